@@ -1,0 +1,19 @@
+"""Typed options of the OCR stage. Every preprocessing step can be switched off to measure it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    languages: str = "vie"  # chosen by scripts/eval_ocr.py figures, see docs/ocr.md
+    dpi: int = 300
+    page_timeout: float = 180.0  # seconds per Tesseract call
+    psm: int = 3
+    orientation: bool = True  # Tesseract OSD, rotate by 90/180/270
+    deskew: bool = True
+    denoise: bool = True
+    binarize: bool = True
+    use_text_layer: bool = True  # PDF pages with a real text layer skip OCR
+    low_confidence: float = 60.0  # pages whose mean word confidence is below are reported
+    max_image_pixels: int = 200_000_000  # decompression-bomb guard

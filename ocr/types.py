@@ -1,0 +1,53 @@
+"""What the OCR/text stage hands to `normalize`: pages of text with words, boxes, confidences."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+TextOrigin = Literal["ocr", "pdf_text_layer", "plain_text"]
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float  # 0..100, Tesseract's word confidence
+    block: int = 0
+    par: int = 0
+    line: int = 0
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    text: str  # final page text, lines separated by "\n"
+    origin: TextOrigin
+    mean_confidence: Optional[float] = None  # OCR pages only
+    words: list[Word] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    width: Optional[int] = None  # raster size in pixels (OCR pages)
+    height: Optional[int] = None
+
+
+@dataclass
+class DocumentText:
+    path: str
+    media_type: str
+    pages: list[PageText]
+    warnings: list[str] = field(default_factory=list)
+    engine: Optional[str] = None  # e.g. "tesseract 5.3.0" when any page was OCR'd
+    languages: Optional[str] = None  # e.g. "vie"
+
+    @property
+    def text_origin(self) -> str:
+        origins = {p.origin for p in self.pages}
+        if len(origins) == 1:
+            return origins.pop()
+        return "mixed" if origins else "plain_text"
+
+    @property
+    def text(self) -> str:
+        return "\f".join(p.text for p in self.pages)
