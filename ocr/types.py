@@ -21,6 +21,34 @@ class Word:
 
 
 @dataclass
+class TableCell:
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    box: tuple[int, int, int, int] | None = None  # left, top, width, height in page pixels
+    conf: Optional[float] = None
+
+
+@dataclass
+class Table:
+    """A ruled (or word-aligned) table found on a page; cells in reading order."""
+
+    n_rows: int
+    n_cols: int
+    cells: list[TableCell]
+    box: tuple[int, int, int, int] | None = None
+    kind: str = "ruled"  # ruled | borderless
+
+    def grid(self) -> list[list[str]]:
+        rows = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        for c in self.cells:
+            rows[c.row][c.col] = c.text
+        return rows
+
+
+@dataclass
 class PageText:
     number: int  # 1-based
     text: str  # final page text, lines separated by "\n"
@@ -30,6 +58,7 @@ class PageText:
     warnings: list[str] = field(default_factory=list)
     width: Optional[int] = None  # raster size in pixels (OCR pages)
     height: Optional[int] = None
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass
