@@ -40,7 +40,7 @@ demo: setup
 	$(BIN)/kehoach run data/raw --out $(OUT) --jobs $(JOBS)
 
 test: setup
-	$(BIN)/python -m pytest -q -m "not slow or slow" --timeout=900
+	$(BIN)/python -m pytest -q --timeout=900 --durations=15
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow"
