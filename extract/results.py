@@ -1,7 +1,57 @@
-"""PLACEHOLDER (owned by the index results/targets work)."""
+"""Index results (`đạt 85,95/100 điểm, xếp thứ 28/63`) and targets (`≥ 9,68`, `80% trở lên`).
+
+Three sources, merged and de-duplicated: results tables flattened into the text (born-digital
+PDFs), results tables the OCR found as ruled grids (`doc.source.pages[i].tables`), and sentences.
+"""
 from __future__ import annotations
 
+from extract.numbers import fold
+from extract.result_prose import prose_values
+from extract.result_tables import rows_from_grid, rows_from_text, table_values
+from extract.schema import IndexResult, IndexTarget
 
-def extract_results_and_targets(doc) -> tuple[list, list, list[str]]:
+
+def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """-> (index_results, index_targets, warnings) from a NormalizedDocument."""
-    return [], [], []
+    results: list[IndexResult] = []
+    targets: list[IndexTarget] = []
+    warnings: list[str] = []
+    tables = rows_from_text(doc.text)
+    for page in getattr(doc.source, "pages", None) or []:
+        for t in page.tables:
+            ctx = rows_from_grid(t.grid())
+            if ctx is not None:
+                for row in ctx.rows:
+                    row.offset = _page_start(doc, page.number)
+                tables.append(ctx)
+    for table in tables:
+        r, t, w = table_values(table, doc)
+        results += r
+        targets += t
+        warnings += w
+    r, t, w = prose_values(doc.text, doc.page_of)
+    results += r
+    targets += t
+    warnings += w
+    return _dedupe(results), _dedupe(targets), warnings
+
+
+def _page_start(doc, number: int) -> int:
+    for p in doc.pages:
+        if p.number == number:
+            return p.start
+    return 0
+
+
+def _dedupe(items: list) -> list:
+    """Drop repeats of the same value (a table re-read as prose, a header repeated on a page)."""
+    seen, out = set(), []
+    for it in items:
+        key = tuple((k, v) for k, v in it.model_dump(exclude={"evidence"}).items())
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+__all__ = ["extract_results_and_targets", "fold"]

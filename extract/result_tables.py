@@ -1,0 +1,256 @@
+"""Results/targets tables: `STT | Lĩnh vực | Xếp hạng | Điểm | Điểm tối đa | Dự kiến tăng | Mục tiêu`.
+
+A born-digital PDF flattens such a table row by row: the STT on its own line, the component name
+wrapped over several lines, then the numbers (`39/63 9,2779 9,5 + 0,13 ≥ 9,40`). A ruled scan gives
+cells. Both become `TableRow(label, tokens)`; the numbers are assigned to columns by their SHAPE
+(`a/b` is a rank, `≥ x` a target, `+ x` an expected increase, bare numbers score then maximum), which
+survives the header being jumbled by the text layer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.components import best_component, index_mentions
+from extract.numbers import NUMBER, YEAR, fold, parse_number
+from extract.schema import Evidence, IndexResult, IndexTarget
+
+_TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{2,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
+_TAIL_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s*)+)$")
+_TOKEN_RE = re.compile(_TOKEN)
+_ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
+_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
+
+# Header words (folded) that say a table holds index results/targets.
+_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem")
+_MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
+
+
+@dataclass
+class TableRow:
+    label: str
+    tokens: list[str]
+    row_id: Optional[str] = None
+    offset: int = 0  # in the document text (for the evidence page)
+    text: str = ""
+
+
+@dataclass
+class TableContext:
+    header: str  # header text, folded
+    indices: tuple[str, ...]  # indices named in the heading above the table
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def has_max_column(self) -> bool:
+        return any(c in self.header for c in _MAX_CUES)
+
+    def years(self) -> tuple[Optional[int], Optional[int]]:
+        """(results year, target year) from the header (`Năm 2024 ... Mục tiêu Kế hoạch năm 2025`)."""
+        ys = sorted({int(y) for y in re.findall(YEAR, self.header)})
+        if not ys:
+            return None, None
+        m = re.search(rf"(?:muc tieu|ke hoach)[^0-9]{{0,40}}({YEAR})", self.header)
+        target = int(m.group(1)) if m else (ys[-1] if len(ys) > 1 else None)
+        result = ys[0] if ys[0] != target else None
+        return result, target
+
+
+def split_numeric_tail(line: str) -> tuple[str, list[str]]:
+    """`Cải cách thể chế 49/63 8,8974 10 + 0,7875 ≥ 9,68` -> (label, [numeric tokens])."""
+    m = _TAIL_RE.match(line.rstrip())
+    if not m:
+        return line.strip(), []
+    return m.group("label").strip(), [t.strip() for t in _TOKEN_RE.findall(m.group("nums"))]
+
+
+def is_results_header(folded: str) -> bool:
+    return sum(c in folded for c in _RESULT_HEADER_CUES) >= 2
+
+
+def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
+    """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
+    tables: list[TableContext] = []
+    lines = _lines_with_offsets(text, base)
+    heading_indices: tuple[str, ...] = ()
+    i = 0
+    while i < len(lines):
+        off, line = lines[i]
+        f = fold(line)
+        if _HEADING_RE.match(line) and not _starts_header(f):
+            found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
+            if found:
+                heading_indices = found
+        if not _starts_header(f):
+            i += 1
+            continue
+        header, i = _read_header(lines, i)
+        if not is_results_header(header):
+            continue
+        table = TableContext(header=header, indices=heading_indices)
+        i = _read_rows(lines, i, table)
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _starts_header(folded_line: str) -> bool:
+    return bool(re.match(r"^\s*stt\b", folded_line))
+
+
+def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        line = raw.replace("|", " ").strip()
+        if line and not line.startswith("http") and line != "\f":
+            out.append((base + pos, line))
+        pos += len(raw) + 1
+    return out
+
+
+def _row_start(line: str) -> bool:
+    label, tokens = split_numeric_tail(line)
+    return bool(re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line.strip())) or (
+        bool(_ROW_ID_RE.match(line)) and len(tokens) >= 2)
+
+
+def _read_header(lines, i) -> tuple[str, int]:
+    parts = []
+    while i < len(lines) and not _row_start(lines[i][1]) and len(parts) < 40:
+        parts.append(lines[i][1])
+        i += 1
+    return fold(" ".join(parts)), i
+
+
+def _read_rows(lines, i, table: TableContext) -> int:
+    buf: list[tuple[int, str]] = []
+    while i < len(lines):
+        off, line = lines[i]
+        f = fold(line)
+        if _starts_header(f):  # the header repeated on the next page: skip it, same table
+            _, i = _read_header(lines, i)
+            buf = []
+            continue
+        if _HEADING_RE.match(line) and not _row_start(line) and not buf:
+            break
+        if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line):  # a row's STT alone on its line
+            buf.append((off, line))
+            i += 1
+            continue
+        label, tokens = split_numeric_tail(line)
+        if len(tokens) >= 2 or (tokens and not label and table.rows and not buf):
+            if not label and not buf and table.rows:  # numbers that wrapped below their row
+                table.rows[-1].tokens.extend(tokens)
+            else:
+                start = buf[0][0] if buf else off
+                full = " ".join([b for _, b in buf] + [label])
+                table.rows.append(_make_row(full, tokens, start))
+                buf = []
+        else:
+            if len(buf) > 12:  # a long run of prose: the table has ended
+                break
+            buf.append((off, line))
+        i += 1
+    return i
+
+
+def _make_row(label: str, tokens: list[str], offset: int) -> TableRow:
+    m = _ROW_ID_RE.match(label)
+    row_id = None
+    if m:
+        row_id = m.group(1)
+        label = label[m.end():]
+    label = " ".join(label.split())
+    return TableRow(label=label, tokens=tokens, row_id=row_id, offset=offset,
+                    text=" ".join(filter(None, [row_id, label] + tokens)))
+
+
+def rows_from_grid(grid: list[list[str]]) -> Optional[TableContext]:
+    """A results table from OCR'd cells: header rows first, then one TableRow per data row."""
+    header_rows, body = [], []
+    for cells in grid:
+        joined = " ".join(c for c in cells if c)
+        if not body and not any(_TOKEN_RE.fullmatch(c.strip()) for c in cells if c.strip()):
+            header_rows.append(joined)
+        else:
+            body.append(cells)
+    header = fold(" ".join(header_rows))
+    if not is_results_header(header):
+        return None
+    table = TableContext(header=header, indices=())
+    for cells in body:
+        label_parts, tokens = [], []
+        for c in cells:
+            lab, toks = split_numeric_tail(c)
+            if toks and not lab:
+                tokens.extend(toks)
+            elif c.strip():
+                label_parts.append(c.strip())
+        if tokens:
+            table.rows.append(_make_row(" ".join(label_parts), tokens, 0))
+    return table if table.rows else None
+
+
+@dataclass
+class RowValues:
+    rank: Optional[int] = None
+    rank_total: Optional[int] = None
+    score: Optional[float] = None
+    max_score: Optional[float] = None
+    increase: Optional[float] = None
+    target: Optional[float] = None
+    target_cmp: str = ">="
+
+
+def assign_columns(tokens: list[str], has_max: bool) -> RowValues:
+    v = RowValues()
+    plain: list[float] = []
+    for t in tokens:
+        if "/" in t:
+            a, b = (int(x) for x in re.findall(r"\d+", t))
+            v.rank, v.rank_total = a, b
+        elif t[0] in "≥><≤":
+            v.target = parse_number(re.sub(r"^[≥><≤=]+", "", t))
+            v.target_cmp = {"≥": ">=", ">": ">", "≤": "<=", "<": "<"}.get(t[0], ">=")
+            if t.startswith(">="):
+                v.target_cmp = ">="
+        elif t[0] in "+-":
+            v.increase = parse_number(t)
+        else:
+            n = parse_number(t)
+            if n is not None:
+                plain.append(n)
+    order = ["score", "max_score", "increase"] if has_max else ["score", "increase"]
+    for name, n in zip(order, plain):
+        if getattr(v, name) is None:
+            setattr(v, name, n)
+    return v
+
+
+def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
+    """Results and targets of one table; rows that name no component nor index are skipped."""
+    results, targets, warnings = [], [], []
+    year, target_year = table.years()
+    candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
+    for row in table.rows:
+        named = index_mentions(fold(row.label))
+        index, component = None, None
+        if named and len(fold(row.label)) < 40:
+            index = named[0][2]
+        else:
+            index, component, _ = best_component(row.label, candidates)
+        if index is None:
+            continue
+        v = assign_columns(row.tokens, table.has_max_column)
+        ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
+        if any(x is not None for x in (v.score, v.rank)):
+            results.append(IndexResult(index=index, component=component, year=year, score=v.score,
+                                       max_score=v.max_score, rank=v.rank, rank_total=v.rank_total, evidence=ev))
+        if v.target is not None:
+            targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score",
+                                       comparator=v.target_cmp, value=v.target, out_of=v.max_score, evidence=ev))
+        if v.increase is not None:
+            targets.append(IndexTarget(index=index, component=component, year=target_year,
+                                       metric="score_increase", comparator="=", value=v.increase, evidence=ev))
+    return results, targets, warnings
