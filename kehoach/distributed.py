@@ -1,0 +1,98 @@
+"""Dask engine: the same pure unit of work (`kehoach.work.run_job`) on a Dask cluster.
+
+The client ships each document's bytes with the task, and writes the outputs itself: workers need
+the package and Tesseract installed, but neither the inputs nor the output folder.
+`--engine dask` starts a LocalCluster (processes, one thread each); `--scheduler tcp://HOST:PORT`
+joins an existing cluster.
+"""
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import Iterable, Iterator, Optional
+
+from kehoach.errors import UsageError
+from kehoach.work import Job, Outcome, run_job
+
+
+def _run_remote(job: Job, processor_ref: str, config) -> Outcome:
+    import os
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    return run_job(job, processor_ref, config)
+
+
+class DaskPool:
+    def __init__(self, jobs: int, processor_ref: str, config, timeout: Optional[float],
+                 scheduler: Optional[str] = None):
+        self.jobs = max(1, jobs)
+        self.processor_ref = processor_ref
+        self.config = config
+        self.timeout = timeout
+        self.scheduler = scheduler
+
+    def _connect(self):
+        from dask.distributed import Client, LocalCluster
+
+        if self.scheduler:
+            try:
+                return Client(self.scheduler, timeout="20s"), None
+            except (OSError, TimeoutError) as exc:
+                raise UsageError(f"--scheduler {self.scheduler}: cannot connect ({exc})",
+                                 "start one with `dask scheduler` and workers with `dask worker tcp://HOST:8786`") from None
+        cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                               dashboard_address=None, env={"OMP_THREAD_LIMIT": "1"})
+        return Client(cluster), cluster
+
+    def imap_unordered(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:
+        from dask.distributed import wait
+
+        client, cluster = self._connect()
+        try:
+            slots = max(1, sum(client.nthreads().values())) + 1  # +1 keeps a worker fed during transfers
+            source = iter(jobs)
+            inflight: dict = {}  # future -> (job, deadline)
+            exhausted = False
+            while True:
+                while not exhausted and len(inflight) < slots:
+                    job = next(source, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    with open(job.path, "rb") as fh:
+                        shipped = dataclasses.replace(job, data=fh.read(), path=None)
+                    future = client.submit(_run_remote, shipped, self.processor_ref, self.config,
+                                           key=f"kehoach-{job.key}-{job.index}", pure=False, retries=0)
+                    deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+                    inflight[future] = (job, deadline)
+                if not inflight:
+                    return
+                next_deadline = min(d for _, d in inflight.values())
+                wait_for = None if next_deadline == float("inf") else max(0.1, next_deadline - time.monotonic())
+                try:
+                    done, _ = wait(list(inflight), timeout=wait_for, return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    done = set()
+                now = time.monotonic()
+                for future in list(inflight):
+                    job, deadline = inflight[future]
+                    if future in done:
+                        del inflight[future]
+                        yield job, _outcome_of(future)
+                    elif now >= deadline:
+                        del inflight[future]
+                        future.cancel()  # the worker thread runs on until Tesseract's page timeout
+                        yield job, Outcome("failed", error=f"timed out after {self.timeout:g} s "
+                                                           "(raise --timeout or check this document alone)",
+                                           seconds=round(self.timeout, 3))
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _outcome_of(future) -> Outcome:
+    try:
+        return future.result()
+    except Exception as exc:  # KilledWorker, CancelledError, a worker without the package...
+        return Outcome("failed", error=f"internal error: {type(exc).__name__}: {exc}")
