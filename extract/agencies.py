@@ -1,0 +1,93 @@
+"""Agency names in task cells and body items: where a name starts, splitting lists of them.
+
+`Sở Nội vụ, Sở Tư pháp` is two agencies but `Sở Văn hóa, Thể thao và Du lịch` is one: a comma or
+`và` starts a new name only when the next words open an agency (Sở, Phòng, Văn phòng, UBND ...).
+Patterns run on folded text and accept English-model OCR (`S6 Noi vu`, `Uy ban nhan dan`).
+"""
+from __future__ import annotations
+
+import re
+
+from extract.numbers import fold
+
+# How an agency name opens (folded). `s[o6...]` covers OCR of `Sở`.
+_HEADS = (
+    r"s(?:[o068bde&¢]|(?=\s))", r"phong", r"van phong", r"trung tam", r"ban", r"uy ban", r"ubnd", r"hdnd", r"thanh tra",
+    r"cong an", r"bao hiem", r"buu dien", r"mat tran", r"uy ban mat tran", r"hoi", r"doan", r"tinh doan",
+    r"lien doan", r"toa an", r"vien kiem sat", r"cuc", r"chi cuc", r"bo phan", r"dai", r"bao", r"kho bac",
+    r"chi nhanh", r"ngan hang", r"bo chi huy", r"ban chi huy", r"cac", r"to", r"doi", r"giam doc",
+    r"thu truong", r"chu tich", r"dang uy", r"cong ty", r"bo", r"ubmttq", r"mttq", r"cap uy", r"chinh quyen",
+    r"lanh dao", r"vp", r"ttpvhcc", r"trung tam phuc vu",
+)
+AGENCY_HEAD = re.compile(r"^\s*(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
+_NOT_AGENCY = re.compile(r"^\s*(?:cac (?:nhiem vu|giai phap|noi dung|chi so|tieu chi|van ban|ke hoach|"
+                         r"hoat dong|tthc|thu tuc)|to chuc (?:thuc hien|trien khai)|ban hanh|doi voi|doi moi|bao dam|"
+                         r"bao cao|hoi nghi|to chuc)\b")
+# `HĐND và UBND`, `Văn hóa, Thể thao và Du lịch`: joins inside one name.
+_KEEP_JOINED = re.compile(r"hdnd (?:va|&) ubnd|cac so, ban, nganh|van hoa, the thao va du lich|khoa hoc va cong nghe|"
+                          r"giao duc va dao tao|nong nghiep va moi truong|tai nguyen va moi truong|"
+                          r"ke hoach va dau tu|thong tin va truyen thong|dan toc va ton giao|lao dong, thuong binh va xa hoi")
+_REQUEST = re.compile(r"^\s*(?:[dp]e nghi|giao|yeu cau)\s+")
+_WEAK_HEADS = re.compile(r"^(?:bao|dai|hoi|to|doi|bo|ban|doan|cuc)\s")
+
+
+def _drop_request(text: str) -> str:
+    """`Đề nghị Mặt trận ...` -> `Mặt trận ...` (matched on folded text, cut in the original)."""
+    m = _REQUEST.match(fold(text))
+    return text[m.end():] if m else text
+ANY_RELATED = re.compile(r"^cac (?:co quan|don vi|so|phong)[^;]*lien quan$")
+
+
+def is_agency_start(text: str) -> bool:
+    f = fold(_drop_request(text))
+    return bool(AGENCY_HEAD.match(f)) and not _NOT_AGENCY.match(f)
+
+
+def clean_agency(text: str) -> str:
+    t = _drop_request(" ".join(text.split()))
+    t = re.sub(r"^(?:chủ trì|chu tri|phối hợp|phoi hop)\s*[:,-]\s*", "", t, flags=re.I)
+    return t.strip(" .,;:-–")
+
+
+def split_agencies(text: str) -> list[str]:
+    """`Sở Nội vụ, Sở Tư pháp và UBND các xã` -> three names; one name stays one."""
+    text = clean_agency(text.replace("\n", " "))
+    if not text:
+        return []
+    out: list[str] = []
+    for chunk in re.split(r"\s*;\s*|\n", text):
+        pieces = re.split(r"(\s*,\s*|\s+và\s+|\s+va\s+|\s*\+\s*)", chunk)
+        names: list[str] = []
+        for i in range(0, len(pieces), 2):
+            piece, sep = pieces[i].strip(), pieces[i - 1] if i else ""
+            if not piece:
+                continue
+            joined = f"{names[-1]}{sep}{piece}" if names else piece
+            if names and (not _opens_name(piece) or _joins_inside_name(joined, len(names[-1]))):
+                names[-1] = joined
+            else:
+                names.append(piece)
+        out.extend(clean_agency(n) for n in names if clean_agency(n))
+    return list(dict.fromkeys(out))
+
+
+def _opens_name(piece: str) -> bool:
+    """A new agency: an agency word, capitalised (`Ban Chỉ đạo`, not `ban, ngành`) unless `các ...`."""
+    f = fold(piece)
+    if _WEAK_HEADS.match(f):  # `Báo Cao Bằng` opens a name, `Báo chí` does not
+        words = piece.split()
+        return piece[:1].isupper() and len(words) > 1 and words[1][:1].isupper()
+    return bool(AGENCY_HEAD.match(f)) and (piece[:1].isupper() or f.startswith("cac ") or f.startswith("ubnd"))
+
+
+def _joins_inside_name(joined: str, junction: int) -> bool:
+    return any(m.start() < junction < m.end() for m in _KEEP_JOINED.finditer(fold(joined)))
+
+
+def lead_and_partners(lead_cell: str, partner_cell: str = "") -> tuple[list[str], list[str]]:
+    """Split the agency cells; a lead cell holding only `Các cơ quan, đơn vị liên quan` is partners."""
+    lead, partners = split_agencies(lead_cell), split_agencies(partner_cell)
+    if lead and all(ANY_RELATED.match(fold(n)) for n in lead):
+        partners = list(dict.fromkeys(lead + partners))
+        lead = []
+    return lead, partners

@@ -1,0 +1,120 @@
+"""Assignments in the body under `TỔ CHỨC THỰC HIỆN`: one task per numbered item addressed to agencies.
+
+    2. Sở Nội vụ                      -> id 2, lead [Sở Nội vụ], actions: one per bullet
+    - Là cơ quan thường trực, ...
+    4. Sở Tư pháp: Chủ trì tham mưu... -> actions: one per sentence
+    17. Đề nghị Mặt trận Tổ quốc ...:  -> lead without `Đề nghị`
+    2. Giao trách nhiệm ...            -> not an agency: an introduction; its 2.1, 2.2 ... are tasks
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.agencies import is_agency_start, split_agencies
+from extract.numbers import fold
+from extract.schema import Evidence, Task
+
+_SECTION = re.compile(r"^\s*[ivx1l|]{1,4}\s*[.,:]?\s*to\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
+_SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|kt\.\s*chu tich|tm\.\s*uy ban|"
+                          r"phu luc\b)", re.M)
+_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
+_BULLET = re.compile(r"^\s*[-+•–]\s*")
+_AGENCY_END = re.compile(r"\s*:")
+
+
+@dataclass
+class _Item:
+    id: str
+    head: str  # the item's first line, without its number
+    offset: int
+    body: list[str] = field(default_factory=list)
+
+
+def section_span(text: str) -> tuple[int, int] | None:
+    folded = fold(text)
+    m = _SECTION.search(folded)
+    if not m:
+        return None
+    end = _SECTION_END.search(folded, m.end())
+    return m.end(), end.start() if end else len(text)
+
+
+def body_tasks(doc_text: str, page_of=None) -> tuple[list[Task], list[str]]:
+    span = section_span(doc_text)
+    if span is None:
+        return [], []
+    items = _items(doc_text, *span)
+    tasks = []
+    for it in items:
+        task = _task(it, page_of)
+        if task is not None:
+            tasks.append(task)
+    return tasks, []
+
+
+def _items(text: str, start: int, end: int) -> list[_Item]:
+    items: list[_Item] = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        line = raw.strip()
+        off = pos
+        pos += len(raw) + 1
+        if not line or line == "\f":
+            continue
+        m = _ITEM.match(line)
+        if m and (is_agency_start(m.group(2)) or not items or _next_id(items[-1].id, m.group(1))):
+            items.append(_Item(id=m.group(1), head=m.group(2), offset=off))
+        elif items:
+            items[-1].body.append(line)
+    return items
+
+
+def _next_id(prev: str, cur: str) -> bool:
+    """`3` after `2` or `2.1`; `2.2` after `2.1`; `2.1` after `2`: numbering goes on."""
+    p, c = [int(x) for x in prev.split(".")], [int(x) for x in cur.split(".")]
+    if len(c) == len(p) + 1:
+        return c[:-1] == p and c[-1] == 1
+    if len(c) <= len(p):
+        return c[:-1] == p[:len(c) - 1] and c[-1] == p[len(c) - 1] + 1
+    return False
+
+
+def _task(it: _Item, page_of) -> Task | None:
+    if not is_agency_start(it.head):
+        return None
+    # The name may wrap onto the next line before its colon (`17. Đề nghị Mặt trận ... - xã / hội tỉnh:`).
+    wrapped = [it.head] + [x for x in it.body[:2] if not _BULLET.match(x)][:2]
+    joined = " ".join(wrapped)
+    m = _AGENCY_END.search(joined)
+    if m and m.start() < 180:
+        agency, rest = joined[:m.start()], joined[m.end():]
+        starts = [len(" ".join(wrapped[:k])) + (k > 0) for k in range(1, len(wrapped))]
+        it.body = it.body[sum(1 for s in starts if s < m.start()):]
+    elif not it.body or _BULLET.match(it.body[0]) or len(it.head) < 90:
+        agency, rest = it.head, ""
+    else:
+        return None  # a sentence addressed to agencies without a clear name boundary
+    lead = split_agencies(agency)
+    if not lead:
+        return None
+    lines = ([rest] if rest.strip() else []) + it.body
+    actions = _actions(lines)
+    snippet = " ".join((it.id + ". " + it.head).split())[:240]
+    return Task(source="body", id=it.id, lead=lead, actions=actions,
+                evidence=Evidence(page=page_of(it.offset) if page_of else None, text=snippet))
+
+
+def _actions(lines: list[str]) -> list[str]:
+    """One action per bullet; text without bullets is split into sentences."""
+    if any(_BULLET.match(x) for x in lines):
+        out: list[str] = []
+        for x in lines:
+            if _BULLET.match(x) or not out:
+                out.append(_BULLET.sub("", x))
+            else:
+                out[-1] += " " + x
+        return [" ".join(a.split()) for a in out if a.strip()]
+    text = " ".join(" ".join(lines).split())
+    parts = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text)
+    return [p.strip() for p in parts if len(p.strip()) > 3]

@@ -1,0 +1,165 @@
+"""Task-assignment tables (Phụ lục) as grids of cell texts -> Task objects.
+
+Columns are mapped by their HEADER words, whatever the wording and order (`Cơ quan chủ trì` /
+`Đơn vị chủ trì` / `Chủ trì`). Group rows set context: `I | Chỉ số PAPI` the index, `1 | Tham gia
+của người dân ở cấp cơ sở` (no agency, no deadline) the area. A row without STT continues the row
+above (a row broken over two pages); the header repeated on each page is skipped.
+
+Grids come from the OCR's ruled tables (ocr/table.py) or from text rows whose cells are separated
+by ` | ` (born-digital exports, the synthetic generator's text).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extract.agencies import lead_and_partners
+from extract.components import best_component, index_in
+from extract.numbers import fold, iso_date
+from extract.schema import Evidence, Task
+
+# Column role -> header cues (folded). Checked in this order; a column takes the first role it fits.
+_ROLE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("id", ("stt", "so tt", "tt")),
+    ("partners", ("phoi hop", "phdi hop", "phoi")),
+    ("lead", ("chu tri", "chu tr", "don vi thuc hien", "co quan thuc hien", "trach nhiem")),
+    ("deadline", ("thoi gian", "thoi han", "tien do", "hoan thanh")),
+    ("target", ("chi tieu", "ket qua", "san pham", "muc tieu")),
+    ("actions", ("nhiem vu", "giai phap", "noi dung cong viec", "hoat dong")),
+    ("content", ("chi so", "noi dung", "linh vuc", "tieu chi", "van de")),
+)
+_ROMAN = re.compile(r"^[IVX]{1,4}\.?$")
+_ROW_ID = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?$")
+_BULLET_SPLIT = re.compile(r"(?:^|\n)\s*[-+•–]\s*|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def map_columns(header_cells: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for col, cell in enumerate(header_cells):
+        f = " ".join(fold(cell).replace("/", " ").split())
+        for role, cues in _ROLE_CUES:
+            if role in roles:
+                continue
+            if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", f) for c in cues):
+                roles[role] = col
+                break
+    return roles
+
+
+def is_task_header(cells: list[str]) -> bool:
+    roles = map_columns(cells)
+    return len(roles) >= 3 and ("lead" in roles or "deadline" in roles)
+
+
+@dataclass
+class _Context:
+    index: Optional[str] = None
+    area: Optional[str] = None
+
+
+def tasks_from_grid(grid: list[list[str]], page: Optional[int] = None,
+                    roles: Optional[dict[str, int]] = None, ctx: Optional[_Context] = None
+                    ) -> tuple[list[Task], list[str], Optional[dict[str, int]], _Context]:
+    """Tasks of one table (or one page of a table: pass back `roles`/`ctx` to continue it)."""
+    tasks: list[Task] = []
+    warnings: list[str] = []
+    ctx = ctx or _Context()
+    for cells in grid:
+        if is_task_header(cells):
+            roles = map_columns(cells)
+            continue
+        if roles is None or not any(c.strip() for c in cells):
+            continue
+        get = lambda role: cells[roles[role]].strip() if role in roles and roles[role] < len(cells) else ""  # noqa: E731
+        rid = get("id").rstrip(".")
+        nonempty = [c.strip() for c in cells if c.strip()]
+        if _ROMAN.match(rid) or (not rid and len(nonempty) == 1 and index_in(nonempty[0])):
+            ctx = _Context(index=index_in(" ".join(nonempty)) or ctx.index)
+            continue
+        agencies_or_deadline = get("lead") or get("partners") or get("deadline")
+        if rid and not agencies_or_deadline and not get("actions"):
+            label = " ".join(c for c in nonempty if c != rid and c.rstrip(".") != rid)
+            ctx.area = _area_name(label, ctx.index)
+            continue
+        if not rid and tasks:  # continuation of the row above (broken over a page)
+            _extend(tasks[-1], get)
+            continue
+        tasks.append(_task(rid or None, get, ctx, page, cells))
+    return tasks, warnings, roles, ctx
+
+
+def _area_name(label: str, index: Optional[str]) -> str:
+    """The official component when the label names one, else the label as printed."""
+    label = " ".join(label.split())
+    if index:
+        _, comp, _ = best_component(label, (index,))
+        if comp:
+            return comp
+    return label
+
+
+def split_actions(cell: str) -> list[str]:
+    parts = [" ".join(p.split()) for p in _BULLET_SPLIT.split(cell)]
+    return [p for p in parts if len(p) > 2]
+
+
+def _deadline(text: str) -> tuple[Optional[str], Optional[str]]:
+    text = " ".join(text.split())
+    return (text or None), (iso_date(text) if text else None)
+
+
+def _task(rid, get, ctx: _Context, page, cells) -> Task:
+    lead, partners = lead_and_partners(get("lead"), get("partners"))
+    deadline, deadline_date = _deadline(get("deadline"))
+    content = " ".join(get("content").split()) or None
+    return Task(source="table", id=rid, index=ctx.index or index_in(content or ""), area=ctx.area,
+                content=content, target=" ".join(get("target").split()) or None,
+                actions=split_actions(get("actions")), lead=lead, partners=partners,
+                deadline=deadline, deadline_date=deadline_date,
+                evidence=Evidence(page=page, text=" | ".join(" ".join(c.split()) for c in cells if c.strip())[:240]))
+
+
+def _extend(task: Task, get) -> None:
+    """Append a continuation row's cells to the task it continues."""
+    more_actions = split_actions(get("actions"))
+    if more_actions:
+        task.actions = task.actions + more_actions
+    for field, role in (("content", "content"), ("target", "target")):
+        extra = " ".join(get(role).split())
+        if extra:
+            setattr(task, field, f"{getattr(task, field) or ''} {extra}".strip())
+    lead, partners = lead_and_partners(get("lead"), get("partners"))
+    if lead or partners:
+        # a name broken over the page is better rejoined than split
+        if task.lead and lead and not get("lead")[:1].isupper():
+            task.lead = task.lead[:-1] + [f"{task.lead[-1]} {lead[0]}"] + lead[1:]
+        else:
+            task.lead = list(dict.fromkeys(task.lead + lead))
+        task.partners = list(dict.fromkeys(task.partners + partners))
+    dl = get("deadline")
+    if dl and not task.deadline:
+        task.deadline, task.deadline_date = _deadline(dl)
+
+
+def grids_from_text(text: str, base: int = 0) -> list[tuple[int, list[list[str]]]]:
+    """Runs of ` | `-separated lines (at least 3 cells) as grids, with the offset of their first row."""
+    out: list[tuple[int, list[list[str]]]] = []
+    pos, cur, start = 0, [], 0
+    for raw in text.split("\n"):
+        if raw.count("|") >= 1 and len(raw.split("|")) >= 2:
+            if not cur:
+                start = base + pos
+            cur.append([c.strip() for c in raw.split("|")])
+        elif raw.strip() and cur:
+            out.append((start, cur))
+            cur = []
+        pos += len(raw) + 1
+    if cur:
+        out.append((start, cur))
+    return out
+
+
+def widen_group_rows(grid: list[list[str]], n_cols: int) -> list[list[str]]:
+    """Rows printed as `1 | Tham gia ...` (cells merged across the table) padded to the full width."""
+    return [row if len(row) >= n_cols else row + [""] * (n_cols - len(row)) for row in grid]
