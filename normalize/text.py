@@ -1,0 +1,109 @@
+"""Line-level text clean-up: NFC, one tone-placement convention, de-hyphenation, paragraph joining.
+
+Extraction relies on line structure (header columns, headings, list items, table rows, the
+signature block), so joining is conservative: a line is joined to the next only when the next
+starts with a lower-case letter and the line does not end a sentence, a heading or a table row.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks that carry a tone; the others (breve, circumflex, horn) belong to the letter.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+# An open syllable ending in oa / oe / uy with the tone on the second vowel (new style, `hoà`,
+# `uỷ`): the tone moves to the first vowel (old style, `hòa`, `ủy`). `qu` is a consonant, so
+# `quý`/`quà` are left alone; a following letter (`hoàn`, `thuyền`) means a closed syllable.
+_NEW_STYLE = re.compile(r"(?<![qQ])([oO][aAeE]|[uU][yY])([" + _TONE_MARKS + r"])(?!\w)")
+
+
+def _move_tone(match: re.Match) -> str:
+    pair, tone = match.group(1), match.group(2)
+    return pair[0] + tone + pair[1]
+
+
+def normalize_tone_placement(text: str) -> str:
+    """NFC with the old (`hòa`, `ủy`, `thủy`) tone placement everywhere."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _NEW_STYLE.sub(_move_tone, decomposed))
+
+
+# Line classes that must stay lines.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zđ]\)|[IVXLivxl]{1,5}[.)])\s")
+_TABLE_ROW = re.compile(r"\s\|\s|\t")
+_SENTENCE_END = re.compile(r"[.:;!?]\s*$|[./]\.?/\.?\s*$")
+_STARTS_LOWER = re.compile(r"^\s*[^\W\d_]")
+
+
+def _is_upper_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _starts_lower(line: str) -> bool:
+    m = _STARTS_LOWER.match(line)
+    return bool(m) and m.group(0).strip()[0].islower()
+
+
+def _is_double_spaced(lines: list[str]) -> bool:
+    """Text layers of some PDFs put a blank line after every printed line."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(filled) < 8:
+        return False
+    followed_by_blank = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed_by_blank / len(filled) > 0.6
+
+
+def join_wrapped_lines(text: str, dehyphenate: bool = True) -> str:
+    """Join lines of a paragraph that was wrapped; keep every other line break."""
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    if _is_double_spaced(lines):
+        # Blank lines carry no paragraph information here: a single blank between two lines of
+        # a wrapped paragraph is dropped, two or more stay one paragraph break.
+        squeezed: list[str] = []
+        i = 0
+        while i < len(lines):
+            if not lines[i].strip():
+                j = i
+                while j < len(lines) and not lines[j].strip():
+                    j += 1
+                if j - i >= 2 or not squeezed or j == len(lines):
+                    squeezed.append("")
+                i = j
+                continue
+            squeezed.append(lines[i])
+            i += 1
+        lines = squeezed
+    out: list[str] = []
+    for line in lines:
+        if out and _should_join(out[-1], line, dehyphenate):
+            prev = out[-1]
+            if dehyphenate and re.search(r"\w-$", prev):
+                # Vietnamese words are not hyphenated: a break after `PAR-` or `QĐ-` splits a code,
+                # so the hyphen stays and no space is added.
+                out[-1] = prev + line.lstrip()
+            else:
+                out[-1] = prev + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _should_join(prev: str, line: str, dehyphenate: bool) -> bool:
+    if not prev.strip() or not line.strip():
+        return False
+    if _TABLE_ROW.search(prev) or _TABLE_ROW.search(line) or _LIST_ITEM.match(line):
+        return False
+    if dehyphenate and re.search(r"\w-$", prev) and re.match(r"\s*\w", line):
+        return True
+    if _SENTENCE_END.search(prev) or _is_upper_line(prev):
+        return False
+    return _starts_lower(line)
+
+
+def clean_line_spacing(text: str) -> str:
+    """Trailing spaces off, non-breaking and odd spaces to plain spaces, runs of blank lines to one."""
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text)
