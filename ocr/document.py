@@ -1,11 +1,143 @@
-"""PLACEHOLDER (owned by the OCR work): recognise a PDF or image into DocumentText."""
+"""Recognise a PDF or an image into DocumentText: the short linear driver of the OCR stage.
+
+PDF: per page, the text layer when it is real (ocr.textlayer), else rasterise and OCR.
+Images: every frame is a page. One page at a time; a page that fails becomes an empty page
+and a warning, never a failed document.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from statistics import fmean
+from typing import Optional
 
+import numpy as np
+
+from kehoach.errors import InputFileError
+from kehoach.media import sniff_media_type
+from ocr import images
+from ocr._exec import poppler, tesseract
+from ocr.layout import assemble_lines
 from ocr.options import OcrOptions
-from ocr.types import DocumentText
+from ocr.preprocess import preprocess_page
+from ocr.textlayer import assess_text_layer
+from ocr.types import DocumentText, PageText, Table
+
+try:  # written in parallel by the table work; the stage runs without it
+    from ocr.table import find_tables
+except ImportError:  # pragma: no cover - depends on the checkout
+    find_tables = None
 
 
 def recognize_document(path: Path, options: OcrOptions = OcrOptions(), media_type: str | None = None) -> DocumentText:
-    raise NotImplementedError("OCR stage not implemented yet")
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"{path}: no such file", "check the path")
+    media_type = media_type or sniff_media_type(path)
+    if media_type == "application/pdf":
+        return _recognize_pdf(path, options)
+    if media_type.startswith("image/"):
+        return _recognize_image(path, options, media_type)
+    raise InputFileError(f"{path}: cannot OCR media type {media_type}", "inputs are PDF, PNG, TIFF or JPEG files")
+
+
+def _recognize_pdf(path: Path, options: OcrOptions) -> DocumentText:
+    info = poppler.pdf_info(path)
+    doc = DocumentText(path=str(path), media_type="application/pdf", pages=[])
+    engine = None
+    for number in range(1, info.pages + 1):
+        layer_note = None
+        if options.use_text_layer:
+            try:
+                text = poppler.page_text(path, number)
+                verdict = assess_text_layer(text)
+                if verdict.usable:
+                    doc.pages.append(PageText(number, _clean_layer_text(text), "pdf_text_layer"))
+                    continue
+                if verdict.chars >= 40:  # a layer was there but rejected: say why
+                    layer_note = f"page {number}: text layer not used ({verdict.reason}); page OCR'd"
+            except poppler.PopplerFailed as exc:
+                layer_note = f"page {number}: text layer unreadable ({exc}); page OCR'd"
+        engine = engine or tesseract.check(options.languages)
+        try:
+            gray = poppler.render_page(path, number, options.dpi)
+        except poppler.PopplerFailed as exc:
+            doc.pages.append(_failed_page(number, f"page {number}: could not rasterise ({exc})"))
+            continue
+        page = ocr_page(gray, number, options)
+        if layer_note:
+            page.warnings.insert(0, layer_note)
+        doc.pages.append(page)
+    if engine:
+        doc.engine, doc.languages = engine.engine, options.languages
+    return doc
+
+
+def _recognize_image(path: Path, options: OcrOptions, media_type: str) -> DocumentText:
+    engine = tesseract.check(options.languages)
+    doc = DocumentText(path=str(path), media_type=media_type, pages=[], engine=engine.engine,
+                       languages=options.languages)
+    for number, (gray, error) in enumerate(images.iter_pages(path, options.max_image_pixels), start=1):
+        if gray is None:
+            doc.pages.append(_failed_page(number, f"page {number}: {error}"))
+            continue
+        doc.pages.append(ocr_page(gray, number, options))
+    if not doc.pages:
+        raise InputFileError(f"{path}: the image has no frames", "re-export the scan")
+    return doc
+
+
+def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
+    """Preprocess, OCR and lay out one grey page; failures become warnings on an empty page."""
+    timeout = options.page_timeout
+    try:
+        pre = preprocess_page(gray, options, lambda im: tesseract.detect_orientation(im, timeout=timeout))
+        tsv = tesseract.image_to_tsv(pre.image, options.languages, options.psm, timeout)
+    except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
+        return _failed_page(number, f"page {number}: OCR failed ({exc})", gray.shape)
+    words = tesseract.parse_tsv(tsv)
+    warnings: list[str] = []
+    tables = _find_tables(pre.image, options, number, warnings)
+    text = "\n".join(assemble_lines(words, tables))
+    conf = page_confidence(words)
+    if conf is not None and conf < options.low_confidence:
+        warnings.append(f"page {number}: mean OCR confidence {conf:.0f} < {options.low_confidence:.0f}")
+    if not words:
+        warnings.append(f"page {number}: no text recognised")
+    h, w = pre.image.shape[:2]
+    return PageText(number, text, "ocr", conf, words, warnings, w, h, tables)
+
+
+def page_confidence(words: list) -> Optional[float]:
+    """Mean word confidence, weighted by word length (a wrong 1-letter word weighs less)."""
+    scored = [(w.conf, len(w.text)) for w in words if w.conf >= 0 and w.text.strip()]
+    if not scored:
+        return None
+    total = sum(n for _, n in scored)
+    return round(sum(c * n for c, n in scored) / total, 2)
+
+
+def _find_tables(image: np.ndarray, options: OcrOptions, number: int, warnings: list[str]) -> list[Table]:
+    if find_tables is None:
+        return []
+
+    def ocr_cell(crop: np.ndarray) -> tuple[str, float]:
+        tsv = tesseract.image_to_tsv(crop, options.languages, psm=6, timeout=min(60.0, options.page_timeout))
+        words = tesseract.parse_tsv(tsv)
+        text = "\n".join(assemble_lines(words))
+        return text, page_confidence(words) or 0.0
+
+    try:
+        return list(find_tables(image, ocr_cell))
+    except Exception as exc:  # a table bug must not lose the page's running text
+        warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
+        return []
+
+
+def _failed_page(number: int, warning: str, shape: tuple | None = None) -> PageText:
+    h, w = (shape[:2] if shape else (None, None))
+    return PageText(number, "", "ocr", None, [], [warning], w, h)
+
+
+def _clean_layer_text(text: str) -> str:
+    # pdftotext -layout pads with spaces; keep the line structure, drop trailing blanks.
+    return "\n".join(ln.rstrip() for ln in text.rstrip().splitlines())

@@ -1,0 +1,122 @@
+"""Tesseract through pytesseract: TSV words, OSD orientation, one call per page with a timeout.
+
+Every call runs with OMP_THREAD_LIMIT=1: Tesseract's OpenMP threads fight each other when pages
+(or documents) already run in parallel, and are slower even alone on a small machine.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytesseract
+
+from ocr._exec.deps import TesseractInfo, require_tesseract
+from ocr.types import Word
+
+os.environ["OMP_THREAD_LIMIT"] = "1"  # pytesseract passes os.environ to every subprocess
+
+
+class TesseractTimeout(RuntimeError):
+    pass
+
+
+class TesseractFailed(RuntimeError):
+    pass
+
+
+def check(languages: str = "vie") -> TesseractInfo:
+    """Binary, version floor and language models; MissingDependencyError with the apt-get line."""
+    info = require_tesseract(languages)
+    pytesseract.pytesseract.tesseract_cmd = info.path
+    return info
+
+
+def _call(fn, image: np.ndarray, timeout: float, **kw):
+    # An uncompressed PGM is fast to write and read; PNG-encoding a noisy page costs seconds.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory(prefix="kehoach-tess-") as tmp:
+        path = str(Path(tmp) / "page.pgm")
+        if not cv2.imwrite(path, image):
+            raise TesseractFailed("could not write the page image for Tesseract")
+        try:
+            return fn(path, timeout=timeout, **kw)
+        except RuntimeError as exc:  # pytesseract signals its timeout as a bare RuntimeError
+            if "timeout" in str(exc).lower():
+                raise TesseractTimeout(f"Tesseract took longer than {timeout:g} s") from exc
+            raise TesseractFailed(str(exc).strip()) from exc
+        except pytesseract.TesseractError as exc:
+            raise TesseractFailed(f"Tesseract failed: {exc.message or exc.status}") from exc
+
+
+def image_to_tsv(image: np.ndarray, languages: str, psm: int = 3, timeout: float = 180.0) -> str:
+    """Raw TSV of one page image (grey or binary uint8)."""
+    return _call(pytesseract.image_to_data, image, timeout, lang=languages, config=f"--psm {psm}")
+
+
+def image_to_text(image: np.ndarray, languages: str, psm: int = 6, timeout: float = 60.0) -> str:
+    """Plain text of a small image (a table cell)."""
+    return _call(pytesseract.image_to_string, image, timeout, lang=languages, config=f"--psm {psm}")
+
+
+def parse_tsv(tsv: str) -> list[Word]:
+    """Words (level 5 rows with text) of Tesseract TSV output, in Tesseract's order."""
+    words: list[Word] = []
+    lines = tsv.splitlines()
+    if not lines:
+        return words
+    header = lines[0].split("\t")
+    col = {name: i for i, name in enumerate(header)}
+    need = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
+    if any(n not in col for n in need):
+        raise TesseractFailed("Tesseract TSV output has no header row")
+    for ln in lines[1:]:
+        parts = ln.split("\t")
+        if len(parts) < len(header):
+            parts += [""] * (len(header) - len(parts))
+        if parts[col["level"]] != "5":
+            continue
+        text = parts[col["text"]].strip()
+        if not text:
+            continue
+        try:
+            conf = float(parts[col["conf"]])
+        except ValueError:
+            conf = -1.0
+        words.append(
+            Word(
+                text=text,
+                left=int(parts[col["left"]]),
+                top=int(parts[col["top"]]),
+                width=int(parts[col["width"]]),
+                height=int(parts[col["height"]]),
+                conf=max(conf, 0.0),
+                block=int(parts[col["block_num"]]),
+                par=int(parts[col["par_num"]]),
+                line=int(parts[col["line_num"]]),
+            )
+        )
+    return words
+
+
+@dataclass(frozen=True)
+class Orientation:
+    rotate: int  # degrees clockwise to turn the image upright (0, 90, 180, 270)
+    confidence: float
+
+
+def detect_orientation(image: np.ndarray, timeout: float = 60.0) -> Orientation | None:
+    """Tesseract OSD; None when the page has too little text to decide (Tesseract then errors)."""
+    try:
+        out = _call(pytesseract.image_to_osd, image, timeout, config="--psm 0")
+    except (TesseractFailed, TesseractTimeout):
+        return None
+    rot = re.search(r"Rotate:\s*(\d+)", out)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", out)
+    if not rot:
+        return None
+    return Orientation(int(rot.group(1)) % 360, float(conf.group(1)) if conf else 0.0)

@@ -1,0 +1,76 @@
+"""Image inputs (PNG, JPEG, TIFF incl. multi-page) as grey pages, one at a time, bomb-guarded."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from kehoach.errors import InputFileError
+
+
+def _open(path: Path, max_pixels: int) -> Image.Image:
+    Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow warns above this and raises above twice it
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise InputFileError(f"{path}: image too large ({exc})", "split or downscale the scan (300 dpi is enough)")
+    except UnidentifiedImageError:
+        raise InputFileError(f"{path}: not a readable image", "the file is corrupt or mislabelled; re-export it")
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot open image ({exc})", "the file is corrupt or truncated; re-export it")
+    w, h = im.size
+    if w * h > max_pixels:
+        raise InputFileError(
+            f"{path}: image too large ({w}x{h} = {w * h:,} pixels > {max_pixels:,})",
+            "split or downscale the scan (300 dpi is enough)",
+        )
+    return im
+
+
+def count_pages(path: Path, max_pixels: int) -> int:
+    im = _open(path, max_pixels)
+    try:
+        return getattr(im, "n_frames", 1)
+    finally:
+        im.close()
+
+
+def iter_pages(path: Path, max_pixels: int) -> Iterator[tuple[np.ndarray | None, str | None]]:
+    """Yield (grey page, None) or (None, error) per frame, so one bad frame is one bad page."""
+    im = _open(path, max_pixels)
+    try:
+        for frame in ImageSequence.Iterator(im):
+            w, h = frame.size
+            if w * h > max_pixels:
+                yield None, f"image too large ({w}x{h} pixels)"
+                continue
+            try:
+                frame.load()
+                yield to_gray(frame), None
+            except (OSError, ValueError) as exc:
+                yield None, f"cannot decode image ({exc})"
+    finally:
+        im.close()
+
+
+def to_gray(frame: Image.Image) -> np.ndarray:
+    frame = ImageOps.exif_transpose(frame) or frame
+    if frame.mode in ("RGBA", "LA", "P"):
+        frame = frame.convert("RGBA")
+        bg = Image.new("RGBA", frame.size, (255, 255, 255, 255))
+        frame = Image.alpha_composite(bg, frame)
+    return np.asarray(frame.convert("L"), dtype=np.uint8).copy()
+
+
+def image_dpi(path: Path) -> float | None:
+    try:
+        with Image.open(path) as im:
+            dpi = im.info.get("dpi")
+    except OSError:
+        return None
+    return float(dpi[0]) if dpi and dpi[0] else None
