@@ -1,0 +1,53 @@
+"""WER and CER of the restored page text against a hand-restored gold text (jiwer).
+
+Both sides get the comparison normalisation (NFC, tone position ignored, whitespace
+collapsed); case and punctuation are kept, since the restorer must keep them too. Counts,
+not rates, are kept per document so that the aggregate is a corpus-level rate.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jiwer
+
+from kehoach.evaluation.textnorm import canonical
+
+
+@dataclass
+class TextScore:
+    ref_words: int
+    word_errors: int
+    ref_chars: int
+    char_errors: int
+
+    @property
+    def wer(self) -> float | None:
+        return self.word_errors / self.ref_words if self.ref_words else None
+
+    @property
+    def cer(self) -> float | None:
+        return self.char_errors / self.ref_chars if self.ref_chars else None
+
+
+def prediction_text(plan: dict) -> str:
+    pages = plan.get("pages") if isinstance(plan, dict) else None
+    if not isinstance(pages, list):
+        return ""
+    ordered = sorted((p for p in pages if isinstance(p, dict)), key=lambda p: p.get("number") or 0)
+    return "\n".join(str(p.get("text") or "") for p in ordered)
+
+
+def score_text(gold_text: str, predicted_text: str) -> TextScore:
+    ref, hyp = canonical(gold_text), canonical(predicted_text)
+    if not ref:
+        return TextScore(0, 0, 0, 0)
+    if not hyp:  # nothing predicted: every reference word and character is deleted
+        return TextScore(len(ref.split()), len(ref.split()), len(ref), len(ref))
+    words = jiwer.process_words(ref, hyp)
+    chars = jiwer.process_characters(ref, hyp)
+    return TextScore(
+        ref_words=words.hits + words.substitutions + words.deletions,
+        word_errors=words.substitutions + words.deletions + words.insertions,
+        ref_chars=chars.hits + chars.substitutions + chars.deletions,
+        char_errors=chars.substitutions + chars.deletions + chars.insertions,
+    )
