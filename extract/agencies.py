@@ -17,7 +17,7 @@ _HEADS = (
     r"lien doan", r"toa an", r"vien kiem sat", r"cuc", r"chi cuc", r"bo phan", r"dai", r"bao", r"kho bac",
     r"chi nhanh", r"ngan hang", r"bo chi huy", r"ban chi huy", r"cac", r"to", r"doi", r"giam doc",
     r"thu truong", r"chu tich", r"dang uy", r"cong ty", r"bo", r"ubmttq", r"mttq", r"cap uy", r"chinh quyen",
-    r"lanh dao", r"vp", r"ttpvhcc", r"trung tam phuc vu",
+    r"lanh dao", r"vp", r"ttpvhcc", r"trung tam phuc vu", r"poan", r"pai", r"co quan",
 )
 AGENCY_HEAD = re.compile(r"^\s*(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
 _NOT_AGENCY = re.compile(r"^\s*(?:cac (?:nhiem vu|giai phap|noi dung|chi so|tieu chi|van ban|ke hoach|"
@@ -91,3 +91,25 @@ def lead_and_partners(lead_cell: str, partner_cell: str = "") -> tuple[list[str]
         partners = list(dict.fromkeys(lead + partners))
         lead = []
     return lead, partners
+
+
+# Words that open the action after an agency list (`Sở Tài chính tiếp tục tham mưu ...`).
+_ACTION_START = re.compile(
+    r"(?:^|\s)(?:tiep tuc|chu tri|chu dong|phoi hop|trien khai|thuc hien|to chuc|tham muu|don doc|kiem tra|"
+    r"tang cuong|xay dung|ra soat|tuyen truyen|ho tro|huong dan|giam sat|theo doi|chi dao|xu ly|cung cap|"
+    r"day manh|nang cao|bao dam|dam bao|giai quyet|cai thien|ban hanh|cong khai|tong hop|bao cao|"
+    r"trong viec|trong qua trinh|de |nham |co trach nhiem|can cu|nghien cuu|quan tam|duy tri|tich cuc|"
+    r"thuong xuyen|dinh ky|kip thoi|khan truong|phat huy|lam tot)")
+
+
+def text_before_action(text: str) -> str:
+    """The agency list that opens `text`, cut before the first action verb ('' when none).
+    A capitalised match is a name, not a verb (`Báo Cao Bằng` is not `báo cáo`)."""
+    for m in _ACTION_START.finditer(fold(text)):
+        s = m.start() + (1 if text[m.start()].isspace() else 0)
+        if s == 0:
+            return ""
+        if text[s].isupper():
+            continue
+        return text[:m.start()].strip(" ,;:")
+    return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.agencies import is_agency_start, split_agencies
+from extract.agencies import AGENCY_HEAD, is_agency_start, split_agencies, text_before_action
 from extract.numbers import fold
 from extract.schema import Evidence, Task
 
@@ -84,29 +84,54 @@ def _task(it: _Item, page_of) -> Task | None:
     if not is_agency_start(it.head):
         return None
     # The name may wrap onto the next line before its colon (`17. Đề nghị Mặt trận ... - xã / hội tỉnh:`).
-    wrapped = [it.head] + [x for x in it.body[:2] if not _BULLET.match(x)][:2]
+    wrapped = [it.head]
+    for x in it.body[:2]:
+        if _BULLET.match(x):
+            break
+        wrapped.append(x)
     joined = " ".join(wrapped)
-    m = _AGENCY_END.search(joined)
-    if m and m.start() < 180:
-        agency, rest = joined[:m.start()], joined[m.end():]
-        starts = [len(" ".join(wrapped[:k])) + (k > 0) for k in range(1, len(wrapped))]
-        it.body = it.body[sum(1 for s in starts if s < m.start()):]
-    elif not it.body or _BULLET.match(it.body[0]) or len(it.head) < 90:
-        agency, rest = it.head, ""
+    colon = _AGENCY_END.search(joined)
+    by_verb = text_before_action(joined)
+    if colon and (colon.start() < len(it.head) or (colon.start() < 180 and (
+            not by_verb or colon.start() <= len(by_verb) + 1))):
+        cut, rest_at = colon.start(), colon.end()
+    elif not it.body or _BULLET.match(it.body[0]) or len(it.head) < 60:
+        cut = rest_at = len(it.head)
+    elif by_verb:  # `2.4. Sở Tài chính tiếp tục tham mưu ...`: the name ends where the action starts
+        cut = rest_at = len(by_verb)
     else:
-        return None  # a sentence addressed to agencies without a clear name boundary
-    lead = split_agencies(agency)
+        return None  # addressed to agencies, but where the names end is not clear
+    ends = [len(" ".join(wrapped[:k + 1])) for k in range(len(wrapped))]
+    line = next(k for k, e in enumerate(ends) if rest_at <= e)
+    rest = joined[rest_at:ends[line]]
+    body = it.body[line:]
+    lead = split_agencies(joined[:cut])
     if not lead:
         return None
-    lines = ([rest] if rest.strip() else []) + it.body
+    lines = ([rest] if rest.strip() else []) + body
     actions = _actions(lines)
     snippet = " ".join((it.id + ". " + it.head).split())[:240]
-    return Task(source="body", id=it.id, lead=lead, actions=actions,
+    partners = [p for p in partners_in(actions) if p not in lead]
+    return Task(source="body", id=it.id, lead=lead, partners=partners, actions=actions,
                 evidence=Evidence(page=page_of(it.offset) if page_of else None, text=snippet))
 
 
+_WITH = re.compile(r"ph\S{1,3}i\s+h\S{1,2}p(?:\s+v\S{1,3}i)?\s+")
+
+
+def partners_in(actions: list[str]) -> list[str]:
+    """Agencies named after `phối hợp (với)` in the actions, up to the action that follows."""
+    out: list[str] = []
+    for a in actions:
+        folded = fold(a)
+        for m in _WITH.finditer(folded):
+            names = text_before_action(re.split(r"[.;:(]", a[m.end():])[0] + " ")
+            out.extend(n for n in split_agencies(names) if len(n) < 80 and AGENCY_HEAD.match(fold(n)))
+    return list(dict.fromkeys(out))
+
+
 def _actions(lines: list[str]) -> list[str]:
-    """One action per bullet; text without bullets is split into sentences."""
+    """One action per bullet; text without bullets is one action."""
     if any(_BULLET.match(x) for x in lines):
         out: list[str] = []
         for x in lines:
@@ -116,5 +141,4 @@ def _actions(lines: list[str]) -> list[str]:
                 out[-1] += " " + x
         return [" ".join(a.split()) for a in out if a.strip()]
     text = " ".join(" ".join(lines).split())
-    parts = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text)
-    return [p.strip() for p in parts if len(p.strip()) > 3]
+    return [text] if len(text) > 3 else []

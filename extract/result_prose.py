@@ -254,6 +254,24 @@ def _satisfaction_targets(doc_text, folded, already, page_of) -> list[IndexTarge
         sent_end = _sentence_end(folded, m.end(), min(len(folded), m.end() + 200))
         year = _year_after(folded, m.end(), sent_end)
         comp = comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14])
-        out.append(IndexTarget(index="SIPAS", metric="percent", comparator=comp, value=value, year=year,
+        out.append(IndexTarget(index="SIPAS", component=_quoted_component(doc_text, folded, num_at),
+                               metric="percent", comparator=comp, value=value, year=year,
                                evidence=Evidence(page=page, text=" ".join(doc_text[max(0, num_at - 40):m.end() + 20].split()))))
     return out
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{4,80})[”\"]")
+_SATISFACTION_PREFIX = re.compile(r"^(?:cai thien\s+)?(?:muc do\s+)?hai long\s+(?:ve|doi voi|cua)\s+")
+
+
+def _quoted_component(doc_text: str, folded: str, pos: int) -> Optional[str]:
+    """`2.2. Cải thiện “mức độ hài lòng về TTHC”: ... trên 90% ...` -> the SIPAS factor quoted above."""
+    lo = max(0, pos - 500)
+    quotes = list(_QUOTED.finditer(doc_text, lo, pos))
+    if not quotes:
+        return None
+    q = quotes[-1]
+    phrase = doc_text[q.start(1):q.end(1)]
+    m = _SATISFACTION_PREFIX.match(fold(phrase))
+    comp, _ = match_component(phrase[m.end():] if m else phrase, "SIPAS", min_score=80)
+    return comp

@@ -111,8 +111,7 @@ def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
 
 def _row_start(line: str) -> bool:
     label, tokens = split_numeric_tail(line)
-    return bool(re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line.strip())) or (
-        bool(_ROW_ID_RE.match(line)) and len(tokens) >= 2)
+    return bool(re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line.strip())) or len(tokens) >= 2
 
 
 def _read_header(lines, i) -> tuple[str, int]:
@@ -228,29 +227,54 @@ def assign_columns(tokens: list[str], has_max: bool) -> RowValues:
     return v
 
 
+_DISPLAY_ABBREVIATIONS = ((r"\bXHH\b", "xã hội học"), (r"\bCCHC\b", "cải cách hành chính"),
+                          (r"\bTTHC\b", "thủ tục hành chính"))
+
+
+def _expand(label: str) -> str:
+    for rx, full in _DISPLAY_ABBREVIATIONS:
+        label = re.sub(rx, full, label)
+    return label
+
+
+def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Optional[str], bool]:
+    """(index, component, is_main_row). A row under a component that names none of its own
+    (`Điểm thực hiện`, `Điều tra XHH`) is that component's part: `<component> - <label>`."""
+    folded = fold(row.label)
+    named = index_mentions(folded)
+    if named and len(folded) < 40:
+        return named[0][2], None, False
+    index, component, _ = best_component(row.label, candidates)
+    if component:
+        return index, component, True
+    if parent is not None and row.label and not row.row_id:
+        return parent[0], f"{parent[1]} - {_expand(row.label)}", False
+    if row.row_id and row.label and candidates:
+        return candidates[0], row.label, True
+    return None, None, False
+
+
 def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
-    """Results and targets of one table; rows that name no component nor index are skipped."""
+    """Results and targets of one table; rows that name no component, index or parent are skipped."""
     results, targets, warnings = [], [], []
     year, target_year = table.years()
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
+    parent = None
     for row in table.rows:
-        named = index_mentions(fold(row.label))
-        index, component = None, None
-        if named and len(fold(row.label)) < 40:
-            index = named[0][2]
-        else:
-            index, component, _ = best_component(row.label, candidates)
+        index, component, main = _row_identity(row, candidates, parent)
         if index is None:
             continue
+        if main:
+            parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
         if any(x is not None for x in (v.score, v.rank)):
             results.append(IndexResult(index=index, component=component, year=year, score=v.score,
                                        max_score=v.max_score, rank=v.rank, rank_total=v.rank_total, evidence=ev))
+        if v.increase is not None:
+            targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score_increase",
+                                       comparator="=", value=v.increase, out_of=v.max_score, evidence=ev))
         if v.target is not None:
             targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score",
                                        comparator=v.target_cmp, value=v.target, out_of=v.max_score, evidence=ev))
-        if v.increase is not None:
-            targets.append(IndexTarget(index=index, component=component, year=target_year,
-                                       metric="score_increase", comparator="=", value=v.increase, evidence=ev))
     return results, targets, warnings

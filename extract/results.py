@@ -33,7 +33,26 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     results += r
     targets += t
     warnings += w
-    return _dedupe(results), _dedupe(targets), warnings
+    return _merge_results(_dedupe(results)), _dedupe(targets), warnings
+
+
+def _merge_results(results: list[IndexResult]) -> list[IndexResult]:
+    """One result per (index, component, year, scope) when the sources agree: a table's score and
+    a sentence's rank of the same index and year are one result."""
+    out: list[IndexResult] = []
+    fields = ("score", "max_score", "percent", "rank", "rank_total")
+    for r in results:
+        key = (r.index, r.component, r.year, r.scope)
+        for o in out:
+            if (o.index, o.component, o.year, o.scope) == key and all(
+                    getattr(o, f) is None or getattr(r, f) is None or getattr(o, f) == getattr(r, f) for f in fields):
+                for f in fields:
+                    if getattr(o, f) is None and getattr(r, f) is not None:
+                        setattr(o, f, getattr(r, f))
+                break
+        else:
+            out.append(r)
+    return out
 
 
 def _page_start(doc, number: int) -> int:
