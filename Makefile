@@ -11,7 +11,7 @@ export OMP_THREAD_LIMIT := 1
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet tesseract-ocr-osd \
 	poppler-utils fonts-liberation2 fonts-dejavu-core qpdf
 
-.PHONY: setup system-deps venv demo test test-fast models bench bench-restore doctor eval clean
+.PHONY: setup system-deps venv demo test test-fast models bench bench-restore doctor eval eval-baseline clean
 
 setup: system-deps venv
 
@@ -58,9 +58,16 @@ bench: setup
 bench-restore: setup
 	$(BIN)/python -m scripts.bench_restore --corpus $(SHARED)/corpus
 
+# eval: fresh predictions (--force), scores, report; exits 1 if a figure fell below the baseline.
 eval: setup
-	$(BIN)/kehoach run data/raw --out eval-out/pred --jobs $(JOBS)
-	$(BIN)/kehoach eval --pred eval-out/pred --gold data/gold --out eval-out --report eval-out/report.html
+	$(BIN)/kehoach run data/raw --out eval-out/pred --jobs $(JOBS) --force
+	$(BIN)/kehoach eval --pred eval-out/pred --gold data/gold --out eval-out --report eval-out/report.html \
+		--fail-below data/eval_baseline.json
+
+# eval-baseline: store the current figures as the baseline (review the diff, then commit it).
+eval-baseline: setup
+	$(BIN)/kehoach run data/raw --out eval-out/pred --jobs $(JOBS) --force
+	$(BIN)/kehoach eval --pred eval-out/pred --gold data/gold --out eval-out --write-baseline data/eval_baseline.json
 
 clean:
 	rm -rf $(OUT) bench-out eval-out .pytest_cache
