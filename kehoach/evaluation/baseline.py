@@ -6,8 +6,9 @@ from pathlib import Path
 
 from kehoach.evaluation.scoring import lower_is_better
 
-# Rates move by at least 1/(number of items) on a real change; this only absorbs float noise.
-DEFAULT_EPSILON = 1e-6
+# A real change moves a rate by at least 1/(number of items), i.e. > 0.001 here; the
+# tolerance only absorbs float noise and the 6-decimal rounding of the stored file.
+DEFAULT_EPSILON = 1e-4
 COUNTS = {"documents"}  # not figures of merit
 
 
@@ -34,7 +35,8 @@ def regressions(current: dict[str, float], baseline: dict[str, float], epsilon: 
 
 def baseline_document(summary: dict, epsilon: float = DEFAULT_EPSILON, note: str = "") -> dict:
     return {
-        "note": note or "aggregate figures of `make eval`; raise deliberately with scripts/update_eval_baseline.py",
+        "note": note or ("aggregate figures of `make eval`; raise deliberately: "
+                         "make eval-baseline, review the diff, commit (docs/evaluation.md)"),
         "epsilon": epsilon,
         "aggregate": {k: round(float(v), 6) for k, v in summary.items() if k not in COUNTS},
     }

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kehoach.errors import ExitCode, UsageError
-from kehoach.evaluation.baseline import DEFAULT_EPSILON, load_baseline, regressions
+from kehoach.evaluation.baseline import DEFAULT_EPSILON, baseline_document, load_baseline, regressions
 from kehoach.evaluation.loading import PlanValidator, load_pairs
 from kehoach.evaluation.scoring import aggregate, score_document
 
@@ -23,6 +23,8 @@ def add_arguments(p):
     p.add_argument("--report", type=Path, default=None, help="HTML report path (default: OUT/report.html)")
     p.add_argument("--fail-below", type=Path, default=None, metavar="BASELINE.json",
                    help="exit 1 when any aggregate figure is worse than this stored baseline")
+    p.add_argument("--write-baseline", type=Path, default=None, metavar="BASELINE.json",
+                   help="store the current aggregate figures as the new baseline (a deliberate commit)")
     p.add_argument("--epsilon", type=float, default=None,
                    help=f"tolerance for --fail-below (default: the baseline's, else {DEFAULT_EPSILON})")
 
@@ -59,6 +61,12 @@ def run(args) -> tuple[int, dict, list[str]]:
 
         write_html(report, docs, summary, problems, below, str(args.pred), str(args.gold))
 
+    if args.write_baseline is not None:
+        from kehoach.evaluation.outputs import write_json
+
+        epsilon = args.epsilon if args.epsilon is not None else DEFAULT_EPSILON
+        write_json(args.write_baseline, baseline_document(summary, epsilon))
+        print(f"baseline written: {args.write_baseline}")
     _print_summary(summary, problems, docs)
     if below:
         print(f"kehoach eval: {len(below)} figure(s) below the baseline {args.fail_below}:", file=sys.stderr)

@@ -71,8 +71,10 @@ def heat_map(docs: list[DocumentScore]) -> str | None:
     ax.set_yticks(range(len(rows)), [r["document"] for r in rows], fontsize=8)
     for i in range(len(rows)):
         for j in range(len(columns)):
-            text = "n/a" if np.isnan(data[i, j]) else f"{data[i, j]:.2f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=7)
+            v = data[i, j]
+            dark = not np.isnan(v) and (v < 0.25 or v > 0.85)  # ends of RdYlGn are dark
+            ax.text(j, i, "n/a" if np.isnan(v) else f"{v:.2f}", ha="center", va="center", fontsize=7,
+                    color="white" if dark else "black")
     return _svg(fig)
 
 
@@ -97,14 +99,15 @@ td.text{max-width:380px;word-break:break-word}
 <table><tr><th>figure</th><th>value</th></tr>
 {% for k, v in summary.items() %}<tr><td>{{ k }}</td><td class="num">{{ fmt(v) }}</td></tr>{% endfor %}</table>
 {% if bars %}<h2>Per field accuracy and per list F1</h2><div class="chart">{{ bars }}</div>{% endif %}
-{% if heat %}<h2>Per document</h2><div class="chart">{{ heat }}</div>{% endif %}
+<h2>Per document</h2>{% if heat %}<div class="chart">{{ heat }}</div>{% endif %}
+<p class="note">lists: correct / gold / predicted; WER/CER on the restored text where a gold text exists</p>
 <table><tr>{% for c in doc_columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for r in doc_rows %}<tr>{% for c in doc_columns %}<td class="{{ 'num' if r.get(c) is number else '' }}
 {{ ' bad' if c == 'status' and r.get(c) != 'ok' else '' }}">{{ fmt(r.get(c)) }}</td>{% endfor %}</tr>{% endfor %}</table>
 <h2>Disagreements ({{ disagreements|length }})</h2>
 <table><tr><th>document</th><th>field / item</th><th>expected</th><th>got</th><th>kind</th></tr>
 {% for d in disagreements %}<tr><td>{{ d.document }}</td><td class="text">{{ d.field }}</td>
-<td class="text">{{ d.expected }}</td><td class="text">{{ d.got }}</td><td>{{ d.kind }}</td></tr>{% endfor %}</table>
+<td class="text">{{ d.expected|truncate(300) }}</td><td class="text">{{ d.got|truncate(300) }}</td><td>{{ d.kind }}</td></tr>{% endfor %}</table>
 </body></html>
 """, autoescape=True)
 
@@ -117,9 +120,20 @@ def _fmt(value) -> str:
     return str(value)
 
 
+def compact_row(doc: DocumentScore) -> dict:
+    """Per-document row for the page: each list as `correct / gold / predicted` and its F1."""
+    full = document_row(doc)
+    row = {"document": doc.name, "status": doc.status, "fields": full.get("fields.accuracy")}
+    for name, s in doc.items.items():
+        row[name] = f"{s.correct} / {s.gold} / {s.pred}  (F1 {full[name + '.f1']:.2f})"
+    for key in ("text.wer", "text.cer", "disagreements"):
+        row[key] = full.get(key)
+    return row
+
+
 def write_html(path: Path, docs: list[DocumentScore], summary: dict, problems: list[str],
                regressions: list[str], pred_dir: str, gold_dir: str) -> None:
-    rows = [document_row(d) for d in docs]
+    rows = [compact_row(d) for d in docs]
     columns: dict[str, None] = {}
     for r in rows:
         columns.update(dict.fromkeys(r))
