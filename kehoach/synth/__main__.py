@@ -1,0 +1,5 @@
+import sys
+
+from kehoach.synth.cli import run
+
+sys.exit(run())

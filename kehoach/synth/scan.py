@@ -1,0 +1,106 @@
+"""Write a synthetic plan as a file of a given kind (text PDF, scanned PDF, PNG, TIFF, JPEG) and
+fill its gold `source` to match the bytes written."""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.synth.degrade import degrade, preset
+from kehoach.synth.plan_text import SyntheticPlan, generate_plan
+from kehoach.synth.render import render_pages, render_pdf
+
+FORMATS = {  # format name -> (file extension, media type, text origin)
+    "pdf-text": (".pdf", "application/pdf", "pdf_text_layer"),
+    "pdf-scan": (".pdf", "application/pdf", "ocr"),
+    "png": (".png", "image/png", "ocr"),
+    "tiff": (".tiff", "image/tiff", "ocr"),
+    "jpeg": (".jpg", "image/jpeg", "ocr"),
+    "txt": (".txt", "text/plain", "plain_text"),  # the born-digital reading, for text-only stages
+}
+SINGLE_PAGE = {"png", "jpeg"}
+
+
+@dataclass
+class WrittenDocument:
+    path: Path
+    fmt: str
+    pages: int
+    gold: dict  # the plan's gold with `source` describing this file
+    rotations: list[int]
+
+
+def sha256_of(path: Path) -> str:
+    from kehoach.pipeline import sha256_file  # the digest the pipeline records for its inputs
+
+    return sha256_file(path)
+
+
+def _jpeg_quality(preset_name: str) -> int:
+    return {"clean": 85, "light": 75, "medium": 55, "heavy": 40}.get(preset_name, 60)
+
+
+def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", preset_name: str = "medium",
+               seed: int = 0, dpi: int = 300, rotate: int = 0, bilevel_tiff: bool = True,
+               pages: list | None = None) -> WrittenDocument:
+    """Render, degrade and save; multi-page formats (pdf-scan, tiff) hold every page.
+
+    PNG and JPEG hold one page: the plan must fit on one (generate it with size="compact").
+    `pages`: clean rasters from `render_pages(plan, dpi)` already made, to reuse across formats.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    preset(preset_name)  # fail early on a bad preset name
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "txt":
+        path.write_text(plan.text, encoding="utf-8")
+        gold = _gold(plan, path, fmt)
+        gold["source"]["pages"] = None
+        gold.pop("pages")
+        return WrittenDocument(path, fmt, 0, gold, [])
+    if fmt == "pdf-text":
+        render_pdf(plan, path)
+        return WrittenDocument(path, fmt, len(plan.page_texts or []), _gold(plan, path, fmt), [])
+    pages = pages if pages is not None and plan.page_texts else render_pages(plan, dpi)
+    if fmt in SINGLE_PAGE and len(pages) != 1:
+        raise ValueError(f"{fmt} holds one page but the plan renders to {len(pages)}; use size='compact'")
+    rotations = [rotate] * len(pages)
+    images = [degrade(p, preset_name, seed * 1000 + i, rotate) for i, p in enumerate(pages)]
+    quality = _jpeg_quality(preset_name)
+    if fmt == "pdf-scan":
+        images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality)
+    elif fmt == "png":
+        images[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+    elif fmt == "jpeg":
+        images[0].save(path, "JPEG", quality=quality, dpi=(dpi, dpi))
+    else:  # tiff: fax-style bilevel G4 like office scanners, or deflated grey
+        if bilevel_tiff:
+            images = [im.point(lambda v: 255 if v > 160 else 0).convert("1") for im in images]
+        images[0].save(path, "TIFF", save_all=True, append_images=images[1:], dpi=(dpi, dpi),
+                       compression="group4" if bilevel_tiff else "tiff_deflate")
+    return WrittenDocument(path, fmt, len(images), _gold(plan, path, fmt), rotations)
+
+
+def _gold(plan: SyntheticPlan, path: Path, fmt: str) -> dict:
+    _, media_type, origin = FORMATS[fmt]
+    gold = copy.deepcopy(plan.gold)
+    gold["source"].update(file=str(path), sha256=sha256_of(path), media_type=media_type,
+                          pages=len(plan.page_texts or []), text_origin=origin, diacritics="present", ocr=None)
+    # Printed text of each page, for OCR scoring (CER/WER) against what is really on the page.
+    gold["pages"] = [{"number": i, "text": t, "mean_confidence": None}
+                     for i, t in enumerate(plan.page_texts or [], 1)]
+    return gold
+
+
+def one_page_plan(seed: int, tries: int = 20, **variation) -> SyntheticPlan:
+    """A compact plan that renders to a single page: the first of seed, seed+1, ... that fits."""
+    import tempfile
+
+    for k in range(tries):
+        plan = generate_plan(seed + k, size="compact", **variation)
+        with tempfile.TemporaryDirectory(prefix="kehoach-synth-") as tmp:
+            render_pdf(plan, Path(tmp) / "probe.pdf")
+        if len(plan.page_texts or []) == 1:
+            return plan
+    raise ValueError(f"no one-page plan found in seeds {seed}..{seed + tries - 1}")
