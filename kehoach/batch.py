@@ -42,6 +42,8 @@ def add_arguments(p) -> None:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on an existing Dask cluster")
     p.add_argument("--max-tasks-per-child", type=int, default=25, metavar="K",
                    help="restart a local worker after K documents to bound memory (default %(default)s)")
+    p.add_argument("--config", metavar="FILE.json",
+                   help='stage options, e.g. {"ocr": {"dpi": 400}, "normalize": {"restore": "never"}}')
     p.add_argument("--progress", choices=["auto", "bar", "log"], default="auto",
                    help="bar on a terminal, log lines otherwise (default auto)")
     # tests and benchmarks swap the document processor ("module:function", same signature as
@@ -60,6 +62,28 @@ def _check_usage(args) -> None:
         raise UsageError(f"--scheduler {args.scheduler}: expected an address like tcp://HOST:8786")
 
 
+def load_config(path: Optional[str]) -> PipelineConfig:
+    """PipelineConfig from a JSON file of per-stage options; unknown names are bad usage."""
+    if not path:
+        return PipelineConfig()
+    import dataclasses
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"--config {path}: cannot read it as JSON ({exc})") from None
+    default = PipelineConfig()
+    unknown = set(data) - {f.name for f in dataclasses.fields(default)} if isinstance(data, dict) else {"<not an object>"}
+    if unknown:
+        raise UsageError(f"--config {path}: unknown section(s) {sorted(unknown)}", "sections are ocr, normalize, extract")
+    try:
+        stages = {name: dataclasses.replace(getattr(default, name), **options) for name, options in data.items()}
+    except TypeError as exc:
+        raise UsageError(f"--config {path}: {exc}") from None
+    return dataclasses.replace(default, **stages)
+
+
 def make_engine(args, config):
     timeout = args.timeout or None
     if args.scheduler or args.engine == "dask":
@@ -74,7 +98,7 @@ def make_engine(args, config):
 def main(args, config: Optional[PipelineConfig] = None) -> int:
     _check_usage(args)
     paths = expand_inputs(args.inputs)
-    config = config or PipelineConfig()
+    config = config or load_config(args.config)
     out = OutputDir(Path(args.out)).open()
     progress = None
     in_flight: dict[int, LocalDocument] = {}

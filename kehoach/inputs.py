@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tarfile
 import tempfile
 import zipfile
@@ -18,6 +17,7 @@ from typing import Iterator, Optional
 
 from kehoach.errors import UsageError
 from kehoach.media import SUPPORTED_SUFFIXES
+from kehoach.pipeline import sha256_file  # noqa: F401 (re-exported for the batch)
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
 MEMBER_SEPARATOR = "!/"  # `plans.zip!/2025/a.pdf`: member a.pdf inside plans.zip
@@ -151,20 +151,3 @@ def _spool(stream, display: str, tmp_dir: Path) -> LocalDocument:
         os.unlink(tmp)
         raise
     return LocalDocument(display, name, Path(tmp), h.hexdigest(), temporary=True)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def clear_dir(folder: Path) -> int:
-    """Delete leftovers of a killed run (extracted members); returns how many were removed."""
-    if not folder.is_dir():
-        return 0
-    n = sum(1 for _ in folder.iterdir())
-    shutil.rmtree(folder, ignore_errors=True)
-    return n

@@ -17,7 +17,11 @@ from typing import Iterable, Iterator, Optional
 
 from kehoach.work import DocumentTimeout, Job, Outcome, run_job
 
-GRACE_SECONDS = 10.0  # after the in-worker alarm, how long before the parent kills the process group
+
+
+def kill_grace(timeout: float) -> float:
+    """After the in-worker alarm, how long the parent waits before killing the process group."""
+    return min(10.0, max(1.0, 0.25 * timeout))
 
 
 def worker_context():
@@ -135,7 +139,7 @@ class LocalPool:
                     if worker not in self.workers:
                         self.workers.append(worker)
                     worker.job = job
-                    worker.deadline = time.monotonic() + self.timeout + GRACE_SECONDS if self.timeout else float("inf")
+                    worker.deadline = time.monotonic() + self.timeout + kill_grace(self.timeout) if self.timeout else float("inf")
                     worker.conn.send(job)
                     busy.append(worker)
                 if not busy:
@@ -166,7 +170,7 @@ class LocalPool:
                         self._retire(worker, busy, killed=True)
                         yield job, Outcome("failed", error=f"timed out after {self.timeout:g} s and was killed "
                                                            "(raise --timeout or check this document alone)",
-                                           seconds=round(self.timeout + GRACE_SECONDS, 3))
+                                           seconds=round(self.timeout + kill_grace(self.timeout), 3))
         finally:
             for worker in self.workers:  # idle ones stop politely; busy ones (interrupted run) are killed
                 worker.stop() if worker.job is None else worker.kill()
