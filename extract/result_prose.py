@@ -25,12 +25,12 @@ _RANK_VERB = r"(?:x\S{0,2}p\s+(?:th\S{0,3}|hang(?:\s+th\S{0,3})?|vi\s+tri(?:\s+t
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{2,3}})")),
-    ("rank", re.compile(rf"{_RANK_VERB}\s+(\d{{1,3}})\s?/\s?(\d{{2,3}})\b")),
+    ("rank", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")),
     ("score", re.compile(rf"{_DAT}\s+(?:tu\s+)?{_N}(?:\s?/\s?{_N})?\s*{_DIEM}")),
     ("score_frac", re.compile(rf"{_DAT}\s+{_N}\s?/\s?{_N}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     ("percent", re.compile(rf"(?:{_DAT}|ty\s*l\S|tren|toi thieu|it nhat)\s+(?:tu\s+)?{_N}\s?%")),
-    ("rank_increase", re.compile(r"tang\s+(?:it nhat\s+|tu\s+|toi thieu\s+)?(\d{1,2})\s+b\S?c\b")),
+    ("rank_increase", re.compile(r"tang\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{1,2})\s+b\S?c\b")),
     ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_N}\s*{_DIEM}")),
 )
 _SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
@@ -50,7 +50,7 @@ class _Value:
 
 
 def _sentence_end(folded: str, start: int, limit: int) -> int:
-    m = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*\n\s*[-+•]|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*)\.\s").search(folded, start, limit)
+    m = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*)\.\s").search(folded, start, limit)
     return m.start() if m else limit
 
 
@@ -105,9 +105,16 @@ def _year_after(folded, pos, hi) -> Optional[int]:
     return ys[0][1] if ys else None
 
 
+def _blank_table_rows(text: str) -> str:
+    """Rows of ` | ` tables are read as tables, not as sentences: blank them (offsets kept)."""
+    return re.sub(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$", lambda m: " " * len(m.group(0)), text)
+
+
 def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
+    doc_text = _blank_table_rows(doc_text)
     folded = fold(doc_text)
     mentions = index_mentions(folded)
+    own = own_units(doc_text)
     results: list[IndexResult] = []
     targets: list[IndexTarget] = []
     for k, (ms, me, index) in enumerate(mentions):
@@ -131,7 +138,7 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             if v.kind == "rank_increase":  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
             year = _year_before(folded, v.start, ms, sent_start)
-            scope = _scope(doc_text, folded, sent_start, v.start)
+            scope = scope_of(doc_text, folded, max(sent_start, ms - 40), v.start, own)
             current = _add_result(results, current, v, index, year, scope, ev)
     targets.extend(_satisfaction_targets(doc_text, folded, targets, page_of))
     return results, targets, []
@@ -150,6 +157,8 @@ def _find_values(folded: str, lo: int, hi: int) -> list[_Value]:
 def _is_target(folded: str, v: _Value, before: str, ms: int) -> bool:
     if v.kind in ("rank_range", "percent_range"):
         return True
+    if re.match(r"(?:\S+\s+)?(?:tren|toi thieu|it nhat|tu)\s", folded[v.start:v.end]):
+        return True
     after = folded[v.end:v.end + 12]
     if re.match(r"\s*%?\s*tr[o0d]\s*[l1]en", after):
         return True
@@ -157,13 +166,46 @@ def _is_target(folded: str, v: _Value, before: str, ms: int) -> bool:
     return any(c in window for c in _TARGET_CUES) or bool(re.search(r"(?:tren|toi thieu|it nhat|tu)\s*$", before[-20:]))
 
 
-def _scope(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
+_OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
+
+
+def own_units(doc_text: str) -> set[str]:
+    """Folded names of the issuer's own unit: the lowest unit in the header and the place of issue.
+    Results `của` another unit (the province above a district, a former province) carry a scope."""
+    head = fold(doc_text[:700])
+    so = re.search(r"^\s*s\S?\s*:", head, re.M)
+    region = head[:so.start()] if so else head[:400]
+    names = []
+    for m in re.finditer(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+([a-z]+(?: [a-z]+){0,3})", region):
+        name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(1))[0].strip()
+        if name and not name.startswith("hoi chu"):
+            names.append(name)
+    own = set(names[-1:])
+    place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
+    if place:
+        own.add(place.group(1).strip())
+    return own
+
+
+def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
+    """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
     hits = list(_SCOPE.finditer(folded, lo, hi))
-    if not hits:
-        return None
-    m = hits[-1]
-    name = " ".join(doc_text[m.start(1):m.end(1)].split())
-    return f"{name} (cũ)"
+    if hits:
+        m = hits[-1]
+        return " ".join(doc_text[m.start(1):m.end(1)].split()) + " (cũ)"
+    for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
+        words = []
+        for w in doc_text[m.end():hi].split():
+            if not w[:1].isupper():
+                break
+            words.append(w.strip(",.;:"))
+        if not words:
+            continue
+        name = " ".join(words)
+        if any(fold(name).startswith(u) or u.startswith(fold(name)) for u in own):
+            return None
+        return f"{doc_text[m.start(1):m.end(1)].strip()} {name}"
+    return None
 
 
 def _add_result(results, current: dict, v: _Value, index, year, scope, ev) -> dict:
@@ -211,8 +253,7 @@ def _targets(folded, doc_text, v: _Value, index, end, ev) -> list[IndexTarget]:
         kw.update(metric="score", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
                   value=parse_number(v.nums[0]), out_of=parse_number(v.nums[1]) if v.nums[1] else None)
     elif v.kind == "rank_increase":
-        kw.update(metric="rank_increase", comparator=comparator_near(folded[v.start:v.end - 5], after),
-                  value=float(v.nums[0]))
+        kw.update(metric="rank_increase", comparator=">=" if v.nums[0] else "=", value=float(v.nums[1]))
     if kw.get("value") is None:
         return []
     listed = _listed_components(doc_text, folded, v.end, index)
@@ -252,7 +293,8 @@ def _satisfaction_targets(doc_text, folded, already, page_of) -> list[IndexTarge
             continue
         seen.add((page, value))
         sent_end = _sentence_end(folded, m.end(), min(len(folded), m.end() + 200))
-        year = _year_after(folded, m.end(), sent_end)
+        year = _year_after(folded, m.end(), sent_end) or _year_before(
+            folded, num_at, 0, _sentence_start(folded, num_at))
         comp = comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14])
         out.append(IndexTarget(index="SIPAS", component=_quoted_component(doc_text, folded, num_at),
                                metric="percent", comparator=comp, value=value, year=year,

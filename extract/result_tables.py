@@ -16,14 +16,14 @@ from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.schema import Evidence, IndexResult, IndexTarget
 
-_TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{2,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
+_TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
 _TAIL_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s*)+)$")
 _TOKEN_RE = re.compile(_TOKEN)
 _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
 
 # Header words (folded) that say a table holds index results/targets.
-_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem")
+_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua")
 _MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
 
 
@@ -39,8 +39,14 @@ class TableRow:
 @dataclass
 class TableContext:
     header: str  # header text, folded
-    indices: tuple[str, ...]  # indices named in the heading above the table
+    indices: tuple[str, ...]  # indices named in the heading or the sentence above the table
     rows: list[TableRow] = field(default_factory=list)
+    scope: Optional[str] = None  # `... năm 2024 của tỉnh Hải Dương (cũ) và mục tiêu năm 2025:`
+
+    @property
+    def in_percent(self) -> bool:
+        """`Kết quả năm 2024 (%)`: bare numbers are percentages (SIPAS factors)."""
+        return "%" in self.header or "ty le" in self.header
 
     @property
     def has_max_column(self) -> bool:
@@ -71,24 +77,31 @@ def is_results_header(folded: str) -> bool:
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
+    from extract.result_prose import own_units, scope_of
+
     tables: list[TableContext] = []
     lines = _lines_with_offsets(text, base)
+    own = own_units(text)
     heading_indices: tuple[str, ...] = ()
+    intro: tuple[int, str] = (0, "")
     i = 0
     while i < len(lines):
         off, line = lines[i]
         f = fold(line)
-        if _HEADING_RE.match(line) and not _starts_header(f):
-            found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
-            if found:
-                heading_indices = found
         if not _starts_header(f):
+            found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
+            if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":")):
+                heading_indices = found
+            intro = (off, line)
             i += 1
             continue
         header, i = _read_header(lines, i)
         if not is_results_header(header):
             continue
-        table = TableContext(header=header, indices=heading_indices)
+        scope = None
+        if intro[1].rstrip().endswith(":"):
+            scope = scope_of(intro[1], fold(intro[1]), 0, len(intro[1]), own)
+        table = TableContext(header=header, indices=heading_indices, scope=scope)
         i = _read_rows(lines, i, table)
         if table.rows:
             tables.append(table)
@@ -127,12 +140,13 @@ def _read_rows(lines, i, table: TableContext) -> int:
     while i < len(lines):
         off, line = lines[i]
         f = fold(line)
-        if _starts_header(f):  # the header repeated on the next page: skip it, same table
-            _, i = _read_header(lines, i)
-            buf = []
+        if _starts_header(f):
+            if buf:  # prose, then a header: a new table (its intro line is in `buf`)
+                return i - len(buf)
+            _, i = _read_header(lines, i)  # the header repeated on the next page: same table
             continue
         if _HEADING_RE.match(line) and not _row_start(line) and not buf:
-            break
+            return i
         if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line):  # a row's STT alone on its line
             buf.append((off, line))
             i += 1
@@ -148,10 +162,10 @@ def _read_rows(lines, i, table: TableContext) -> int:
                 buf = []
         else:
             if len(buf) > 12:  # a long run of prose: the table has ended
-                break
+                return i - len(buf)
             buf.append((off, line))
         i += 1
-    return i
+    return i - len(buf)
 
 
 def _make_row(label: str, tokens: list[str], offset: int) -> TableRow:
@@ -268,9 +282,18 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
+        if table.in_percent:
+            if v.score is not None or v.rank is not None:
+                results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
+                                           percent=v.score, rank=v.rank, rank_total=v.rank_total, evidence=ev))
+            if v.target is not None:
+                targets.append(IndexTarget(index=index, component=component, year=target_year, metric="percent",
+                                           comparator=v.target_cmp, value=v.target, evidence=ev))
+            continue
         if any(x is not None for x in (v.score, v.rank)):
-            results.append(IndexResult(index=index, component=component, year=year, score=v.score,
-                                       max_score=v.max_score, rank=v.rank, rank_total=v.rank_total, evidence=ev))
+            results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
+                                       score=v.score, max_score=v.max_score, rank=v.rank, rank_total=v.rank_total,
+                                       evidence=ev))
         if v.increase is not None:
             targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score_increase",
                                        comparator="=", value=v.increase, out_of=v.max_score, evidence=ev))

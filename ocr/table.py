@@ -1,0 +1,145 @@
+"""Ruled tables on a page image: find the grid with OpenCV, cut the cells, read each one.
+
+1. Binarise (ink white), keep long horizontal and vertical strokes (morphological opening with
+   line-shaped kernels): those are the rules, text strokes are too short to survive.
+2. Each connected blob of rules with both directions in it is a table.
+3. Inside a table, the background regions enclosed by rules are the cells - merged cells
+   included, since a missing rule simply makes one bigger region.
+4. Cell edges cluster into the table's row and column boundaries; a cell's span is the number of
+   boundaries it covers. Cells without ink are not sent to OCR.
+
+`find_tables(gray, ocr_cell)` is called by the OCR page pipeline (ocr/document.py) with its own
+`ocr_cell(crop) -> (text, confidence)`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from ocr.types import Table, TableCell
+
+OcrCell = Callable[[np.ndarray], tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    min_line_frac: float = 0.025  # a rule is at least this fraction of the page side
+    min_table_frac: float = 0.08  # a table is at least this wide and tall (fraction of the page)
+    min_cell_px: int = 12  # smaller enclosed regions are line junctions, not cells
+    merge_tol_px: int = 8  # cell edges closer than this are one boundary
+    pad_px: int = 3  # cropped off each cell side so the rules do not reach the OCR
+    min_ink: float = 0.002  # a cell with less ink than this fraction is empty
+
+
+def _cv2():
+    from kehoach.errors import MissingDependencyError
+
+    try:
+        import cv2
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise MissingDependencyError("OpenCV is not installed", "pip install opencv-python-headless") from exc
+    return cv2
+
+
+def rule_masks(gray: np.ndarray, opts: TableOptions = TableOptions()) -> tuple[np.ndarray, np.ndarray]:
+    """(horizontal, vertical) rule masks of a grayscale page (uint8, ink = 255)."""
+    cv2 = _cv2()
+    if gray.ndim == 3:
+        gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    h, w = ink.shape
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(w * opts.min_line_frac)), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, int(h * opts.min_line_frac))))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, hk)
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, vk)
+    # close small breaks in scanned rules
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    return horiz, vert
+
+
+def table_boxes(horiz: np.ndarray, vert: np.ndarray, opts: TableOptions = TableOptions()) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes (x, y, w, h) of rule blobs that hold both directions, top to bottom."""
+    cv2 = _cv2()
+    grid = cv2.bitwise_or(horiz, vert)
+    H, W = grid.shape
+    n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
+    boxes = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w < W * opts.min_table_frac or h < H * opts.min_table_frac / 2:
+            continue
+        if vert[y:y + h, x:x + w].any() and horiz[y:y + h, x:x + w].any():
+            boxes.append((int(x), int(y), int(w), int(h)))
+    return sorted(boxes, key=lambda b: (b[1], b[0]))
+
+
+def _boundaries(values: list[int], tol: int) -> list[int]:
+    out: list[int] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(bounds: list[int], v: int) -> int:
+    return int(np.argmin([abs(b - v) for b in bounds]))
+
+
+def cell_boxes(grid_roi: np.ndarray, opts: TableOptions = TableOptions()) -> list[tuple[int, int, int, int]]:
+    """Enclosed background regions of a table's rule mask (x, y, w, h in ROI coordinates)."""
+    cv2 = _cv2()
+    background = cv2.bitwise_not(grid_roi)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(background, connectivity=4)
+    H, W = grid_roi.shape
+    out = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if x == 0 or y == 0 or x + w >= W or y + h >= H:  # outside the outer frame
+            continue
+        if w < opts.min_cell_px or h < opts.min_cell_px:
+            continue
+        out.append((int(x), int(y), int(w), int(h)))
+    return out
+
+
+def find_tables(gray: np.ndarray, ocr_cell: OcrCell, opts: TableOptions = TableOptions()) -> list[Table]:
+    """Ruled tables of a page, cells read with `ocr_cell`, in reading order."""
+    cv2 = _cv2()
+    if gray.ndim == 3:
+        gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
+    horiz, vert = rule_masks(gray, opts)
+    grid = cv2.bitwise_or(horiz, vert)
+    tables = []
+    for bx, by, bw, bh in table_boxes(horiz, vert, opts):
+        boxes = cell_boxes(grid[by:by + bh, bx:bx + bw], opts)
+        if len(boxes) < 2:
+            continue
+        table = _assemble(gray, boxes, (bx, by, bw, bh), ocr_cell, opts)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _assemble(gray, boxes, frame, ocr_cell: OcrCell, opts: TableOptions) -> Table | None:
+    bx, by, bw, bh = frame
+    # a cell's left/top edge starts a column/row; merged cells reuse the starts of the others
+    col_starts = _boundaries(sorted({x for x, _, _, _ in boxes}), opts.merge_tol_px)
+    row_starts = _boundaries(sorted({y for _, y, _, _ in boxes}), opts.merge_tol_px)
+    if not col_starts or not row_starts:
+        return None
+    cells: list[TableCell] = []
+    for x, y, w, h in sorted(boxes, key=lambda b: (b[1], b[0])):
+        r0, c0 = _index(row_starts, y), _index(col_starts, x)
+        r1 = max(r0, max((i for i, s in enumerate(row_starts) if s < y + h - opts.merge_tol_px), default=r0))
+        c1 = max(c0, max((i for i, s in enumerate(col_starts) if s < x + w - opts.merge_tol_px), default=c0))
+        crop = gray[by + y + opts.pad_px: by + y + h - opts.pad_px, bx + x + opts.pad_px: bx + x + w - opts.pad_px]
+        text, conf = "", None
+        if crop.size and (crop < 128).mean() >= opts.min_ink:
+            text, conf = ocr_cell(crop)
+        cells.append(TableCell(row=r0, col=c0, text=text.strip(), row_span=r1 - r0 + 1, col_span=c1 - c0 + 1,
+                               box=(bx + x, by + y, w, h), conf=conf))
+    return Table(n_rows=len(row_starts), n_cols=len(col_starts), cells=cells, box=frame, kind="ruled")
