@@ -189,3 +189,19 @@ def test_word_and_character_error_rates():
     assert one_wrong.cer == pytest.approx(1 / len(canonical("Kế hoạch số 114 Cải thiện chỉ số")))
     assert score_text("Sở Văn hóa, Ủy ban", "Sở Văn hoá, Uỷ ban").wer == 0.0  # tone position only
     assert score_text(gold, "").wer == 1.0
+
+
+def test_same_number_references_are_told_apart_by_date():
+    gold = {"references": [ref("26/CT-TTg", date="2016-09-05"), ref("26/CT-TTg", date="2023-10-20")]}
+    pred = {"references": [ref("26/CT-TTg", date="2023-10-20"), ref("26/CT-TTg", date="2016-09-05")]}
+    s = score_references("d", gold, pred)
+    assert s.correct == 2 and s.attributes["references.date"] == [2, 2]
+
+
+def test_task_ids_count_only_within_the_same_index():
+    content = "Tuyên truyền nâng cao nhận thức của người dân"
+    gold = {"tasks": [{**task("1.1", content, ["Văn phòng"]), "index": "PAPI"},
+                      {**task("1.1", content, ["Phòng Nội vụ"]), "index": "SIPAS"}]}
+    pred = {"tasks": [{**task("1.1", content, ["Phòng Nội vụ"]), "index": "SIPAS"}]}
+    s = score_tasks("d", gold, pred)
+    assert s.correct == 1 and s.attributes["tasks.lead"] == [1, 1]

@@ -67,7 +67,10 @@ def score_references(doc: str, gold_plan: dict, pred_plan: dict) -> ItemScore:
     score = ItemScore(len(gold), len(pred))
 
     def pair(g, p):
-        return 1.0 if compact(g.get("number")) and same_number(g.get("number"), p.get("number")) else None
+        if not compact(g.get("number")) or not same_number(g.get("number"), p.get("number")):
+            return None
+        # Two documents printed with one number (no year) are told apart by date.
+        return 1.0 + (0.5 if g.get("date") == p.get("date") else 0.0)
 
     pairs = match_items(gold, pred, pair)
     score.correct = len(pairs)
@@ -160,7 +163,8 @@ def _task_pair(g, p):
     sim = similarity(task_text(g), task_text(p))
     if sim < TASK_PAIR_THRESHOLD:
         return None
-    same_id = bool(g.get("id")) and compact(g.get("id")) == compact(p.get("id"))
+    # Table ids restart in each part (I PAPI, II SIPAS, ...): a row is (index, id).
+    same_id = bool(g.get("id")) and compact(g.get("id")) == compact(p.get("id")) and g.get("index") == p.get("index")
     return sim + (0.25 if same_id else 0.0)
 
 
