@@ -78,3 +78,12 @@ def test_bad_usage_exits_2(tmp_path):
     assert kehoach_main(["eval", "--pred", str(tmp_path), "--gold", str(tmp_path / "nope")]) == 2
     (tmp_path / "empty").mkdir()
     assert kehoach_main(["eval", "--pred", str(tmp_path), "--gold", str(tmp_path / "empty")]) == 2
+
+
+def test_malformed_gold_is_reported_not_fatal(folders, capsys):
+    gold, pred, out = folders
+    (gold / "e.json").write_text(json.dumps({"document": {"period": [2025]}, "tasks": "x"}), encoding="utf-8")
+    (pred / "e.json").write_text(json.dumps(_plan_dict("1e/KH-UBND", [])), encoding="utf-8")
+    assert kehoach_main(["eval", "--pred", str(pred), "--gold", str(gold), "--out", str(out)]) == 0
+    problems = json.loads((out / "aggregate.json").read_text(encoding="utf-8"))["problems"]
+    assert any(p.startswith("e: not scored") for p in problems)

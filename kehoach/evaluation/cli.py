@@ -40,7 +40,14 @@ def run(args) -> tuple[int, dict, list[str]]:
     pairs, problems = load_pairs(args.pred, args.gold, args.gold_text, PlanValidator())
     if not pairs:
         raise UsageError(f"no gold files (*.json or text/*.txt) in {args.gold}")
-    docs = [score_document(pair) for pair in pairs]
+    docs = []
+    for pair in pairs:
+        try:
+            docs.append(score_document(pair))
+        except Exception as exc:  # malformed gold must not stop the other documents
+            problems.append(f"{pair.name}: not scored ({type(exc).__name__}: {exc}); check its gold file")
+    if not docs:
+        raise UsageError("no document could be scored: " + "; ".join(problems[:5]))
     summary = aggregate(docs)
 
     below: list[str] = []
