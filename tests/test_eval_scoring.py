@@ -205,3 +205,9 @@ def test_task_ids_count_only_within_the_same_index():
     pred = {"tasks": [{**task("1.1", content, ["Phòng Nội vụ"]), "index": "SIPAS"}]}
     s = score_tasks("d", gold, pred)
     assert s.correct == 1 and s.attributes["tasks.lead"] == [1, 1]
+
+
+def test_line_joins_at_a_hyphen_are_not_word_errors():
+    gold = "các Chỉ số PAR-\nINDEX, SIPAS và Nghị quyết số\n 57- NQ/TW; kinh tế - xã hội"
+    assert score_text(gold, "các Chỉ số PAR-INDEX, SIPAS và Nghị quyết số 57-NQ/TW; kinh tế - xã hội").wer == 0.0
+    assert score_text(gold, "các Chỉ số PAR-INDEX, SIPAS và Nghị quyết số 57-NQ/TW; kinh tế -xã hội").wer > 0

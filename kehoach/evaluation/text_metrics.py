@@ -1,16 +1,22 @@
 """WER and CER of the restored page text against a hand-restored gold text (jiwer).
 
 Both sides get the comparison normalisation (NFC, tone position ignored, whitespace
-collapsed); case and punctuation are kept, since the restorer must keep them too. Counts,
-not rates, are kept per document so that the aggregate is a corpus-level rate.
+collapsed, an open hyphen glued to the next word); case and punctuation are kept, since the
+restorer must keep them too. Counts, not rates, are kept per document so that the aggregate
+is a corpus-level rate.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jiwer
 
 from kehoach.evaluation.textnorm import canonical
+
+# A hyphen that ends a word before a line break or space ("PAR-\nINDEX", "57- NQ/TW") is glued
+# to the next word on both sides: the pipeline re-joins wrapped lines, the gold keeps the print.
+_OPEN_HYPHEN = re.compile(r"(?<=\w)-\s+(?=\w)")
 
 
 @dataclass
@@ -38,7 +44,8 @@ def prediction_text(plan: dict) -> str:
 
 
 def score_text(gold_text: str, predicted_text: str) -> TextScore:
-    ref, hyp = canonical(gold_text), canonical(predicted_text)
+    ref = canonical(_OPEN_HYPHEN.sub("-", gold_text or ""))
+    hyp = canonical(_OPEN_HYPHEN.sub("-", predicted_text or ""))
     if not ref:
         return TextScore(0, 0, 0, 0)
     if not hyp:  # nothing predicted: every reference word and character is deleted
