@@ -1,0 +1,95 @@
+"""Learn the OCR channel: render train-split lines, OCR them with `tesseract -l eng`, align the
+tokens to the source syllables and estimate P(observed segment | letter) by hard EM over
+letter-level alignments. Only the letter table (and counts) is kept; pages and pairs are
+temporary because they contain corpus text."""
+from __future__ import annotations
+
+import math
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from models.restorer.corpus import corpus_lines, plan_register_lines
+from models.restorer.scan_sim import align_tokens, ocr_english, render_page
+from normalize.restore.channel import FLOOR_DEL, FLOOR_SUB, FLOOR_TWO, Channel, default_table
+from normalize.restore.syllables import normalize_tone
+
+
+def sample_lines(corpus: Path, n: int, seed: int) -> list[str]:
+    """A reproducible sample of medium-length train lines (reservoir sampling)."""
+    rng = random.Random(seed)
+    pool: list[str] = []
+    for i, line in enumerate(corpus_lines(corpus, "train")):
+        if not 30 <= len(line) <= 260:
+            continue
+        if len(pool) < n:
+            pool.append(line)
+        else:
+            j = rng.randint(0, i)
+            if j < n:
+                pool[j] = line
+    rng.shuffle(pool)
+    return pool
+
+
+def ocr_pairs(corpus: Path, pages: int, seed: int, workdir: str | None = None) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    lines = sample_lines(corpus, pages * 40, seed) + plan_register_lines()
+    rng.shuffle(lines)
+    pairs: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(workdir or tmp)
+        base.mkdir(parents=True, exist_ok=True)
+        pos = 0
+        for page in range(pages):
+            img, physical, used = render_page(lines[pos : pos + 60], rng)
+            pos += max(len(used), 1)
+            path = base / f"page{page:03d}.png"
+            img.save(path)
+            text = ocr_english(path)
+            pairs.extend(align_tokens("\n".join(physical), text))
+            if not workdir:
+                path.unlink()
+            print(f"[channel] page {page + 1}/{pages}: {len(pairs)} pairs", file=sys.stderr, flush=True)
+    return pairs
+
+
+def estimate_table(pairs: list[tuple[str, str]], iterations: int = 3, prior_weight: float = 2.0):
+    prior = default_table()
+    table = prior
+    for _ in range(iterations):
+        ch = Channel(table)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for (o, s), n in Counter(pairs).items():
+            for letter, seg in ch.align(o, s, want_path=True)[1]:
+                counts[letter][seg] += n
+        table = {}
+        for letter in set(prior) | set(counts):
+            c = counts.get(letter, Counter())
+            p0 = {seg: math.exp(lp) for seg, lp in prior.get(letter, {}).items()}
+            total = sum(c.values()) + prior_weight
+            row = {}
+            for seg in set(c) | set(p0):
+                p = (c[seg] + prior_weight * p0.get(seg, 0.0)) / total
+                floor = {0: FLOOR_DEL, 1: FLOOR_SUB}.get(len(seg), FLOOR_TWO)
+                row[seg] = round(max(math.log(p), floor), 3) if p > 0 else floor
+            table[letter] = row
+    return table
+
+
+def fit_channel(corpus: Path, pages: int, seed: int = 7, workdir: str | None = None) -> dict:
+    t0 = time.time()
+    pairs = ocr_pairs(corpus, pages, seed, workdir) if pages > 0 else []
+    norm = [(o.lower(), normalize_tone(s.lower())) for o, s in pairs]
+    table = estimate_table(norm) if norm else default_table()
+    exact = sum(o == s for o, s in norm)
+    return {
+        "table": table,
+        "pairs": len(norm),
+        "exact_share": round(exact / max(len(norm), 1), 4),
+        "pages": pages,
+        "seconds": round(time.time() - t0, 1),
+    }

@@ -1,0 +1,235 @@
+"""The restorer: noisy-channel decoding of a line of mark-less or English-OCR'd Vietnamese.
+
+score(line) = log P_LM(syllables) + log P_channel(observed tokens | syllables), maximised by a
+beam Viterbi over the whole line. Numbers, codes, URLs and acronyms are kept as they are (the
+LM sees them as <num>/<unk>/the acronym), except acronyms that lost their Đ (HDND -> HĐND).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from normalize.restore.channel import Channel
+from normalize.restore.decoder import LanguageModel
+from normalize.restore.syllables import (
+    BOS, CHUNK_RE, CODE_RE, EOS, NUM, NUMBER_RE, UNK, URL_RE, VIET_LETTERS, apply_case,
+    has_vietnamese_marks, is_viet_word, normalize_tone, skeleton,
+)
+
+# a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
+_PIECE = re.compile(rf"[{VIET_LETTERS}0-9@&]+|[^{VIET_LETTERS}0-9@&]")
+_GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
+_GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # ngay30
+_LETTERS = re.compile(rf"[{VIET_LETTERS}]")
+_ACRONYM_PART = re.compile(r"[A-Z]{2,}")
+
+
+@dataclass
+class RestoreResult:
+    text: str
+    lines_restored: int
+    lines_total: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    text: str  # observed text of the piece
+    lm_id: int = -1  # fixed LM token when not decoded
+    cands: list[tuple[int, float]] | None = None  # (vocab id, channel log-prob) when decoded
+    out: str | None = None  # replacement for fixed pieces (acronym repair)
+    prefix: str = ""  # inserted before the piece (space when splitting glued tokens)
+
+
+class Restorer:
+    def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 8, channel_weight: float = 1.0):
+        model_dir = Path(model_dir)
+        self.vocab = (model_dir / "vocab.txt").read_text(encoding="utf-8").split("\n")[:-1]
+        self.index = {w: i for i, w in enumerate(self.vocab)}
+        self.lm = LanguageModel(model_dir / "lm.npz")
+        self.unigram = self.lm.lp1.astype(np.float64) / 1000.0
+        channel = json.loads((model_dir / "channel.json").read_text(encoding="utf-8"))
+        self.channel = Channel(channel["table"])
+        self.acronyms: dict[str, str] = json.loads((model_dir / "acronyms.json").read_text(encoding="utf-8"))
+        self.meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+        self.inventory: dict[str, list[int]] = {}
+        for i, w in enumerate(self.vocab):
+            if is_viet_word(w):
+                self.inventory.setdefault(skeleton(w), []).append(i)
+        self.beam = beam
+        self.max_candidates = max_candidates
+        self.channel_weight = channel_weight
+        self._bos, self._eos = self.index[BOS], self.index[EOS]
+        self._unk, self._num = self.index[UNK], self.index[NUM]
+        self._cand_cache: dict[tuple[str, bool], list[tuple[int, float]]] = {}
+
+    # --- detection -------------------------------------------------------------------------
+    def _words(self, line: str) -> list[str]:
+        out = []
+        for m in CHUNK_RE.finditer(line):
+            chunk = m.group()
+            if URL_RE.search(chunk) or CODE_RE.match(chunk.rstrip(".,;:)")):
+                continue
+            for piece in _PIECE.findall(chunk):
+                if not _LETTERS.search(piece):
+                    continue
+                if piece.isupper() and len(piece) >= 2 and skeleton(piece) not in self.inventory:
+                    continue  # acronym
+                out.append(piece)
+        return out
+
+    def needs_restoration(self, line: str) -> bool:
+        """True for a line whose words are (nearly) all mark-less or English-OCR'd."""
+        words = self._words(line)
+        if not words:
+            return False
+        marked = sum(has_vietnamese_marks(w) for w in words)
+        return marked / len(words) < 0.2
+
+    # --- candidates --------------------------------------------------------------------------
+    def candidates(self, observed: str, ocr: bool) -> list[tuple[int, float]]:
+        key = (observed, ocr)
+        hit = self._cand_cache.get(key)
+        if hit is not None:
+            return hit
+        o = observed.lower()
+        if is_viet_word(o):
+            o = normalize_tone(o)
+        ids = list(self.inventory.get(skeleton(o), ()))
+        if ocr or not ids:
+            seen = set(ids)
+            for k in self.channel.keys(o):
+                for i in self.inventory.get(k, ()):
+                    if i not in seen:
+                        seen.add(i)
+                        ids.append(i)
+        if ocr:
+            scored = [(i, self.channel.score(o, self.vocab[i])) for i in ids]
+        else:  # clean stripping: every spelling with this skeleton is equally likely
+            sk = skeleton(o)
+            scored = [(i, 0.0 if skeleton(self.vocab[i]) == sk else self.channel.score(o, self.vocab[i])) for i in ids]
+        if scored:
+            best = max(s for _, s in scored)
+            scored = [(i, s) for i, s in scored if s >= best - 12.0]
+            scored.sort(key=lambda x: -(x[1] + self.unigram[x[0]]))
+            scored = scored[: self.max_candidates]
+        if len(self._cand_cache) > 200_000:
+            self._cand_cache.clear()
+        self._cand_cache[key] = scored
+        return scored
+
+    # --- one line ----------------------------------------------------------------------------
+    def _repair_acronym(self, token: str) -> str | None:
+        fixed = self.acronyms.get(skeleton(token).upper())
+        return fixed if fixed is not None and token.isupper() else None
+
+    def _pieces(self, line: str, ocr: bool) -> list[_Piece]:
+        pieces: list[_Piece] = []
+        for m in CHUNK_RE.finditer(line):
+            chunk, base = m.group(), m.start()
+            core = chunk.rstrip(".,;:)")
+            if URL_RE.search(chunk):
+                pieces.append(_Piece(base, m.end(), chunk, lm_id=self._unk))
+                continue
+            if CODE_RE.match(core) or NUMBER_RE.match(core):
+                fixed = _ACRONYM_PART.sub(lambda a: self._repair_acronym(a.group()) or a.group(), core)
+                pieces.append(_Piece(base, base + len(core), core, lm_id=self._num, out=fixed))
+                for j, ch in enumerate(chunk[len(core):]):
+                    pieces.append(_Piece(base + len(core) + j, base + len(core) + j + 1, ch, lm_id=self.index.get(ch, self._unk)))
+                continue
+            for pm in _PIECE.finditer(chunk):
+                self._add_piece(pieces, pm.group(), base + pm.start(), ocr)
+        return pieces
+
+    def _add_piece(self, pieces: list[_Piece], text: str, start: int, ocr: bool) -> None:
+        end = start + len(text)
+        if not _LETTERS.search(text):
+            lm = self._num if text[0].isdigit() else self.index.get(text, self._unk)
+            pieces.append(_Piece(start, end, text, lm_id=lm))
+            return
+        glued = _GLUED_NUM_WORD.match(text) or _GLUED_WORD_NUM.match(text)
+        if glued and (skeleton(glued.group(2)) in self.inventory or skeleton(glued.group(1)) in self.inventory):
+            a, b = glued.group(1), glued.group(2)
+            self._add_piece(pieces, a, start, ocr)
+            n = len(pieces)
+            self._add_piece(pieces, b, start + len(a), ocr)
+            pieces[n].prefix = " "
+            return
+        fixed = self._repair_acronym(text) if len(text) >= 2 else None
+        if fixed is not None:
+            pieces.append(_Piece(start, end, text, lm_id=self.index.get(fixed.lower(), self._unk), out=fixed))
+            return
+        if text.isupper() and len(text) >= 2 and skeleton(text) not in self.inventory:
+            pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
+            return
+        cands = self.candidates(text, ocr)
+        if not cands:
+            pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
+            return
+        pieces.append(_Piece(start, end, text, cands=cands))
+
+    @staticmethod
+    def _looks_ocr(line: str) -> bool:
+        """English-OCR traces: accented letters or digits/@/& inside words."""
+        return bool(re.search(r"[^\x00-\x7f]", line) or re.search(r"[a-zA-Z][0-9@&]|[0-9@&][a-zA-Z]", line))
+
+    def restore_line(self, line: str, channel: str = "auto") -> str:
+        """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line)."""
+        ocr = self._looks_ocr(line) if channel == "auto" else channel == "ocr"
+        pieces = self._pieces(line, ocr)
+        if not any(p.cands for p in pieces):
+            return self._assemble(line, pieces, [])
+        cand, offs, chan = [], [0], []
+        w = 1000.0 * self.channel_weight
+        for p in pieces:
+            if p.cands:
+                for i, s in p.cands:
+                    cand.append(i)
+                    chan.append(int(round(s * w)))
+            else:
+                cand.append(p.lm_id)
+                chan.append(0)
+            offs.append(len(cand))
+        best = self.lm.decode(
+            np.asarray(cand, dtype=np.int64), np.asarray(offs, dtype=np.int64),
+            np.asarray(chan, dtype=np.int64), self._bos, self._eos, self.beam,
+        )
+        return self._assemble(line, pieces, best)
+
+    def _assemble(self, line: str, pieces: list[_Piece], best) -> str:
+        out, pos = [], 0
+        for t, p in enumerate(pieces):
+            out.append(line[pos : p.start])
+            out.append(p.prefix)
+            if p.cands:
+                word = self.vocab[p.cands[int(best[t])][0]]
+                out.append(apply_case(p.text, word))
+            else:
+                out.append(p.out if p.out is not None else p.text)
+            pos = p.end
+        out.append(line[pos:])
+        return "".join(out)
+
+    def restore_text(self, text: str, mode: str = "auto") -> RestoreResult:
+        """Restore every line that needs it (mode="auto") or every line (mode="always")."""
+        lines = text.split("\n")
+        ocr_doc = sum(self._looks_ocr(l) for l in lines) >= max(1, 0.2 * sum(bool(l.strip()) for l in lines))
+        out, restored, warnings = [], 0, []
+        for n, line in enumerate(lines, 1):
+            if not line.strip() or (mode == "auto" and not self.needs_restoration(line)):
+                out.append(line)
+                continue
+            try:
+                new = self.restore_line(line, "ocr" if ocr_doc else "auto")
+            except Exception as exc:  # one bad line never loses the document
+                warnings.append(f"restore: line {n} kept as is ({type(exc).__name__}: {exc})")
+                new = line
+            restored += new != line
+            out.append(new)
+        return RestoreResult("\n".join(out), restored, len(lines), warnings)
