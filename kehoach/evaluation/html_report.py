@@ -87,7 +87,8 @@ table{border-collapse:collapse;font-size:12px;margin:8px 0}
 td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:#f1f3f5} td.num{text-align:right;font-variant-numeric:tabular-nums}
 .bad{color:#c92a2a;font-weight:bold} .note{color:#555;font-size:12px}
-.chart svg{max-width:100%;height:auto}
+.chart svg{max-width:100%;height:auto} .row{display:flex;gap:24px;align-items:flex-start}
+.row .chart{flex:1;min-width:0}
 td.text{max-width:380px;word-break:break-word}
 </style></head><body>
 <h1>kehoach eval: {{ n_docs }} document(s)</h1>
@@ -96,9 +97,9 @@ td.text{max-width:380px;word-break:break-word}
 {% for p in problems %}<p class="bad">{{ p }}</p>{% endfor %}
 {% if regressions %}<h2>Below the baseline</h2><ul>{% for r in regressions %}<li class="bad">{{ r }}</li>{% endfor %}</ul>{% endif %}
 <h2>Aggregate</h2>
-<table><tr><th>figure</th><th>value</th></tr>
+<div class="row"><table><tr><th>figure</th><th>value</th></tr>
 {% for k, v in summary.items() %}<tr><td>{{ k }}</td><td class="num">{{ fmt(v) }}</td></tr>{% endfor %}</table>
-{% if bars %}<h2>Per field accuracy and per list F1</h2><div class="chart">{{ bars }}</div>{% endif %}
+{% if bars %}<div class="chart"><p class="note">per field accuracy, per list F1, attribute accuracy on matched items</p>{{ bars }}</div>{% endif %}</div>
 <h2>Per document</h2>{% if heat %}<div class="chart">{{ heat }}</div>{% endif %}
 <p class="note">lists: correct / gold / predicted; WER/CER on the restored text where a gold text exists</p>
 <table><tr>{% for c in doc_columns %}<th>{{ c }}</th>{% endfor %}</tr>
