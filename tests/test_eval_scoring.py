@@ -211,3 +211,10 @@ def test_line_joins_at_a_hyphen_are_not_word_errors():
     gold = "các Chỉ số PAR-\nINDEX, SIPAS và Nghị quyết số\n 57- NQ/TW; kinh tế - xã hội"
     assert score_text(gold, "các Chỉ số PAR-INDEX, SIPAS và Nghị quyết số 57-NQ/TW; kinh tế - xã hội").wer == 0.0
     assert score_text(gold, "các Chỉ số PAR-INDEX, SIPAS và Nghị quyết số 57-NQ/TW; kinh tế -xã hội").wer > 0
+
+
+def test_results_are_also_counted_per_index():
+    g = {"index": "SIPAS", "component": None, "year": 2024, "scope": None, "percent": 80.1}
+    h = {"index": "PAPI", "component": None, "year": 2024, "scope": None, "score": 44.31}
+    s = score_results("d", {"index_results": [g, h]}, {"index_results": [g, {**h, "score": 44.0}]})
+    assert s.by_index == {"SIPAS": [1, 1, 1], "PAPI": [1, 1, 0]}

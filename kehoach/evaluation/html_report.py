@@ -11,7 +11,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from kehoach.evaluation.scoring import DocumentScore, document_row, lower_is_better  # noqa: E402
+from kehoach.evaluation.scoring import DocumentScore, document_row, lower_is_better, prf  # noqa: E402
 
 plt.rcParams["svg.hashsalt"] = "kehoach-eval"  # deterministic SVG ids
 plt.rcParams["font.family"] = "DejaVu Sans"  # has the Vietnamese letters
@@ -105,6 +105,9 @@ td.text{max-width:380px;word-break:break-word}
 <table><tr>{% for c in doc_columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for r in doc_rows %}<tr>{% for c in doc_columns %}<td class="{{ 'num' if r.get(c) is number else '' }}
 {{ ' bad' if c == 'status' and r.get(c) != 'ok' else '' }}">{{ fmt(r.get(c)) }}</td>{% endfor %}</tr>{% endfor %}</table>
+{% if index_rows %}<h2>Index results and targets by index</h2>
+<table><tr>{% for c in index_rows[0] %}<th>{{ c }}</th>{% endfor %}</tr>
+{% for r in index_rows %}<tr>{% for v in r.values() %}<td class="{{ 'num' if v is number else '' }}">{{ fmt(v) }}</td>{% endfor %}</tr>{% endfor %}</table>{% endif %}
 <h2>Disagreements ({{ disagreements|length }})</h2>
 <table><tr><th>document</th><th>field / item</th><th>expected</th><th>got</th><th>kind</th></tr>
 {% for d in disagreements %}<tr><td>{{ d.document }}</td><td class="text">{{ d.field }}</td>
@@ -132,6 +135,22 @@ def compact_row(doc: DocumentScore) -> dict:
     return row
 
 
+def by_index_rows(docs: list[DocumentScore]) -> list[dict]:
+    """Index results and targets per index: gold, predicted, correct, P/R/F1 (micro)."""
+    totals: dict[tuple[str, str], list[int]] = {}
+    for d in docs:
+        for name in ("index_results", "index_targets"):
+            if name in d.items:
+                for index, counts in d.items[name].by_index.items():
+                    t = totals.setdefault((name, index), [0, 0, 0])
+                    for k in range(3):
+                        t[k] += counts[k]
+    rows = []
+    for (name, index), (g, p, c) in sorted(totals.items()):
+        rows.append({"list": name, "index": index, "gold": g, "pred": p, "correct": c, **prf(c, g, p)})
+    return rows
+
+
 def write_html(path: Path, docs: list[DocumentScore], summary: dict, problems: list[str],
                regressions: list[str], pred_dir: str, gold_dir: str) -> None:
     rows = [compact_row(d) for d in docs]
@@ -142,7 +161,7 @@ def write_html(path: Path, docs: list[DocumentScore], summary: dict, problems: l
         n_docs=len(docs), pred_dir=pred_dir, gold_dir=gold_dir, problems=problems, regressions=regressions,
         unreadable=sum(d.status != "ok" for d in docs), summary=summary, fmt=_fmt,
         bars=_markup(bar_chart(summary)), heat=_markup(heat_map(docs)),
-        doc_columns=list(columns), doc_rows=rows,
+        doc_columns=list(columns), doc_rows=rows, index_rows=by_index_rows(docs),
         disagreements=[asdict(x) for d in docs for x in d.disagreements],
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,7 @@ class ItemScore:
     pred: int = 0
     correct: int = 0
     attributes: dict[str, list[int]] = field(default_factory=dict)  # name -> [agree, compared]
+    by_index: dict[str, list[int]] = field(default_factory=dict)  # index -> [gold, pred, correct]
     disagreements: list[Disagreement] = field(default_factory=list)
 
     def attribute(self, name: str, agree: bool) -> None:
@@ -105,11 +106,15 @@ def _keyed_score(doc, part, gold, pred, key_fields, value_fields, value_same, la
         return _component_score(g, p)
 
     pairs = match_items(gold, pred, pair)
+    for items, slot in ((gold, 0), (pred, 1)):
+        for item in items:
+            score.by_index.setdefault(str(item.get("index")), [0, 0, 0])[slot] += 1
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
         wrong = [v for v in value_fields if not value_same(v, g, p)]
         if not wrong:
             score.correct += 1
+            score.by_index[str(g.get("index"))][2] += 1
             continue
         for v in wrong:
             score.disagreements.append(Disagreement(doc, f"{part}[{label(g)}].{v}", show(g.get(v)),

@@ -119,7 +119,8 @@ def document_row(doc: DocumentScore) -> dict:
         row["fields.accuracy"] = sum(doc.fields.values()) / len(doc.fields)
     for name, s in doc.items.items():
         row[f"{name}.gold"], row[f"{name}.pred"], row[f"{name}.correct"] = s.gold, s.pred, s.correct
-        row[f"{name}.f1"] = prf(s.correct, s.gold, s.pred)["f1"]
+        # An unreadable prediction got nothing right, even in a list that is empty in gold.
+        row[f"{name}.f1"] = prf(s.correct, s.gold, s.pred)["f1"] if doc.status == "ok" else 0.0
     if doc.text is not None:
         row["text.wer"], row["text.cer"] = doc.text.wer, doc.text.cer
     row["disagreements"] = len(doc.disagreements)
