@@ -1,8 +1,63 @@
-"""PLACEHOLDER (owned by the extract work): compose the extractors into an Extraction."""
+"""extract_plan: run the extractors on a NormalizedDocument and compose one Extraction.
+
+Rules first: header, signer, indices and references here; index results/targets
+(extract.results) and tasks (extract.tasks) from their own modules. An extractor that fails
+leaves its fields empty with a warning; the others still run.
+"""
 from __future__ import annotations
 
-from extract.schema import Extraction
+import traceback
+from typing import Callable, TypeVar
+
+from extract.header import HeaderResult, extract_header
+from extract.indices import indices_in_order, objectives_text
+from extract.references import extract_references
+from extract.schema import DocumentInfo, Extraction, Signer
+from extract.signer import SignerResult, extract_signer
+from normalize.types import NormalizedDocument
+
+T = TypeVar("T")
 
 
-def extract_plan(doc, options=None) -> Extraction:
-    return Extraction(warnings=["extraction not implemented"])
+def _guarded(name: str, fn: Callable[[], T], default: T, warnings: list[str]) -> T:
+    try:
+        return fn()
+    except Exception as exc:  # one extractor's bug must not lose the rest of the document
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        warnings.append(f"{name} extraction failed ({type(exc).__name__}: {exc} at {where.name}:{where.lineno})")
+        return default
+
+
+def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
+    warnings: list[str] = []
+    objectives = _guarded("objectives", lambda: objectives_text(doc.text), "", warnings)
+    header = _guarded("header", lambda: extract_header(doc, objectives), HeaderResult(), warnings)
+    warnings += header.warnings
+    signer = _guarded("signer", lambda: extract_signer(doc), SignerResult(Signer(), None, []), warnings)
+    warnings += signer.warnings
+
+    index_sources = [header.title or ""] + ([objectives] if objectives else [])
+    indices = indices_in_order(index_sources)
+    if not objectives:
+        warnings.append("objectives section (Mục đích / Mục tiêu / Yêu cầu) not found; indices from the title only")
+    if not indices:
+        warnings.append("no index (PAR INDEX, SIPAS, PAPI, PCI, DTI) named in the title or objectives")
+
+    parent, references, ref_warnings = _guarded(
+        "references", lambda: extract_references(doc, header.number, header.issuer.province), (None, [], []), warnings)
+    warnings += ref_warnings
+
+    from extract.results import extract_results_and_targets
+    from extract.tasks import extract_tasks
+
+    results, targets, rt_warnings = _guarded(
+        "index results/targets", lambda: extract_results_and_targets(doc), ([], [], []), warnings)
+    tasks, task_warnings = _guarded("tasks", lambda: extract_tasks(doc), ([], []), warnings)
+
+    document = DocumentInfo(
+        doc_type=header.doc_type, number=header.number, title=header.title, issue_date=header.issue_date,
+        issue_place=header.issue_place, issuer=header.issuer, signer=signer.signer, indices=indices,
+        period=header.period,
+    )
+    return Extraction(document=document, parent_plan=parent, references=references, index_results=results,
+                      index_targets=targets, tasks=tasks, warnings=warnings + rt_warnings + task_warnings)

@@ -1,0 +1,188 @@
+"""The issuing body from the header's left column (`UBND TỈNH CAO BẰNG` over `SỞ NỘI VỤ`), or from
+the body when the header is missing (`UBND tỉnh Cao Bằng ban hành Kế hoạch`)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.patterns import agency_case, fold, fold_key
+from extract.places import province_name, restore_place
+from extract.schema import Issuer
+
+# Unit type words, folded -> as written in a name.
+UNIT_TYPES = {"tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố", "huyen": "huyện", "quan": "quận",
+              "thi xa": "thị xã", "xa": "xã", "phuong": "phường", "dac khu": "đặc khu", "thi tran": "thị trấn"}
+_TYPE_RE = r"(?:thanh\s+pho|thi\s+xa|thi\s+tran|dac\s+khu|tinh|huyen|quan|xa|phuong|tp\.?)"
+_UBND_RE = re.compile(r"^(?:ubnd|[uúùủ]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
+_HDND_RE = re.compile(r"^(?:hdnd|h[o0]i\s+d[o0]ng\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
+_UNIT_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z .'-]*)$")  # used with .match
+_DEPT_RE = re.compile(r"^(?:s[o0&¢e6]|ban|van\s+phong|thanh\s+tra|bo|cuc|chi\s+cuc|trung\s+tam)\s+\w")
+LEVEL_OF_TYPE = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+                 "xã": "commune", "thị trấn": "commune", "đặc khu": "commune", "phường": "ward"}
+
+# Provincial departments and offices, for names printed without diacritics. Keys are folded.
+KNOWN_AGENCIES = [
+    "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Công Thương",
+    "Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Nông nghiệp và Môi trường",
+    "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường", "Sở Kế hoạch và Đầu tư",
+    "Sở Thông tin và Truyền thông", "Sở Giao thông vận tải", "Sở Lao động - Thương binh và Xã hội",
+    "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Ban Dân tộc", "Thanh tra tỉnh", "Văn phòng Ủy ban nhân dân tỉnh",
+    "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế",
+]
+_KNOWN = {fold_key(n): n for n in KNOWN_AGENCIES}
+# Abbreviations of agencies that appear inside names (`SỞ VHTTDL`).
+ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "vhttdl": "Văn hóa, Thể thao và Du lịch",
+                 "gddt": "Giáo dục và Đào tạo", "khcn": "Khoa học và Công nghệ", "tttt": "Thông tin và Truyền thông",
+                 "nnmt": "Nông nghiệp và Môi trường", "tnmt": "Tài nguyên và Môi trường",
+                 "khdt": "Kế hoạch và Đầu tư", "ldtbxh": "Lao động - Thương binh và Xã hội"}
+
+_MOTTO = re.compile(r"\bc[o0]ng\s+h[o0]a\s+x|\b\S{2,4}\s+[l1][a4]p\s*[-–]\s*t\S{0,2}\s+do|\bd[o0]c\s+l[a4]p\b")
+
+
+@dataclass
+class Body:
+    kind: str  # "ubnd" | "hdnd" | "agency"
+    name: str
+    unit_type: str | None = None
+    place: str | None = None
+
+
+def left_column(lines: list[str]) -> list[str]:
+    """Header lines with the right column (national name and motto) cut off."""
+    out = []
+    for line in lines:
+        parts = re.split(r"\s{3,}|\t", line.strip())
+        left = parts[0] if parts else ""
+        m = _MOTTO.search(fold(left))
+        if m:
+            left = left[: m.start()]
+        out.append(left.strip(" ,;"))
+    return [ln for ln in out if ln]
+
+
+def _unit_name(unit_type: str, place_text: str) -> tuple[str, str]:
+    place = restore_place(place_text.strip(" .,"))
+    return f"{unit_type} {place}", place
+
+
+def _parse_body(line: str) -> Body | None:
+    line = " ".join(line.split())
+    f = fold(line)  # same length as `line`: spans cut the printed text
+    m = _UBND_RE.match(f) or _HDND_RE.match(f)
+    if m:
+        kind = "ubnd" if _UBND_RE.match(f) else "hdnd"
+        head = "Ủy ban nhân dân" if kind == "ubnd" else "Hội đồng nhân dân"
+        unit = _UNIT_RE.match(f, m.start("rest")) if m.group("rest") else None
+        if unit:
+            utype = UNIT_TYPES[unit.group("type").rstrip(".")]
+            name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")])
+            return Body(kind, f"{head} {name}", utype, place)
+        return Body(kind, head)
+    unit = _UNIT_RE.match(f)
+    if unit:  # "TỈNH LÀO CAI" under a lost "ỦY BAN NHÂN DÂN" line
+        utype = UNIT_TYPES[unit.group("type").rstrip(".")]
+        name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")])
+        return Body("unit", name, utype, place)
+    if _DEPT_RE.match(f):
+        return Body("agency", agency_name(line))
+    return None
+
+
+def agency_name(text: str) -> str:
+    """A department's name in normal capitalisation, abbreviations expanded, diacritics from the
+    list of known agencies when the print lost them."""
+    words = []
+    for w in text.split():
+        words.append(ABBREVIATIONS.get(fold(w).strip(".,"), w))
+    joined = " ".join(words)
+    key = fold_key(joined)
+    if key in _KNOWN:
+        return _KNOWN[key]
+    head, _, rest = key.partition(" ")
+    if head in ("s", "so", "se", "s6", "sb", "s0") and "so " + rest in _KNOWN:  # OCR: `S& VHTTDL`, `Sé Nội vụ`
+        return _KNOWN["so " + rest]
+    return agency_case(joined)
+
+
+def parse_header_bodies(left_lines: list[str]) -> list[Body]:
+    """Bodies printed in the left column, top to bottom (continuation lines merged)."""
+    bodies: list[Body] = []
+    pending_ubnd: Body | None = None
+    for line in left_lines:
+        body = _parse_body(line)
+        if pending_ubnd is not None:
+            if body is not None and body.kind == "unit":
+                body = Body(pending_ubnd.kind, f"{pending_ubnd.name} {body.name}", body.unit_type, body.place)
+                bodies[-1] = body
+                pending_ubnd = None
+                continue
+            pending_ubnd = None
+        if body is None:
+            # A continuation of the previous agency line ("VÀ DU LỊCH").
+            if bodies and bodies[-1].kind == "agency" and not re.search(r"\d|:", line):
+                bodies[-1] = Body("agency", agency_name(f"{bodies[-1].name} {line}"))
+            continue
+        bodies.append(body)
+        if body.kind in ("ubnd", "hdnd") and body.unit_type is None:
+            pending_ubnd = body
+    return bodies
+
+
+def _level(body: Body) -> str:
+    if body.kind == "agency":
+        return "department" if fold(body.name).startswith(("so ", "ban ", "van phong", "thanh tra")) else "other"
+    if body.unit_type == "thành phố":
+        return "province" if province_name(body.place or "") else "district"
+    return LEVEL_OF_TYPE.get(body.unit_type or "", "other")
+
+
+def _as_ubnd(body: Body) -> str:
+    return body.name if body.kind != "unit" else f"Ủy ban nhân dân {body.name}"
+
+
+def issuer_from_bodies(bodies: list[Body]) -> Issuer:
+    if not bodies:
+        return Issuer()
+    main = bodies[-1]
+    superior = _as_ubnd(bodies[-2]) if len(bodies) >= 2 else None
+    province = None
+    for b in reversed(bodies):
+        if b.unit_type in ("tỉnh", "thành phố") and province_name(b.place or ""):
+            province = province_name(b.place or "")
+            break
+    return Issuer(name=_as_ubnd(main), superior=superior, level=_level(main), province=province)
+
+
+_BODY_ISSUER = re.compile(
+    r"(?P<who>(?:ubnd|[uú]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)(?:\s*\(ubnd\))?\s+" + _TYPE_RE
+    + r"(?:\s+[a-z]+){0,4}?|\bs[o0&]\s+(?:(?!ubnd|[uú]y\s+ban)[a-z ,-]){3,60}?(?:\s*\([a-z]+\))?)\s+(?:ban\s+h[a-z]{1,2}nh|x[a-z]y\s+d[uy]ng)\s+"
+    + r"(?:k[e&¢6]?\s*ho[a4]?ch)"
+)
+
+
+def issuer_from_body(text: str) -> Issuer:
+    """`UBND tỉnh Cao Bằng ban hành Kế hoạch ...` in the opening paragraphs."""
+    folded = fold(text[:6000])
+    m = next((m for m in _BODY_ISSUER.finditer(folded) if text[m.start("who")].isupper()), None)
+    if not m:
+        return Issuer()
+    printed = re.sub(r"\s*\([^)]*\)", "", " ".join(text[m.start("who"):m.end("who")].split()))
+    body = _parse_body(printed)
+    if body is None:
+        return Issuer()
+    return issuer_from_bodies([body])
+
+
+def dominant_province(text: str) -> str | None:
+    """The province the text names most often (`tỉnh Tuyên Quang`), for issuers below province level."""
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b(?:tinh|thanh\s+pho)\s+([a-z]+(?:\s+[a-z]+){0,3})", fold(text)):
+        words = m.group(1).split()
+        for n in range(min(4, len(words)), 0, -1):
+            name = province_name(" ".join(words[:n]))
+            if name:
+                counts[name] += 1
+                break
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,88 @@
+"""Gazetteer look-ups: recognise a province or unit name however it was printed (`CAO BANG`,
+`Cao Bang`, `Cao Bằng`) and give it back with diacritics and normal capitalisation.
+
+Sources: `vietnamadminunits` (63 provinces with their districts and communes before the 2025
+reform, and the 34 provinces with their communes/wards after it) and `vietnam_provinces`.
+A folded key that maps to two different spellings is ambiguous and is not restored.
+"""
+from __future__ import annotations
+
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+from extract.patterns import fold_key
+
+_PROVINCE_PREFIXES = ("Thành phố ", "Tỉnh ")
+
+
+def _short(name: str) -> str:
+    for p in _PROVINCE_PREFIXES:
+        if name.startswith(p):
+            return name[len(p):]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(province key -> name, unit key -> name); unit names without their type word."""
+    provinces: dict[str, set[str]] = {}
+    units: dict[str, set[str]] = {}
+
+    def add(table: dict[str, set[str]], name: str | None) -> None:
+        if name:
+            table.setdefault(fold_key(name), set()).add(name)
+
+    try:
+        import vietnamadminunits
+
+        db = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            for prov, dist, ward in con.execute(
+                "select provinceShort, districtShort, wardShort from admin_units_legacy"
+            ):
+                add(provinces, prov)
+                add(units, dist)
+                add(units, ward)
+            for prov, ward in con.execute("select provinceShort, wardShort from admin_units"):
+                add(provinces, prov)
+                add(units, ward)
+        finally:
+            con.close()
+    except Exception:  # optional second source; vietnam_provinces below still gives the 34 provinces
+        pass
+    try:
+        from vietnam_provinces import Province
+
+        for p in Province.iter_all():
+            add(provinces, _short(p.name))
+    except Exception:
+        pass
+    flat_p = {k: next(iter(v)) for k, v in provinces.items() if len(v) == 1}
+    flat_u = {k: next(iter(v)) for k, v in units.items() if len(v) == 1}
+    return flat_p, flat_u
+
+
+def province_name(text: str) -> str | None:
+    """`CAO BANG` / `tỉnh Cao Bằng` / `TP. Hồ Chí Minh` -> `Cao Bằng` / `Hồ Chí Minh`; None if unknown."""
+    key = fold_key(text)
+    for prefix in ("tinh ", "thanh pho ", "tp "):
+        if key.startswith(prefix):
+            key = key[len(prefix):]
+    provinces, _ = _tables()
+    return provinces.get(key)
+
+
+def unit_name(text: str) -> str | None:
+    """A district/commune/ward name restored from the gazetteer (`Minh Xuan` -> `Minh Xuân`)."""
+    _, units = _tables()
+    return units.get(fold_key(text))
+
+
+def restore_place(text: str) -> str:
+    """Best spelling of a place name: province, then unit, else the text in title case as printed."""
+    found = province_name(text) or unit_name(text)
+    if found:
+        return found
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())

@@ -1,0 +1,194 @@
+"""Cited documents (`Quyết định số 288/QĐ-BNV ngày 14/4/2023 của Bộ trưởng Bộ Nội vụ về ...`) and
+the parent plan (`Thực hiện Kế hoạch số ... của ...`).
+
+Every number printed after `số` or a document type is a citation. Around it: the type before
+it (or the one a list shares: `các Quyết định: số 288/QĐ-BNV ..., số 289/QĐ-BNV ... của ...`),
+the date after it, then `của <issuer>` and `về <subject>`. Matching runs on folded text, values
+are cut from the printed text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from extract.dates import read_date_at
+from extract.issuer import _parse_body, agency_name
+from extract.patterns import (CUA, DOC_TYPE_RE, NUMBER, SO, THUC_HIEN, VE, clean_number, doc_type_of, fold,
+                              fold_key, snippet)
+from extract.schema import Evidence, Reference
+from normalize.types import NormalizedDocument
+
+_CITED_NUMBER = re.compile(r"(?<![a-z])(?:" + SO + r"|" + DOC_TYPE_RE.pattern + r")\s*[:.]?\s*(?P<num>" + NUMBER + ")")
+_TYPE_BEFORE = re.compile(r"(?:" + DOC_TYPE_RE.pattern + r")\s*(?:,\s*)?(?::\s*)?(?:" + SO + r"\s*[:.]?\s*)?$")
+_LIST_NEXT = re.compile(r"\s*(?:,|;|\bva\b)\s*(?:" + SO + r"\s*[:.]?\s*)?$")
+_ISSUER_START = re.compile(r"[\s,]*" + CUA + r"\s+")
+_ISSUER_STOP = re.compile(
+    r"\s+" + VE + r"\s|\s*[;:]|\.(?:\s|$)|,\s|\n\s*\n|\s+(?:ban\s+h[a-z]nh|tai\s|trong\s|nham\s|theo\s|ngay\s|da\s|"
+    r"quy\s+d[i1]nh|h[uw][o0]ng\s+d[a-z]n|va\s+(?:cac\s+)?(?:k[e&]\s*hoach|quy[a-z]t|ngh[i1]|ch[i1]\s+th[i1]|v[a-z]n\s+b[a-z]n)|cu\s+the|dong\s+thoi)"
+)
+_SUBJECT_START = re.compile(r"[\s,]*" + VE + r"\s+(?:vi[e\w]c\s+)?")
+_SUBJECT_STOP = re.compile(
+    r"\s*;|\.(?:\s|$)|\n\s*\n|,\s+(?:cu\s+the|nhu\s+sau|trong\s+do|tri[a-z]{1,2}n\s+khai|dong\s+thoi|nham\s|de\s|"
+    r"b[a-z]o\s+d[a-z]m|d[a-z]m\s+b[a-z]o|xay\s+dung|s[o&]\s)|\s+(?:nhu\s+sau|cu\s+the)\b"
+)
+# Document types implied by the code in a number (`.../QĐ-...`), for citations printed without one.
+_CODE_TYPES = {"kh": "Kế hoạch", "qd": "Quyết định", "nq": "Nghị quyết", "ct": "Chỉ thị", "cd": "Công điện",
+               "tb": "Thông báo", "nd": "Nghị định", "tt": "Thông tư", "ctr": "Chương trình"}
+# Central bodies, to give names printed without diacritics their spelling back. Keys are folded.
+KNOWN_ISSUERS = ["Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Chính phủ", "Thủ tướng Chính phủ",
+                 "Văn phòng Chính phủ", "Bộ Nội vụ", "Bộ Tài chính", "Bộ Tư pháp", "Bộ Thông tin và Truyền thông",
+                 "Bộ Khoa học và Công nghệ", "Bộ Kế hoạch và Đầu tư", "Quốc hội", "Ủy ban Thường vụ Quốc hội",
+                 "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Ban Chỉ đạo cải cách hành chính của Chính phủ",
+                 "Chương trình Phát triển Liên hợp quốc"]
+_KNOWN_ISSUERS = {fold_key(n): n for n in KNOWN_ISSUERS}
+_TITLE_PREFIX = re.compile(r"^(?:b[o0]\s+tr\w{1,3}ng|th\w\s+tr\w{1,3}ng|ch\w\s+t[i1]ch|gi[a-z]m\s+d[o0]c)\s+(?=\S)")
+
+
+@dataclass
+class _Mention:
+    start: int  # of the number (or the type word before it)
+    num_start: int
+    num_end: int
+    number: str
+    doc_type: str | None
+    date: str | None = None
+    end: int = 0  # where the citation's number/date ends
+    issuer: str | None = None
+    subject: str | None = None
+    tail_end: int = 0
+    parent: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def normalize_issuer(printed: str, province: str | None) -> str | None:
+    """`Ủy ban nhân dân (UBND) tỉnh Cao Bằng` -> `Ủy ban nhân dân tỉnh Cao Bằng`; `UBND tỉnh` -> with the
+    document's province; `Bộ trưởng Bộ Nội vụ` -> `Bộ Nội vụ`; `Bo Noi vu` -> `Bộ Nội vụ`."""
+    text = " ".join(re.sub(r"\s*\([^)]{1,15}\)", "", printed).split()).strip(" ,.;")
+    if not text:
+        return None
+    f = fold(text)
+    m = _TITLE_PREFIX.match(f)
+    if m and re.match(r"(?:b[o0]?|ubnd|[uú]y\s+ban|s[o0&]?)\s", f[m.end():]):
+        text = text[m.end():]
+    key = fold_key(text)
+    if key in _KNOWN_ISSUERS:
+        return _KNOWN_ISSUERS[key]
+    near = process.extractOne(key, list(_KNOWN_ISSUERS), scorer=fuzz.ratio, score_cutoff=80)
+    if near:  # OCR slips in a known name: `Thu tuéng Chinh pht`, `B Chinh tri`
+        return _KNOWN_ISSUERS[near[0]]
+    body = _parse_body(text)
+    if body is not None:
+        if body.kind in ("ubnd", "hdnd") and body.unit_type is None:
+            rest = fold_key(text).split()
+            if rest and rest[-1] in ("tinh", "thanh") and province:
+                kind = "tỉnh" if rest[-1] == "tinh" else "thành phố"
+                return f"{body.name} {kind} {province}"
+            if rest and rest[-1] in ("tinh", "huyen", "xa", "phuong", "quan"):
+                return f"{body.name} {text.split()[-1].lower()}"
+        return body.name if body.kind != "unit" else text
+    if re.match(r"b[o0]\s", f):
+        return agency_name(text)
+    return text
+
+
+def _find_mentions(text: str, folded: str, own_number: str | None) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in _CITED_NUMBER.finditer(folded):
+        number = clean_number(text[m.start("num"):m.end("num")])
+        if own_number and (number == own_number or own_number.startswith(number + "-")):
+            continue  # the plan's own number (also when a line break cut it: `38/KH-` + lost `UBND`)
+        back = folded[max(0, m.start("num") - 60):m.start("num")]
+        t = _TYPE_BEFORE.search(back)
+        doc_type = doc_type_of(t) if t else None
+        out.append(_Mention(start=m.start("num") - (len(back) - t.start()) if t else m.start(),
+                            num_start=m.start("num"), num_end=m.end("num"), number=number, doc_type=doc_type))
+    return out
+
+
+def _read_tail(mn: _Mention, text: str, folded: str, province: str | None) -> None:
+    pos = mn.num_end
+    date = read_date_at(folded, text, pos)
+    if date:
+        mn.date = date.iso
+        if date.warning:
+            mn.warnings.append(f"reference {mn.number}: {date.warning}")
+        pos = date.end
+    mn.end = pos
+    m = _ISSUER_START.match(folded, pos)
+    if m:
+        stop = _ISSUER_STOP.search(folded, m.end(), m.end() + 160)
+        end = stop.start() if stop else min(len(text), m.end() + 100)
+        mn.issuer = normalize_issuer(text[m.end():end], province)
+        pos = end
+    s = _SUBJECT_START.match(folded, pos)
+    if s:
+        stop = _SUBJECT_STOP.search(folded, s.end(), s.end() + 400)
+        end = stop.start() if stop else min(len(text), s.end() + 300)
+        subject = " ".join(text[s.end():end].split()).strip(" ,")
+        mn.subject = subject or None
+        pos = end
+    mn.tail_end = pos
+
+
+def _group_lists(mentions: list[_Mention], folded: str) -> None:
+    """`các Quyết định: số 288/QĐ-BNV ngày .., số 289/QĐ-BNV ngày .. của Bộ Nội vụ về ..`: one type,
+    issuer and subject for every member."""
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and mentions[j].issuer is None and mentions[j].subject is None \
+                and _LIST_NEXT.match(folded[mentions[j].end:mentions[j + 1].num_start]) \
+                and mentions[j + 1].doc_type is None:
+            j += 1
+        if j > i:
+            group = mentions[i:j + 1]
+            for mn in group[1:]:
+                mn.doc_type = mn.doc_type or group[0].doc_type
+            last = group[-1]
+            for mn in group[:-1]:
+                mn.issuer = mn.issuer or last.issuer
+                mn.subject = mn.subject or last.subject
+        i = j + 1
+
+
+def _is_parent(mn: _Mention, folded: str) -> bool:
+    if mn.doc_type != "Kế hoạch":
+        return False
+    before = folded[max(0, mn.start - 30):mn.start]
+    return bool(re.search(THUC_HIEN + r"\s*$", before))
+
+
+def extract_references(doc: NormalizedDocument, own_number: str | None, province: str | None
+                       ) -> tuple[Reference | None, list[Reference], list[str]]:
+    text, folded = doc.text, fold(doc.text)
+    mentions = _find_mentions(text, folded, own_number)
+    for mn in mentions:
+        _read_tail(mn, text, folded, province)
+    _group_lists(mentions, folded)
+
+    warnings: list[str] = []
+    by_number: dict[str, Reference] = {}
+    parent: Reference | None = None
+    for mn in mentions:
+        doc_type = mn.doc_type
+        if doc_type is None:
+            code = re.split(r"[/-]", fold(mn.number))
+            doc_type = next((_CODE_TYPES[c] for c in code[1:] if c in _CODE_TYPES), None)
+        warnings += mn.warnings
+        evidence = Evidence(page=doc.page_of(mn.start), text=snippet(text, mn.start, max(mn.tail_end, mn.num_end)))
+        ref = by_number.get(mn.number)
+        if ref is None:
+            ref = Reference(doc_type=doc_type, number=mn.number, date=mn.date, issuer=mn.issuer,
+                            subject=mn.subject, evidence=evidence)
+            by_number[mn.number] = ref
+        else:  # a later mention may say what the first one left out
+            for name, value in (("doc_type", doc_type), ("date", mn.date), ("issuer", mn.issuer),
+                                ("subject", mn.subject)):
+                if getattr(ref, name) is None and value is not None:
+                    setattr(ref, name, value)
+        if parent is None and _is_parent(mn, folded):
+            parent = ref
+    references = list(by_number.values())
+    return (parent.model_copy() if parent else None), references, warnings

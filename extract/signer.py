@@ -1,0 +1,107 @@
+"""The signature block at the end: position lines (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`, `TM. ỦY BAN NHÂN
+DÂN` / `CHỦ TỊCH`) and the signer's name under them. The recipients list (`Nơi nhận:`) is printed
+beside the block, so both share lines in OCR text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.patterns import fold, title_case
+from extract.schema import Evidence, Signer
+from normalize.types import NormalizedDocument
+
+TAIL_LINES = 60
+_CHU_TICH = r"ch[uú]\s*t[i1l]ch"
+_GIAM_DOC = r"gi[a-z4]m\s+[dp][o0][a-z]?c"
+# (folded pattern, canonical spelling), tried left to right on each line.
+_PARTS: list[tuple[str, str]] = [
+    (r"\bkt\s*[.,]?", "KT."),
+    (r"\btm\s*[.,]?", "TM."),
+    (r"\btl\s*[.,]?", "TL."),
+    (r"\bq\s*[.,]", "Q."),
+    (r"\b[uú]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n\b", "ỦY BAN NHÂN DÂN"),
+    (r"\bh[o0]i\s+d[o0]ng\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n\b", "HỘI ĐỒNG NHÂN DÂN"),
+    (r"\bph[o0]\s+" + _CHU_TICH + r"\b", "PHÓ CHỦ TỊCH"),
+    (r"\b" + _CHU_TICH + r"\b", "CHỦ TỊCH"),
+    (r"\bph[o0]\s+" + _GIAM_DOC + r"\b", "PHÓ GIÁM ĐỐC"),
+    (r"\b" + _GIAM_DOC + r"\b", "GIÁM ĐỐC"),
+    (r"\bph[o0]\s+tr[uw][o0]ng\s+ban\b", "PHÓ TRƯỞNG BAN"),
+    (r"\btr[uw][o0]ng\s+ban\b", "TRƯỞNG BAN"),
+    (r"\bch[a-z]nh\s+v[a-z]n\s+ph[o0]ng\b", "CHÁNH VĂN PHÒNG"),
+]
+_PART_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PARTS)))
+_POSITION_LINE = re.compile(r"(?:" + "|".join(p for p, _ in _PARTS[4:]) + r")")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
+
+
+@dataclass
+class SignerResult:
+    signer: Signer
+    evidence: Evidence | None
+    warnings: list[str]
+
+
+def _position_parts(line: str) -> list[str]:
+    f = fold(line)
+    # The recipients list shares the line: `Nơi nhận: KT. GIÁM ĐỐC`, `- Bộ Nội vụ; CHỦ TỊCH`.
+    out = []
+    for m in _PART_RE.finditer(f):
+        i = next(k for k in range(len(_PARTS)) if m.group(f"p{k}"))
+        printed = line[m.start():m.end()]
+        letters = [c for c in printed if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) < 0.6:
+            continue  # "chủ tịch" in running text is not the block
+        out.append(_PARTS[i][1])
+    return out
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 5 or any(not _NAME_WORD.match(w) for w in words):
+        return False
+    if _POSITION_LINE.search(fold(line)) or fold(line).startswith(("noi nhan", "luu")):
+        return False
+    return all(w[0].isupper() for w in words) and any(len(w) > 1 for w in words)
+
+
+def extract_signer(doc: NormalizedDocument) -> SignerResult:
+    lines = doc.text.split("\n")
+    start = max(0, len(lines) - TAIL_LINES)
+    offsets = [0]
+    for ln in lines[:-1]:
+        offsets.append(offsets[-1] + len(ln) + 1)
+
+    first = last = None
+    position: list[str] = []
+    for k in range(start, len(lines)):
+        parts = _position_parts(lines[k])
+        if not parts:
+            continue
+        if first is not None and k - last > 3:
+            position = []  # a later block (e.g. an appendix signature) replaces an earlier one
+            first = None
+        first = k if first is None else first
+        last = k
+        position += parts
+    # Merge "KT." / "TM." prefixes with the title that follows them.
+    joined: list[str] = []
+    for p in position:
+        if joined and joined[-1].endswith(".") and joined[-1] in ("KT.", "TM.", "TL.", "Q."):
+            joined[-1] = f"{joined[-1]} {p}"
+        else:
+            joined.append(p)
+    warnings = []
+    if not joined:
+        return SignerResult(Signer(), None, ["signature block (KT. CHỦ TỊCH / GIÁM ĐỐC …) not found"])
+    name = None
+    for k in range(last + 1, len(lines)):
+        if lines[k].lstrip().startswith(("-", "+", "•")):
+            continue  # a recipient
+        candidate = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lines[k].strip())
+        if _looks_like_name(candidate):
+            name = title_case(candidate)
+            break
+    if name is None:
+        warnings.append("signer name not found under the signature block")
+    evidence = Evidence(page=doc.page_of(offsets[first]), text=" / ".join(s.strip() for s in lines[first:last + 1])[:200])
+    return SignerResult(Signer(name=name, position=" ".join(joined)), evidence, warnings)
