@@ -44,3 +44,23 @@ def test_pipeline_does_not_fall_below_the_baseline(tmp_path):
     summary = json.loads((out / "aggregate.json").read_text(encoding="utf-8"))["aggregate"]
     assert summary["documents"] >= len(list(GOLD.glob("*.json")))
     assert ev.returncode == 0, f"figures below {BASELINE.name}:\n{ev.stderr}"
+
+
+def test_gold_scored_against_itself_is_perfect(tmp_path):
+    """The scorer on the real gold: each gold file as the prediction must agree everywhere."""
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    for path in sorted(GOLD.glob("*.json")):
+        plan, _, _ = read_gold(path)
+        text = GOLD / "text" / f"{path.stem}.txt"
+        if text.is_file():
+            plan["pages"] = [{"number": 1, "text": text.read_text(encoding="utf-8"), "mean_confidence": None}]
+        (pred / path.name).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    ev = subprocess.run([sys.executable, "-m", "kehoach.cli", "eval", "--pred", str(pred), "--gold", str(GOLD),
+                         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert ev.returncode == 0, ev.stderr
+    summary = json.loads((tmp_path / "out" / "aggregate.json").read_text(encoding="utf-8"))["aggregate"]
+    imperfect = {k: v for k, v in summary.items() if k != "documents"
+                 and (v != 0 if k in ("text.wer", "text.cer", "predictions_unreadable") else v != 1.0)}
+    assert imperfect == {}
+    assert (tmp_path / "out" / "disagreements.tsv").read_text(encoding="utf-8").count("\n") == 1  # header only
