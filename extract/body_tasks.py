@@ -16,7 +16,7 @@ from extract.numbers import fold
 from extract.schema import Evidence, Task
 
 _SECTION = re.compile(r"^\s*[ivx1l|]{1,4}\s*[.,:]?\s*to\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
-_SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|kt\.\s*chu tich|tm\.\s*uy ban|"
+_SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
                           r"phu luc\b)", re.M)
 _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
 _BULLET = re.compile(r"^\s*[-+•–]\s*")

@@ -107,6 +107,7 @@ INDEX_PATTERNS: tuple[tuple[str, str], ...] = (
     ("PCI", r"\bpci\b"),
     ("PCI", r"nang\s+luc\s+canh\s+tranh\s+cap\s+tinh"),
     ("DTI", r"\bdti\b"),
+    ("DTI", rf"chi\s*{_SO}\s+chuyen\s+doi\s+s[o068bde]"),
 )
 _INDEX_RX = [(name, re.compile(rx.replace(" ", r"\s+"))) for name, rx in INDEX_PATTERNS]
 

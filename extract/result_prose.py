@@ -24,7 +24,7 @@ _DIEM = r"d[i1l]\S?e?m"
 _RANK_VERB = r"(?:x\S{0,2}p\s+(?:th\S{0,3}|hang(?:\s+th\S{0,3})?|vi\s+tri(?:\s+th\S{0,3})?)|d\S{1,3}g\s+(?:th\S{0,3}|vi\s+tri)|hang)"
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{2,3}})")),
+    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
     ("rank", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")),
     ("score", re.compile(rf"{_DAT}\s+(?:tu\s+)?{_N}(?:\s?/\s?{_N})?\s*{_DIEM}")),
     ("score_frac", re.compile(rf"{_DAT}\s+{_N}\s?/\s?{_N}(?!\s*\d)")),
@@ -35,6 +35,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai long")
+# `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
+_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le) hai long[^.;%\n]{{0,60}}?(?:dat|tren|toi thieu|it nhat)\s+(?:tu\s+)?{_N}\s?%")
 _TARGET_CUES = ("phan dau", "muc tieu", "bao dam", "dam bao", "chi tieu", "du kien", "ke hoach dat", "nham dat")
 _BREAKDOWN = re.compile(r"trong\s+d\S")  # `trong đó điểm thẩm định đạt 58,72/67`: a part, not the index
 _SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})\s*\((?:cu|cii|cu\.)\)")
@@ -88,14 +90,20 @@ def _sentence_start(folded: str, ms: int) -> int:
     return lo + cut[-1] if cut else lo
 
 
+def _paragraph_start(folded: str, pos: int) -> int:
+    lo = max(0, pos - 900)
+    cut = [m.end() for m in re.finditer(r"\n\s*\n(?=\s*[a-z(])|\f|\n\s*(?:[a-z]\)|\d+\.)\s", folded[lo:pos])]
+    return lo + cut[-1] if cut else lo
+
+
 def _inner_end(folded: str, ms: int, sent_start: int, end: int) -> int:
     """A mention inside parentheses owns the text up to the closing parenthesis only."""
     depth = 0
     for ch in folded[sent_start:ms]:
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-    if depth <= 0:
-        return end
+    if depth <= 0 or re.match(r"[a-z -]{0,12}\)", folded[ms:ms + 14]) and folded[max(0, ms - 2):ms].strip() == "(":
+        return end  # `(DTI)` naming the index just spelled out is not a parenthetical remark
     close = folded.find(")", ms, end)
     return close if close > 0 else end
 
@@ -115,6 +123,7 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     folded = fold(doc_text)
     mentions = index_mentions(folded)
     own = own_units(doc_text)
+    goals = goal_spans(folded)
     results: list[IndexResult] = []
     targets: list[IndexTarget] = []
     for k, (ms, me, index) in enumerate(mentions):
@@ -132,16 +141,34 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
                 continue
             ev = Evidence(page=page_of(v.start) if page_of else None,
                           text=" ".join(doc_text[max(ms, v.start - 80):v.end + 20].split()))
-            if _is_target(folded, v, before, ms):
+            if _is_target(folded, v, before, ms, goals):
                 targets.extend(_targets(folded, doc_text, v, index, end, ev))
                 continue
             if v.kind == "rank_increase":  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
-            year = _year_before(folded, v.start, ms, sent_start)
-            scope = scope_of(doc_text, folded, max(sent_start, ms - 40), v.start, own)
+            inner = _inner_end(folded, ms, sent_start, len(folded)) < len(folded)
+            # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`)
+            year = _year_before(folded, v.start, ms, sent_start) or _year_before(
+                folded, v.start, ms, _paragraph_start(folded, sent_start))
+            # an index inside parentheses shares the unit of the sentence around it
+            scope = scope_of(doc_text, folded, sent_start if inner else max(sent_start, ms - 40), v.start, own)
             current = _add_result(results, current, v, index, year, scope, ev)
     targets.extend(_satisfaction_targets(doc_text, folded, targets, page_of))
+    default_year = title_year(folded)
+    for t in targets:
+        if t.year is None and default_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
+            t.year = default_year
     return results, targets, []
+
+
+def title_year(folded: str) -> Optional[int]:
+    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
+    m = re.search(r"^\s*k\S{0,2}\s*ho\S{0,2}ch\s*$", folded[:3000], re.M)
+    if not m:
+        return None
+    title = "\n".join(folded[m.end():m.end() + 400].strip().split("\n")[:3])
+    years = [int(y) for y in re.findall(YEAR, title)]
+    return years[-1] if years else None
 
 
 def _find_values(folded: str, lo: int, hi: int) -> list[_Value]:
@@ -154,8 +181,23 @@ def _find_values(folded: str, lo: int, hi: int) -> list[_Value]:
     return sorted(found, key=lambda v: v.start)
 
 
-def _is_target(folded: str, v: _Value, before: str, ms: int) -> bool:
+_GOALS_HEADING = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,2})\.\s*m\S{1,2}c\s+ti\S{1,3}u\b[^\n]*$", re.M)
+_NEXT_ROMAN = re.compile(r"^\s*[ivx]{1,4}\.\s", re.M)
+
+
+def goal_spans(folded: str) -> list[tuple[int, int]]:
+    """Text under `II. MỤC TIÊU` (or `2. Mục tiêu cụ thể`): what it states are targets."""
+    spans = []
+    for m in _GOALS_HEADING.finditer(folded):
+        nxt = _NEXT_ROMAN.search(folded, m.end())
+        spans.append((m.end(), nxt.start() if nxt else len(folded)))
+    return spans
+
+
+def _is_target(folded: str, v: _Value, before: str, ms: int, goals=()) -> bool:
     if v.kind in ("rank_range", "percent_range"):
+        return True
+    if v.kind != "rank_increase" and any(a <= v.start < b for a, b in goals):
         return True
     if re.match(r"(?:\S+\s+)?(?:tren|toi thieu|it nhat|tu)\s", folded[v.start:v.end]):
         return True
@@ -180,6 +222,8 @@ def own_units(doc_text: str) -> set[str]:
         name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(1))[0].strip()
         if name and not name.startswith("hoi chu"):
             names.append(name)
+    if re.search(r"^\s*(?:so|ban|phong|trung tam|cuc|chi cuc)\s", region, re.M):
+        return set()  # a department: the province above it is another unit
     own = set(names[-1:])
     place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
     if place:
@@ -259,6 +303,8 @@ def _targets(folded, doc_text, v: _Value, index, end, ev) -> list[IndexTarget]:
     listed = _listed_components(doc_text, folded, v.end, index)
     if listed:
         return [IndexTarget(component=c, **kw) for c in listed]
+    if index == "SIPAS" and kw["metric"] == "percent":
+        kw["component"] = _quoted_component(doc_text, folded, v.start)
     return [IndexTarget(**kw)]
 
 
@@ -299,6 +345,19 @@ def _satisfaction_targets(doc_text, folded, already, page_of) -> list[IndexTarge
         out.append(IndexTarget(index="SIPAS", component=_quoted_component(doc_text, folded, num_at),
                                metric="percent", comparator=comp, value=value, year=year,
                                evidence=Evidence(page=page, text=" ".join(doc_text[max(0, num_at - 40):m.end() + 20].split()))))
+    for m in _SATISFACTION_LEVEL.finditer(folded):
+        num_at = m.start(1)
+        value = parse_number(m.group(1))
+        page = page_of(num_at) if page_of else None
+        if value is None or (page, value) in seen:
+            continue
+        seen.add((page, value))
+        year = _year_before(folded, num_at, 0, max(0, m.start() - 5)) or _year_after(folded, m.end(), m.end() + 60)
+        ev = Evidence(page=page, text=" ".join(doc_text[m.start():m.end() + 60].split()))
+        kw = dict(index="SIPAS", metric="percent", value=value, year=year, evidence=ev,
+                  comparator=comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14]))
+        listed = _listed_components(doc_text, folded, m.end(), "SIPAS")
+        out.extend(IndexTarget(component=c, **kw) for c in listed) if listed else out.append(IndexTarget(**kw))
     return out
 
 

@@ -48,6 +48,10 @@ def map_columns(header_cells: list[str]) -> dict[str, int]:
 
 
 def is_task_header(cells: list[str]) -> bool:
+    """Header rows are short labels, no row number; at least 3 roles incl. an agency or deadline."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or _ROW_ID.match(filled[0]) or _ROMAN.match(filled[0]) or max(len(c) for c in filled) > 60:
+        return False
     roles = map_columns(cells)
     return len(roles) >= 3 and ("lead" in roles or "deadline" in roles)
 
