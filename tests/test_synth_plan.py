@@ -81,3 +81,37 @@ def test_variety_across_seeds():
     assert any(p["document"]["period"]["from_year"] != p["document"]["period"]["to_year"] for p in plans)
     assert any(r["scope"] for p in plans for r in p["index_results"])
     assert len({i for p in plans for i in p["document"]["indices"]}) == 5
+
+
+# New-style tone placement (hoà, uỷ); the gold and the generated text write hòa, ủy.
+NEW_STYLE_TONE = re.compile(r"(?<![qQ])(?:[oO][àáảãạ]|[oO][èéẻẽẹ]|[uU][ỳýỷỹỵ])(?![^\W\d_])")
+
+
+def test_text_uses_one_tone_convention_and_nfc():
+    for seed in SEEDS:
+        plan = generate_plan(seed)
+        assert not NEW_STYLE_TONE.search(plan.text), NEW_STYLE_TONE.search(plan.text).group(0)
+        assert unicodedata.normalize("NFC", plan.text) == plan.text
+
+
+def test_body_partners_are_the_agencies_after_phoi_hop_voi():
+    seen = 0
+    for seed in SEEDS:
+        plan = generate_plan(seed)
+        text = _squash(plan.text)
+        for task in plan.gold["tasks"]:
+            if task["source"] != "body":
+                continue
+            joined = " ".join(task["actions"])
+            for partner in task["partners"]:
+                assert f"phối hợp với {partner}" in joined or f"Phối hợp với {partner}" in joined
+                assert partner in text
+                seen += 1
+            if "phối hợp với" not in joined.lower():
+                assert task["partners"] == []
+    assert seen > 0
+
+
+def test_gold_meta_marks_every_part_complete():
+    meta = generate_plan(1).gold["gold_meta"]
+    assert set(meta["complete"]) >= {"document", "references", "index_results", "index_targets", "tasks"}

@@ -23,8 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--formats", default="pdf-text,pdf-scan",
                         help=f"comma-separated, from: {', '.join(FORMATS)} (default pdf-text,pdf-scan)")
     parser.add_argument("--preset", default="medium", choices=sorted(PRESETS), help="scan degradation")
-    parser.add_argument("--size", default="normal", choices=["normal", "long"],
-                        help="long: multi-page appendix table (PNG/JPEG always get a one-page plan)")
+    parser.add_argument("--size", default="normal", choices=["compact", "normal", "long"],
+                        help="compact: one-page body; long: multi-page appendix table (PNG/JPEG always get a "
+                             "one-page plan)")
+    parser.add_argument("--appendix-rows", type=int, help="task rows in the appendix table (default: varied)")
     parser.add_argument("--level", choices=LEVELS, help="issuer level (default: varied)")
     parser.add_argument("--rotate", type=int, default=0, choices=[0, 90, 180, 270], help="turn scanned pages")
     parser.add_argument("--dpi", type=int, default=300)
@@ -47,7 +49,8 @@ def main(args: argparse.Namespace) -> int:
             single = fmt in SINGLE_PAGE
             if single not in plans:
                 plans[single] = (one_page_plan(seed * 100, level=args.level) if single
-                                 else generate_plan(seed, level=args.level, size=args.size))
+                                 else generate_plan(seed, level=args.level, size=args.size,
+                                                appendix_rows=args.appendix_rows))
             doc_plan = plans[single]
             if fmt not in ("txt", "pdf-text") and single not in rasters:
                 rasters[single] = render_pages(doc_plan, args.dpi)

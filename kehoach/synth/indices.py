@@ -195,7 +195,7 @@ def component_table(ctx: Context, index: str, n_rows: int | None = None) -> tupl
         if rng.random() < 0.1:  # no plan for this component this year
             inc_text = goal_text = ""
         else:
-            targets.append(_target(index, comp, ty, "score_increase", "=", inc))
+            targets.append(_target(index, comp, ty, "score_increase", "=", inc, out_of=mx))
             targets.append(_target(index, comp, ty, "score", ">=", goal, out_of=mx))
         mx_text = fmt_num(mx, 1) if mx != int(mx) else str(int(mx))
         score_text = fmt_num(score, 4 if index == "PAR INDEX" else 2)

@@ -47,7 +47,8 @@ class Context:
 
     @property
     def result_year(self) -> int:
-        return self.plan_year - 1
+        """The latest published results: those of the year before the plan was issued."""
+        return self.issue_date.year - 1
 
     def own_unit_phrase(self) -> str:
         """'tỉnh Cao Bằng', 'huyện Bảo Lạc', 'xã Minh Xuân', 'Sở Nội vụ'."""

@@ -73,7 +73,10 @@ class Layout:
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC with the traditional tone placement (hòa, ủy) the gold uses."""
+    from normalize.text import normalize_tone_placement
+
+    return normalize_tone_placement(unicodedata.normalize("NFC", text))
 
 
 TABLE_CELL_SEP = " | "

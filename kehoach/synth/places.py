@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kehoach.errors import MissingDependencyError
+from normalize.text import normalize_tone_placement
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Place:
 
 
 def _strip_type(name: str) -> tuple[str, str]:
+    name = normalize_tone_placement(name)  # the gold's convention: Hòa, Thủy (gazetteers mix both)
     for kind in ("Thành phố ", "Thị xã ", "Huyện ", "Quận ", "Xã ", "Phường ", "Đặc khu ", "Tỉnh "):
         if name.startswith(kind):
             return kind.strip().lower(), name[len(kind):]
@@ -60,7 +62,9 @@ def _old_districts() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
                         table="admin_units_legacy"):
         kind = "thành phố" if row["province"].startswith("Thành phố") else "tỉnh"
         key = (row["provinceShort"], kind)
-        by_province.setdefault(key, set()).add((row["districtShort"], row["districtType"].lower()))
+        district = normalize_tone_placement(row["districtShort"])
+        key = (normalize_tone_placement(key[0]), kind)
+        by_province.setdefault(key, set()).add((district, row["districtType"].lower()))
     return {k: tuple(sorted(v)) for k, v in sorted(by_province.items())}
 
 

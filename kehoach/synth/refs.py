@@ -47,6 +47,7 @@ def _issuers(ctx: Context) -> list[tuple[str, str, str, str]]:
     ubnd_text = (f"UBND {prov}", f"Ủy ban nhân dân {prov}", f"Ủy ban nhân dân (UBND) {prov}")
     ministry_it = "Bộ Khoa học và Công nghệ" if ctx.new_era else "Bộ Thông tin và Truyền thông"
     it_abbr = "BKHCN" if ctx.new_era else "BTTTT"
+    party = "Thành ủy" if ctx.place.province_kind == "thành phố" else "Tỉnh ủy"
     out = [
         ("Nghị quyết", "{n}-NQ/TW", "Bộ Chính trị", "Bộ Chính trị"),
         ("Nghị quyết", "{n}/NQ-CP", "Chính phủ", "Chính phủ"),
@@ -62,7 +63,8 @@ def _issuers(ctx: Context) -> list[tuple[str, str, str, str]]:
         ("Chỉ thị", "{n}/CT-UBND", prov_ubnd, "*"),
         ("Văn bản", "{n}/UBND-NC", prov_ubnd, "*"),
         ("Nghị quyết", "{n}/NQ-HĐND", f"Hội đồng nhân dân {prov}", f"HĐND {prov}"),
-        ("Chỉ thị", "{n}-CT/TU", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+        ("Chỉ thị", "{n}-CT/TU", f"{party} {ctx.place.province}", f"{party} {ctx.place.province}"),
+        ("Quyết định", "{n}/QĐ-BNV", "Bộ Nội vụ", "Bộ trưởng Bộ Nội vụ"),  # the body, not its head
     ]
     if ctx.level in ("district", "commune", "ward"):
         own = f"{ctx.place.unit_kind} {ctx.place.unit}"

@@ -56,7 +56,7 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     if fmt == "txt":
         path.write_text(plan.text, encoding="utf-8")
         gold = _gold(plan, path, fmt)
-        gold["source"]["pages"] = None
+        gold["source"]["pages"] = plan.text.count("\f") + 1
         gold.pop("pages")
         return WrittenDocument(path, fmt, 0, gold, [])
     if fmt == "pdf-text":

@@ -57,21 +57,25 @@ def appendix_table(ctx: Context, n_rows: int) -> tuple[Table, list[dict]]:
     cols = ["STT", "Chỉ số/nội dung", "Chỉ tiêu/kết quả", "Nhiệm vụ/giải pháp", "Cơ quan chủ trì",
             "Cơ quan phối hợp", "Thời gian hoàn thành"]
     rows, gold = [TableRow(cols, "header")], []
-    indices = [i for i in ctx.indices if i in ("PAR INDEX", "PAPI", "SIPAS")] or ["PAR INDEX"]
+    indices = list(ctx.indices)
     per_index = max(2, n_rows // len(indices))
     for gi, index in enumerate(indices, 1):
         rows.append(TableRow([roman(gi), f"Chỉ số {index}"] + [""] * 5, "group"))
-        three_level = index in ("PAPI", "PAR INDEX") and rng.random() < 0.6
         comps = list(vocab.components_of(index))
+        # Long tables need the sub-rows (criteria / sub-dimensions) to reach their length.
+        crowded = per_index > len(comps) * 2
+        three_level = index in ("PAPI", "PAR INDEX", "SIPAS") and (
+            per_index > len(comps) or rng.random() < 0.6)
         rng.shuffle(comps)
         made = 0
         for ai, comp in enumerate(comps, 1):
             if made >= per_index:
                 break
             if three_level:
-                subs = (vocab.PAPI_DIMENSIONS.get(comp) or vocab.PAR_INDEX_CRITERIA.get(comp) or ())
+                subs = vocab.criteria_of(comp)
                 rows.append(TableRow([str(ai), comp] + [""] * 5, "group"))
-                items = [(f"{ai}.{si}", s, comp) for si, s in enumerate(subs[: rng.randint(1, 3)], 1)]
+                take = len(subs) if crowded else rng.randint(1, 3)
+                items = [(f"{ai}.{si}", s, comp) for si, s in enumerate(subs[:take], 1)]
             else:
                 items = [(str(ai), comp, None)]
             for tid, content, area in items:
@@ -91,15 +95,17 @@ def appendix_table(ctx: Context, n_rows: int) -> tuple[Table, list[dict]]:
 
 
 BODY_DUTIES = (
-    "Chủ trì, phối hợp với các cơ quan liên quan triển khai các nhiệm vụ được giao tại Kế hoạch này.",
+    "Chủ trì, phối hợp với {p} triển khai các nhiệm vụ được giao tại Kế hoạch này.",
+    "Phối hợp với {p} rà soát, công khai đầy đủ thủ tục hành chính thuộc thẩm quyền giải quyết.",
     "Định kỳ hằng quý báo cáo kết quả thực hiện về cơ quan thường trực trước ngày 15 của tháng cuối quý.",
     "Rà soát các tiêu chí, tiêu chí thành phần bị mất điểm, đề xuất giải pháp khắc phục cụ thể.",
     "Tăng cường công tác thông tin, tuyên truyền để người dân, tổ chức biết và tham gia đánh giá.",
     "Bố trí nguồn lực bảo đảm thực hiện các nhiệm vụ đúng tiến độ, hiệu quả.",
     "Phân công lãnh đạo, công chức theo dõi, đôn đốc từng nhiệm vụ được giao.",
     "Tổ chức tự đánh giá, chấm điểm các tiêu chí thuộc lĩnh vực phụ trách, gửi kết quả đúng thời hạn.",
-    "Chỉ đạo rà soát, công khai đầy đủ thủ tục hành chính thuộc thẩm quyền giải quyết.",
+    "Chỉ đạo đơn vị trực thuộc nâng cao chất lượng phục vụ người dân, tổ chức.",
 )
+GENERIC_PARTNER = "các cơ quan, đơn vị liên quan"
 COORDINATOR_DUTIES = (
     "Là cơ quan thường trực, theo dõi, đôn đốc các cơ quan, đơn vị triển khai thực hiện Kế hoạch.",
     "Tổng hợp kết quả thực hiện, tham mưu báo cáo {boss} trước ngày 15 tháng 12 năm {y}.",
@@ -107,7 +113,8 @@ COORDINATOR_DUTIES = (
 )
 
 
-def body_tasks(ctx: Context, n_items: int) -> tuple[list[tuple[str, str | None, list[str]]], list[dict]]:
+def body_tasks(ctx: Context, n_items: int,
+               max_duties: int = 3) -> tuple[list[tuple[str, str | None, list[str]]], list[dict]]:
     """Numbered assignments: (heading, inline duty or None, bullet duties) and their gold."""
     rng = ctx.rng
     agencies = ctx.agencies()
@@ -116,15 +123,23 @@ def body_tasks(ctx: Context, n_items: int) -> tuple[list[tuple[str, str | None, 
     collective = ctx.partners()[0]
     items, gold = [], []
     for i, agency in enumerate([coordinator] + others + ([collective] if rng.random() < 0.6 else []), 1):
+        partners: list[str] = []  # "phối hợp với X" names a partner, as printed
         if agency == coordinator:
-            duties = [d.format(boss=ctx.issuer_short, y=ctx.plan_year) for d in COORDINATOR_DUTIES]
+            duties = [d.format(boss=ctx.issuer_short, y=ctx.plan_year) for d in COORDINATOR_DUTIES[:max_duties]]
         else:
-            duties = rng.sample(BODY_DUTIES, rng.randint(1, 3))
+            duties = []
+            for d in rng.sample(BODY_DUTIES, rng.randint(1, max_duties)):
+                if "{p}" in d:
+                    p = rng.choice([a for a in agencies if a != agency] + [GENERIC_PARTNER] * 3)
+                    d = d.format(p=p)
+                    if p not in partners:
+                        partners.append(p)
+                duties.append(d)
         inline = duties.pop(0) if rng.random() < 0.4 else None
         heading = f"{i}. {agency}"
         items.append((heading, inline, duties))
         actions = ([inline] if inline else []) + duties
         gold.append({"source": "body", "id": str(i), "index": None, "area": None, "content": None,
-                     "target": None, "actions": actions, "lead": [agency], "partners": [], "deadline": None,
+                     "target": None, "actions": actions, "lead": [agency], "partners": partners, "deadline": None,
                      "deadline_date": None})
     return items, gold

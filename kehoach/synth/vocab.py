@@ -92,6 +92,20 @@ SIPAS_COMPONENTS: tuple[str, ...] = (
     "Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị",
 )
 
+# Criteria under each SIPAS factor, as task tables list them.
+SIPAS_CRITERIA: dict[str, tuple[str, ...]] = {
+    "Tiếp cận dịch vụ hành chính công": (
+        "Nơi ngồi chờ tại Bộ phận Một cửa", "Trang thiết bị phục vụ người dân", "Nộp hồ sơ trực tuyến"),
+    "Thủ tục hành chính": (
+        "Niêm yết, công khai thủ tục hành chính", "Thành phần hồ sơ phải nộp", "Thời hạn giải quyết"),
+    "Công chức trực tiếp giải quyết công việc": (
+        "Thái độ giao tiếp của công chức", "Hướng dẫn kê khai hồ sơ", "Tuân thủ quy định khi giải quyết hồ sơ"),
+    "Kết quả cung ứng dịch vụ hành chính công": (
+        "Kết quả đúng quy định", "Thông tin trong kết quả chính xác", "Trả kết quả đúng hẹn"),
+    "Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị": (
+        "Bố trí hình thức tiếp nhận góp ý", "Phản hồi kịp thời ý kiến của người dân"),
+}
+
 PCI_COMPONENTS: tuple[str, ...] = (
     "Chi phí gia nhập thị trường", "Tiếp cận đất đai", "Tính minh bạch", "Chi phí thời gian",
     "Chi phí không chính thức", "Cạnh tranh bình đẳng", "Tính năng động của chính quyền tỉnh",
@@ -102,6 +116,11 @@ DTI_PILLARS: tuple[str, ...] = (
     "Chuyển đổi nhận thức", "Kiến tạo thể chế", "Hạ tầng và nền tảng số", "Thông tin và dữ liệu số",
     "An toàn thông tin mạng", "Đào tạo và phát triển nguồn nhân lực", "Hoạt động chính quyền số",
 )
+
+
+def criteria_of(component: str) -> tuple[str, ...]:
+    """Sub-rows a task table may list under a component (PAR INDEX, PAPI, SIPAS), else ()."""
+    return PAR_INDEX_CRITERIA.get(component) or PAPI_DIMENSIONS.get(component) or SIPAS_CRITERIA.get(component, ())
 
 
 def components_of(index: str) -> tuple[str, ...]:
