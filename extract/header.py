@@ -23,7 +23,7 @@ _NUMBER_LINE = re.compile(r"(?:^|\s)" + SO + r"\s*[:;.]?\s*(?P<num>" + NUMBER + 
 _PLACE_DATE = re.compile(r"(?P<place>[^\W\d_][^,\d:]{0,40}?)\s*,\s*" + NGAY + r"(?=\s*\S{0,3}\s*th)")
 _BODY_START = re.compile(
     r"^\s*(?:c[a-z]n\s+c[a-z]{1,2}|th[a-z]{1,2}\s+hi[a-z¢]{1,2}n|trong\s|tren\s+co\s+s|nham\s|de\s|theo\s|"
-    r"[ivxl|]{1,4}\s*[.,]\s|\d+\s*[.)]\s|[-+•]\s|phan\s+\w+\s*[.:]|ph[a-z]n\s+th[uw])"
+    r"[ivxl|]{1,4}\s*[.,]\s|\d+\s*[.)]\s|[-+•]\s(?!(?:19|20)\d\d)|phan\s+\w+\s*[.:]|ph[a-z]n\s+th[uw])"
 )
 _RULE_LINE = re.compile(r"^[\s_\-–=*.]+$")
 _YEAR_RANGE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)")
@@ -155,8 +155,8 @@ def extract_header(doc: NormalizedDocument, objectives: str = "") -> HeaderResul
             # The number (left column) may precede the place on the same line: keep the last words.
             words = [w for w in words if not re.search(r"[\d/:]|\w-\w", w)]
             tail = []
-            for w in reversed(words[-4:]):
-                if not w[:1].isupper():
+            for w in reversed(words[-5:]):
+                if not w[:1].isupper() and w not in ("-", "–"):
                     break
                 tail.insert(0, w)
             if tail:

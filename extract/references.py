@@ -75,19 +75,21 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
     key = fold_key(text)
     if key in _KNOWN_ISSUERS:
         return _KNOWN_ISSUERS[key]
-    near = process.extractOne(key, list(_KNOWN_ISSUERS), scorer=fuzz.ratio, score_cutoff=80)
-    if near:  # OCR slips in a known name: `Thu tuéng Chinh pht`, `B Chinh tri`
-        return _KNOWN_ISSUERS[near[0]]
     body = _parse_body(text)
-    if body is not None:
+    if body is not None and body.kind != "agency":
         if body.kind in ("ubnd", "hdnd") and body.unit_type is None:
-            rest = fold_key(text).split()
-            if rest and rest[-1] in ("tinh", "thanh") and province:
-                kind = "tỉnh" if rest[-1] == "tinh" else "thành phố"
-                return f"{body.name} {kind} {province}"
-            if rest and rest[-1] in ("tinh", "huyen", "xa", "phuong", "quan"):
+            rest = fold_key(text)
+            if province and rest.endswith((" tinh", " thanh pho")):  # `UBND tỉnh`: the document's province
+                return f"{body.name} {'tỉnh' if rest.endswith('tinh') else 'thành phố'} {province}"
+            if rest.endswith((" huyen", " xa", " phuong", " quan")):
                 return f"{body.name} {text.split()[-1].lower()}"
         return body.name if body.kind != "unit" else text
+    near = process.extractOne(key, list(_KNOWN_ISSUERS), scorer=fuzz.ratio, score_cutoff=80)
+    # OCR slips in a known name (`Thu tuéng Chinh pht`, `B Chinh tri`); `Sở Nội vụ` is not `Bộ Nội vụ`.
+    if near and (body is None or near[0].split()[0] == key.split()[0]):
+        return _KNOWN_ISSUERS[near[0]]
+    if body is not None:
+        return body.name
     if re.match(r"b[o0]\s", f):
         return agency_name(text)
     return text
