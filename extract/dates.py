@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extract.patterns import NAM, NGAY, THANG
 
-NUMERIC_DATE = r"(?P<nd>[\dOo]{1,2})\s?[/.-]\s?(?P<nm>[\dOo]{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d\d)"
+NUMERIC_DATE = r"(?P<nd>[\dOo#?*]{1,2})\s?[/.-]\s?(?P<nm>[\dOo#?*]{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d\d)"
 LONG_DATE = (
     NGAY + r"\s*(?P<ld>[^\s]{0,3}?)\s*" + THANG + r"\s*(?P<lm>[^\s]{0,3}?)\s*" + NAM + r"\s*(?P<ly>\S{4})"
 )

@@ -1,0 +1,158 @@
+"""Header, issuer, signer, indices and period rules on sentences written for the tests, each with
+diacritics and in the English-OCR / stripped forms old archives hold."""
+import pytest
+from unidecode import unidecode
+
+from extract.dates import read_long_date
+from extract.header import extract_header, read_period
+from extract.indices import canonical_index, indices_in_order
+from extract.patterns import clean_number, fold
+from extract.signer import extract_signer
+from normalize import NormalizeOptions, normalize_document
+from ocr.types import DocumentText, PageText
+
+HEADER = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ KHOA HỌC VÀ CÔNG NGHỆ    Độc lập - Tự do - Hạnh phúc
+Số: 57 /KH-SKHCN    Quảng Trị, ngày 03 tháng 9 năm 2024
+
+KẾ HOẠCH
+Nâng cao Chỉ số cải cách hành chính và Chỉ số hài lòng
+của người dân năm 2024
+
+Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2024 của UBND tỉnh;
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Cải thiện Chỉ số PAPI và chỉ số PAR INDEX của tỉnh.
+II. NHIỆM VỤ
+Phối hợp triển khai khảo sát PCI.
+Nơi nhận:    KT. GIÁM ĐỐC
+- UBND tỉnh;    PHÓ GIÁM ĐỐC
+- Lưu: VT.
+
+Hoàng Thị Mai Anh
+"""
+
+
+def _norm(text: str):
+    doc = DocumentText(path="t.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")])
+    return normalize_document(doc, NormalizeOptions(restore="never"))
+
+
+@pytest.mark.parametrize("variant", ["diacritics", "stripped"])
+def test_header_fields(variant):
+    text = HEADER if variant == "diacritics" else unidecode(HEADER)
+    doc = _norm(text)
+    h = extract_header(doc)
+    assert h.doc_type == "Kế hoạch"
+    assert h.number == "57/KH-SKHCN"
+    assert fold(h.title) == fold("Nâng cao Chỉ số cải cách hành chính và Chỉ số hài lòng của người dân năm 2024")
+    assert h.issue_date == "2024-09-03"
+    assert h.issue_place == "Quảng Trị"  # restored from the gazetteer when printed without diacritics
+    assert h.issuer.name == "Sở Khoa học và Công nghệ"
+    assert h.issuer.superior == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert (h.issuer.level, h.issuer.province) == ("department", "Quảng Trị")
+    assert (h.period.from_year, h.period.to_year) == (2024, 2024)
+    assert h.evidence["number"].page == 1
+
+
+@pytest.mark.parametrize("variant", ["diacritics", "stripped"])
+def test_signer_block_beside_recipients(variant):
+    text = HEADER if variant == "diacritics" else unidecode(HEADER)
+    res = extract_signer(_norm(text))
+    assert res.signer.position == "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"
+    assert fold(res.signer.name) == fold("Hoàng Thị Mai Anh")
+
+
+def test_signer_ocr_slips_and_missing_name():
+    text = "nội dung.\n\nNoi nhén: KT. GIAM POC\n- UBND tinh (b/c); 0 A 0\n- Luu: VT, VP.\n"
+    res = extract_signer(_norm(text))
+    assert res.signer.position == "KT. GIÁM ĐỐC" and res.signer.name is None
+    assert any("name not found" in w for w in res.warnings)
+
+
+def test_indices_from_title_and_objectives_only():
+    from extract.plan import extract_plan
+
+    ext = extract_plan(_norm(HEADER))
+    # PAR INDEX, SIPAS from the title; PAPI from Mục đích; PCI only under NHIỆM VỤ -> not listed.
+    assert ext.document.indices == ["PAR INDEX", "SIPAS", "PAPI"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("PAR-INDEX", "PAR INDEX"), ("Par Index", "PAR INDEX"), ("Chi s6 cai cach hanh chinh", "PAR INDEX"),
+    ("Chỉ số CCHC", "PAR INDEX"), ("Chi sb hai long cua nguoi dan", "SIPAS"), ("SIPAS", "SIPAS"),
+    ("Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh", "PAPI"), ("Chỉ số năng lực cạnh tranh", "PCI"),
+    ("DTI", "DTI"), ("khảo sát ý kiến lãnh đạo, quản lý", "SIPAS_LEADERS"), ("kế hoạch năm 2025", None),
+])
+def test_canonical_index(text, name):
+    assert canonical_index(text) == name
+
+
+def test_indices_in_order_of_first_mention():
+    assert indices_in_order(["nâng cao PAPI và SIPAS", "PAR INDEX; SIPAS"]) == ["PAPI", "SIPAS", "PAR INDEX"]
+
+
+@pytest.mark.parametrize("line, iso, warn", [
+    ("Cao Bằng, ngày 18 tháng 7 năm 2025", "2025-07-18", None),
+    ("Cao Bang, ngay 18 thang 7 nam 2025", "2025-07-18", None),
+    ("Lao Cai, ngay30 thdng 7 nam 2025", "2025-07-30", None),
+    ("Minh Xuan, ngay 2#thang 02 ndam 2026", None, "day unreadable"),
+    ("Ha Tinh, ngdy 14thangs ndam 2023", None, "month unreadable"),
+    ("Hà Nội, ngày 30 tháng 02 năm 2024", None, "not a valid date"),
+    ("Huế, ngày O5 tháng 1O năm 2023", "2023-10-05", None),
+])
+def test_long_dates(line, iso, warn):
+    reading = read_long_date(fold(line), line)
+    assert reading.iso == iso
+    assert (reading.warning is None) if warn is None else (warn in reading.warning)
+
+
+def test_unreadable_issue_date_is_null_with_warning():
+    text = HEADER.replace("ngày 03 tháng 9", "ngày 0# tháng 9")
+    h = extract_header(_norm(text))
+    assert h.issue_date is None
+    assert any("day unreadable" in w for w in h.warnings)
+
+
+@pytest.mark.parametrize("raw, clean", [("38 /KH-UBND", "38/KH-UBND"), ("2O1/QD-BNV", "201/QĐ-BNV"),
+                                        ("60/2021/ND-CP", "60/2021/NĐ-CP"), ("57-NQ/TW", "57-NQ/TW"),
+                                        ("880/QDb-UBND", "880/QĐ-UBND"), ("29-CTr/TU", "29-CTr/TU")])
+def test_clean_number(raw, clean):
+    assert clean_number(raw) == clean
+
+
+@pytest.mark.parametrize("header_line", ["S6: 221 /KH-UBND Ha Tinh, ngay 14 thang 6 nam 2023",
+                                         "Sb: 221 /KH-UBND Ha Tinh, ngay 14 thang 6 nam 2023",
+                                         "$6:221 /KH-UBND Ha Tinh, ngay 14 thang 6 nam 2023"])
+def test_number_line_ocr_forms(header_line):
+    text = f"UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nTINH HA TINH Doc lap - Tu do - Hanh phuc\n" \
+           f"{header_line}\nKE HOACH\nKhac phuc ton tai trong nam 2023\n\nThuc hien chi dao."
+    h = extract_header(_norm(text))
+    assert h.number == "221/KH-UBND" and h.issue_place == "Hà Tĩnh" and h.issue_date == "2023-06-14"
+    assert h.issuer.name == "Ủy ban nhân dân tỉnh Hà Tĩnh" and h.issuer.level == "province"
+
+
+def test_issuer_from_body_when_header_missing():
+    text = ("KẾ HOẠCH\nCải thiện các Chỉ số năm 2025\n\nTrên cơ sở đánh giá, UBND tỉnh Cao Bằng ban hành Kế hoạch "
+            "cải thiện các chỉ số, cụ thể như sau:\nI. MỤC TIÊU\n")
+    h = extract_header(_norm(text))
+    assert h.issuer.name == "Ủy ban nhân dân tỉnh Cao Bằng" and h.issuer.province == "Cao Bằng"
+    assert h.number is None and any("number" in w for w in h.warnings)
+
+
+def test_ward_issuer_with_lost_committee_line_gets_province_from_body():
+    text = ("PHUONG MINH XUAN Doc lap - Tu do - Hanh phuc\nSo: 38 /KH-UBND Minh Xuan, ngay 3 thang 2 nam 2026\n"
+            "KE HOACH\nNang cao Chi so PAR INDEX phuong Minh Xuan, giai doan 2026-2030\n\n"
+            "Thuc hien Ke hoach so 13/KH-UBND cua UBND tinh Tuyen Quang ve cai cach.\n")
+    h = extract_header(_norm(text))
+    assert h.issuer.name == "Ủy ban nhân dân phường Minh Xuân"
+    assert (h.issuer.level, h.issuer.province) == ("ward", "Tuyên Quang")
+    assert (h.period.from_year, h.period.to_year) == (2026, 2030)
+
+
+@pytest.mark.parametrize("title, years", [("năm 2025", (2025, 2025)), ("giai đoạn 2026-2030", (2026, 2030)),
+                                          ("giai doan 2025 - 2027", (2025, 2027)),
+                                          ("từ năm 2024 đến năm 2026", (2024, 2026)), ("không có năm", (None, None))])
+def test_period(title, years):
+    p = read_period(title, "")
+    assert (p.from_year, p.to_year) == years

@@ -1,0 +1,69 @@
+"""End to end: a generated plan's text through normalize + extract_plan, valid against the contract,
+and `kehoach extract` on a text file."""
+import json
+
+import pytest
+from unidecode import unidecode
+
+from extract import extract_plan
+from extract.schema import Plan, Source
+from kehoach.cli import main as cli_main
+from normalize import NormalizeOptions, normalize_document
+from ocr.types import DocumentText, PageText
+
+SEED = 424242  # not a seed the rules were looked at on
+
+
+def _plan(text: str):
+    doc = DocumentText(path="g.txt", media_type="text/plain",
+                       pages=[PageText(i + 1, t, "plain_text") for i, t in enumerate(text.split("\f"))])
+    norm = normalize_document(doc, NormalizeOptions(restore="never"))
+    return norm, extract_plan(norm)
+
+
+@pytest.mark.parametrize("stripped", [False, True])
+def test_generated_plan_end_to_end(validate_plan, stripped):
+    from kehoach.synth.plan_text import generate_plan
+
+    synth = generate_plan(SEED)
+    text = unidecode(synth.text) if stripped else synth.text
+    norm, ext = _plan(text)
+    plan = Plan(source=Source(file="g.txt", sha256="0" * 64, media_type="text/plain", pages=len(norm.pages),
+                              text_origin="plain_text", diacritics=norm.diacritics),
+                document=ext.document, parent_plan=ext.parent_plan, references=ext.references,
+                index_results=ext.index_results, index_targets=ext.index_targets, tasks=ext.tasks,
+                warnings=ext.warnings)
+    validate_plan(plan.to_json_dict())
+    gold = synth.gold["document"]
+    assert ext.document.number == gold["number"]
+    assert ext.document.issue_date == gold["issue_date"]
+    assert ext.document.issuer.level == gold["issuer"]["level"]
+    assert ext.document.issuer.province == gold["issuer"]["province"]
+    assert ext.document.indices == gold["indices"]
+    assert [r.number for r in ext.references] == [r["number"] for r in synth.gold["references"]]
+    assert all(r.evidence is not None and r.evidence.page for r in ext.references)
+
+
+def test_missing_header_gives_nulls_and_warnings(validate_plan):
+    _, ext = _plan("một đoạn văn không có gì.\n")
+    d = ext.document
+    assert (d.doc_type, d.number, d.title, d.issue_date, d.issuer.name, d.signer.position) == (None,) * 6
+    assert ext.parent_plan is None and ext.references == []
+    assert any("not found" in w for w in ext.warnings)
+
+
+def test_cli_extract_text_file(tmp_path, capsys, validate_plan):
+    from kehoach.synth.plan_text import generate_plan
+
+    path = tmp_path / "plan.txt"
+    path.write_bytes(generate_plan(SEED + 1).text.encode("utf-16"))
+    assert cli_main(["extract", str(path), "--restore", "never", "--no-pages"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    validate_plan(out)
+    assert out["source"]["media_type"] == "text/plain" and out["document"]["doc_type"] == "Kế hoạch"
+    assert any("utf-16" in w for w in out["warnings"])
+
+
+def test_cli_extract_rejects_missing_file(tmp_path, capsys):
+    assert cli_main(["extract", str(tmp_path / "nope.txt")]) == 4
+    assert "no such file" in capsys.readouterr().err

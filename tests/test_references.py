@@ -1,0 +1,82 @@
+"""Cited documents and the parent plan, on sentences written for the tests (with diacritics and stripped)."""
+import pytest
+from unidecode import unidecode
+
+from extract.patterns import fold
+from extract.references import extract_references, normalize_issuer
+from normalize import NormalizeOptions, normalize_document
+from ocr.types import DocumentText, PageText
+
+BODY = """KẾ HOẠCH
+Nâng cao các chỉ số năm 2024
+
+Thực hiện Kế hoạch số 310/KH-UBND ngày 05/3/2024 của Ủy ban nhân dân (UBND) tỉnh Nghệ An về nâng cao
+các chỉ số quản trị năm 2024; căn cứ các Quyết định: số 101/QĐ-BNV ngày 14/4/2023, số 102/QĐ-BNV ngày
+15/4/2023 của Bộ trưởng Bộ Nội vụ về phê duyệt kết quả Chỉ số cải cách hành chính năm 2022;
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể;
+Căn cứ Văn bản số 839/SNV-CCHC&VTLT ngày 12/5/2023 của Sở Nội vụ;
+Thực hiện Quyết định số 2629/QĐ-UBND ngày 23/12/2022 của UBND tỉnh về ban hành Kế hoạch cải cách hành chính.
+Kế hoạch này thay thế Kế hoạch số 45/KH-UBND (Kế hoạch số 45/KH-UBND ngày 02/02/2023 của UBND tỉnh).
+Số: 77/KH-UBND được nhắc lại ở đây nhưng là số của chính văn bản.
+"""
+
+
+def _refs(text: str, own="77/KH-UBND", province="Nghệ An"):
+    doc = DocumentText(path="r.txt", media_type="text/plain", pages=[PageText(1, "", "plain_text"),
+                                                                   PageText(2, text, "plain_text")])
+    norm = normalize_document(doc, NormalizeOptions(restore="never"))
+    return norm, *extract_references(norm, own, province)
+
+
+@pytest.mark.parametrize("variant", ["diacritics", "stripped"])
+def test_references_and_parent(variant):
+    _, parent, refs, warnings = _refs(BODY if variant == "diacritics" else unidecode(BODY))
+    by = {r.number: r for r in refs}
+    assert [r.number for r in refs] == ["310/KH-UBND", "101/QĐ-BNV", "102/QĐ-BNV", "76/NQ-CP",
+                                        "839/SNV-CCHC&VTLT", "2629/QĐ-UBND", "45/KH-UBND"]
+    assert parent is not None and parent.number == "310/KH-UBND"
+    assert (parent.doc_type, parent.date, parent.issuer) == ("Kế hoạch", "2024-03-05", "Ủy ban nhân dân tỉnh Nghệ An")
+    assert fold(parent.subject) == fold("nâng cao các chỉ số quản trị năm 2024")
+    # A list shares its type, issuer and subject.
+    for n, d in (("101/QĐ-BNV", "2023-04-14"), ("102/QĐ-BNV", "2023-04-15")):
+        assert (by[n].doc_type, by[n].date, by[n].issuer) == ("Quyết định", d, "Bộ Nội vụ")
+        assert fold(by[n].subject).startswith("phe duyet ket qua")
+    assert (by["76/NQ-CP"].date, by["76/NQ-CP"].issuer) == ("2021-07-15", "Chính phủ")
+    assert (by["839/SNV-CCHC&VTLT"].doc_type, by["839/SNV-CCHC&VTLT"].issuer) == ("Văn bản", "Sở Nội vụ")
+    # `UBND tỉnh` alone: the document's province.
+    assert by["2629/QĐ-UBND"].issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+    # A first bare mention is completed by a later full one.
+    assert (by["45/KH-UBND"].date, by["45/KH-UBND"].issuer) == ("2023-02-02", "Ủy ban nhân dân tỉnh Nghệ An")
+    assert all(r.evidence and r.evidence.page == 2 for r in refs)
+
+
+def test_only_thuc_hien_ke_hoach_is_parent():
+    text = ("Căn cứ Kế hoạch số 12/KH-UBND ngày 01/02/2024 của UBND tỉnh;\n"
+            "Thực hiện các Quyết định số 5/QĐ-BNV ngày 01/02/2024 của Bộ Nội vụ.\n")
+    _, parent, refs, _ = _refs(text)
+    assert parent is None and len(refs) == 2
+
+
+def test_english_ocr_citation():
+    text = ("Thuc hién Ké hoach sé 2163/KH-UBND ngay 12/7/2025 ctia Uy ban nhan\ndan (UBND) tinh Cao Bang vé "
+            "Ké hoach cai thién cac Chi s6 nam 2025. Tai Quyét dinh s6 268/QP-\nBNV ngay 28/3/2025 cta Bo "
+            "trudng B Noi vu vé viéc phé duyét két qua.\n")
+    _, parent, refs, _ = _refs(text, province="Cao Bằng")
+    assert parent.number == "2163/KH-UBND" and parent.issuer == "Ủy ban nhân dân tỉnh Cao Bằng"
+    assert parent.date == "2025-07-12"
+    assert refs[1].number == "268/QĐ-BNV" and refs[1].issuer == "Bộ Nội vụ" and refs[1].date == "2025-03-28"
+
+
+def test_unreadable_reference_date_gives_null_and_warning():
+    _, _, refs, warnings = _refs("Căn cứ Quyết định số 9/QĐ-TTg ngày 3#/4/2024 của Thủ tướng Chính phủ.\n")
+    assert refs[0].number == "9/QĐ-TTg" and refs[0].date is None and refs[0].issuer == "Thủ tướng Chính phủ"
+    assert any("9/QĐ-TTg" in w and "day unreadable" in w for w in warnings)
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Bộ trưởng Bộ Nội vụ", "Bộ Nội vụ"), ("Thu tuéng Chinh pht", "Thủ tướng Chính phủ"),
+    ("HĐND tỉnh Điện Biên", "Hội đồng nhân dân tỉnh Điện Biên"), ("So Noi vu", "Sở Nội vụ"),
+    ("UBND thành phố", "Ủy ban nhân dân thành phố Nghệ An"), ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+])
+def test_normalize_issuer(printed, expected):
+    assert normalize_issuer(printed, "Nghệ An") == expected
