@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -55,9 +56,12 @@ def _doc_text(text: str, name: str) -> DocumentText:
 
 def score_plan(plan, stripped: bool, restore: str) -> dict:
     text = unidecode(plan.text) if stripped else plan.text
-    norm = normalize_document(_doc_text(text, f"synth-{plan.seed}"), NormalizeOptions(restore=restore))
+    return score_document(_doc_text(text, f"synth-{plan.seed}"), plan.gold, stripped, restore)
+
+
+def score_document(doc: DocumentText, gold: dict, stripped: bool, restore: str) -> dict:
+    norm = normalize_document(doc, NormalizeOptions(restore=restore))
     ext = extract_plan(norm).model_dump(mode="json")
-    gold = plan.gold
     out = {"fields": {}, "fields_folded": {}, "refs": {}}
     for f in HEADER_FIELDS:
         p, g = _get(ext["document"], f), _get(gold["document"], f)
@@ -117,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--restore", default="never", choices=["never", "auto", "always"])
     ap.add_argument("--json", help="write per-plan misses and the summary here")
     ap.add_argument("--show-misses", type=int, default=0, help="print this many misses per variant")
+    ap.add_argument("--files", help="instead of generated plans: a folder with raw/*.txt and gold/*.json "
+                                    "(e.g. data/heldout); only the summary is printed")
     args = ap.parse_args(argv)
+    if args.files:
+        return _score_folder(Path(args.files), args.restore)
     from kehoach.synth.plan_text import generate_plan
 
     report = {}
@@ -146,6 +154,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(report, fh, ensure_ascii=False, indent=1)
+    return 0
+
+
+def _score_folder(folder: Path, restore: str) -> int:
+    from normalize.encoding import read_text_document
+
+    rows = []
+    for raw in sorted((folder / "raw").glob("*.txt")):
+        gold_path = folder / "gold" / f"{raw.stem}.json"
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        row = score_document(read_text_document(raw), gold, stripped=False, restore=restore)
+        rows.append(row)
+        folded = sum(row["fields_folded"].values())
+        print(f"{raw.stem:32} header {sum(row['fields'].values())}/{len(HEADER_FIELDS)} "
+              f"(folded {folded}/{len(HEADER_FIELDS)})  refs matched {row['refs']['matched']}/{row['refs']['gold']} "
+              f"of {row['refs']['pred']} predicted, fully right {row['refs']['right']}  parent "
+              f"{'ok' if row['parent_ok'] else 'wrong'}")
+    if not rows:
+        print(f"no raw/*.txt with gold/*.json in {folder}", file=sys.stderr)
+        return 2
+    s = summarize(rows)
+    print(f"{'field':18} {'exact':>7} {'folded':>7}")
+    for f in HEADER_FIELDS:
+        print(f"{f:18} {s['header_fields'][f]:7.1%} {s['header_fields_folded'][f]:7.1%}")
+    print(f"{'HEADER (mean)':18} {s['header_mean']:7.1%} {s['header_mean_folded']:7.1%}")
+    for k in ("ref_precision", "ref_recall", "ref_f1", "ref_fully_right", "parent_plan_right"):
+        print(f"{k:18} {s[k]:7.1%}")
     return 0
 
 
