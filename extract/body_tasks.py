@@ -90,14 +90,21 @@ def _task(it: _Item, page_of) -> Task | None:
             break
         wrapped.append(x)
     joined = " ".join(wrapped)
+    if re.search(r"(?:nhu sau|cu the|sau day)\s*:?\s*$", fold(it.head)):
+        return None  # `3. Giao các cơ quan ... như sau:` introduces the numbered items below it
+    head_colon = _AGENCY_END.search(it.head)
+    head_verb = text_before_action(it.head)
     colon = _AGENCY_END.search(joined)
     by_verb = text_before_action(joined)
-    if colon and (colon.start() < len(it.head) or (colon.start() < 180 and (
-            not by_verb or colon.start() <= len(by_verb) + 1))):
-        cut, rest_at = colon.start(), colon.end()
-    elif not it.body or _BULLET.match(it.body[0]) or len(it.head) < 60:
+    if head_colon and (not head_verb or head_colon.start() <= len(head_verb) + 1):
+        cut, rest_at = head_colon.start(), head_colon.end()
+    elif head_verb:  # `2.4. Sở Tài chính tiếp tục tham mưu ...`: the name ends where the action starts
+        cut = rest_at = len(head_verb)
+    elif not it.body or _BULLET.match(it.body[0]) or it.body[0][:1].isupper() or len(it.head) < 40:
         cut = rest_at = len(it.head)
-    elif by_verb:  # `2.4. Sở Tài chính tiếp tục tham mưu ...`: the name ends where the action starts
+    elif colon and colon.start() < 180 and (not by_verb or colon.start() <= len(by_verb) + 1):
+        cut, rest_at = colon.start(), colon.end()  # the name wraps onto the next line before its colon
+    elif by_verb:
         cut = rest_at = len(by_verb)
     else:
         return None  # addressed to agencies, but where the names end is not clear

@@ -1,0 +1,123 @@
+"""Task assignments: body items, appendix grids, lead/partner splitting, deadlines (texts written here)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.agencies import lead_and_partners, split_agencies
+from extract.tasks import extract_tasks
+from extract.text_tables import map_columns, tasks_from_grid
+from normalize.types import NormalizedDocument
+from ocr.types import DocumentText, PageText, Table, TableCell
+
+
+def doc_of(text: str, source=None) -> NormalizedDocument:
+    return NormalizedDocument.from_pages([(1, text)], source=source)
+
+
+@pytest.mark.parametrize("cell,names", [
+    ("Sở Nội vụ, Sở Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Sở Khoa học và Công nghệ; Công an tỉnh", ["Sở Khoa học và Công nghệ", "Công an tỉnh"]),
+    ("Văn phòng HĐND và UBND xã, Phòng Kinh tế", ["Văn phòng HĐND và UBND xã", "Phòng Kinh tế"]),
+    ("Các sở, ban, ngành; UBND các xã, phường", ["Các sở, ban, ngành", "UBND các xã, phường"]),
+    ("Phòng Văn hóa - Xã hội và Ban Chỉ huy Quân sự xã", ["Phòng Văn hóa - Xã hội", "Ban Chỉ huy Quân sự xã"]),
+    ("So Noi vu, So Tai chinh", ["So Noi vu", "So Tai chinh"]),
+])
+def test_split_agencies(cell, names):
+    assert split_agencies(cell) == names
+
+
+def test_related_agencies_alone_are_partners():
+    assert lead_and_partners("Các cơ quan, đơn vị liên quan", "") == ([], ["Các cơ quan, đơn vị liên quan"])
+    assert lead_and_partners("Phòng Kinh tế", "Các cơ quan, đơn vị liên quan") == (
+        ["Phòng Kinh tế"], ["Các cơ quan, đơn vị liên quan"])
+
+
+BODY = """III. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát các tiêu chí.
+IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Nội vụ
+- Là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch.
+- Tổng hợp, báo cáo kết quả trước ngày 15/12/2025.
+2. Phòng Tư pháp: Chủ trì, phối hợp với Phòng Nội vụ, Thanh tra huyện và các cơ quan liên quan
+rà soát văn bản quy phạm pháp luật.
+3. Giao các cơ quan chuyên môn thực hiện như sau:
+3.1. Phòng Tài chính - Kế hoạch tiếp tục tham mưu bố trí kinh phí thực hiện Kế hoạch.
+4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các đoàn thể chính trị - xã hội huyện: Tăng cường giám sát.
+Trên đây là Kế hoạch của UBND huyện.
+"""
+
+
+def test_body_tasks_one_per_addressed_agency():
+    tasks, _ = extract_tasks(doc_of(BODY))
+    got = [(t.source, t.id, t.lead) for t in tasks]
+    assert got == [
+        ("body", "1", ["Phòng Nội vụ"]),
+        ("body", "2", ["Phòng Tư pháp"]),
+        ("body", "3.1", ["Phòng Tài chính - Kế hoạch"]),
+        ("body", "4", ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "các đoàn thể chính trị - xã hội huyện"]),
+    ]
+    assert len(tasks[0].actions) == 2 and tasks[0].actions[1].startswith("Tổng hợp")
+    assert tasks[1].partners == ["Phòng Nội vụ", "Thanh tra huyện", "các cơ quan liên quan"]
+    assert tasks[2].actions == ["tiếp tục tham mưu bố trí kinh phí thực hiện Kế hoạch."]
+
+
+HEADER = ["STT", "Nội dung", "Kết quả/sản phẩm", "Giải pháp thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp",
+          "Thời hạn"]
+
+
+def test_columns_mapped_by_header_words_in_any_order():
+    roles = map_columns(["Thời gian hoàn thành", "Cơ quan phối hợp", "STT", "Cơ quan chủ trì", "Nhiệm vụ, giải pháp",
+                         "Chỉ số/nội dung", "Chỉ tiêu/kết quả"])
+    assert roles == {"deadline": 0, "partners": 1, "id": 2, "lead": 3, "actions": 4, "content": 5, "target": 6}
+
+
+def test_grid_group_rows_continuations_and_repeated_header():
+    grid = [
+        HEADER,
+        ["I", "Chỉ số PAPI", "", "", "", "", ""],
+        ["1", "Quản trị điện tử", "", "", "", "", ""],
+        ["1.1", "Sử dụng cổng thông tin", "Tăng tỷ lệ", "- Tuyên truyền\n- Hướng dẫn", "Phòng Văn hóa - Xã hội",
+         "Các cơ quan, đơn vị liên quan", "Trước ngày 30/6/2026"],
+        HEADER,  # the header printed again on the next page
+        ["", "", "", "- Kiểm tra", "", "", ""],  # the row above, continued
+        ["1.2", "Internet", "", "Phổ cập", "Các cơ quan, đơn vị liên quan", "", "Thường xuyên"],
+    ]
+    tasks, _, _, _ = tasks_from_grid(grid, page=3)
+    assert [t.id for t in tasks] == ["1.1", "1.2"]
+    t = tasks[0]
+    assert (t.index, t.area, t.content) == ("PAPI", "Quản trị điện tử", "Sử dụng cổng thông tin")
+    assert t.actions == ["Tuyên truyền", "Hướng dẫn", "Kiểm tra"]
+    assert (t.lead, t.partners) == (["Phòng Văn hóa - Xã hội"], ["Các cơ quan, đơn vị liên quan"])
+    assert (t.deadline, t.deadline_date) == ("Trước ngày 30/6/2026", "2026-06-30")
+    assert (tasks[1].lead, tasks[1].partners, tasks[1].deadline_date) == ([], ["Các cơ quan, đơn vị liên quan"], None)
+    assert t.evidence.page == 3
+
+
+def test_pipe_text_table_in_plain_text():
+    text = "PHỤ LỤC\n" + " | ".join(HEADER) + "\nII | Chỉ số SIPAS\n1 | Thủ tục hành chính | 90% | Rà soát | " \
+           "Sở Tư pháp, Sở Nội vụ | | Quý IV/2025\n"
+    tasks, _ = extract_tasks(doc_of(text))
+    assert [(t.source, t.index, t.lead, t.deadline) for t in tasks] == [
+        ("table", "SIPAS", ["Sở Tư pháp", "Sở Nội vụ"], "Quý IV/2025")]
+
+
+def test_ocr_tables_continue_over_pages():
+    def table(rows):
+        cells = [TableCell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        return Table(n_rows=len(rows), n_cols=len(rows[0]), cells=cells)
+
+    p1 = PageText(1, "", "ocr", tables=[table([HEADER, ["1", "A", "x", "Làm", "Phòng Kinh tế", "", "2026"]])])
+    p2 = PageText(2, "", "ocr", tables=[table([["2", "B", "y", "Làm tiếp", "Phòng Nội vụ", "", "2027"]])])
+    src = DocumentText(path="x.pdf", media_type="application/pdf", pages=[p1, p2])
+    doc = NormalizedDocument.from_pages([(1, ""), (2, "")], source=src)
+    tasks, warnings = extract_tasks(doc)
+    assert [(t.id, t.lead, t.evidence.page) for t in tasks] == [("1", ["Phòng Kinh tế"], 1), ("2", ["Phòng Nội vụ"], 2)]
+
+
+def test_interleaved_appendix_is_reported_not_invented():
+    text = ("STT Chi s6/ndi dung Chi tiéu/két qua Nhiém vu/giai phap Co quan chu\ntri Co quan phdi hop\n"
+            "1.1 Tri thirc cong Phong Van hoa - Thuong\ndan Nang cao Xa hoi xuyén\n")
+    tasks, warnings = extract_tasks(doc_of(text))
+    assert tasks == []
+    assert any("not recovered" in w for w in warnings)
