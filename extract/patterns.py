@@ -56,6 +56,11 @@ DOC_TYPES: dict[str, str] = {
     "Công văn": r"c[o0]ng\s+v[a-z]{1,2}n",
     "Văn bản": r"v[a-z]{1,2}n\s+b[a-z]{1,2}n",
     "Chương trình": r"ch[uw][o0]ng\s+tr[i1l]nh",
+    "Kết luận": r"k[e&]t\s+lu[a-z]{1,2}n",
+    "Hướng dẫn": r"h[uw][o0]ng\s+d[a-z]{1,2}n",
+    "Báo cáo": r"b[a4]o\s+c[a4]o",
+    "Đề án": r"d[e&]\s+[a4]n",
+    "Tờ trình": r"t[o0]\s+tr[i1l]nh",
 }
 DOC_TYPE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, p in enumerate(DOC_TYPES.values())))
 _DOC_TYPE_NAMES = list(DOC_TYPES)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from extract.dates import read_date_at
 from extract.issuer import _parse_body, agency_name
+from extract.places import province_name
 from extract.patterns import (CUA, DOC_TYPE_RE, NUMBER, SO, THUC_HIEN, VE, clean_number, doc_type_of, fold,
                               fold_key, snippet)
 from extract.schema import Evidence, Reference
@@ -43,6 +44,7 @@ KNOWN_ISSUERS = ["Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ư
                  "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Ban Chỉ đạo cải cách hành chính của Chính phủ",
                  "Chương trình Phát triển Liên hợp quốc"]
 _KNOWN_ISSUERS = {fold_key(n): n for n in KNOWN_ISSUERS}
+_PARTY = re.compile(r"^(?P<btv>ban thuong vu )?(?P<kind>tinh|thanh) uy(?: (?P<place>.+))?$")
 _TITLE_PREFIX = re.compile(r"^(?:b[o0]\s+tr\w{1,3}ng|th\w\s+tr\w{1,3}ng|ch\w\s+t[i1]ch|gi[a-z]m\s+d[o0]c)\s+(?=\S)")
 
 
@@ -73,6 +75,11 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
     if m and re.match(r"(?:b[o0]?|ubnd|[uú]y\s+ban|s[o0&]?)\s", f[m.end():]):
         text = text[m.end():]
     key = fold_key(text)
+    party = _PARTY.match(key)
+    if party:  # `Tỉnh ủy` gets its province: `Tỉnh ủy Hà Tĩnh`, `Ban Thường vụ Thành ủy Hải Phòng`
+        head = ("Ban Thường vụ " if party.group("btv") else "") + ("Tỉnh ủy" if party.group("kind") == "tinh" else "Thành ủy")
+        place = province_name(party.group("place") or "") or (None if party.group("place") else province)
+        return f"{head} {place}" if place else (text if party.group("place") else head)
     if key in _KNOWN_ISSUERS:
         return _KNOWN_ISSUERS[key]
     body = _parse_body(text)
@@ -87,7 +94,7 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
     near = process.extractOne(key, list(_KNOWN_ISSUERS), scorer=fuzz.ratio, score_cutoff=80)
     # OCR slips in a known name (`Thu tuéng Chinh pht`, `B Chinh tri`); `Sở Nội vụ` is not `Bộ Nội vụ`.
     if near and (body is None or near[0].split()[0] == key.split()[0]):
-        return _KNOWN_ISSUERS[near[0]]
+        return normalize_issuer(_KNOWN_ISSUERS[near[0]], province) if _PARTY.match(near[0]) else _KNOWN_ISSUERS[near[0]]
     if body is not None:
         return body.name
     if re.match(r"b[o0]\s", f):
@@ -181,6 +188,13 @@ def extract_references(doc: NormalizedDocument, own_number: str | None, province
         warnings += mn.warnings
         evidence = Evidence(page=doc.page_of(mn.start), text=snippet(text, mn.start, max(mn.tail_end, mn.num_end)))
         ref = by_number.get(mn.number)
+        if ref is not None and ref.date and mn.date and ref.date != mn.date:
+            # Two documents printed with the same number (no year in it): told apart by date.
+            key = f"{mn.number}@{mn.date}"
+            ref = by_number.get(key)
+            if ref is None:
+                ref = by_number[key] = Reference(doc_type=doc_type, number=mn.number, date=mn.date,
+                                                 issuer=mn.issuer, subject=mn.subject, evidence=evidence)
         if ref is None:
             ref = Reference(doc_type=doc_type, number=mn.number, date=mn.date, issuer=mn.issuer,
                             subject=mn.subject, evidence=evidence)

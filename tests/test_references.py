@@ -67,6 +67,18 @@ def test_english_ocr_citation():
     assert refs[1].number == "268/QĐ-BNV" and refs[1].issuer == "Bộ Nội vụ" and refs[1].date == "2025-03-28"
 
 
+def test_same_number_different_dates_are_two_documents():
+    text = ("Căn cứ Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ và Chỉ thị số 26/CT-TTg ngày "
+            "20/10/2023 của Thủ tướng Chính phủ; Chỉ thị số 26/CT-TTg ngày 05/9/2016.\n")
+    _, _, refs, _ = _refs(text)
+    assert [(r.number, r.date) for r in refs] == [("26/CT-TTg", "2016-09-05"), ("26/CT-TTg", "2023-10-20")]
+
+
+def test_kinds_beyond_the_usual():
+    _, _, refs, _ = _refs("Thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị về khuyến khích.\n")
+    assert (refs[0].doc_type, refs[0].number, refs[0].issuer) == ("Kết luận", "14-KL/TW", "Bộ Chính trị")
+
+
 def test_unreadable_reference_date_gives_null_and_warning():
     _, _, refs, warnings = _refs("Căn cứ Quyết định số 9/QĐ-TTg ngày 3#/4/2024 của Thủ tướng Chính phủ.\n")
     assert refs[0].number == "9/QĐ-TTg" and refs[0].date is None and refs[0].issuer == "Thủ tướng Chính phủ"
@@ -76,7 +88,8 @@ def test_unreadable_reference_date_gives_null_and_warning():
 @pytest.mark.parametrize("printed, expected", [
     ("Bộ trưởng Bộ Nội vụ", "Bộ Nội vụ"), ("Thu tuéng Chinh pht", "Thủ tướng Chính phủ"),
     ("HĐND tỉnh Điện Biên", "Hội đồng nhân dân tỉnh Điện Biên"), ("So Noi vu", "Sở Nội vụ"),
-    ("UBND thành phố", "Ủy ban nhân dân thành phố Nghệ An"), ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+    ("UBND thành phố", "Ủy ban nhân dân thành phố Nghệ An"), ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Nghệ An"),
+    ("Tinh uy Dien Bien", "Tỉnh ủy Điện Biên"), ("Tinh @ty", "Tỉnh ủy Nghệ An"),
 ])
 def test_normalize_issuer(printed, expected):
     assert normalize_issuer(printed, "Nghệ An") == expected
