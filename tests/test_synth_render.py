@@ -102,3 +102,11 @@ def test_cli_writes_documents_and_valid_gold(tmp_path, validate_plan):
     text_origin = json.loads((gold / "synth_0004_scan.json").read_text(encoding="utf-8"))["source"]["text_origin"]
     assert text_origin == "ocr"
     assert synth_cli(["--out", str(out), "--gold", str(gold), "--formats", "bogus"]) == 2
+
+
+def test_scanned_pdf_bytes_are_deterministic(tmp_path):
+    small = generate_plan(2, size="compact")
+    a = write_scan(small, tmp_path / "a.pdf", "pdf-scan", "heavy", seed=5, dpi=LOW_DPI)
+    b = write_scan(small, tmp_path / "b.pdf", "pdf-scan", "heavy", seed=5, dpi=LOW_DPI)
+    assert a.path.read_bytes() == b.path.read_bytes()
+    assert a.gold["source"]["sha256"] == b.gold["source"]["sha256"]

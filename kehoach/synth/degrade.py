@@ -17,6 +17,8 @@ class Degradation:
     ink: float = 1.0  # ink contrast kept (1 = full black)
     paper: int = 255  # background grey level
     jpeg_quality: int | None = None  # JPEG round trip inside the degradation
+    resample: float = 1.0  # scanned at this fraction of the output resolution, then scaled back up
+    stroke: int = 0  # +1 ink bleeds (thicker strokes), -1 toner drop-out (thinner, broken strokes)
 
 
 PRESETS: dict[str, Degradation] = {
@@ -26,7 +28,7 @@ PRESETS: dict[str, Degradation] = {
     "medium": Degradation(max_skew_deg=1.3, blur_sigma=0.8, noise_sigma=8.0, speckles_per_mp=12, illumination=0.10,
                           ink=0.88, paper=242, jpeg_quality=70),
     "heavy": Degradation(max_skew_deg=2.0, blur_sigma=1.1, noise_sigma=16.0, speckles_per_mp=40,
-                         illumination=0.22, ink=0.75, paper=232, jpeg_quality=40),
+                         illumination=0.22, ink=0.75, paper=232, jpeg_quality=35, resample=0.5, stroke=-1),
 }
 
 
@@ -61,6 +63,9 @@ def degrade_array(gray: np.ndarray, spec: Degradation, seed: int) -> tuple[np.nd
     rng = np.random.default_rng(seed)
     h, w = gray.shape
     img = gray.astype(np.float32)
+    if spec.stroke:
+        kernel = np.ones((2, 2), np.uint8)
+        img = (cv2.erode if spec.stroke > 0 else cv2.dilate)(img, kernel)  # on dark-on-light text
     # Ink and paper: map 0..255 to (paper - ink*paper)..paper.
     img = spec.paper - (255.0 - img) / 255.0 * spec.paper * spec.ink
     if spec.illumination:
@@ -81,6 +86,10 @@ def degrade_array(gray: np.ndarray, spec: Degradation, seed: int) -> tuple[np.nd
         levels = rng.uniform(20, 120, n)
         for y, x, r, v in zip(ys, xs, radii, levels):
             cv2.circle(img, (int(x), int(y)), int(r), float(v), -1)
+    if spec.resample < 1.0:
+        small = cv2.resize(img, (max(1, int(w * spec.resample)), max(1, int(h * spec.resample))),
+                           interpolation=cv2.INTER_AREA)
+        img = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
     out = np.clip(img, 0, 255).astype(np.uint8)
     if spec.jpeg_quality:
         ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, spec.jpeg_quality])

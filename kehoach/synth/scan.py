@@ -3,6 +3,7 @@ fill its gold `source` to match the bytes written."""
 from __future__ import annotations
 
 import copy
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +70,10 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     images = [degrade(p, preset_name, seed * 1000 + i, rotate) for i, p in enumerate(pages)]
     quality = _jpeg_quality(preset_name)
     if fmt == "pdf-scan":
-        images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality)
+        # Fixed dates: the same seed gives the same bytes (Pillow stamps the current time otherwise).
+        stamp = time.gmtime(1735689600)  # 2025-01-01T00:00:00Z
+        images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality,
+                       creationDate=stamp, modDate=stamp, producer="kehoach.synth")
     elif fmt == "png":
         images[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
     elif fmt == "jpeg":
