@@ -85,7 +85,8 @@ NUMBER = (
 NUMBER_RE = re.compile(NUMBER)
 
 # Codes whose Đ the English OCR model drops or misreads (`QD-`, `QP-`, `ND-`, `HDND`).
-_CODE_FIXES = {"QD": "QĐ", "QP": "QĐ", "ND": "NĐ", "CD": "CĐ", "HDND": "HĐND", "TTDT": "TTĐT", "DU": "ĐU"}
+_CODE_FIXES = {"QD": "QĐ", "QP": "QĐ", "ND": "NĐ", "CD": "CĐ", "HDND": "HĐND", "TTDT": "TTĐT", "DU": "ĐU",
+               "NB": "NĐ", "BCD": "BCĐ"}
 
 
 def clean_number(raw: str) -> str:

@@ -23,7 +23,7 @@ from normalize.types import NormalizedDocument
 
 _CITED_NUMBER = re.compile(r"(?<![a-z])(?:" + SO + r"|" + DOC_TYPE_RE.pattern + r")\s*[:.]?\s*(?P<num>" + NUMBER + ")")
 _TYPE_BEFORE = re.compile(r"(?:" + DOC_TYPE_RE.pattern + r")\s*(?:,\s*)?(?::\s*)?(?:" + SO + r"\s*[:.]?\s*)?$")
-_LIST_NEXT = re.compile(r"\s*(?:,|;|\bva\b)\s*(?:" + SO + r"\s*[:.]?\s*)?$")
+_LIST_NEXT = re.compile(r"\s*(?:,|;|\bva\b)\s*(?:(?:" + DOC_TYPE_RE.pattern + r")\s*)?(?:" + SO + r"\s*[:.]?\s*)?$")
 _ISSUER_START = re.compile(r"[\s,]*" + CUA + r"\s+")
 _ISSUER_STOP = re.compile(
     r"\s+" + VE + r"\s|\s*[;:]|\.(?:\s|$)|,\s|\n\s*\n|\s+(?:ban\s+h[a-z]nh|tai\s|trong\s|nham\s|theo\s|ngay\s|da\s|"
@@ -148,8 +148,7 @@ def _group_lists(mentions: list[_Mention], folded: str) -> None:
     while i < len(mentions):
         j = i
         while j + 1 < len(mentions) and mentions[j].issuer is None and mentions[j].subject is None \
-                and _LIST_NEXT.match(folded[mentions[j].end:mentions[j + 1].num_start]) \
-                and mentions[j + 1].doc_type is None:
+                and _LIST_NEXT.match(folded[mentions[j].end:mentions[j + 1].num_start]):
             j += 1
         if j > i:
             group = mentions[i:j + 1]

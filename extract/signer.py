@@ -10,7 +10,6 @@ from extract.patterns import fold, title_case
 from extract.schema import Evidence, Signer
 from normalize.types import NormalizedDocument
 
-TAIL_LINES = 60
 _CHU_TICH = r"ch[uú]\s*t[i1l]ch"
 _GIAM_DOC = r"gi[a-z4]m\s+[dp][o0][a-z]?c"
 # (folded pattern, canonical spelling), tried left to right on each line.
@@ -29,6 +28,7 @@ _PARTS: list[tuple[str, str]] = [
     (r"\btr[uw][o0]ng\s+ban\b", "TRƯỞNG BAN"),
     (r"\bch[a-z]nh\s+v[a-z]n\s+ph[o0]ng\b", "CHÁNH VĂN PHÒNG"),
 ]
+_ROLES = {"PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"}
 _PART_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PARTS)))
 _POSITION_LINE = re.compile(r"(?:" + "|".join(p for p, _ in _PARTS[4:]) + r")")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
@@ -66,23 +66,24 @@ def _looks_like_name(line: str) -> bool:
 
 def extract_signer(doc: NormalizedDocument) -> SignerResult:
     lines = doc.text.split("\n")
-    start = max(0, len(lines) - TAIL_LINES)
+    # The block is usually at the end, but an appendix (task table) may follow it: search the
+    # whole text and keep the last block that names a role.
+    start = 0  # the header's `ỦY BAN NHÂN DÂN` names no role, so it never counts as a block
     offsets = [0]
     for ln in lines[:-1]:
         offsets.append(offsets[-1] + len(ln) + 1)
 
-    first = last = None
-    position: list[str] = []
+    blocks: list[tuple[int, int, list[str]]] = []
     for k in range(start, len(lines)):
         parts = _position_parts(lines[k])
         if not parts:
             continue
-        if first is not None and k - last > 3:
-            position = []  # a later block (e.g. an appendix signature) replaces an earlier one
-            first = None
-        first = k if first is None else first
-        last = k
-        position += parts
+        if blocks and k - blocks[-1][1] <= 3:
+            blocks[-1] = (blocks[-1][0], k, blocks[-1][2] + parts)
+        else:
+            blocks.append((k, k, parts))
+    blocks = [b for b in blocks if set(b[2]) & _ROLES]
+    first, last, position = blocks[-1] if blocks else (None, None, [])
     # Merge "KT." / "TM." prefixes with the title that follows them.
     joined: list[str] = []
     for p in position:
@@ -95,6 +96,8 @@ def extract_signer(doc: NormalizedDocument) -> SignerResult:
         return SignerResult(Signer(), None, ["signature block (KT. CHỦ TỊCH / GIÁM ĐỐC …) not found"])
     name = None
     for k in range(last + 1, len(lines)):
+        if len(lines[k].strip()) > 70 or re.match(r"\s*(?:ph[uy]\s+l[uy]c|\(?k[eè]m\s+theo)", fold(lines[k])):
+            break  # body text or an appendix: the block has ended
         if lines[k].lstrip().startswith(("-", "+", "•")):
             continue  # a recipient
         candidate = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lines[k].strip())

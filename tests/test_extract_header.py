@@ -156,3 +156,13 @@ def test_ward_issuer_with_lost_committee_line_gets_province_from_body():
 def test_period(title, years):
     p = read_period(title, "")
     assert (p.from_year, p.to_year) == years
+
+
+def test_signer_block_before_an_appendix_table():
+    text = ("KẾ HOẠCH\nTiêu đề năm 2025\n\nNội dung kế hoạch.\n"
+            "Nơi nhận:    TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;    CHỦ TỊCH\n- Lưu: VT.\n\nNguyễn Văn Bình\n"
+            "PHỤ LỤC\nNHIỆM VỤ CẢI THIỆN CHỈ SỐ\n(Kèm theo Kế hoạch số 38/KH-UBND)\nSTT | Nội dung | Chủ trì\n"
+            "1 | Tuyên truyền | Văn Phòng Ủy Ban\n")
+    res = extract_signer(_norm(text))
+    assert res.signer.position == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
+    assert res.signer.name == "Nguyễn Văn Bình"
