@@ -73,7 +73,8 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
         # Fixed dates: the same seed gives the same bytes (Pillow stamps the current time otherwise).
         stamp = time.gmtime(1735689600)  # 2025-01-01T00:00:00Z
         images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality,
-                       creationDate=stamp, modDate=stamp, producer="kehoach.synth")
+                       creationDate=stamp, modDate=stamp, producer="kehoach.synth",
+                       title=f"Kế hoạch {plan.gold['document']['number']}")
     elif fmt == "png":
         images[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
     elif fmt == "jpeg":
