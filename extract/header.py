@@ -23,7 +23,7 @@ _NUMBER_LINE = re.compile(r"(?:^|\s)" + SO + r"\s*[:;.]?\s*(?P<num>" + NUMBER + 
 _PLACE_DATE = re.compile(r"(?P<place>[^\W\d_][^,\d:]{0,40}?)\s*,\s*" + NGAY + r"(?=\s*\S{0,3}\s*th)")
 _BODY_START = re.compile(
     r"^\s*(?:c[a-z]n\s+c[a-z]{1,2}|th[a-z]{1,2}\s+hi[a-z¢]{1,2}n|trong\s|tren\s+co\s+s|nham\s|de\s|theo\s|"
-    r"[ivxl|]{1,4}\s*[.,]\s|\d+\s*[.)]\s|[-+•]\s(?!(?:19|20)\d\d)|phan\s+\w+\s*[.:]|ph[a-z]n\s+th[uw])"
+    r"ngay\s+\d|sau\s+khi|qua\s|ket\s+qua\s|[ivxl|]{1,4}\s*[.,]\s|\d+\s*[.)]\s|[-+•]\s(?!(?:19|20)\d\d)|phan\s+\w+\s*[.:]|ph[a-z]n\s+th[uw])"
 )
 _RULE_LINE = re.compile(r"^[\s_\-–=*.]+$")
 _YEAR_RANGE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)")
@@ -80,8 +80,8 @@ def _title(lines: list[tuple[int, str]], start: int) -> tuple[str, tuple[int, in
         pos, line = lines[i]
         if not line.strip() or _RULE_LINE.match(line):
             break
-        if parts and _BODY_START.match(fold(line)):
-            break
+        if parts and (_BODY_START.match(fold(line)) or line.rstrip().endswith((".", ";", ":"))):
+            break  # a body line: titles do not end a sentence
         parts.append(line.strip())
         first = pos if first is None else first
         last = pos + len(line)
@@ -94,9 +94,12 @@ def _title(lines: list[tuple[int, str]], start: int) -> tuple[str, tuple[int, in
 
 
 def read_period(title: str | None, fallback_text: str) -> Period:
-    """`giai đoạn 2026-2030` -> 2026..2030; `năm 2025` -> 2025..2025; title first, then the objectives."""
+    """`giai đoạn 2026-2030` -> 2026..2030; `năm 2025` -> 2025..2025; title first, then the objectives.
+    A range anywhere in a text wins over a single year in it."""
     for text in (title or "", fallback_text):
-        m = _PERIOD.search(fold(text))
+        found = list(_PERIOD.finditer(fold(text)))
+        ranges = [m for m in found if m.group("a") or m.group("c")]
+        m = ranges[0] if ranges else (found[0] if found else None)
         if not m:
             continue
         if m.group("a"):

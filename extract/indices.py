@@ -60,7 +60,8 @@ def indices_in_order(texts: list[str]) -> list[IndexName]:
 
 
 _ROMAN_HEADING = re.compile(r"^\s*(?:[ivxl1|]{1,4}|[0-9])\s*[.,:]\s*\S", re.M)
-_OBJECTIVE_HEADING = re.compile(r"^\s*(?:[ivxl1|]{1,4})\s*[.,:]?\s*m[uy]c\s+(?:[dp]i?ch|ti[a-z]{1,2}u)", re.M)
+_OBJECTIVE_HEADING = re.compile(
+    r"^\s*(?:[ivxl1|]{1,4}|\d)\s*[.,:]?\s*(?:m[uy]c\s+(?:[dp]i?ch|ti[a-z]{1,2}u)|y[a-z]{1,2}u\s+c[a-z]{1,2}u)", re.M)
 
 
 def objectives_text(text: str) -> str:

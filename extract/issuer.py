@@ -38,7 +38,7 @@ ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dâ
                  "nnmt": "Nông nghiệp và Môi trường", "tnmt": "Tài nguyên và Môi trường",
                  "khdt": "Kế hoạch và Đầu tư", "ldtbxh": "Lao động - Thương binh và Xã hội"}
 
-_MOTTO = re.compile(r"\bc[o0]ng\s+h[o0]a\s+x|\b\S{2,4}\s+[l1][a4]p\s*[-–]\s*t\S{0,2}\s+do|\bd[o0]c\s+l[a4]p\b")
+_MOTTO = re.compile(r"\bc[o0]ng\s+h[o0]a\s+x|\b\S{2,4}\s+[l1][a4]p\s*[-–—]\s*t\S{0,2}\s+do|\bd[o0]c\s+l[a4]p\b")
 
 
 @dataclass

@@ -27,7 +27,9 @@ _LIST_NEXT = re.compile(r"\s*(?:,|;|\bva\b)\s*(?:(?:" + DOC_TYPE_RE.pattern + r"
 _ISSUER_START = re.compile(r"[\s,]*" + CUA + r"\s+")
 _ISSUER_STOP = re.compile(
     r"\s+" + VE + r"\s|\s*[;:]|\.(?:\s|$)|,\s|\n\s*\n|\s+(?:ban\s+h[a-z]nh|tai\s|trong\s|nham\s|theo\s|ngay\s|da\s|"
-    r"quy\s+d[i1]nh|h[uw][o0]ng\s+d[a-z]n|va\s+(?:cac\s+)?(?:k[e&]\s*hoach|quy[a-z]t|ngh[i1]|ch[i1]\s+th[i1]|v[a-z]n\s+b[a-z]n)|cu\s+the|dong\s+thoi)"
+    r"quy\s+d[i1]nh|h[uw][o0]ng\s+d[a-z]n|ph[e&]\s+duy[e&]t|c[o0]ng\s+b[o0]|s[uw]a\s+d[o0]i|tri[e&]n\s+khai|"
+    r"th[uy]c\s+hi[e&]n|giao\s|ch[i1]\s+d[a-z]o|v[e&]\s+vi[e&]c|"
+    r"va\s+(?:cac\s+)?(?:k[e&]\s*hoach|quy[a-z]t|ngh[i1]|ch[i1]\s+th[i1]|v[a-z]n\s+b[a-z]n)|cu\s+the|dong\s+thoi)"
 )
 _SUBJECT_START = re.compile(r"[\s,]*" + VE + r"\s+(?:vi[e\w]c\s+)?")
 _SUBJECT_STOP = re.compile(
@@ -82,6 +84,9 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
         return f"{head} {place}" if place else (text if party.group("place") else head)
     if key in _KNOWN_ISSUERS:
         return _KNOWN_ISSUERS[key]
+    prefix = max((k for k in _KNOWN_ISSUERS if key.startswith(k + " ")), key=len, default=None)
+    if prefix:  # a verb the stop list missed: `Thủ tướng Chính phủ phê chuẩn ...`
+        return _KNOWN_ISSUERS[prefix]
     body = _parse_body(text)
     if body is not None and body.kind != "agency":
         if body.kind in ("ubnd", "hdnd") and body.unit_type is None:

@@ -166,3 +166,24 @@ def test_signer_block_before_an_appendix_table():
     res = extract_signer(_norm(text))
     assert res.signer.position == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
     assert res.signer.name == "Nguyễn Văn Bình"
+
+
+def test_period_range_wins_over_single_year():
+    p = read_period("Cải thiện chỉ số năm 2025, giai đoạn 2025 - 2030", "")
+    assert (p.from_year, p.to_year) == (2025, 2030)
+
+
+def test_title_stops_at_an_unseparated_body_sentence():
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN BẢO LẠC\nSố: 5/KH-UBND    Bảo Lạc, ngày 2 tháng 3 năm 2023\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số PAPI năm 2023\nNgày 10/01/2023, Ủy ban nhân dân tỉnh đã công bố kết quả.\n")
+    h = extract_header(_norm(text))
+    assert h.title == "Nâng cao Chỉ số PAPI năm 2023"
+    assert h.issuer.name == "Ủy ban nhân dân huyện Bảo Lạc" and h.issuer.level == "district"
+
+
+def test_header_columns_printed_one_after_the_other():
+    text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập — Tự do — Hạnh phúc\nỦY BAN NHÂN DÂN TỈNH GIA LAI\n"
+            "SỞ NỘI VỤ\nSố: 88/KH-SNV\nGia Lai, ngày 9 tháng 10 năm 2025\nKẾ HOẠCH\nCải thiện Chỉ số SIPAS năm 2025\n")
+    h = extract_header(_norm(text))
+    assert (h.number, h.issue_place, h.issue_date) == ("88/KH-SNV", "Gia Lai", "2025-10-09")
+    assert (h.issuer.name, h.issuer.superior) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Gia Lai")

@@ -93,3 +93,10 @@ def test_unreadable_reference_date_gives_null_and_warning():
 ])
 def test_normalize_issuer(printed, expected):
     assert normalize_issuer(printed, "Nghệ An") == expected
+
+
+def test_issuer_followed_by_a_verb():
+    _, _, refs, _ = _refs("Căn cứ Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ phê duyệt "
+                          "Đề án Văn hóa công vụ; Quyết định số 7/QĐ-UBND ngày 2/1/2024 của UBND tỉnh Gia Lai "
+                          "phê duyệt danh mục.\n")
+    assert [r.issuer for r in refs] == ["Thủ tướng Chính phủ", "Ủy ban nhân dân tỉnh Gia Lai"]
