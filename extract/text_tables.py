@@ -60,6 +60,28 @@ def is_task_header(cells: list[str]) -> bool:
 class _Context:
     index: Optional[str] = None
     area: Optional[str] = None
+    area_id: Optional[str] = None
+
+
+_ID_SLIPS = str.maketrans({"Z": "7", "z": "7", "l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5", ",": "."})
+
+
+def repair_id(rid: str, area_id: Optional[str]) -> str:
+    """OCR of a short STT cell drops the dot or misreads a digit (`41` under group `4` is `4.1`, `Z1` is `7.1`)."""
+    if not rid or _ROW_ID.match(rid) and "." in rid:
+        return rid
+    fixed = rid.translate(_ID_SLIPS)
+    if area_id and re.fullmatch(r"\d{2,3}", fixed) and fixed.startswith(area_id) and len(fixed) > len(area_id):
+        return f"{area_id}.{fixed[len(area_id):]}"
+    return fixed if _ROW_ID.match(fixed) else rid
+
+
+def _index_group(nonempty: list[str]) -> Optional[str]:
+    """`II | Chỉ số SIPAS` (the numeral possibly misread): a short label naming an index."""
+    label = " ".join(c for c in nonempty if not re.fullmatch(r"[IVXivx1l|]{1,4}\.?", c))
+    if len(nonempty) <= 2 and len(label) <= 40 and re.match(r"(?i)^ch", label):
+        return index_in(label)
+    return None
 
 
 def tasks_from_grid(grid: list[list[str]], page: Optional[int] = None,
@@ -78,14 +100,17 @@ def tasks_from_grid(grid: list[list[str]], page: Optional[int] = None,
         get = lambda role: cells[roles[role]].strip() if role in roles and roles[role] < len(cells) else ""  # noqa: E731
         rid = get("id").rstrip(".")
         nonempty = [c.strip() for c in cells if c.strip()]
-        if _ROMAN.match(rid) or (not rid and len(nonempty) == 1 and index_in(nonempty[0])):
-            ctx = _Context(index=index_in(" ".join(nonempty)) or ctx.index)
+        group_index = _index_group(nonempty)
+        if group_index or _ROMAN.match(rid):
+            ctx = _Context(index=group_index or index_in(" ".join(nonempty)) or ctx.index)
             continue
         agencies_or_deadline = get("lead") or get("partners") or get("deadline")
         if rid and not agencies_or_deadline and not get("actions"):
             label = " ".join(c for c in nonempty if c != rid and c.rstrip(".") != rid)
             ctx.area = _area_name(label, ctx.index)
+            ctx.area_id = repair_id(rid, None)
             continue
+        rid = repair_id(rid, ctx.area_id)
         if not rid and tasks:  # continuation of the row above (broken over a page)
             _extend(tasks[-1], get)
             continue
@@ -110,6 +135,8 @@ def split_actions(cell: str) -> list[str]:
 
 def _deadline(text: str) -> tuple[Optional[str], Optional[str]]:
     text = " ".join(text.split())
+    # `Quý II1/2026`, `Quý 1/2026`: OCR reads the Roman numeral's I as 1 or l
+    text = re.sub(r"(Qu[ýy]\s+)([IVX1l|]{1,4})(?=\s*/)", lambda m: m.group(1) + re.sub(r"[1l|]", "I", m.group(2)), text)
     return (text or None), (iso_date(text) if text else None)
 
 

@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--seed", type=int, default=2000)
     s.add_argument("--rows", type=int, default=36)
     s.add_argument("--dpi", type=int, default=200)
+    s.add_argument("--degrade", default=None, help="kehoach.synth.degrade preset (light, medium, ...)")
     for p in (t, g, s):
         p.add_argument("--errors", type=int, default=0, help="print this many disagreements")
     args = ap.parse_args(argv)
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from scripts.eval_scan_table import eval_scan
 
-        report, errors = eval_scan(args.seed, args.rows, args.dpi)
+        report, errors = eval_scan(args.seed, args.rows, args.dpi, args.degrade)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     for e in errors[: args.errors]:
         print(e)
