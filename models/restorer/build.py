@@ -92,11 +92,16 @@ def _q(x: np.ndarray) -> np.ndarray:
 
 
 def save_lm(model: kn.KNModel, out: Path) -> None:
-    # nan bigram log-probs (history-only entries) are stored as +1000 = "absent"
+    """Hash tables with values at their slots (see normalize.restore.decoder). Bigram entries
+    that are only trigram histories get log-prob ABSENT_LP (+1000 milli-nats)."""
+    from normalize.restore.decoder import ABSENT_LP, build_hash
+
+    tri_table, tri_lp = build_hash(model.tri_keys, _q(model.tri_lp))
+    bi_lp = _q(model.bi_lp)
+    bi_lp[np.isnan(model.bi_lp)] = ABSENT_LP
+    bi_table, bi_lp, bi_bo = build_hash(model.bi_keys, bi_lp, _q(model.bi_bo))
     np.savez_compressed(
-        out / "lm.npz",
-        tri_keys=model.tri_keys, tri_lp=_q(model.tri_lp),
-        bi_keys=model.bi_keys, bi_lp=_q(model.bi_lp), bi_bo=_q(model.bi_bo),
+        out / "lm.npz", tri_table=tri_table, tri_lp=tri_lp, bi_table=bi_table, bi_lp=bi_lp, bi_bo=bi_bo,
         uni_lp=_q(model.uni_lp), uni_bo=_q(model.uni_bo),
     )
 
@@ -105,6 +110,8 @@ def build(args) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
+    if args.channel_only:
+        return _write_channel(args, out, json.loads((out / "meta.json").read_text()), t0)
     lines = training_lines(Path(args.corpus), args.max_lines, args.plan_weight)
     _log(f"{len(lines)} training lines")
     acronyms = count_acronyms(lines)
@@ -128,18 +135,22 @@ def build(args) -> dict:
     (out / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     (out / "acronyms.json").write_text(json.dumps(acronyms, ensure_ascii=False, indent=0), encoding="utf-8")
 
+    meta = {
+        "tokens": n_tokens, "vocab": len(vocab), "trigrams": int(len(model.tri_keys)),
+        "bigrams": int(len(model.bi_keys)), "acronyms": len(acronyms),
+        "max_lines": args.max_lines, "min_count": args.min_count,
+        "min_trigram_count": args.min_trigram_count, "lp_scale": LP_SCALE, "shift": kn.SHIFT,
+    }
+    return _write_channel(args, out, meta, t0)
+
+
+def _write_channel(args, out: Path, meta: dict, t0: float) -> dict:
     from models.restorer.channel_fit import fit_channel
 
     channel = fit_channel(Path(args.corpus), pages=args.ocr_pages, seed=args.seed, workdir=args.workdir)
     (out / "channel.json").write_text(json.dumps(channel, ensure_ascii=False, indent=0), encoding="utf-8")
-    meta = {
-        "tokens": n_tokens, "vocab": len(vocab), "trigrams": int(len(model.tri_keys)),
-        "bigrams": int(len(model.bi_keys)), "acronyms": len(acronyms),
-        "channel_pairs": channel.get("pairs", 0), "ocr_pages": args.ocr_pages,
-        "max_lines": args.max_lines, "min_count": args.min_count,
-        "min_trigram_count": args.min_trigram_count, "lp_scale": LP_SCALE, "shift": kn.SHIFT,
-        "build_seconds": round(time.time() - t0, 1),
-    }
+    meta.update(channel_pairs=channel.get("pairs", 0), ocr_pages=args.ocr_pages,
+                build_seconds=round(time.time() - t0, 1))
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     _log(f"done: {meta}")
     return meta
@@ -155,9 +166,10 @@ def parse_args(argv=None):
     p.add_argument("--min-trigram-count", type=int, default=2)
     p.add_argument("--min-bigram-prob", type=float, default=1e-5)
     p.add_argument("--plan-weight", type=int, default=30, help="repetitions of the plan-register lines")
-    p.add_argument("--ocr-pages", type=int, default=36, help="rendered pages OCR'd to learn the channel")
+    p.add_argument("--ocr-pages", type=int, default=48, help="rendered pages OCR'd to learn the channel")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--workdir", default=None, help="keep rendered pages here (default: a temp dir)")
+    p.add_argument("--workdir", default=None, help="keep OCR output of rendered pages here for reruns")
+    p.add_argument("--channel-only", action="store_true", help="refit channel.json only (LM files kept)")
     args = p.parse_args(argv)
     if args.quick:
         args.max_lines = args.max_lines or 3000

@@ -47,12 +47,16 @@ def ocr_pairs(corpus: Path, pages: int, seed: int, workdir: str | None = None) -
         for page in range(pages):
             img, physical, used = render_page(lines[pos : pos + 60], rng)
             pos += max(len(used), 1)
-            path = base / f"page{page:03d}.png"
-            img.save(path)
-            text = ocr_english(path)
-            pairs.extend(align_tokens("\n".join(physical), text))
-            if not workdir:
+            path, txt = base / f"page{page:03d}.png", base / f"page{page:03d}.txt"
+            if workdir and txt.exists():  # OCR of an identical earlier render (same seed)
+                text = txt.read_text(encoding="utf-8")
+            else:
+                img.save(path)
+                text = ocr_english(path)
                 path.unlink()
+                if workdir:
+                    txt.write_text(text, encoding="utf-8")
+            pairs.extend(align_tokens("\n".join(physical), text))
             print(f"[channel] page {page + 1}/{pages}: {len(pairs)} pairs", file=sys.stderr, flush=True)
     return pairs
 

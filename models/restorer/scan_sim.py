@@ -65,14 +65,18 @@ def render_page(lines: list[str], rng: random.Random) -> tuple[Image.Image, list
 def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
     """Light scanner damage: slight rotation, blur, down/up-sampling, speckle noise."""
     img = img.rotate(rng.uniform(-0.4, 0.4), resample=Image.BILINEAR, fillcolor=255)
-    scale = rng.choice([1.0, 0.8, 0.7, 0.6])
+    # archive scans are often low resolution and bi-level: marks break or merge with letters
+    scale = rng.choice([1.0, 0.8, 0.7, 0.6, 0.5, 0.45])
     if scale < 1:
         small = img.resize((int(PAGE_W * scale), int(PAGE_H * scale)), Image.BILINEAR)
         img = small.resize((PAGE_W, PAGE_H), Image.BILINEAR)
     img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.1)))
     a = np.asarray(img, dtype=np.int16)
     noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, rng.uniform(4, 14), a.shape)
-    return Image.fromarray(np.clip(a + noise, 0, 255).astype(np.uint8))
+    a = np.clip(a + noise, 0, 255)
+    if rng.random() < 0.4:
+        a = np.where(a > rng.uniform(110, 170), 255, 0)
+    return Image.fromarray(a.astype(np.uint8))
 
 
 def ocr_english(image_path: Path, timeout: int = 300) -> str:

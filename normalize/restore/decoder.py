@@ -22,53 +22,66 @@ def _slot(key, mask):
 
 
 @njit(cache=True)
-def build_hash(keys):
-    cap = 1
-    while cap < 2 * len(keys):
-        cap *= 2
-    table = np.full(cap, EMPTY, dtype=np.int64)
-    index = np.zeros(cap, dtype=np.int32)
-    mask = cap - 1
+def _fill_hash(keys, table, index):
+    mask = len(table) - 1
     for i in range(len(keys)):
         s = _slot(keys[i], mask)
         while table[s] != EMPTY:
             s = (s + 1) & mask
         table[s] = keys[i]
         index[s] = i
-    return table, index
+
+
+def build_hash(keys: np.ndarray, *values: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Open-addressing table for `keys` (load factor <= 2/3) and `values` moved to their slots.
+    Done at build time, so that loading the model is only reading arrays."""
+    cap = 1
+    while cap * 2 < 3 * len(keys):
+        cap *= 2
+    table = np.full(cap, EMPTY, dtype=np.int64)
+    index = np.full(cap, -1, dtype=np.int64)
+    _fill_hash(keys.astype(np.int64), table, index)
+    out = [table]
+    for v in values:
+        slot_values = np.zeros(cap, dtype=v.dtype)
+        used = index >= 0
+        slot_values[used] = v[index[used]]
+        out.append(slot_values)
+    return tuple(out)
 
 
 @njit(cache=True)
-def _find(table, index, key):
+def _find(table, key):
+    """Slot of `key` in `table`, or -1."""
     mask = len(table) - 1
     s = _slot(key, mask)
     while True:
         k = table[s]
         if k == key:
-            return index[s]
+            return s
         if k == EMPTY:
             return -1
         s = (s + 1) & mask
 
 
 @njit(cache=True)
-def logprob(u, v, w, t3, i3, lp3, t2, i2, lp2, bo2, lp1, bo1):
+def logprob(u, v, w, t3, lp3, t2, lp2, bo2, lp1, bo1):
     """log p(w | u v) in milli-nats, backoff form of interpolated Kneser-Ney."""
-    j = _find(t3, i3, (np.int64(u) << (2 * SHIFT)) | (np.int64(v) << SHIFT) | np.int64(w))
+    j = _find(t3, (np.int64(u) << (2 * SHIFT)) | (np.int64(v) << SHIFT) | np.int64(w))
     if j >= 0:
         return np.int32(lp3[j])
     bo = np.int32(0)
-    j = _find(t2, i2, (np.int64(u) << SHIFT) | np.int64(v))
+    j = _find(t2, (np.int64(u) << SHIFT) | np.int64(v))
     if j >= 0:
         bo = np.int32(bo2[j])
-    j = _find(t2, i2, (np.int64(v) << SHIFT) | np.int64(w))
+    j = _find(t2, (np.int64(v) << SHIFT) | np.int64(w))
     if j >= 0 and lp2[j] != ABSENT_LP:
         return bo + np.int32(lp2[j])
     return bo + np.int32(bo1[v]) + np.int32(lp1[w])
 
 
 @njit(cache=True)
-def viterbi(cand, offs, chan, bos, eos, beam, t3, i3, lp3, t2, i2, lp2, bo2, lp1, bo1):
+def viterbi(cand, offs, chan, bos, eos, beam, t3, lp3, t2, lp2, bo2, lp1, bo1):
     """Best candidate index per position. cand/chan flattened, offs[t]..offs[t+1] for position t;
     chan and the result scores are milli-nats. States are (previous id, current id) pairs."""
     n = len(offs) - 1
@@ -92,8 +105,26 @@ def viterbi(cand, offs, chan, bos, eos, beam, t3, i3, lp3, t2, i2, lp2, bo2, lp1
     for t in range(n):
         ne = 0
         for si in range(ns):
+            u, v = s_prev[si], s_cur[si]
+            key3 = (u << (2 * SHIFT)) | (v << SHIFT)
+            bo_uv = np.int64(0)
+            have_bo = False
             for c in range(offs[t], offs[t + 1]):
-                lp = logprob(s_prev[si], s_cur[si], cand[c], t3, i3, lp3, t2, i2, lp2, bo2, lp1, bo1)
+                w = cand[c]
+                j = _find(t3, key3 | w)
+                if j >= 0:
+                    lp = np.int64(lp3[j])
+                else:  # back off; the history weight is looked up once per state
+                    if not have_bo:
+                        j = _find(t2, (u << SHIFT) | v)
+                        if j >= 0:
+                            bo_uv = np.int64(bo2[j])
+                        have_bo = True
+                    j = _find(t2, (v << SHIFT) | w)
+                    if j >= 0 and lp2[j] != ABSENT_LP:
+                        lp = bo_uv + lp2[j]
+                    else:
+                        lp = bo_uv + bo1[v] + lp1[w]
                 e_score[ne] = s_score[si] + lp + chan[c]
                 e_state[ne] = si
                 e_cand[ne] = c
@@ -129,7 +160,7 @@ def viterbi(cand, offs, chan, bos, eos, beam, t3, i3, lp3, t2, i2, lp2, bo2, lp1
         s_prev, s_cur, s_score, s_rec, ns = new_prev, new_cur, new_score, new_rec, kept
     best, best_score = 0, np.int64(-(2**62))
     for si in range(ns):
-        sc = s_score[si] + logprob(s_prev[si], s_cur[si], eos, t3, i3, lp3, t2, i2, lp2, bo2, lp1, bo1)
+        sc = s_score[si] + logprob(s_prev[si], s_cur[si], eos, t3, lp3, t2, lp2, bo2, lp1, bo1)
         if sc > best_score:
             best_score, best = sc, si
     out = np.zeros(n, dtype=np.int64)
@@ -141,18 +172,14 @@ def viterbi(cand, offs, chan, bos, eos, beam, t3, i3, lp3, t2, i2, lp2, bo2, lp1
 
 
 class LanguageModel:
-    """The trigram tables, hashed for the decoder."""
+    """The trigram tables as stored by the build (hash slots), ready for the decoder."""
+
+    NAMES = ("tri_table", "tri_lp", "bi_table", "bi_lp", "bi_bo", "uni_lp", "uni_bo")
 
     def __init__(self, npz_path):
         with np.load(npz_path) as z:
-            self.t3, self.i3 = build_hash(z["tri_keys"])
-            self.lp3 = z["tri_lp"]
-            self.t2, self.i2 = build_hash(z["bi_keys"])
-            self.lp2 = z["bi_lp"]
-            self.bo2 = z["bi_bo"]
-            self.lp1 = z["uni_lp"]
-            self.bo1 = z["uni_bo"]
-        self.tables = (self.t3, self.i3, self.lp3, self.t2, self.i2, self.lp2, self.bo2, self.lp1, self.bo1)
+            self.tables = tuple(z[n] for n in self.NAMES)
+        self.lp1 = self.tables[5]
 
     def decode(self, cand: np.ndarray, offs: np.ndarray, chan: np.ndarray, bos: int, eos: int, beam: int):
         return viterbi(cand, offs, chan, bos, eos, beam, *self.tables)

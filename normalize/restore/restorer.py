@@ -21,7 +21,8 @@ from normalize.restore.syllables import (
 )
 
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
-_PIECE = re.compile(rf"[{VIET_LETTERS}0-9@&]+|[^{VIET_LETTERS}0-9@&]")
+_OCR_JUNK = "@&¢©®£€¥§"
+_PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_JUNK}]")
 _GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
 _GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # ngay30
 _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
@@ -68,6 +69,7 @@ class Restorer:
         self._bos, self._eos = self.index[BOS], self.index[EOS]
         self._unk, self._num = self.index[UNK], self.index[NUM]
         self._cand_cache: dict[tuple[str, bool], list[tuple[int, float]]] = {}
+        self.restore_line("ke hoach")  # loads the compiled decoder now, not on the first real line
 
     # --- detection -------------------------------------------------------------------------
     def _words(self, line: str) -> list[str]:
@@ -79,7 +81,7 @@ class Restorer:
             for piece in _PIECE.findall(chunk):
                 if not _LETTERS.search(piece):
                     continue
-                if piece.isupper() and len(piece) >= 2 and skeleton(piece) not in self.inventory:
+                if piece.isalpha() and piece.isupper() and len(piece) >= 2 and skeleton(piece) not in self.inventory:
                     continue  # acronym
                 out.append(piece)
         return out
@@ -165,7 +167,7 @@ class Restorer:
         if fixed is not None:
             pieces.append(_Piece(start, end, text, lm_id=self.index.get(fixed.lower(), self._unk), out=fixed))
             return
-        if text.isupper() and len(text) >= 2 and skeleton(text) not in self.inventory:
+        if text.isalpha() and text.isupper() and len(text) >= 2 and skeleton(text) not in self.inventory:
             pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
             return
         cands = self.candidates(text, ocr)
@@ -177,7 +179,7 @@ class Restorer:
     @staticmethod
     def _looks_ocr(line: str) -> bool:
         """English-OCR traces: accented letters or digits/@/& inside words."""
-        return bool(re.search(r"[^\x00-\x7f]", line) or re.search(r"[a-zA-Z][0-9@&]|[0-9@&][a-zA-Z]", line))
+        return bool(re.search(r"[^\x00-\x7f]", line) or re.search(rf"[a-zA-Z][0-9{_OCR_JUNK}]|[0-9{_OCR_JUNK}][a-zA-Z]", line))
 
     def restore_line(self, line: str, channel: str = "auto") -> str:
         """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line)."""
