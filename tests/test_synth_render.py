@@ -110,3 +110,16 @@ def test_scanned_pdf_bytes_are_deterministic(tmp_path):
     b = write_scan(small, tmp_path / "b.pdf", "pdf-scan", "heavy", seed=5, dpi=LOW_DPI)
     assert a.path.read_bytes() == b.path.read_bytes()
     assert a.gold["source"]["sha256"] == b.gold["source"]["sha256"]
+
+
+def test_lossy_text_drops_diacritics_and_keeps_gold(tmp_path, validate_plan):
+    plan = generate_plan(6)
+    written = write_scan(plan, tmp_path / "p.txt", "txt-lossy", seed=6)
+    text = written.path.read_text(encoding="utf-8")
+    assert not set(text) & set("ăâđêôơưĂÂĐÊÔƠƯàảãạằẳẵặầẩẫậềểễệồổỗộờởỡợừửữựỳỷỹỵ")
+    assert "é" in text or "6" in text  # some misread letters
+    assert len(text.splitlines()) == len(plan.text.splitlines())
+    assert written.gold["source"]["diacritics"] == "restored"
+    assert written.gold["document"] == plan.gold["document"]  # the gold keeps the diacritics
+    validate_plan(written.gold)
+    assert write_scan(plan, tmp_path / "q.txt", "txt-lossy", seed=6).path.read_text(encoding="utf-8") == text

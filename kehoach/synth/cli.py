@@ -12,7 +12,8 @@ from kehoach.synth.plan_text import generate_plan
 from kehoach.synth.render import render_pages
 from kehoach.synth.scan import FORMATS, SINGLE_PAGE, one_page_plan, write_scan
 
-STEM_TAG = {"pdf-text": "_text", "pdf-scan": "_scan", "png": "_png", "tiff": "_tiff", "jpeg": "_jpeg", "txt": "_txt"}
+STEM_TAG = {"pdf-text": "_text", "pdf-scan": "_scan", "png": "_png", "tiff": "_tiff", "jpeg": "_jpeg", "txt": "_txt",
+            "txt-lossy": "_lossy"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +53,7 @@ def main(args: argparse.Namespace) -> int:
                                  else generate_plan(seed, level=args.level, size=args.size,
                                                 appendix_rows=args.appendix_rows))
             doc_plan = plans[single]
-            if fmt not in ("txt", "pdf-text") and single not in rasters:
+            if fmt not in ("txt", "txt-lossy", "pdf-text") and single not in rasters:
                 rasters[single] = render_pages(doc_plan, args.dpi)
             stem = f"{args.prefix}{doc_plan.seed:04d}{STEM_TAG[fmt]}"
             written = write_scan(doc_plan, args.out / f"{stem}{FORMATS[fmt][0]}", fmt, args.preset, seed, args.dpi,

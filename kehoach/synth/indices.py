@@ -67,6 +67,11 @@ def overall_result(ctx: Context, index: str) -> tuple[str, dict]:
     if rng.random() < 0.3:
         rank_text += f", {rng.choice(('tăng', 'giảm'))} {rng.randint(1, 9):02d} bậc so với năm {ry - 1}"
     gold = _result(index, None, ry, rk.scope, rank=rank, total=rk.total)
+    if index == "SIPAS_LEADERS":  # the survey of leaders and managers, a points score
+        score = rnd(rng, 14, 22, 2)
+        gold["score"] = score
+        lead = rng.choice(("kết quả khảo sát ý kiến lãnh đạo, quản lý", "kết quả khảo sát lãnh đạo, quản lý các cấp"))
+        return f"{lead} năm {ry}{whose} đạt {fmt_num(score, 2)} điểm, {rank_text}", gold
     if index == "PAR INDEX" and rng.random() < 0.3:
         pct = rnd(rng, 72, 93, 2)
         gold["percent"] = pct
@@ -160,6 +165,31 @@ OPERATIONAL_GOALS = (
 )
 
 
+def _max_text(mx: float) -> str:
+    return fmt_num(mx, 1) if mx != int(mx) else str(int(mx))
+
+
+def _field_parts(ctx: Context, field: str, score: float, mx: float, ry: int, ty: int, scope: str | None):
+    """Sub-rows of a PAR INDEX field: self-assessed points and the sociological survey. Their
+    components are '<field> - <part>' (the annotation guide's convention)."""
+    rng = ctx.rng
+    exec_max = round(mx * rng.choice((0.5, 0.6, 0.7)) * 2) / 2
+    parts = []
+    exec_score = round(min(exec_max, score * exec_max / mx * rng.uniform(0.9, 1.1)), 4)
+    for label, printed, part_score, part_max in (
+            ("Điểm thực hiện", "Điểm thực hiện", exec_score, exec_max),
+            ("Điều tra xã hội học", rng.choice(("Điều tra XHH", "Điều tra xã hội học")),
+             round(max(0.0, score - exec_score), 4), round(mx - exec_max, 1))):
+        comp = f"{field} - {label}"
+        inc = rnd(rng, 0.0, min(1.0, max(0.0, part_max - part_score)), 2)
+        res = _result("PAR INDEX", comp, ry, scope, score=part_score, max_score=part_max)
+        tgt = [_target("PAR INDEX", comp, ty, "score_increase", "=", inc, out_of=part_max)]
+        inc_text = rng.choice(("+ ", "+", "")) + fmt_num(inc, 2)
+        parts.append((TableRow(["", printed, "", fmt_num(part_score, 4), _max_text(part_max), inc_text, ""]),
+                      res, tgt))
+    return parts
+
+
 def component_table(ctx: Context, index: str, n_rows: int | None = None) -> tuple[str, Table, list, list]:
     """Caption, results/targets table of an index's components, and its results and targets."""
     rng, ry, rk = ctx.rng, ctx.result_year, ranking(ctx, index)
@@ -197,8 +227,13 @@ def component_table(ctx: Context, index: str, n_rows: int | None = None) -> tupl
         else:
             targets.append(_target(index, comp, ty, "score_increase", "=", inc, out_of=mx))
             targets.append(_target(index, comp, ty, "score", ">=", goal, out_of=mx))
-        mx_text = fmt_num(mx, 1) if mx != int(mx) else str(int(mx))
         score_text = fmt_num(score, 4 if index == "PAR INDEX" else 2)
-        rows.append(TableRow([str(i), comp, f"{rank}/{rk.total}", score_text, mx_text, inc_text, goal_text]))
+        rows.append(TableRow([str(i), comp, f"{rank}/{rk.total}", score_text, _max_text(mx), inc_text, goal_text]))
+        if index == "PAR INDEX" and rng.random() < 0.35:
+            parts = _field_parts(ctx, comp, score, mx, ry, ty, rk.scope)
+            rows.extend(p[0] for p in parts)
+            for _, res, tgt in parts:
+                results.append(res)
+                targets.extend(tgt)
     caption = f"Kết quả các {label.lower()} của {index_phrase(ctx, index)} năm {ry}{whose} và mục tiêu năm {ty}:"
     return caption, Table(cols, [0.6, 4.2, 1.3, 1.3, 1.1, 1.4, 1.4], rows), results, targets

@@ -136,7 +136,9 @@ def generate_plan(seed: int, *, level: Optional[str] = None, period: Optional[st
 
     # Context and baseline results.
     stated = [i for i in ctx.indices if rng.random() < 0.8] or ctx.indices[:1]
-    extra = [i for i in ("PCI", "DTI") if i not in ctx.indices and ctx.level == "province" and rng.random() < 0.15]
+    # Baselines of indices the plan does not set out to improve (not in document.indices).
+    extra = [i for i in ("PCI", "DTI", "SIPAS_LEADERS")
+             if i not in ctx.indices and ctx.level == "province" and rng.random() < 0.15]
     sentences = []
     for index in stated + extra:
         text, gold = overall_result(ctx, index)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.synth.degrade import degrade, preset
+from kehoach.synth.lossy_text import lossy_text
 from kehoach.synth.plan_text import SyntheticPlan, generate_plan
 from kehoach.synth.render import render_pages, render_pdf
 
@@ -18,6 +19,7 @@ FORMATS = {  # format name -> (file extension, media type, text origin)
     "tiff": (".tiff", "image/tiff", "ocr"),
     "jpeg": (".jpg", "image/jpeg", "ocr"),
     "txt": (".txt", "text/plain", "plain_text"),  # the born-digital reading, for text-only stages
+    "txt-lossy": (".txt", "text/plain", "plain_text"),  # as an English-model OCR left it: no diacritics
 }
 SINGLE_PAGE = {"png", "jpeg"}
 
@@ -54,12 +56,13 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     preset(preset_name)  # fail early on a bad preset name
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "txt":
-        path.write_text(plan.text, encoding="utf-8")
+    if fmt in ("txt", "txt-lossy"):
+        path.write_text(plan.text if fmt == "txt" else lossy_text(plan.text, seed), encoding="utf-8")
         gold = _gold(plan, path, fmt)
         gold["source"]["pages"] = plan.text.count("\f") + 1
+        gold["source"]["diacritics"] = "present" if fmt == "txt" else "restored"
         gold.pop("pages")
-        return WrittenDocument(path, fmt, 0, gold, [])
+        return WrittenDocument(path, fmt, 1, gold, [])
     if fmt == "pdf-text":
         render_pdf(plan, path)
         return WrittenDocument(path, fmt, len(plan.page_texts or []), _gold(plan, path, fmt), [])
