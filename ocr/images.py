@@ -12,12 +12,14 @@ from kehoach.errors import InputFileError
 
 
 def _open(path: Path, max_pixels: int) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow warns above this and raises above twice it
+    # Opening reads the header only; our own size check below names the file and its size,
+    # Pillow's bomb guard (set to our limit) still protects every later decode.
+    Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im = Image.open(path)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except Image.DecompressionBombError as exc:
         raise InputFileError(f"{path}: image too large ({exc})", "split or downscale the scan (300 dpi is enough)")
     except UnidentifiedImageError:
         raise InputFileError(f"{path}: not a readable image", "the file is corrupt or mislabelled; re-export it")

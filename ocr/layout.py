@@ -104,6 +104,13 @@ def split_columns(row: list[Word], word_height: float, text_width: int, rules: L
     return lines
 
 
+def is_speck(w: Word, word_height: float) -> bool:
+    """A scanner speck read as punctuation: tiny box, no letter or digit. Dropped only when a
+    whole line is specks (a dash or colon inside a real line stays)."""
+    small = w.height < 0.4 * word_height and w.width < 0.6 * word_height
+    return small and not any(c.isalnum() for c in w.text)
+
+
 def _inside(w: Word, box: tuple[int, int, int, int]) -> bool:
     x, y, bw, bh = box
     cx, cy = w.left + w.width / 2, w.top + w.height / 2
@@ -132,7 +139,8 @@ def assemble_lines(
         text_width = max(w.left + w.width for w in running) - min(w.left for w in running)
         for row in visual_rows(running, rules):
             for line in split_columns(row, word_height, text_width, rules):
-                items.append((line.top, line.left, [line.text]))
+                if not all(is_speck(w, word_height) for w in line.words):
+                    items.append((line.top, line.left, [line.text]))
     # Rows come out in top order; within a row, left column first. Tables go where their box starts.
     ordered: list[str] = []
     row_items = items  # already top-ordered row by row, left first within a row

@@ -15,5 +15,6 @@ class OcrOptions:
     denoise: bool = True
     binarize: bool = True
     use_text_layer: bool = True  # PDF pages with a real text layer skip OCR
+    tables: bool = True  # ruled tables (ocr.table) read cell by cell into PageText.tables
     low_confidence: float = 60.0  # pages whose mean word confidence is below are reported
     max_image_pixels: int = 200_000_000  # decompression-bomb guard

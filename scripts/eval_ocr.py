@@ -1,0 +1,160 @@
+"""Measure OCR quality (CER, WER) on degraded synthetic scans: bare Tesseract vs the pipeline.
+
+Pages come from the synthetic plan generator (kehoach.synth), rendered at 300 dpi and degraded
+with the scan presets; the ground truth is each page's printed text. Two seed splits: `tune`
+(used while choosing thresholds and defaults) and `test` (held out, reported in docs/ocr.md).
+
+    .venv/bin/python -m scripts.eval_ocr                       # test split, languages, ~5 min
+    .venv/bin/python -m scripts.eval_ocr --ablation            # + each preprocessing step off
+    .venv/bin/python -m scripts.eval_ocr --split tune --pages 4
+
+Scores use the project's comparison normalisation (kehoach.evaluation.text_metrics: NFC,
+whitespace collapsed, tone position ignored); rates are corpus-level (errors / reference size).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kehoach.evaluation.text_metrics import score_text
+from kehoach.synth import generate_plan
+from kehoach.synth.degrade import degrade
+from kehoach.synth.render import render_pages
+from ocr.document import ocr_page
+from ocr.options import OcrOptions
+
+SPLITS = {"tune": [1, 2, 3, 4], "test": [101, 102, 103, 104]}
+LANGUAGES = ["vie", "Vietnamese", "vie+Vietnamese"]
+PRESET_CYCLE = ["medium", "heavy"]
+
+
+@dataclass
+class EvalPage:
+    name: str
+    image_path: Path  # degraded page as PNG, what a user would hand to bare tesseract
+    gray: np.ndarray
+    truth: str
+
+
+@dataclass
+class Tally:
+    ref_words: int = 0
+    word_errors: int = 0
+    ref_chars: int = 0
+    char_errors: int = 0
+    seconds: float = 0.0
+
+    def add(self, truth: str, text: str, seconds: float) -> None:
+        s = score_text(truth, text)
+        self.ref_words += s.ref_words
+        self.word_errors += s.word_errors
+        self.ref_chars += s.ref_chars
+        self.char_errors += s.char_errors
+        self.seconds += seconds
+
+    @property
+    def cer(self) -> float:
+        return self.char_errors / max(1, self.ref_chars)
+
+    @property
+    def wer(self) -> float:
+        return self.word_errors / max(1, self.ref_words)
+
+
+def make_pages(seeds: list[int], pages_per_plan: int, workdir: Path, rotate_last: bool) -> list[EvalPage]:
+    out: list[EvalPage] = []
+    k = 0
+    for seed in seeds:
+        plan = generate_plan(seed)
+        images = render_pages(plan, dpi=300)
+        for i, image in enumerate(images[:pages_per_plan]):
+            preset = PRESET_CYCLE[k % len(PRESET_CYCLE)]
+            rotate = 180 if rotate_last and seed == seeds[-1] and i == 0 else 0
+            degraded = degrade(image, preset, seed=seed * 1000 + i, rotate=rotate)
+            name = f"seed{seed}-p{i + 1}-{preset}" + (f"-rot{rotate}" if rotate else "")
+            path = workdir / f"{name}.png"
+            degraded.save(path)
+            out.append(EvalPage(name, path, np.asarray(degraded, dtype=np.uint8), plan.page_texts[i]))
+            k += 1
+    return out
+
+
+def bare_tesseract(page: EvalPage, lang: str) -> str:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    proc = subprocess.run(["tesseract", str(page.image_path), "-", "-l", lang], capture_output=True, env=env,
+                          timeout=600)
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def pipeline(page: EvalPage, options: OcrOptions) -> str:
+    return ocr_page(page.gray, 1, options).text
+
+
+def configurations(ablation: bool, best_lang: str) -> list[tuple[str, object]]:
+    configs: list[tuple[str, object]] = [(f"bare `tesseract page.png - -l {lang}`", ("bare", lang)) for lang in LANGUAGES]
+    configs += [(f"pipeline --lang {lang}", OcrOptions(languages=lang)) for lang in LANGUAGES]
+    if ablation:
+        base = OcrOptions(languages=best_lang)
+        for flag in ("orientation", "deskew", "denoise", "binarize"):
+            configs.append((f"pipeline --lang {best_lang} --no-{flag}", dataclasses.replace(base, **{flag: False})))
+        configs.append((f"pipeline --lang {best_lang}, all preprocessing off",
+                        dataclasses.replace(base, orientation=False, deskew=False, denoise=False, binarize=False)))
+    return configs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=sorted(SPLITS), default="test")
+    ap.add_argument("--seeds", type=int, nargs="*", help="plan seeds (overrides --split)")
+    ap.add_argument("--pages", type=int, default=2, help="pages per plan (page 1 has the two-column header)")
+    ap.add_argument("--ablation", action="store_true", help="also run the pipeline with each step off")
+    ap.add_argument("--best-lang", default=OcrOptions().languages, help="language used for the ablation rows")
+    ap.add_argument("--rotate-last", action="store_true", help="feed the last plan's first page upside down")
+    ap.add_argument("--only", help="run only configurations whose label contains this")
+    ap.add_argument("--per-page", action="store_true", help="print CER per page too")
+    args = ap.parse_args(argv)
+    seeds = args.seeds or SPLITS[args.split]
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-eval-ocr-") as tmp:
+        pages = make_pages(seeds, args.pages, Path(tmp), args.rotate_last)
+        print(f"{len(pages)} pages: {', '.join(p.name for p in pages)}", file=sys.stderr)
+        rows = []
+        for label, config in configurations(args.ablation, args.best_lang):
+            if args.only and args.only not in label:
+                continue
+            tally = Tally()
+            for page in pages:
+                t0 = time.perf_counter()
+                if isinstance(config, tuple):
+                    text = bare_tesseract(page, config[1])
+                else:
+                    text = pipeline(page, config)
+                tally.add(page.truth, text, time.perf_counter() - t0)
+                if args.per_page:
+                    one = Tally()
+                    one.add(page.truth, text, 0)
+                    print(f"  {label} {page.name}: CER {one.cer:.2%}", file=sys.stderr)
+            rows.append((label, tally))
+            print(f"{label}: CER {tally.cer:.2%} WER {tally.wer:.2%} ({tally.seconds:.0f} s)", file=sys.stderr)
+
+    ref_time = rows[0][1].seconds or 1.0
+    print(f"\nsplit `{args.split if not args.seeds else 'custom'}` seeds {seeds}, {len(pages)} pages, "
+          f"{rows[0][1].ref_chars} reference characters\n")
+    print("| configuration | CER | WER | time vs first row |")
+    print("|---|---:|---:|---:|")
+    for label, t in rows:
+        print(f"| {label} | {t.cer:.2%} | {t.wer:.2%} | {t.seconds / ref_time:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
