@@ -132,7 +132,9 @@ def parse_header_bodies(left_lines: list[str]) -> list[Body]:
 
 def _level(body: Body) -> str:
     if body.kind == "agency":
-        return "department" if fold(body.name).startswith(("so ", "ban ", "van phong", "thanh tra")) else "other"
+        # Specialised agencies of the province committee (Sở, Thanh tra, Văn phòng, Ban Dân tộc) are
+        # departments; boards and centres directly under it (Ban Quản lý ..., Trung tâm ...) are not.
+        return "department" if fold(body.name).startswith(("so ", "ban dan toc", "van phong", "thanh tra")) else "other"
     if body.unit_type == "thành phố":
         return "province" if province_name(body.place or "") else "district"
     return LEVEL_OF_TYPE.get(body.unit_type or "", "other")

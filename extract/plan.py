@@ -44,7 +44,7 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
         warnings.append("no index (PAR INDEX, SIPAS, PAPI, PCI, DTI) named in the title or objectives")
 
     parent, references, ref_warnings = _guarded(
-        "references", lambda: extract_references(doc, header.number, header.issuer.province), (None, [], []), warnings)
+        "references", lambda: extract_references(doc, header.number, header.issuer.province, header.issuer), (None, [], []), warnings)
     warnings += ref_warnings
 
     from extract.results import extract_results_and_targets

@@ -18,7 +18,7 @@ from extract.issuer import _parse_body, agency_name
 from extract.places import province_name
 from extract.patterns import (CUA, DOC_TYPE_RE, NUMBER, SO, THUC_HIEN, VE, clean_number, doc_type_of, fold,
                               fold_key, snippet)
-from extract.schema import Evidence, Reference
+from extract.schema import Evidence, Issuer, Reference
 from normalize.types import NormalizedDocument
 
 _CITED_NUMBER = re.compile(r"(?<![a-z])(?:" + SO + r"|" + DOC_TYPE_RE.pattern + r")\s*[:.]?\s*(?P<num>" + NUMBER + ")")
@@ -50,6 +50,17 @@ _PARTY = re.compile(r"^(?P<btv>ban thuong vu )?(?P<kind>tinh|thanh) uy(?: (?P<pl
 _TITLE_PREFIX = re.compile(r"^(?:b[o0]\s+tr\w{1,3}ng|th\w\s+tr\w{1,3}ng|ch\w\s+t[i1]ch|gi[a-z]m\s+d[o0]c)\s+(?=\S)")
 
 
+def _own_unit(unit_type_key: str, own: Issuer | None) -> str | None:
+    """`xa` + own issuer `Ủy ban nhân dân xã Minh Xuân` -> `xã Minh Xuân` (the same kind of unit only)."""
+    if own is None or not own.name or own.level not in ("district", "commune", "ward"):
+        return None
+    m = re.match(r"(?:Ủy ban nhân dân|Hội đồng nhân dân) (?P<unit>(?P<kind>huyện|quận|thị xã|thành phố|xã|phường|"
+                 r"thị trấn|đặc khu) .+)$", own.name)
+    if m and fold_key(m.group("kind")) == unit_type_key:
+        return m.group("unit")
+    return None
+
+
 @dataclass
 class _Mention:
     start: int  # of the number (or the type word before it)
@@ -66,9 +77,10 @@ class _Mention:
     warnings: list[str] = field(default_factory=list)
 
 
-def normalize_issuer(printed: str, province: str | None) -> str | None:
+def normalize_issuer(printed: str, province: str | None, own: Issuer | None = None) -> str | None:
     """`Ủy ban nhân dân (UBND) tỉnh Cao Bằng` -> `Ủy ban nhân dân tỉnh Cao Bằng`; `UBND tỉnh` -> with the
-    document's province; `Bộ trưởng Bộ Nội vụ` -> `Bộ Nội vụ`; `Bo Noi vu` -> `Bộ Nội vụ`."""
+    document's province; `UBND xã` in a commune's plan -> that commune; `Bộ trưởng Bộ Nội vụ` -> `Bộ Nội vụ`;
+    `Bo Noi vu` -> `Bộ Nội vụ`."""
     text = " ".join(re.sub(r"\s*\([^)]{1,15}\)", "", printed).split()).strip(" ,.;")
     if not text:
         return None
@@ -84,6 +96,8 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
         return f"{head} {place}" if place else (text if party.group("place") else head)
     if key in _KNOWN_ISSUERS:
         return _KNOWN_ISSUERS[key]
+    if key in ("so", "s") and own is not None and own.level == "department":
+        return own.name  # `của Sở` in a department's plan
     prefix = max((k for k in _KNOWN_ISSUERS if key.startswith(k + " ")), key=len, default=None)
     if prefix:  # a verb the stop list missed: `Thủ tướng Chính phủ phê chuẩn ...`
         return _KNOWN_ISSUERS[prefix]
@@ -93,7 +107,11 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
             rest = fold_key(text)
             if province and rest.endswith((" tinh", " thanh pho")):  # `UBND tỉnh`: the document's province
                 return f"{body.name} {'tỉnh' if rest.endswith('tinh') else 'thành phố'} {province}"
-            if rest.endswith((" huyen", " xa", " phuong", " quan")):
+            unit = _own_unit(rest.split(" ", 4)[-1] if rest.startswith(("uy ban", "hoi dong"))
+                             else rest.split(" ", 1)[-1], own)
+            if unit:  # `UBND xã` in the plan of xã Minh Xuân: that commune
+                return f"{body.name} {unit}"
+            if rest.endswith((" huyen", " xa", " phuong", " quan", " thi xa")):
                 return f"{body.name} {text.split()[-1].lower()}"
         return body.name if body.kind != "unit" else text
     near = process.extractOne(key, list(_KNOWN_ISSUERS), scorer=fuzz.ratio, score_cutoff=80)
@@ -101,6 +119,8 @@ def normalize_issuer(printed: str, province: str | None) -> str | None:
     if near and (body is None or near[0].split()[0] == key.split()[0]):
         return normalize_issuer(_KNOWN_ISSUERS[near[0]], province) if _PARTY.match(near[0]) else _KNOWN_ISSUERS[near[0]]
     if body is not None:
+        if province and re.search(r"(?:ủy ban nhân dân|hội đồng nhân dân) tỉnh$", body.name, re.I):
+            return f"{body.name} {province}"  # `Văn phòng UBND tỉnh`
         return body.name
     if re.match(r"b[o0]\s", f):
         return agency_name(text)
@@ -121,7 +141,7 @@ def _find_mentions(text: str, folded: str, own_number: str | None) -> list[_Ment
     return out
 
 
-def _read_tail(mn: _Mention, text: str, folded: str, province: str | None) -> None:
+def _read_tail(mn: _Mention, text: str, folded: str, province: str | None, own: Issuer | None) -> None:
     pos = mn.num_end
     date = read_date_at(folded, text, pos)
     if date:
@@ -134,7 +154,7 @@ def _read_tail(mn: _Mention, text: str, folded: str, province: str | None) -> No
     if m:
         stop = _ISSUER_STOP.search(folded, m.end(), m.end() + 160)
         end = stop.start() if stop else min(len(text), m.end() + 100)
-        mn.issuer = normalize_issuer(text[m.end():end], province)
+        mn.issuer = normalize_issuer(text[m.end():end], province, own)
         pos = end
     s = _SUBJECT_START.match(folded, pos)
     if s:
@@ -173,12 +193,14 @@ def _is_parent(mn: _Mention, folded: str) -> bool:
     return bool(re.search(THUC_HIEN + r"\s*$", before))
 
 
-def extract_references(doc: NormalizedDocument, own_number: str | None, province: str | None
-                       ) -> tuple[Reference | None, list[Reference], list[str]]:
+def extract_references(doc: NormalizedDocument, own_number: str | None, province: str | None,
+                       own_issuer: Issuer | None = None) -> tuple[Reference | None, list[Reference], list[str]]:
+    """(parent plan, references in order of first mention, warnings). `own_number` is never a
+    reference; `province` and `own_issuer` complete issuers printed as `UBND tỉnh`, `UBND xã`, `Sở`."""
     text, folded = doc.text, fold(doc.text)
     mentions = _find_mentions(text, folded, own_number)
     for mn in mentions:
-        _read_tail(mn, text, folded, province)
+        _read_tail(mn, text, folded, province, own_issuer)
     _group_lists(mentions, folded)
 
     warnings: list[str] = []

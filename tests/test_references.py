@@ -100,3 +100,18 @@ def test_issuer_followed_by_a_verb():
                           "Đề án Văn hóa công vụ; Quyết định số 7/QĐ-UBND ngày 2/1/2024 của UBND tỉnh Gia Lai "
                           "phê duyệt danh mục.\n")
     assert [r.issuer for r in refs] == ["Thủ tướng Chính phủ", "Ủy ban nhân dân tỉnh Gia Lai"]
+
+
+@pytest.mark.parametrize("printed, own, expected", [
+    ("UBND xã", "Ủy ban nhân dân xã Ea Tân", "Ủy ban nhân dân xã Ea Tân"),
+    ("Ủy ban nhân dân huyện", "Ủy ban nhân dân huyện Bảo Lạc", "Ủy ban nhân dân huyện Bảo Lạc"),
+    ("HĐND phường", "Ủy ban nhân dân phường Minh Xuân", "Hội đồng nhân dân phường Minh Xuân"),
+    ("UBND xã", "Ủy ban nhân dân phường Minh Xuân", "Ủy ban nhân dân xã"),  # another kind of unit: as printed
+    ("Sở", "Sở Tư pháp", "Sở Tư pháp"),
+    ("Văn phòng UBND tỉnh", "Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh Nghệ An"),
+])
+def test_issuer_of_the_plans_own_unit(printed, own, expected):
+    from extract.issuer import issuer_from_bodies, parse_header_bodies
+
+    issuer = issuer_from_bodies(parse_header_bodies([own]))
+    assert normalize_issuer(printed, "Nghệ An", issuer) == expected
