@@ -115,3 +115,9 @@ def test_body_partners_are_the_agencies_after_phoi_hop_voi():
 def test_gold_meta_marks_every_part_complete():
     meta = generate_plan(1).gold["gold_meta"]
     assert set(meta["complete"]) >= {"document", "references", "index_results", "index_targets", "tasks"}
+
+
+def test_no_doubled_words_in_titles():
+    for seed in range(200):
+        title = generate_plan(seed).gold["document"]["title"]
+        assert not re.search(r"\b(\w+ \w+) \1\b", title, flags=re.IGNORECASE), title

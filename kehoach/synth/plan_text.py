@@ -73,6 +73,8 @@ def _title(ctx: Context) -> tuple[str, list[str]]:
                          "Cải thiện và nâng cao"))
     if prefix == "Nâng cao" and not names[0].startswith("Chỉ số"):
         prefix = "Nâng cao Chỉ số"
+    if names[0].startswith("Chỉ số"):  # never "các Chỉ số Chỉ số ..."
+        prefix = prefix.removesuffix(" các Chỉ số").removesuffix(" chỉ số")
     title = nfc(f"{prefix} {listed} {when}")
     return title, _wrap(title, rng.choice((48, 60, 75)))
 

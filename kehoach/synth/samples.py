@@ -4,7 +4,8 @@
 
 Each sample is the first plan, from a fixed start seed, whose page count fits (content is never
 looked at), so the set covers each file kind once: two degraded scanned PDFs (one whose appendix table runs over two landscape pages), a PNG,
-a multi-page TIFF, a text-layer PDF and a JPEG fed sideways.
+a multi-page TIFF, a text-layer PDF, a JPEG fed sideways, and a text file as an English-model OCR
+leaves it (no diacritics).
 """
 from __future__ import annotations
 
@@ -39,8 +40,10 @@ SAMPLES = (
     Sample(35, "tiff", "medium", pages=(3, 4), variation={"level": "district"}),
     Sample(8, "pdf-text", "clean", pages=(4, 8), appendix_pages=1, variation={"level": "province"}),
     Sample(8400, "jpeg", "medium", rotate=90, pages=(1, 1), variation={"size": "compact", "level": "commune"}),
+    Sample(120, "txt-lossy", "clean", pages=(3, 6), appendix_pages=1, variation={"level": "department"}),
 )
-EXTENSIONS = {"pdf-scan": ".pdf", "pdf-text": ".pdf", "png": ".png", "tiff": ".tiff", "jpeg": ".jpg"}
+EXTENSIONS = {"pdf-scan": ".pdf", "pdf-text": ".pdf", "png": ".png", "tiff": ".tiff", "jpeg": ".jpg",
+              "txt-lossy": ".txt"}
 
 
 def _fits(plan: SyntheticPlan, sample: Sample) -> bool:
