@@ -114,6 +114,7 @@ def extract_header(doc: NormalizedDocument, objectives: str = "") -> HeaderResul
     res = HeaderResult()
     text = doc.text
     lines = _lines_with_offsets(text, HEADER_LINES)
+    province_hint = dominant_province(text)  # resolves unit names spelt two ways in the country
 
     found = _find_doc_type(lines)
     header_end = len(lines)
@@ -163,7 +164,7 @@ def extract_header(doc: NormalizedDocument, objectives: str = "") -> HeaderResul
                     break
                 tail.insert(0, w)
             if tail:
-                res.issue_place = restore_place(" ".join(tail))
+                res.issue_place = restore_place(" ".join(tail), province_hint)
         break
     else:
         res.warnings.append("issue place and date (…, ngày … tháng … năm …) not found")
@@ -173,18 +174,16 @@ def extract_header(doc: NormalizedDocument, objectives: str = "") -> HeaderResul
     # Issuer: the left column above the number line, else the opening paragraphs.
     header_text_lines = [line for _, line in header]
     cut = next((k for k, (_, line) in enumerate(header) if _NUMBER_LINE.search(fold(line))), len(header))
-    bodies = parse_header_bodies(left_column(header_text_lines[: cut + 1]))
+    bodies = parse_header_bodies(left_column(header_text_lines[: cut + 1]), province_hint)
     issuer = issuer_from_bodies(bodies)
     if issuer.name is None:
-        issuer = issuer_from_body(text)
+        issuer = issuer_from_body(text, province_hint)
         if issuer.name:
             res.warnings.append("issuer read from the body (no header found)")
         else:
             res.warnings.append("issuer not found")
-    if issuer.name and issuer.province is None:
-        province = dominant_province(text)
-        if province:
-            issuer = issuer.model_copy(update={"province": province})
+    if issuer.name and issuer.province is None and province_hint:
+        issuer = issuer.model_copy(update={"province": province_hint})
     res.issuer = issuer
 
     res.period = read_period(res.title, objectives)

@@ -62,12 +62,12 @@ def left_column(lines: list[str]) -> list[str]:
     return [ln for ln in out if ln]
 
 
-def _unit_name(unit_type: str, place_text: str) -> tuple[str, str]:
-    place = restore_place(place_text.strip(" .,"))
+def _unit_name(unit_type: str, place_text: str, province: str | None = None) -> tuple[str, str]:
+    place = restore_place(place_text.strip(" .,"), province)
     return f"{unit_type} {place}", place
 
 
-def _parse_body(line: str) -> Body | None:
+def _parse_body(line: str, province: str | None = None) -> Body | None:
     line = " ".join(line.split())
     f = fold(line)  # same length as `line`: spans cut the printed text
     m = _UBND_RE.match(f) or _HDND_RE.match(f)
@@ -77,13 +77,13 @@ def _parse_body(line: str) -> Body | None:
         unit = _UNIT_RE.match(f, m.start("rest")) if m.group("rest") else None
         if unit:
             utype = UNIT_TYPES[unit.group("type").rstrip(".")]
-            name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")])
+            name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")], province)
             return Body(kind, f"{head} {name}", utype, place)
         return Body(kind, head)
     unit = _UNIT_RE.match(f)
     if unit:  # "TỈNH LÀO CAI" under a lost "ỦY BAN NHÂN DÂN" line
         utype = UNIT_TYPES[unit.group("type").rstrip(".")]
-        name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")])
+        name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")], province)
         return Body("unit", name, utype, place)
     if _DEPT_RE.match(f):
         return Body("agency", agency_name(line))
@@ -106,12 +106,13 @@ def agency_name(text: str) -> str:
     return agency_case(joined)
 
 
-def parse_header_bodies(left_lines: list[str]) -> list[Body]:
-    """Bodies printed in the left column, top to bottom (continuation lines merged)."""
+def parse_header_bodies(left_lines: list[str], province: str | None = None) -> list[Body]:
+    """Bodies printed in the left column, top to bottom (continuation lines merged). `province`
+    resolves unit names spelt two ways in the country."""
     bodies: list[Body] = []
     pending_ubnd: Body | None = None
     for line in left_lines:
-        body = _parse_body(line)
+        body = _parse_body(line, province)
         if pending_ubnd is not None:
             if body is not None and body.kind == "unit":
                 body = Body(pending_ubnd.kind, f"{pending_ubnd.name} {body.name}", body.unit_type, body.place)
@@ -164,14 +165,14 @@ _BODY_ISSUER = re.compile(
 )
 
 
-def issuer_from_body(text: str) -> Issuer:
+def issuer_from_body(text: str, province: str | None = None) -> Issuer:
     """`UBND tỉnh Cao Bằng ban hành Kế hoạch ...` in the opening paragraphs."""
     folded = fold(text[:6000])
     m = next((m for m in _BODY_ISSUER.finditer(folded) if text[m.start("who")].isupper()), None)
     if not m:
         return Issuer()
     printed = re.sub(r"\s*\([^)]*\)", "", " ".join(text[m.start("who"):m.end("who")].split()))
-    body = _parse_body(printed)
+    body = _parse_body(printed, province)
     if body is None:
         return Issuer()
     return issuer_from_bodies([body])

@@ -85,8 +85,9 @@ NUMBER = (
 NUMBER_RE = re.compile(NUMBER)
 
 # Codes whose Đ the English OCR model drops or misreads (`QD-`, `QP-`, `ND-`, `HDND`).
+_CODE_INNER = re.compile(r"GDDT|HDND|TTDT|BCD$")  # the same inside a longer code: `SGDDT` -> `SGDĐT`
 _CODE_FIXES = {"QD": "QĐ", "QP": "QĐ", "ND": "NĐ", "CD": "CĐ", "HDND": "HĐND", "TTDT": "TTĐT", "DU": "ĐU",
-               "NB": "NĐ", "BCD": "BCĐ"}
+               "NB": "NĐ", "BCD": "BCĐ", "GDDT": "GDĐT"}
 
 
 def clean_number(raw: str) -> str:
@@ -95,8 +96,11 @@ def clean_number(raw: str) -> str:
     head = re.match(r"[\dOo]+", text)
     if head:
         text = head.group(0).replace("O", "0").replace("o", "0") + text[head.end():]
+    # Codes are ASCII letters plus Đ: a restorer or OCR that put marks on them (`TƯ`) is undone.
+    text = "".join(c if c in "đĐ" else (_fold_char(c).upper() if c.isupper() else _fold_char(c)) for c in text)
     parts = re.split(r"([/-])", text)
-    return "".join(_CODE_FIXES.get(p, "QĐ" if re.fullmatch(r"Q[DPĐ]b", p) else p) for p in parts)
+    parts = [_CODE_FIXES.get(p, "QĐ" if re.fullmatch(r"Q[DPĐ]b", p) else p) for p in parts]
+    return "".join(_CODE_INNER.sub(lambda m: _CODE_FIXES[m.group(0)], p) if p not in "/-" else p for p in parts)
 
 
 def snippet(text: str, start: int, end: int, limit: int = 200) -> str:

@@ -24,14 +24,18 @@ def _short(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(province key -> name, unit key -> name); unit names without their type word."""
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str]]:
+    """(province key -> name, unit key -> name, (province, unit key) -> name); unit names without
+    their type word. A key spelt two ways is left out of the flat tables."""
     provinces: dict[str, set[str]] = {}
     units: dict[str, set[str]] = {}
+    by_province: dict[tuple[str, str], set[str]] = {}
 
-    def add(table: dict[str, set[str]], name: str | None) -> None:
+    def add(table: dict[str, set[str]], name: str | None, province: str | None = None) -> None:
         if name:
             table.setdefault(fold_key(name), set()).add(name)
+            if province:
+                by_province.setdefault((province, fold_key(name)), set()).add(name)
 
     try:
         import vietnamadminunits
@@ -43,11 +47,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
                 "select provinceShort, districtShort, wardShort from admin_units_legacy"
             ):
                 add(provinces, prov)
-                add(units, dist)
-                add(units, ward)
+                add(units, dist, prov)
+                add(units, ward, prov)
             for prov, ward in con.execute("select provinceShort, wardShort from admin_units"):
                 add(provinces, prov)
-                add(units, ward)
+                add(units, ward, prov)
         finally:
             con.close()
     except Exception:  # optional second source; vietnam_provinces below still gives the 34 provinces
@@ -61,7 +65,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         pass
     flat_p = {k: next(iter(v)) for k, v in provinces.items() if len(v) == 1}
     flat_u = {k: next(iter(v)) for k, v in units.items() if len(v) == 1}
-    return flat_p, flat_u
+    in_province = {k: next(iter(v)) for k, v in by_province.items() if len(v) == 1}
+    return flat_p, flat_u, in_province
 
 
 def province_name(text: str) -> str | None:
@@ -70,19 +75,23 @@ def province_name(text: str) -> str | None:
     for prefix in ("tinh ", "thanh pho ", "tp "):
         if key.startswith(prefix):
             key = key[len(prefix):]
-    provinces, _ = _tables()
+    provinces = _tables()[0]
     return provinces.get(key)
 
 
-def unit_name(text: str) -> str | None:
-    """A district/commune/ward name restored from the gazetteer (`Minh Xuan` -> `Minh Xuân`)."""
-    _, units = _tables()
-    return units.get(fold_key(text))
+def unit_name(text: str, province: str | None = None) -> str | None:
+    """A district/commune/ward name restored from the gazetteer (`Minh Xuan` -> `Minh Xuân`); a name
+    spelt two ways in the country (`Long Thạnh`/`Long Thành`) is resolved within `province`."""
+    _, units, in_province = _tables()
+    key = fold_key(text)
+    if province and (province, key) in in_province:
+        return in_province[(province, key)]
+    return units.get(key)
 
 
-def restore_place(text: str) -> str:
+def restore_place(text: str, province: str | None = None) -> str:
     """Best spelling of a place name: province, then unit, else the text in title case as printed."""
-    found = province_name(text) or unit_name(text)
+    found = province_name(text) or unit_name(text, province)
     if found:
         return found
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.names import restore_person_name
 from extract.patterns import fold, title_case
 from extract.schema import Evidence, Signer
 from normalize.types import NormalizedDocument
@@ -53,6 +54,14 @@ def _position_parts(line: str) -> list[str]:
             continue  # "chủ tịch" in running text is not the block
         out.append(_PARTS[i][1])
     return out
+
+
+def _printed_with_diacritics(name: str, doc: NormalizedDocument) -> bool:
+    """True when the source itself prints the name with its marks (not the restorer's guess)."""
+    if name.isascii():
+        return False
+    source = doc.source.text if doc.source is not None else doc.text
+    return fold(name) != name.lower() and name.lower() in " ".join(source.split()).lower()
 
 
 def _looks_like_name(line: str) -> bool:
@@ -103,6 +112,8 @@ def extract_signer(doc: NormalizedDocument) -> SignerResult:
         candidate = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lines[k].strip())
         if _looks_like_name(candidate):
             name = title_case(candidate)
+            if not _printed_with_diacritics(name, doc):
+                name = restore_person_name(name)  # lost or machine-restored diacritics: the name tables
             break
     if name is None:
         warnings.append("signer name not found under the signature block")

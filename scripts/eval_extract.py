@@ -67,7 +67,7 @@ def score_document(doc: DocumentText, gold: dict, stripped: bool, restore: str) 
         p, g = _get(ext["document"], f), _get(gold["document"], f)
         out["fields"][f] = _same(f, p, g, folded=False)
         out["fields_folded"][f] = _same(f, p, g, folded=True)
-        if not out["fields_folded" if stripped else "fields"][f]:
+        if not out["fields"][f]:
             out.setdefault("misses", []).append({"field": f, "pred": p, "gold": g})
     pred_refs = {r["number"]: r for r in ext["references"]}
     gold_refs = {r["number"]: r for r in gold["references"]}
@@ -78,7 +78,7 @@ def score_document(doc: DocumentText, gold: dict, stripped: bool, restore: str) 
         okf = [_same(k, pred_refs[n][k], gold_refs[n][k], True) for k in ("doc_type", "date", "issuer")]
         right += all(ok)
         right_folded += all(okf)
-        if not all(okf if stripped else ok):
+        if not all(ok):
             out.setdefault("ref_misses", []).append({"pred": {k: pred_refs[n][k] for k in ("doc_type", "date", "issuer")},
                                                      "gold": {k: gold_refs[n][k] for k in ("doc_type", "date", "issuer")}})
     out["refs"] = {"pred": len(pred_refs), "gold": len(gold_refs), "matched": len(matched), "right": right,

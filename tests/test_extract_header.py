@@ -187,3 +187,26 @@ def test_header_columns_printed_one_after_the_other():
     h = extract_header(_norm(text))
     assert (h.number, h.issue_place, h.issue_date) == ("88/KH-SNV", "Gia Lai", "2025-10-09")
     assert (h.issuer.name, h.issuer.superior) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Gia Lai")
+
+
+def test_person_names_without_diacritics_use_the_name_tables():
+    from extract.names import restore_person_name
+
+    assert restore_person_name("TRAN HUY TUAN") == "Trần Huy Tuấn"
+    assert restore_person_name("Vụ Đức Long") == "Vũ Đức Long"  # a restorer's guess is re-read too
+    assert restore_person_name("Nguyen Zzz") == "Nguyễn Zzz"  # unknown syllables kept
+
+
+def test_signer_name_printed_with_diacritics_is_kept():
+    text = "Nội dung.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Tuân\n"
+    assert extract_signer(_norm(text)).signer.name == "Nguyễn Văn Tuân"
+    assert extract_signer(_norm(unidecode(text))).signer.name == "Nguyễn Văn Tuấn"  # the commoner spelling
+
+
+def test_unit_name_spelt_two_ways_resolved_within_the_province():
+    from extract.places import restore_place, unit_name
+
+    assert unit_name("Minh Xuan") == "Minh Xuân"
+    ambiguous = "Long Thanh"
+    assert unit_name(ambiguous) is None  # Long Thành and Long Thạnh both exist
+    assert restore_place(ambiguous, "Đồng Nai") == "Long Thành"
