@@ -61,6 +61,8 @@ def count_acronyms(lines: list[str]) -> dict[str, str]:
         if n < 5 or n < 0.6 * anycase[form.lower()] or len(form) > 8:
             continue
         key = skeleton(form).upper()
+        if form.replace("Đ", "D") != key:  # only a lost Đ is repaired (not LÏ, other marks)
+            continue
         if n > best.get(key, (0, ""))[0]:
             best[key] = (n, form)
     return {k: form for k, (n, form) in sorted(best.items())}

@@ -30,6 +30,8 @@ class Channel:
                 if lp >= reverse_min_logp and skeleton(seg) != sk:
                     reverse.setdefault(seg, set()).add(sk)
         self.reverse = {k: sorted(v) for k, v in reverse.items()}
+        # letters OCR often drops (ơ in được -> duc): candidate keys may put them back
+        self.droppable = sorted({skeleton(l) for l, segs in table.items() if segs.get("", -99.0) >= reverse_min_logp})
         self._score = lru_cache(maxsize=400_000)(self._score_uncached)
 
     def _sub(self, letter: str, seg: str) -> float:
@@ -100,6 +102,9 @@ class Channel:
                 if len(seg) == k and seg in self.reverse:
                     opts.extend((k, r) for r in self.reverse[seg])
             options.append(opts)
+        for p in range(1, len(base) + 1):
+            for x in self.droppable:
+                out.add(base[:p] + x + base[p:])
         edit_positions = [j for j, opts in enumerate(options) if opts]
         for n_edits in range(1, max_edits + 1):
             for combo in itertools.combinations(edit_positions, n_edits):

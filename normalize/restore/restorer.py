@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from normalize.restore.channel import Channel
 from normalize.restore.decoder import LanguageModel
@@ -21,7 +23,7 @@ from normalize.restore.syllables import (
 )
 
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
-_OCR_JUNK = "@&¢©®£€¥§"
+_OCR_JUNK = "@&¢©®£€¥§|"
 _PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_JUNK}]")
 _GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
 _GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # ngay30
@@ -63,6 +65,7 @@ class Restorer:
         for i, w in enumerate(self.vocab):
             if is_viet_word(w):
                 self.inventory.setdefault(skeleton(w), []).append(i)
+        self._keys = sorted(self.inventory)
         self.beam = beam
         self.max_candidates = max_candidates
         self.channel_weight = channel_weight
@@ -100,9 +103,7 @@ class Restorer:
         hit = self._cand_cache.get(key)
         if hit is not None:
             return hit
-        o = observed.lower()
-        if is_viet_word(o):
-            o = normalize_tone(o)
+        o = observed.lower()  # not tone-normalised: OCR marks sit where the glyphs were
         ids = list(self.inventory.get(skeleton(o), ()))
         if ocr or not ids:
             seen = set(ids)
@@ -111,6 +112,9 @@ class Restorer:
                     if i not in seen:
                         seen.add(i)
                         ids.append(i)
+        if ocr and not ids and len(o) >= 3:  # nothing nearby: any syllable within two edits
+            for k, _, _ in process.extract(skeleton(o), self._keys, scorer=Levenshtein.distance, score_cutoff=2, limit=30):
+                ids.extend(self.inventory[k])
         if ocr:
             scored = [(i, self.channel.score(o, self.vocab[i])) for i in ids]
         else:  # clean stripping: every spelling with this skeleton is equally likely

@@ -112,7 +112,7 @@ def apply_case(template: str, word: str) -> str:
 # A chunk is a maximal run without whitespace; inside it, words, numbers and punctuation.
 CHUNK_RE = re.compile(r"\S+")
 PIECE_RE = re.compile(rf"[{VIET_LETTERS}0-9]+|[^{VIET_LETTERS}0-9]")
-URL_RE = re.compile(r"^(?:https?://|www\.)|@|\.(?:vn|com|org|net)\b", re.I)
+URL_RE = re.compile(r"^(?:https?://|www\.)|^[\w.+-]+@[\w-]+\.[a-z]{2,}|\.(?:vn|com|org|net)\b", re.I)
 NUMBER_RE = re.compile(r"^[0-9]+(?:[.,/:-][0-9]+)*%?$")
 # document codes and dates: digits and letters joined by / or -, e.g. 2163/KH-UBND, 57-NQ/TW
 CODE_RE = re.compile(r"^(?=.*[0-9])(?=.*[/])[\w./&-]+$|^[0-9]+-[A-ZĐ]+(?:[/-][A-ZĐ&]+)*$")
