@@ -76,7 +76,7 @@ def degrade_array(gray: np.ndarray, spec: Degradation, seed: int) -> tuple[np.nd
         img = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                              borderValue=float(spec.paper))
     if spec.noise_sigma:  # paper grain and sensor noise, softened by the optics below
-        img += rng.normal(0.0, spec.noise_sigma, img.shape).astype(np.float32)
+        img += rng.standard_normal(img.shape, dtype=np.float32) * np.float32(spec.noise_sigma)
     if spec.blur_sigma:
         img = cv2.GaussianBlur(img, (0, 0), spec.blur_sigma)
     if spec.speckles_per_mp:
