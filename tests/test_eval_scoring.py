@@ -218,3 +218,9 @@ def test_results_are_also_counted_per_index():
     h = {"index": "PAPI", "component": None, "year": 2024, "scope": None, "score": 44.31}
     s = score_results("d", {"index_results": [g, h]}, {"index_results": [g, {**h, "score": 44.0}]})
     assert s.by_index == {"SIPAS": [1, 1, 1], "PAPI": [1, 1, 0]}
+
+
+def test_text_confusions_are_counted_as_printed():
+    s = score_text("Sở Nội vụ của tỉnh, Sở Tư pháp", "S& Nội vụ cua tỉnh, S& Tư pháp thêm")
+    assert s.confusions == {("substitute", "Sở", "S&"): 2, ("substitute", "của", "cua"): 1,
+                            ("insert", "", "thêm"): 1}

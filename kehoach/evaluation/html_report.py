@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from kehoach.evaluation.outputs import text_error_rows  # noqa: E402
 from kehoach.evaluation.scoring import DocumentScore, document_row, lower_is_better, prf  # noqa: E402
 
 plt.rcParams["svg.hashsalt"] = "kehoach-eval"  # deterministic SVG ids
@@ -108,6 +109,11 @@ td.text{max-width:380px;word-break:break-word}
 {% if index_rows %}<h2>Index results and targets by index</h2>
 <table><tr>{% for c in index_rows[0] %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for r in index_rows %}<tr>{% for v in r.values() %}<td class="{{ 'num' if v is number else '' }}">{{ fmt(v) }}</td>{% endfor %}</tr>{% endfor %}</table>{% endif %}
+{% if text_errors %}<h2>Restored text: most frequent word errors</h2>
+<p class="note">the first {{ text_errors|length }}; all of them in text_errors.tsv</p>
+<table><tr><th>document</th><th>kind</th><th>expected</th><th>got</th><th>count</th></tr>
+{% for r in text_errors %}<tr><td>{{ r.document }}</td><td>{{ r.kind }}</td><td>{{ r.expected }}</td><td>{{ r.got }}</td>
+<td class="num">{{ r.count }}</td></tr>{% endfor %}</table>{% endif %}
 <h2>Disagreements ({{ disagreements|length }})</h2>
 <table><tr><th>document</th><th>field / item</th><th>expected</th><th>got</th><th>kind</th></tr>
 {% for d in disagreements %}<tr><td>{{ d.document }}</td><td class="text">{{ d.field }}</td>
@@ -162,6 +168,7 @@ def write_html(path: Path, docs: list[DocumentScore], summary: dict, problems: l
         unreadable=sum(d.status != "ok" for d in docs), summary=summary, fmt=_fmt,
         bars=_markup(bar_chart(summary)), heat=_markup(heat_map(docs)),
         doc_columns=list(columns), doc_rows=rows, index_rows=by_index_rows(docs),
+        text_errors=text_error_rows(docs)[:40],
         disagreements=[asdict(x) for d in docs for x in d.disagreements],
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,13 @@ def write_json(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
 
 
+def text_error_rows(docs: list[DocumentScore]) -> list[dict]:
+    """Word errors of the restored text, most frequent first (the restorer's to-do list)."""
+    rows = [{"document": d.name, "kind": k, "expected": e, "got": g, "count": n}
+            for d in docs if d.text is not None for (k, e, g), n in d.text.confusions.items()]
+    return sorted(rows, key=lambda r: (-r["count"], r["document"], r["kind"], r["expected"], r["got"]))
+
+
 def write_outputs(out_dir: Path, docs: list[DocumentScore], summary: dict, problems: list[str]) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = [document_row(d) for d in docs]
@@ -54,6 +61,8 @@ def write_outputs(out_dir: Path, docs: list[DocumentScore], summary: dict, probl
     write_tsv(paths["aggregate_tsv"], [{"figure": k, "value": v} for k, v in summary.items()], ["figure", "value"])
     write_json(paths["aggregate_json"], {"aggregate": summary, "problems": problems})
     write_tsv(paths["disagreements_tsv"], disagreements, ["document", "field", "expected", "got", "kind"])
+    paths["text_errors_tsv"] = out_dir / "text_errors.tsv"
+    write_tsv(paths["text_errors_tsv"], text_error_rows(docs), ["document", "kind", "expected", "got", "count"])
     with open(paths["disagreements_jsonl"], "w", encoding="utf-8") as fh:
         for d in disagreements:
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
