@@ -17,6 +17,11 @@ FLOOR_SUB = -9.0  # a letter read as an unrelated single character
 FLOOR_DEL = -9.5  # a letter lost
 FLOOR_TWO = -11.0  # a letter read as two unrelated characters
 FLOOR_INS = -9.5  # a spurious observed character
+# A marked vowel the English model cannot name often comes out as a digit or symbol (ố->6,
+# ở->&, ệ->¢); renderings show a few of these, real scans many more: a generic prior.
+SYMBOL_FOR_VOWEL = -5.0
+SYMBOLS = "0123456789@&¢©®£€¥§|"
+VOWEL_SKELETONS = "aeiouy"
 
 
 class Channel:
@@ -29,6 +34,8 @@ class Channel:
             for seg, lp in segs.items():
                 if lp >= reverse_min_logp and skeleton(seg) != sk:
                     reverse.setdefault(seg, set()).add(sk)
+        for sym in SYMBOLS:
+            reverse.setdefault(sym, set()).update(VOWEL_SKELETONS)
         self.reverse = {k: sorted(v) for k, v in reverse.items()}
         # letters OCR often drops (ơ in được -> duc): candidate keys may put them back
         self.droppable = sorted({skeleton(l) for l, segs in table.items() if segs.get("", -99.0) >= reverse_min_logp})
@@ -37,7 +44,12 @@ class Channel:
     def _sub(self, letter: str, seg: str) -> float:
         row = self.table.get(letter)
         if row is not None and seg in row:
-            return row[seg]
+            lp = row[seg]
+            if len(seg) == 1 and seg in SYMBOLS and skeleton(letter) in VOWEL_SKELETONS:
+                return max(lp, SYMBOL_FOR_VOWEL)
+            return lp
+        if len(seg) == 1 and seg in SYMBOLS and skeleton(letter) in VOWEL_SKELETONS:
+            return SYMBOL_FOR_VOWEL
         if len(seg) == 0:
             return FLOOR_DEL
         if len(seg) == 1:

@@ -51,7 +51,8 @@ class _Piece:
 
 
 class Restorer:
-    def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 8, channel_weight: float = 1.0):
+    def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 8, channel_weight: float = 1.0,
+                 keep_cost: float | None = None):
         model_dir = Path(model_dir)
         self.vocab = (model_dir / "vocab.txt").read_text(encoding="utf-8").split("\n")[:-1]
         self.index = {w: i for i, w in enumerate(self.vocab)}
@@ -69,6 +70,8 @@ class Restorer:
         self.beam = beam
         self.max_candidates = max_candidates
         self.channel_weight = channel_weight
+        self.fuzzy = True
+        self.keep_cost = keep_cost  # channel log-prob of leaving an out-of-vocabulary token as is
         self._bos, self._eos = self.index[BOS], self.index[EOS]
         self._unk, self._num = self.index[UNK], self.index[NUM]
         self._cand_cache: dict[tuple[str, bool], list[tuple[int, float]]] = {}
@@ -112,7 +115,8 @@ class Restorer:
                     if i not in seen:
                         seen.add(i)
                         ids.append(i)
-        if ocr and not ids and len(o) >= 3:  # nothing nearby: any syllable within two edits
+        if ocr and self.fuzzy and not ids and len(o) >= 3:
+            # nothing found through the channel: any syllable within two edits (chute -> chức)
             for k, _, _ in process.extract(skeleton(o), self._keys, scorer=Levenshtein.distance, score_cutoff=2, limit=30):
                 ids.extend(self.inventory[k])
         if ocr:
@@ -125,6 +129,9 @@ class Restorer:
             scored = [(i, s) for i, s in scored if s >= best - 12.0]
             scored.sort(key=lambda x: -(x[1] + self.unigram[x[0]]))
             scored = scored[: self.max_candidates]
+            if ocr and o not in self.index and self.keep_cost is not None:
+                # a word outside the vocabulary (a name, OCR garbage) may also stay as it is
+                scored.append((self._unk, self.keep_cost))
         if len(self._cand_cache) > 200_000:
             self._cand_cache.clear()
         self._cand_cache[key] = scored
@@ -214,8 +221,8 @@ class Restorer:
             out.append(line[pos : p.start])
             out.append(p.prefix)
             if p.cands:
-                word = self.vocab[p.cands[int(best[t])][0]]
-                out.append(apply_case(p.text, word))
+                chosen = p.cands[int(best[t])][0]
+                out.append(p.text if chosen == self._unk else apply_case(p.text, self.vocab[chosen]))
             else:
                 out.append(p.out if p.out is not None else p.text)
             pos = p.end
