@@ -106,12 +106,32 @@ def cell_boxes(grid_roi: np.ndarray, opts: TableOptions = TableOptions()) -> lis
     return out
 
 
+def rule_skew(horiz: np.ndarray, min_frac: float = 0.3) -> float:
+    """Median angle (degrees) of the long horizontal rules; 0 when there are none."""
+    cv2 = _cv2()
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
+    slopes = []
+    for i in range(1, n):
+        if stats[i, cv2.CC_STAT_WIDTH] < horiz.shape[1] * min_frac:
+            continue
+        ys, xs = np.nonzero(labels == i)
+        if np.ptp(xs) > 0:
+            slopes.append(np.polyfit(xs, ys, 1)[0])
+    return float(np.degrees(np.arctan(np.median(slopes)))) if slopes else 0.0
+
+
 def find_tables(gray: np.ndarray, ocr_cell: OcrCell, opts: TableOptions = TableOptions()) -> list[Table]:
     """Ruled tables of a page, cells read with `ocr_cell`, in reading order."""
     cv2 = _cv2()
     if gray.ndim == 3:
         gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
     horiz, vert = rule_masks(gray, opts)
+    angle = rule_skew(horiz)
+    if 0.15 <= abs(angle) <= 5:  # a slightly skewed scan: rows would split into steps
+        h, w = gray.shape
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        gray = cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        horiz, vert = rule_masks(gray, opts)
     grid = cv2.bitwise_or(horiz, vert)
     tables = []
     for bx, by, bw, bh in table_boxes(horiz, vert, opts):

@@ -47,8 +47,12 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None) 
 
         pages = [degrade_page(p, degrade, seed=seed + i) for i, p in enumerate(pages)]
     pred, roles, ctx, n_tables, table_pages = [], None, None, 0, []
+    from ocr.options import OcrOptions
+    from ocr.preprocess import preprocess_page
+
     for number, page in enumerate(pages, 1):
-        gray = np.array(page.convert("L"))
+        # the OCR stage's own clean-up (denoise, deskew, binarise) runs before find_tables, as in production
+        gray = preprocess_page(np.array(page.convert("L")), OcrOptions()).image
         for table in find_tables(gray, _ocr_cell):
             n_tables += 1
             table_pages.append(number)

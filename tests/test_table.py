@@ -107,3 +107,14 @@ def test_real_ocr_of_a_rendered_task_table_gives_tasks():
     assert [t.id for t in tasks] == ["1.1", "1.2"]
     assert tasks[0].lead == ["Phòng Kinh tế"] and tasks[0].deadline_date == "2026-06-30"
     assert tasks[1].lead == ["Công an xã"]
+
+
+def test_skewed_scan_rows_do_not_split():
+    import cv2
+
+    rows = [["STT", "Chủ trì", "Phối hợp", "Thời gian"]] + [[str(i), "Phòng", "Sở", "2026"] for i in range(1, 8)]
+    page = draw_table(rows, [150, 450, 450, 400])
+    h, w = page.shape
+    skewed = cv2.warpAffine(page, cv2.getRotationMatrix2D((w / 2, h / 2), 1.2, 1.0), (w, h), borderValue=255)
+    t = find_tables(skewed, fake_ocr)
+    assert len(t) == 1 and (t[0].n_rows, t[0].n_cols) == (8, 4)
