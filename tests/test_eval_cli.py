@@ -57,6 +57,7 @@ def test_eval_scores_lists_and_never_crashes(folders, capsys):
         d for d in lines if d["document"] == "a").items()
     docs_tsv = (out / "documents.tsv").read_text(encoding="utf-8").splitlines()
     assert docs_tsv[0].startswith("document\tstatus") and len(docs_tsv) == 5
+    assert (out / "text_errors.tsv").read_text(encoding="utf-8").splitlines() == ["document\tkind\texpected\tgot\tcount"]
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html and "references[4/KH-UBND]" in html
     assert "src=\"http" not in html and "href=\"http" not in html  # stands alone
