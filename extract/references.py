@@ -15,14 +15,15 @@ from rapidfuzz import fuzz, process
 
 from extract.dates import read_date_at
 from extract.issuer import _parse_body, agency_name
-from extract.places import province_name
+from extract.places import province_name, unit_name
 from extract.patterns import (CUA, DOC_TYPE_RE, NUMBER, SO, THUC_HIEN, VE, clean_number, doc_type_of, fold,
                               fold_key, snippet)
 from extract.schema import Evidence, Issuer, Reference
 from normalize.types import NormalizedDocument
 
-_CITED_NUMBER = re.compile(r"(?<![a-z])(?:" + SO + r"|" + DOC_TYPE_RE.pattern + r")\s*[:.]?\s*(?P<num>" + NUMBER + ")")
-_TYPE_BEFORE = re.compile(r"(?:" + DOC_TYPE_RE.pattern + r")\s*(?:,\s*)?(?::\s*)?(?:" + SO + r"\s*[:.]?\s*)?$")
+# A lone `)` after the type is how the English OCR model reads `số` (`Văn bản ) 839/SNV-...`).
+_CITED_NUMBER = re.compile(r"(?<![a-z])(?:" + SO + r"|(?:" + DOC_TYPE_RE.pattern + r")(?:\s+\))?)\s*[:.]?\s*(?P<num>" + NUMBER + ")")
+_TYPE_BEFORE = re.compile(r"(?:" + DOC_TYPE_RE.pattern + r")\s*(?:,\s*)?(?::\s*)?(?:(?:" + SO + r"|\))\s*[:.]?\s*)?$")
 _LIST_NEXT = re.compile(r"\s*(?:,|;|\bva\b)\s*(?:(?:" + DOC_TYPE_RE.pattern + r")\s*)?(?:" + SO + r"\s*[:.]?\s*)?$")
 _ISSUER_START = re.compile(r"[\s,]*" + CUA + r"\s+")
 _ISSUER_STOP = re.compile(
@@ -102,6 +103,8 @@ def normalize_issuer(printed: str, province: str | None, own: Issuer | None = No
     if prefix:  # a verb the stop list missed: `Thủ tướng Chính phủ phê chuẩn ...`
         return _KNOWN_ISSUERS[prefix]
     body = _parse_body(text)
+    if body is not None and body.kind == "unit" and not (province_name(body.place or "") or unit_name(body.place or "")):
+        body = None  # `Tỉnh oty`: not a real unit, maybe a known name with OCR slips
     if body is not None and body.kind != "agency":
         if body.kind in ("ubnd", "hdnd") and body.unit_type is None:
             rest = fold_key(text)
@@ -136,6 +139,10 @@ def _find_mentions(text: str, folded: str, own_number: str | None) -> list[_Ment
         back = folded[max(0, m.start("num") - 60):m.start("num")]
         t = _TYPE_BEFORE.search(back)
         doc_type = doc_type_of(t) if t else None
+        if t:  # a compound type names the document by its first word: `Thông báo kết luận số ...`
+            outer = re.search(r"(?:" + DOC_TYPE_RE.pattern + r")\s+$", back[: t.start()])
+            if outer and outer.end() == t.start():
+                doc_type, t = doc_type_of(outer), outer
         out.append(_Mention(start=m.start("num") - (len(back) - t.start()) if t else m.start(),
                             num_start=m.start("num"), num_end=m.end("num"), number=number, doc_type=doc_type))
     return out

@@ -115,3 +115,12 @@ def test_issuer_of_the_plans_own_unit(printed, own, expected):
 
     issuer = issuer_from_bodies(parse_header_bodies([own]))
     assert normalize_issuer(printed, "Nghệ An", issuer) == expected
+
+
+def test_compound_type_and_ocr_paren_for_so():
+    text = ("Thực hiện Thông báo kết luận số 169/TB-VPCP ngày 05/5/2023 của Văn phòng Chính phủ; tại Văn bản )\n"
+            "839/SNV-CCHC ngày 12/5/2023 của Sở Nội vụ; Chỉ thị số 5-CT/TU của Tinh @ty.\n")
+    _, _, refs, _ = _refs(text)
+    assert [(r.doc_type, r.number) for r in refs] == [("Thông báo", "169/TB-VPCP"), ("Văn bản", "839/SNV-CCHC"),
+                                                      ("Chỉ thị", "5-CT/TU")]
+    assert refs[2].issuer == "Tỉnh ủy Nghệ An"
