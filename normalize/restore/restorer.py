@@ -51,7 +51,7 @@ class _Piece:
 
 
 class Restorer:
-    def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 8, channel_weight: float = 1.0,
+    def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
         model_dir = Path(model_dir)
         self.vocab = (model_dir / "vocab.txt").read_text(encoding="utf-8").split("\n")[:-1]
