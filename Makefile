@@ -52,8 +52,9 @@ models: setup
 	$(BIN)/python -m models.restorer.build --corpus $(SHARED)/corpus --out models/restorer
 	$(BIN)/python -m models.ner.build --out models/ner
 
+# `make bench BENCH_ARGS=--quick` for a smoke test; figures in docs/benchmarks.md
 bench: setup
-	$(BIN)/python -m scripts.bench --out bench-out
+	$(BIN)/python -m scripts.bench --out bench-out $(BENCH_ARGS)
 
 bench-restore: setup
 	$(BIN)/python -m scripts.bench_restore --corpus $(SHARED)/corpus

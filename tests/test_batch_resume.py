@@ -49,7 +49,7 @@ def assert_complete(inp: Path, out: Path, validate_plan) -> None:
 
 def test_rerun_after_kill_9_completes_the_batch(tmp_path, validate_plan):
     inp, out = tmp_path / "in", tmp_path / "out"
-    make_inputs(inp, 8, marker="#SLEEP 0.4")
+    make_inputs(inp, 8, marker="#FAKE #SLEEP 0.4")
     proc = start_run(inp, out, "--jobs", "2")
     wait_for_lines(out / "manifest.jsonl", 2, proc)
     proc.send_signal(signal.SIGKILL)
@@ -70,7 +70,7 @@ def test_rerun_after_kill_9_completes_the_batch(tmp_path, validate_plan):
 @pytest.mark.slow
 def test_repeated_kills_at_random_moments(tmp_path, validate_plan):
     inp, out = tmp_path / "in", tmp_path / "out"
-    make_inputs(inp, 10, marker="#SLEEP 0.2")
+    make_inputs(inp, 10, marker="#FAKE #SLEEP 0.2")
     rng = random.Random(6)
     for _ in range(6):
         proc = start_run(inp, out, "--jobs", "2")

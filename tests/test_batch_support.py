@@ -3,7 +3,7 @@
 Behaviour is chosen by markers in the document's content, so it also works for archive members:
   #SLEEP <s>  sleep, then process normally        #HANG   ignore the in-worker alarm and hang
   #CRASH      kill the worker process outright     #BUG    raise an unexpected exception
-A PNG/TIFF/JPEG/PDF gets a small fake plan (the OCR stage is not needed to test the batch).
+A PNG/TIFF/JPEG/PDF, or a text with #FAKE, gets a small fake plan (fast, no OCR, no models).
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def processor(path: Path, config=None, display_name=None, sha256=None):
     if b"#BUG" in head:
         raise ValueError("planted bug")
     media_type = sniff_media_type(Path(path))
-    if media_type == "text/plain":
+    if media_type == "text/plain" and b"#FAKE" not in head:
         return process_document(path, config, display_name=display_name, sha256=sha256)
     source = Source(file=display_name or str(path), sha256=sha256, media_type=media_type, pages=3,
                     text_origin="ocr", diacritics="present")

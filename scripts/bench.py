@@ -1,0 +1,265 @@
+"""`make bench`: throughput and memory of `kehoach run`, side by side with the bare OCR floor.
+
+    python -m scripts.bench --out bench-out           # full: 4 scanned pages, 80 text documents
+    python -m scripts.bench --out bench-out --quick   # smoke test: 2 scanned pages, 20 text documents
+
+1. Scanned PDFs, pages per minute: `kehoach run --jobs N` against the floor (pdftoppm -r 300 +
+   `tesseract -l vie`, one process per page, N at a time, OMP_THREAD_LIMIT=1) on the same pages,
+   for N = 1 and 2, run back to back so both see the same machine load. Ratio = pipeline time /
+   floor time; scaling efficiency = speed-up from 1 to 2 jobs / 2.
+2. Text-layer PDFs and .txt files: documents per second (wall clock, start-up included).
+3. Peak memory (RSS of the whole process tree: batch, workers, Tesseract) on a 300-page
+   text-layer PDF and a 300-page scanned PDF, each within a time budget (--timeout), sampled
+   over time to show whether memory stays flat as pages go by.
+Results: BENCH_DIR/bench.json and a Markdown table on stdout (copied into docs/benchmarks.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ENV = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+
+# --- corpus ----------------------------------------------------------------------------------
+
+def make_corpus(folder: Path, quick: bool) -> dict[str, list[Path]]:
+    """Synthetic plans (kehoach.synth): scans cut to `pages_per_doc` pages, text PDFs, .txt files."""
+    raw = folder / "raw"
+    if not raw.is_dir() or not any(raw.glob("*_scan.pdf")):
+        subprocess.run([PY, "-m", "kehoach.synth", "--out", str(raw), "--gold", str(folder / "gold"), "--n", "2",
+                        "--formats", "pdf-scan,pdf-text,txt", "--seed", "11"], check=True, cwd=REPO,
+                       stdout=subprocess.DEVNULL)
+    scans_src = sorted(raw.glob("*_scan.pdf"))
+    n_docs, pages_per_doc = (2, 1) if quick else (4, 1)
+    scans = folder / ("scan-quick" if quick else "scan")
+    if not scans.is_dir():
+        scans.mkdir()
+        for i in range(n_docs):  # distinct page ranges of the rendered scans: no two documents alike
+            src = scans_src[i % len(scans_src)]
+            first = 1 + (i // len(scans_src)) * pages_per_doc
+            qpdf(["--empty", "--pages", str(src), f"{first}-{first + pages_per_doc - 1}", "--"], scans / f"scan{i}.pdf")
+    texts = folder / ("text-quick" if quick else "text")
+    if not texts.is_dir():
+        texts.mkdir()
+        for i in range(5 if quick else 20):  # distinct content per copy: the batch would otherwise skip nothing but still hash
+            for src in sorted(raw.glob("*_txt.txt")):
+                (texts / f"{src.stem}_{i:02d}.txt").write_text(src.read_text(encoding="utf-8") + f"\n{i}\n",
+                                                              encoding="utf-8")
+            for src in sorted(raw.glob("*_text.pdf")):
+                (texts / f"{src.stem}_{i:02d}.pdf").write_bytes(src.read_bytes() + f"\n% copy {i}\n".encode())
+    big = folder / "big"
+    if not big.is_dir():
+        big.mkdir()
+        for kind in ("text", "scan"):
+            src = sorted(raw.glob(f"*_{kind}.pdf"))[0]
+            n = pdf_pages(src)
+            qpdf(["--empty", "--pages", *[str(src) for _ in range(-(-300 // n))], "--"], big / f"tmp_{kind}.pdf")
+            qpdf(["--empty", "--pages", str(big / f"tmp_{kind}.pdf"), "1-300", "--"], big / f"{kind}300.pdf")
+            (big / f"tmp_{kind}.pdf").unlink()
+    return {"scan": sorted(scans.glob("*.pdf")), "text": sorted(texts.iterdir()),
+            "big_text": [big / "text300.pdf"], "big_scan": [big / "scan300.pdf"]}
+
+
+def qpdf(args: list[str], out: Path) -> None:
+    subprocess.run(["qpdf", *args, str(out)], check=True)
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+# --- measurements ----------------------------------------------------------------------------
+
+class TreeMemory:
+    """Peak and timeline of the summed RSS of a process and all its descendants."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        self.root, self.every = psutil.Process(pid), every
+        self.peak, self.timeline, self.t0 = 0, [], time.monotonic()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            rss = 0
+            for p in procs:
+                try:
+                    rss += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, rss)
+            self.timeline.append((round(time.monotonic() - self.t0, 1), rss))
+            self._stop.wait(self.every)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
+def run_pipeline(inputs: list[Path], jobs: int, extra=(), timeout=None) -> dict:
+    out = Path(tempfile.mkdtemp(prefix="kehoach-bench-"))
+    cmd = [PY, "-m", "kehoach.cli", "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs),
+           "--progress", "log", *extra]
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(proc.pid)
+    _, err = proc.communicate(timeout=timeout)
+    seconds = time.monotonic() - t0
+    memory.stop()
+    entries = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    shutil.rmtree(out, ignore_errors=True)
+    return {"seconds": round(seconds, 2), "rc": proc.returncode, "docs": len(entries),
+            "ok": sum(e["status"] == "ok" for e in entries), "pages": sum(e.get("pages") or 0 for e in entries),
+            "doc_seconds": round(sum(e["seconds"] for e in entries), 2), "peak_rss_mb": round(memory.peak / 2**20),
+            "timeline": memory.timeline, "errors": sorted({e["error"] for e in entries if e["error"]})[:3],
+            "stderr_tail": err.strip().splitlines()[-2:]}
+
+
+def run_floor(pdfs: list[Path], jobs: int, dpi: int = 300) -> dict:
+    """The least any OCR pipeline must do: rasterise each page and run Tesseract on it."""
+    pages = [(pdf, n) for pdf in pdfs for n in range(1, pdf_pages(pdf) + 1)]
+
+    def one(page):
+        pdf, n = page
+        with tempfile.TemporaryDirectory(prefix="kehoach-floor-") as tmp:
+            prefix = Path(tmp) / "p"
+            subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(n), "-l", str(n),
+                            str(pdf), str(prefix)], check=True, env=ENV)
+            subprocess.run(["tesseract", f"{prefix}.png", "stdout", "-l", "vie"], check=True, env=ENV,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    t0 = time.monotonic()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(one, pages))
+    return {"seconds": round(time.monotonic() - t0, 2), "pages": len(pages)}
+
+
+def ppm(pages: int, seconds: float) -> float:
+    return round(60.0 * pages / seconds, 1) if seconds else 0.0
+
+
+# --- the benchmark ---------------------------------------------------------------------------
+
+def bench_ocr(scans: list[Path], jobs_list: list[int]) -> dict:
+    rows = {}
+    for jobs in jobs_list:  # floor then pipeline, back to back, so both meet the same machine load
+        floor = run_floor(scans, jobs)
+        pipe = run_pipeline(scans, jobs)
+        pipe.pop("timeline")
+        rows[jobs] = {"floor": floor, "pipeline": pipe, "floor_ppm": ppm(floor["pages"], floor["seconds"]),
+                      "pipeline_ppm": ppm(pipe["pages"], pipe["seconds"]),
+                      "ratio": round(pipe["seconds"] / floor["seconds"], 2)}
+        print(f"  ocr jobs={jobs}: floor {rows[jobs]['floor_ppm']} pages/min, pipeline {rows[jobs]['pipeline_ppm']} "
+              f"pages/min, time ratio {rows[jobs]['ratio']}", file=sys.stderr)
+    if 1 in rows and 2 in rows:
+        for side in ("floor", "pipeline"):
+            speedup = rows[2][f"{side}_ppm"] / rows[1][f"{side}_ppm"] if rows[1][f"{side}_ppm"] else 0
+            rows[f"{side}_scaling_efficiency"] = round(speedup / 2, 2)
+    return rows
+
+
+def bench_text(texts: list[Path], jobs: int) -> dict:
+    result = {}
+    for kind, suffix in (("pdf_text_layer", ".pdf"), ("plain_text", ".txt")):
+        docs = [p for p in texts if p.suffix == suffix]
+        run = run_pipeline(docs, jobs)
+        result[kind] = {"docs": run["docs"], "ok": run["ok"], "seconds": run["seconds"],
+                        "docs_per_second": round(run["docs"] / run["seconds"], 2),
+                        "worker_seconds_per_doc": round(run["doc_seconds"] / max(1, run["docs"]), 3)}
+        print(f"  {kind}: {result[kind]['docs_per_second']} docs/s", file=sys.stderr)
+    return result
+
+
+def bench_memory(big_text: Path, big_scan: Path, budget: float) -> dict:
+    """300-page PDFs under a time budget (--timeout): peak RSS and its course over the run."""
+    result = {}
+    for name, pdf in (("text300", big_text), ("scan300", big_scan)):
+        run = run_pipeline([pdf], 1, extra=["--timeout", str(budget)], timeout=budget + 120)
+        result[name] = {"budget_seconds": budget, "finished": run["ok"] == 1, "seconds": run["seconds"],
+                        "peak_rss_mb": run["peak_rss_mb"], "rss_mb_by_quarter": _quarters(run["timeline"]),
+                        "errors": run["errors"]}
+        print(f"  memory {name}: peak {run['peak_rss_mb']} MB, by quarter {result[name]['rss_mb_by_quarter']}, "
+              f"finished: {result[name]['finished']}", file=sys.stderr)
+    return result
+
+
+def _quarters(timeline: list) -> list[int]:
+    """Peak RSS (MB) in each quarter of the run: flat means memory does not grow with pages."""
+    if not timeline:
+        return []
+    end = timeline[-1][0] or 1
+    peaks = [0, 0, 0, 0]
+    for t, rss in timeline:
+        q = min(3, int(4 * t / end))
+        peaks[q] = max(peaks[q], rss)
+    return [round(p / 2**20) for p in peaks]
+
+
+def markdown(r: dict) -> str:
+    lines = ["| measure | jobs | floor | kehoach run | ratio / goal |", "|---|---|---|---|---|"]
+    for jobs in (1, 2):
+        row = r["ocr"].get(jobs)
+        if row:
+            lines.append(f"| scanned PDF, pages/min ({row['floor']['pages']} pages) | {jobs} | {row['floor_ppm']} | "
+                         f"{row['pipeline_ppm']} | time x{row['ratio']} (goal <= 1.3) |")
+    if "pipeline_scaling_efficiency" in r["ocr"]:
+        lines.append(f"| scaling efficiency 1 -> 2 jobs | 2 | {r['ocr']['floor_scaling_efficiency']:.0%} | "
+                     f"{r['ocr']['pipeline_scaling_efficiency']:.0%} | goal >= 85% |")
+    for kind, t in r["text"].items():
+        lines.append(f"| {kind}, docs/s ({t['docs']} docs, {t['worker_seconds_per_doc']} s/doc in a worker) | "
+                     f"{r['text_jobs']} | - | {t['docs_per_second']} | |")
+    for name, m in r["memory"].items():
+        done = "finished" if m["finished"] else f"stopped by a {m['budget_seconds']:g} s budget"
+        lines.append(f"| peak RSS, {name} PDF ({done}; MB by quarter {m['rss_mb_by_quarter']}) | 1 | - | "
+                     f"{m['peak_rss_mb']} MB | goal < 1536 MB |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default="bench-out", type=Path)
+    ap.add_argument("--quick", action="store_true", help="smoke test: fewer pages, short memory budget")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated worker counts (default 1,2)")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    t0 = time.monotonic()
+    load_before = os.getloadavg()
+    corpus = make_corpus(args.out / "corpus", args.quick)
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    print(f"bench: {len(corpus['scan'])} scanned PDFs, {len(corpus['text'])} text documents", file=sys.stderr)
+    result = {"quick": args.quick, "cores": os.cpu_count(), "load_before": [round(x, 2) for x in load_before]}
+    result["ocr"] = bench_ocr(corpus["scan"], jobs_list)
+    result["text_jobs"] = max(jobs_list)
+    result["text"] = bench_text(corpus["text"], max(jobs_list))
+    result["memory"] = bench_memory(corpus["big_text"][0], corpus["big_scan"][0], 15.0 if args.quick else 60.0)
+    result["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    result["bench_seconds"] = round(time.monotonic() - t0, 1)
+    (args.out / "bench.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    print(markdown(result))
+    print(f"\nload average before {result['load_before']}, after {result['load_after']}; "
+          f"bench took {result['bench_seconds']} s; details: {args.out / 'bench.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
