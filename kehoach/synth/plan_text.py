@@ -192,12 +192,14 @@ def generate_plan(seed: int, *, level: Optional[str] = None, period: Optional[st
     with_appendix = bool(appendix_rows) or (not compact and (size == "long" or rng.random() < 0.7))
     heading("TỔ CHỨC THỰC HIỆN")
     items, body_gold = body_tasks(ctx, 2 if compact else rng.randint(3, 6), max_duties=1 if compact else 3)
+    marks = rng.choices((("- ",) * 8, ("+ ",) * 8, tuple(f"{c}) " for c in "abcdefgh")),  # one style per plan
+                        weights=(6, 2, 2))[0]
     for head, inline, duties in items:
         if inline:
             body.append(Paragraph(f"{head}: {inline}"))
         else:
             body.append(Heading(head, italic=False))
-        body.extend(Paragraph(f"- {d}") for d in duties)
+        body.extend(Paragraph(f"{mark}{d}") for mark, d in zip(marks, duties))
     body.append(Paragraph(prose.pick(ctx, prose.CLOSING, 1, i=index_list, u=unit)[0]))
     position, signer, recipients = signature(ctx)
     body.append(Signature(recipients, position, signer))

@@ -51,6 +51,10 @@ def _agency_cells(ctx: Context) -> tuple[list[str], list[str]]:
     return lead, partners
 
 
+LEAD_INS = ("Tập trung thực hiện các giải pháp sau:", "Thực hiện các nội dung:",
+            "Triển khai đồng bộ các nhiệm vụ:")
+
+
 def appendix_table(ctx: Context, n_rows: int) -> tuple[Table, list[dict]]:
     """A task table of about `n_rows` task rows under index and area group rows."""
     rng = ctx.rng
@@ -83,7 +87,10 @@ def appendix_table(ctx: Context, n_rows: int) -> tuple[Table, list[dict]]:
                 lead, partners = _agency_cells(ctx)
                 deadline, deadline_date = _deadline(ctx)
                 target = rng.choice(TARGETS)
-                bullets = "\n".join(f"- {a}" for a in actions) if len(actions) > 1 or rng.random() < 0.5 \
+                mark = rng.choice(("- ", "- ", "+ "))
+                if len(actions) > 1 and rng.random() < 0.15:  # a lead-in line is an action of its own
+                    actions.insert(0, rng.choice(LEAD_INS))
+                bullets = "\n".join(f"{mark}{a}" for a in actions) if len(actions) > 1 or rng.random() < 0.5 \
                     else actions[0]
                 rows.append(TableRow([tid, content, target, bullets, "; ".join(lead), "; ".join(partners),
                                       deadline]))
@@ -120,7 +127,9 @@ def body_tasks(ctx: Context, n_items: int,
     agencies = ctx.agencies()
     coordinator = agencies[0]
     others = rng.sample(agencies[1:], min(n_items - 1, len(agencies) - 1))
-    collective = ctx.partners()[0]
+    groups = ctx.partners()
+    # The last item may address two groups at once ("Các sở, ban, ngành; UBND các xã, phường").
+    collective = "; ".join(groups[:2]) if rng.random() < 0.4 else groups[0]
     items, gold = [], []
     for i, agency in enumerate([coordinator] + others + ([collective] if rng.random() < 0.6 else []), 1):
         partners: list[str] = []  # "phối hợp với X" names a partner, as printed
@@ -140,6 +149,7 @@ def body_tasks(ctx: Context, n_items: int,
         items.append((heading, inline, duties))
         actions = ([inline] if inline else []) + duties
         gold.append({"source": "body", "id": str(i), "index": None, "area": None, "content": None,
-                     "target": None, "actions": actions, "lead": [agency], "partners": partners, "deadline": None,
+                     "target": None, "actions": actions, "lead": agency.split("; "), "partners": partners,
+                     "deadline": None,
                      "deadline_date": None})
     return items, gold
