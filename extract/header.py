@@ -20,7 +20,7 @@ from normalize.types import NormalizedDocument
 HEADER_LINES = 40  # the header, doc type and title sit in the first lines of page 1
 _DOC_TYPE_LINE = re.compile(r"^\s*(?:" + "|".join(DOC_TYPES.values()) + r")\s*$")
 _NUMBER_LINE = re.compile(r"(?:^|\s)" + SO + r"\s*[:;.]?\s*(?P<num>" + NUMBER + ")")
-_PLACE_DATE = re.compile(r"(?P<place>[^\W\d_][^,\d:]{0,40}?)\s*,\s*" + NGAY + r"(?=\s*\S{0,3}\s*th)")
+_PLACE_DATE = re.compile(r"(?P<place>[^\W\d_][^,:]{0,40}?)\s*,\s*" + NGAY + r"(?=\s*\S{0,3}\s*th)")
 _BODY_START = re.compile(
     r"^\s*(?:c[a-z]n\s+c[a-z]{1,2}|th[a-z]{1,2}\s+hi[a-z¢]{1,2}n|trong\s|tren\s+co\s+s|nham\s|de\s|theo\s|"
     r"ngay\s+\d|sau\s+khi|qua\s|ket\s+qua\s|[ivxl|]{1,4}\s*[.,]\s|\d+\s*[.)]\s|[-+•]\s(?!(?:19|20)\d\d)|phan\s+\w+\s*[.:]|ph[a-z]n\s+th[uw])"
@@ -157,10 +157,11 @@ def extract_header(doc: NormalizedDocument, objectives: str = "") -> HeaderResul
         if m:
             words = line[m.start("place"):m.end("place")].split()
             # The number (left column) may precede the place on the same line: keep the last words.
-            words = [w for w in words if not re.search(r"[\d/:]|\w-\w", w)]
+            words = [w for w in words if not re.search(r"[/:]|\w-\w", w)]
             tail = []
-            for w in reversed(words[-5:]):
-                if not w[:1].isupper() and w not in ("-", "–"):
+            for k, w in enumerate(reversed(words[-5:])):
+                numbered = k == 0 and w.isdigit() and len(w) <= 2  # new ward names: `Hà Giang 1`
+                if not (w[:1].isupper() or numbered) and w not in ("-", "–"):
                     break
                 tail.insert(0, w)
             if tail:

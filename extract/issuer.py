@@ -16,7 +16,7 @@ UNIT_TYPES = {"tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố
 _TYPE_RE = r"(?:thanh\s+pho|thi\s+xa|thi\s+tran|dac\s+khu|tinh|huyen|quan|xa|phuong|tp\.?)"
 _UBND_RE = re.compile(r"^(?:ubnd|[uúùủ]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
 _HDND_RE = re.compile(r"^(?:hdnd|h[o0]i\s+d[o0]ng\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
-_UNIT_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z .'-]*)$")  # used with .match
+_UNIT_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z .'-]*(?:\s\d{1,2})?)$")  # used with .match
 _DEPT_RE = re.compile(r"^(?:s[o0&¢e6]|ban|van\s+phong|thanh\s+tra|bo|cuc|chi\s+cuc|trung\s+tam)\s+\w")
 LEVEL_OF_TYPE = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
                  "xã": "commune", "thị trấn": "commune", "đặc khu": "commune", "phường": "ward"}

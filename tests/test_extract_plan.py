@@ -67,3 +67,25 @@ def test_cli_extract_text_file(tmp_path, capsys, validate_plan):
 def test_cli_extract_rejects_missing_file(tmp_path, capsys):
     assert cli_main(["extract", str(tmp_path / "nope.txt")]) == 4
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_stripped_plan_with_the_real_restorer(validate_plan):
+    from kehoach.errors import MissingDependencyError
+    from kehoach.synth.plan_text import generate_plan
+    from normalize.restore import get_restorer
+
+    try:
+        get_restorer()
+    except MissingDependencyError as exc:
+        pytest.skip(str(exc))
+    synth = generate_plan(SEED + 2)
+    doc = DocumentText(path="s.txt", media_type="text/plain", pages=[PageText(1, unidecode(synth.text), "plain_text")])
+    norm = normalize_document(doc, NormalizeOptions(restore="auto"))
+    ext = extract_plan(norm)
+    gold = synth.gold["document"]
+    assert norm.diacritics == "restored"
+    assert ext.document.issuer.name == gold["issuer"]["name"]
+    assert ext.document.issue_place == gold["issue_place"]
+    assert ext.document.number == gold["number"]
+    assert [r.number for r in ext.references] == [r["number"] for r in synth.gold["references"]]
