@@ -123,3 +123,16 @@ def test_lossy_text_drops_diacritics_and_keeps_gold(tmp_path, validate_plan):
     assert written.gold["document"] == plan.gold["document"]  # the gold keeps the diacritics
     validate_plan(written.gold)
     assert write_scan(plan, tmp_path / "q.txt", "txt-lossy", seed=6).path.read_text(encoding="utf-8") == text
+
+
+def test_mixed_pdf_has_text_pages_then_scanned_pages(tmp_path, validate_plan):
+    plan = generate_plan(3)
+    written = write_scan(plan, tmp_path / "m.pdf", "pdf-mixed", "light", seed=3, dpi=LOW_DPI)
+    validate_plan(written.gold)
+    assert written.gold["source"]["text_origin"] == "mixed"
+    n = written.pages
+    layer = subprocess.run(["pdftotext", "-enc", "UTF-8", str(written.path), "-"], capture_output=True,
+                           check=True).stdout.decode("utf-8").split("\f")[:n]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in layer[0]
+    assert not layer[-1].strip()  # the signed pages are images only
+    assert len(written.gold["pages"]) == n

@@ -13,7 +13,7 @@ from kehoach.synth.render import render_pages
 from kehoach.synth.scan import FORMATS, SINGLE_PAGE, one_page_plan, write_scan
 
 STEM_TAG = {"pdf-text": "_text", "pdf-scan": "_scan", "png": "_png", "tiff": "_tiff", "jpeg": "_jpeg", "txt": "_txt",
-            "txt-lossy": "_lossy"}
+            "txt-lossy": "_lossy", "pdf-mixed": "_mixed"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

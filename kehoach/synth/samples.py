@@ -4,8 +4,8 @@
 
 Each sample is the first plan, from a fixed start seed, whose page count fits (content is never
 looked at), so the set covers each file kind once: two degraded scanned PDFs (one whose appendix table runs over two landscape pages), a PNG,
-a multi-page TIFF, a text-layer PDF, a JPEG fed sideways, and a text file as an English-model OCR
-leaves it (no diacritics).
+a multi-page TIFF, a text-layer PDF, a JPEG fed sideways, a text file as an English-model OCR
+leaves it (no diacritics), and a PDF whose signed page is scanned after text-layer pages.
 """
 from __future__ import annotations
 
@@ -41,9 +41,10 @@ SAMPLES = (
     Sample(8, "pdf-text", "clean", pages=(4, 8), appendix_pages=1, variation={"level": "province"}),
     Sample(8400, "jpeg", "medium", rotate=90, pages=(1, 1), variation={"size": "compact", "level": "commune"}),
     Sample(120, "txt-lossy", "clean", pages=(3, 6), appendix_pages=1, variation={"level": "department"}),
+    Sample(60, "pdf-mixed", "light", pages=(2, 3), variation={"level": "ward"}),
 )
 EXTENSIONS = {"pdf-scan": ".pdf", "pdf-text": ".pdf", "png": ".png", "tiff": ".tiff", "jpeg": ".jpg",
-              "txt-lossy": ".txt"}
+              "txt-lossy": ".txt", "pdf-mixed": ".pdf"}
 
 
 def _fits(plan: SyntheticPlan, sample: Sample) -> bool:

@@ -3,10 +3,14 @@ fill its gold `source` to match the bytes written."""
 from __future__ import annotations
 
 import copy
+import shutil
+import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.errors import MissingDependencyError
 from kehoach.synth.degrade import degrade, preset
 from kehoach.synth.lossy_text import lossy_text
 from kehoach.synth.plan_text import SyntheticPlan, generate_plan
@@ -20,6 +24,7 @@ FORMATS = {  # format name -> (file extension, media type, text origin)
     "jpeg": (".jpg", "image/jpeg", "ocr"),
     "txt": (".txt", "text/plain", "plain_text"),  # the born-digital reading, for text-only stages
     "txt-lossy": (".txt", "text/plain", "plain_text"),  # as an English-model OCR left it: no diacritics
+    "pdf-mixed": (".pdf", "application/pdf", "mixed"),  # text-layer pages, then the signed pages scanned
 }
 SINGLE_PAGE = {"png", "jpeg"}
 
@@ -72,12 +77,17 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     rotations = [rotate] * len(pages)
     images = [degrade(p, preset_name, seed * 1000 + i, rotate) for i, p in enumerate(pages)]
     quality = _jpeg_quality(preset_name)
+    title = f"Kế hoạch {plan.gold['document']['number']}"
     if fmt == "pdf-scan":
-        # Fixed dates: the same seed gives the same bytes (Pillow stamps the current time otherwise).
-        stamp = time.gmtime(1735689600)  # 2025-01-01T00:00:00Z
-        images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality,
-                       creationDate=stamp, modDate=stamp, producer="kehoach.synth",
-                       title=f"Kế hoạch {plan.gold['document']['number']}")
+        _save_scan_pdf(images, path, dpi, quality, title)
+    elif fmt == "pdf-mixed":
+        k = _first_scanned_page(plan)
+        with tempfile.TemporaryDirectory(prefix="kehoach-synth-") as tmp:
+            text_pdf, scan_pdf = render_pdf(plan, Path(tmp) / "text.pdf"), Path(tmp) / "scan.pdf"
+            _save_scan_pdf(images[k:], scan_pdf, dpi, quality, title)
+            _qpdf(["--empty", "--deterministic-id", "--pages", str(text_pdf), f"1-{k}", str(scan_pdf), "1-z",
+                   "--", str(path)])
+        rotations = [0] * k + rotations[k:]
     elif fmt == "png":
         images[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
     elif fmt == "jpeg":
@@ -88,6 +98,31 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
         images[0].save(path, "TIFF", save_all=True, append_images=images[1:], dpi=(dpi, dpi),
                        compression="group4" if bilevel_tiff else "tiff_deflate")
     return WrittenDocument(path, fmt, len(images), _gold(plan, path, fmt), rotations)
+
+
+def _save_scan_pdf(images: list, path: Path, dpi: int, quality: int, title: str) -> None:
+    # Fixed dates: the same seed gives the same bytes (Pillow stamps the current time otherwise).
+    stamp = time.gmtime(1735689600)  # 2025-01-01T00:00:00Z
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality,
+                   creationDate=stamp, modDate=stamp, producer="kehoach.synth", title=title)
+
+
+def _first_scanned_page(plan: SyntheticPlan) -> int:
+    """0-based index of the first scanned page of a mixed PDF: the page with the signature block."""
+    texts = plan.page_texts or []
+    if len(texts) < 2:
+        raise ValueError("a mixed PDF needs a plan of two pages or more")
+    signed = next((i for i, t in enumerate(texts) if "Nơi nhận" in t), len(texts) - 1)
+    return min(max(signed, 1), len(texts) - 1)
+
+
+def _qpdf(args: list[str]) -> None:
+    exe = shutil.which("qpdf")
+    if not exe:
+        raise MissingDependencyError("qpdf not found (needed to assemble mixed PDFs)", "install qpdf")
+    done = subprocess.run([exe, *args], capture_output=True, timeout=120)
+    if done.returncode not in (0, 3):  # 3: warnings only
+        raise RuntimeError(f"qpdf failed: {done.stderr.decode(errors='replace')[:300]}")
 
 
 def _gold(plan: SyntheticPlan, path: Path, fmt: str) -> dict:
@@ -103,8 +138,6 @@ def _gold(plan: SyntheticPlan, path: Path, fmt: str) -> dict:
 
 def one_page_plan(seed: int, tries: int = 20, **variation) -> SyntheticPlan:
     """A compact plan that renders to a single page: the first of seed, seed+1, ... that fits."""
-    import tempfile
-
     for k in range(tries):
         plan = generate_plan(seed + k, size="compact", **variation)
         with tempfile.TemporaryDirectory(prefix="kehoach-synth-") as tmp:
