@@ -149,9 +149,10 @@ def build(args) -> dict:
 def _write_channel(args, out: Path, meta: dict, t0: float) -> dict:
     from models.restorer.channel_fit import fit_channel
 
-    channel = fit_channel(Path(args.corpus), pages=args.ocr_pages, seed=args.seed, workdir=args.workdir)
+    channel = fit_channel(Path(args.corpus), pages=args.ocr_pages, seed=args.seed, workdir=args.workdir,
+                          mild_pages=args.ocr_mild_pages)
     (out / "channel.json").write_text(json.dumps(channel, ensure_ascii=False, indent=0), encoding="utf-8")
-    meta.update(channel_pairs=channel.get("pairs", 0), ocr_pages=args.ocr_pages,
+    meta.update(channel_pairs=channel.get("pairs", 0), ocr_pages=args.ocr_pages, ocr_mild_pages=args.ocr_mild_pages,
                 build_seconds=round(time.time() - t0, 1))
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     _log(f"done: {meta}")
@@ -169,6 +170,7 @@ def parse_args(argv=None):
     p.add_argument("--min-bigram-prob", type=float, default=1e-5)
     p.add_argument("--plan-weight", type=int, default=30, help="repetitions of the plan-register lines")
     p.add_argument("--ocr-pages", type=int, default=48, help="rendered pages OCR'd to learn the channel")
+    p.add_argument("--ocr-mild-pages", type=int, default=32, help="more pages, mildly degraded (good scans)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--workdir", default=None, help="keep OCR output of rendered pages here for reruns")
     p.add_argument("--channel-only", action="store_true", help="refit channel.json only (LM files kept)")
@@ -176,6 +178,7 @@ def parse_args(argv=None):
     if args.quick:
         args.max_lines = args.max_lines or 3000
         args.ocr_pages = min(args.ocr_pages, 1)
+        args.ocr_mild_pages = 0
         args.plan_weight = min(args.plan_weight, 3)
     return args
 

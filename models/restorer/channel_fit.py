@@ -35,29 +35,41 @@ def sample_lines(corpus: Path, n: int, seed: int) -> list[str]:
     return pool
 
 
-def ocr_pairs(corpus: Path, pages: int, seed: int, workdir: str | None = None) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
-    lines = sample_lines(corpus, pages * 40, seed) + plan_register_lines()
-    rng.shuffle(lines)
+def _page_pairs(lines: list[str], n: int, rng: random.Random, kind: str, base: Path, keep: bool):
+    pairs, pos = [], 0
+    for page in range(n):
+        img, physical, used = render_page(lines[pos : pos + 60], rng, mild=kind == "mild")
+        pos += max(len(used), 1)
+        source = "\n".join(physical)
+        path, txt, src = (base / f"{kind}{page:03d}{ext}" for ext in (".png", ".txt", ".src.txt"))
+        if keep and txt.exists() and (not src.exists() or src.read_text(encoding="utf-8") == source):
+            text = txt.read_text(encoding="utf-8")  # OCR of an identical earlier render
+        else:
+            img.save(path)
+            text = ocr_english(path)
+            path.unlink()
+            if keep:
+                txt.write_text(text, encoding="utf-8")
+                src.write_text(source, encoding="utf-8")
+        pairs.extend(align_tokens(source, text))
+        print(f"[channel] {kind} {page + 1}/{n}: {len(pairs)} pairs", file=sys.stderr, flush=True)
+    return pairs
+
+
+def ocr_pairs(corpus: Path, pages: int, seed: int, workdir: str | None = None, mild_pages: int = 0) -> list[tuple[str, str]]:
+    """Aligned (observed, source) tokens from `pages` degraded and `mild_pages` mildly degraded
+    renderings of train-split lines (two random streams, so either set can grow alone)."""
     pairs: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(workdir or tmp)
         base.mkdir(parents=True, exist_ok=True)
-        pos = 0
-        for page in range(pages):
-            img, physical, used = render_page(lines[pos : pos + 60], rng)
-            pos += max(len(used), 1)
-            path, txt = base / f"page{page:03d}.png", base / f"page{page:03d}.txt"
-            if workdir and txt.exists():  # OCR of an identical earlier render (same seed)
-                text = txt.read_text(encoding="utf-8")
-            else:
-                img.save(path)
-                text = ocr_english(path)
-                path.unlink()
-                if workdir:
-                    txt.write_text(text, encoding="utf-8")
-            pairs.extend(align_tokens("\n".join(physical), text))
-            print(f"[channel] page {page + 1}/{pages}: {len(pairs)} pairs", file=sys.stderr, flush=True)
+        for kind, n, s in (("page", pages, seed), ("mild", mild_pages, seed + 1)):
+            if n <= 0:
+                continue
+            rng = random.Random(s)
+            lines = sample_lines(corpus, n * 40, s) + plan_register_lines()
+            rng.shuffle(lines)
+            pairs += _page_pairs(lines, n, rng, kind, base, keep=workdir is not None)
     return pairs
 
 
@@ -84,9 +96,9 @@ def estimate_table(pairs: list[tuple[str, str]], iterations: int = 3, prior_weig
     return table
 
 
-def fit_channel(corpus: Path, pages: int, seed: int = 7, workdir: str | None = None) -> dict:
+def fit_channel(corpus: Path, pages: int, seed: int = 7, workdir: str | None = None, mild_pages: int = 0) -> dict:
     t0 = time.time()
-    pairs = ocr_pairs(corpus, pages, seed, workdir) if pages > 0 else []
+    pairs = ocr_pairs(corpus, pages, seed, workdir, mild_pages) if pages + mild_pages > 0 else []
     norm = [(o.lower(), normalize_tone(s.lower())) for o, s in pairs]
     table = estimate_table(norm) if norm else default_table()
     exact = sum(o == s for o, s in norm)
@@ -95,5 +107,6 @@ def fit_channel(corpus: Path, pages: int, seed: int = 7, workdir: str | None = N
         "pairs": len(norm),
         "exact_share": round(exact / max(len(norm), 1), 4),
         "pages": pages,
+        "mild_pages": mild_pages,
         "seconds": round(time.time() - t0, 1),
     }

@@ -41,7 +41,7 @@ def _wrap(text: str, font, width: int) -> list[str]:
     return out
 
 
-def render_page(lines: list[str], rng: random.Random) -> tuple[Image.Image, list[str], list[str]]:
+def render_page(lines: list[str], rng: random.Random, mild: bool = False) -> tuple[Image.Image, list[str], list[str]]:
     """A grey page holding as many of `lines` as fit. Returns (image, physical lines, lines used)."""
     size = rng.choice([40, 44, 48, 52, 54])
     font = _font(rng.random() < 0.1, size)
@@ -59,14 +59,15 @@ def render_page(lines: list[str], rng: random.Random) -> tuple[Image.Image, list
         physical.extend(wrapped)
         used.append(line)
         y += step // 3
-    return degrade(img, rng), physical, used
+    return degrade(img, rng, mild), physical, used
 
 
-def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
-    """Light scanner damage: slight rotation, blur, down/up-sampling, speckle noise."""
+def degrade(img: Image.Image, rng: random.Random, mild: bool = False) -> Image.Image:
+    """Scanner damage: slight rotation, blur, down/up-sampling, speckle noise, sometimes
+    binarisation. `mild` keeps 60-100 % resolution and grey levels (a good office scan)."""
     img = img.rotate(rng.uniform(-0.4, 0.4), resample=Image.BILINEAR, fillcolor=255)
     # archive scans are often low resolution and bi-level: marks break or merge with letters
-    scale = rng.choice([1.0, 0.8, 0.7, 0.6, 0.5, 0.45])
+    scale = rng.choice([1.0, 0.8, 0.7, 0.6] if mild else [1.0, 0.8, 0.7, 0.6, 0.5, 0.45])
     if scale < 1:
         small = img.resize((int(PAGE_W * scale), int(PAGE_H * scale)), Image.BILINEAR)
         img = small.resize((PAGE_W, PAGE_H), Image.BILINEAR)
@@ -74,7 +75,7 @@ def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
     a = np.asarray(img, dtype=np.int16)
     noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, rng.uniform(4, 14), a.shape)
     a = np.clip(a + noise, 0, 255)
-    if rng.random() < 0.4:
+    if not mild and rng.random() < 0.4:
         a = np.where(a > rng.uniform(110, 170), 255, 0)
     return Image.fromarray(a.astype(np.uint8))
 
