@@ -31,7 +31,7 @@ _REQUEST = re.compile(r"^\s*(?:[dp]e nghi|giao|yeu cau)\s+")
 _WEAK_HEADS = re.compile(r"^(?:bao|dai|hoi|to|doi|bo|ban|doan|cuc)\s")
 
 
-def _drop_request(text: str) -> str:
+def drop_request(text: str) -> str:
     """`Đề nghị Mặt trận ...` -> `Mặt trận ...` (matched on folded text, cut in the original)."""
     m = _REQUEST.match(fold(text))
     return text[m.end():] if m else text
@@ -39,12 +39,12 @@ ANY_RELATED = re.compile(r"^cac (?:co quan|don vi|so|phong)[^;]*lien quan$")
 
 
 def is_agency_start(text: str) -> bool:
-    f = fold(_drop_request(text))
+    f = fold(drop_request(text))
     return bool(AGENCY_HEAD.match(f)) and not _NOT_AGENCY.match(f)
 
 
 def clean_agency(text: str) -> str:
-    t = _drop_request(" ".join(text.split()))
+    t = drop_request(" ".join(text.split()))
     t = re.sub(r"^(?:chủ trì|chu tri|phối hợp|phoi hop)\s*[:,-]\s*", "", t, flags=re.I)
     return t.strip(" .,;:-–")
 

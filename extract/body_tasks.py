@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.agencies import AGENCY_HEAD, is_agency_start, split_agencies, text_before_action
+from extract import ner
+from extract.agencies import AGENCY_HEAD, drop_request, is_agency_start, split_agencies, text_before_action
 from extract.numbers import fold
 from extract.schema import Evidence, Task
 
@@ -106,8 +107,12 @@ def _task(it: _Item, page_of) -> Task | None:
         cut, rest_at = colon.start(), colon.end()  # the name wraps onto the next line before its colon
     elif by_verb:
         cut = rest_at = len(by_verb)
-    else:
-        return None  # addressed to agencies, but where the names end is not clear
+    else:  # addressed to agencies, but where the names end the rules cannot tell: ask the NER
+        found = ner.leading_agencies(drop_request(joined))
+        if not found:
+            return None
+        offset = len(joined) - len(drop_request(joined))
+        cut = rest_at = offset + found[1]
     ends = [len(" ".join(wrapped[:k + 1])) for k in range(len(wrapped))]
     line = next(k for k, e in enumerate(ends) if rest_at <= e)
     rest = joined[rest_at:ends[line]]

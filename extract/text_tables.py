@@ -63,7 +63,8 @@ class _Context:
     area_id: Optional[str] = None
 
 
-_ID_SLIPS = str.maketrans({"Z": "7", "z": "7", "l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5", ",": "."})
+_ID_SLIPS = str.maketrans({"Z": "7", "z": "7", "l": "1", "I": "1", "L": "1", "|": "1", "O": "0", "o": "0", "S": "5",
+                           ",": ".", "'": "", "`": ""})
 
 
 def repair_id(rid: str, area_id: Optional[str]) -> str:
@@ -134,7 +135,7 @@ def split_actions(cell: str) -> list[str]:
 
 
 def _deadline(text: str) -> tuple[Optional[str], Optional[str]]:
-    text = " ".join(text.split())
+    text = re.sub(r"\s*[/⁄]+\s*", "/", " ".join(text.split())).rstrip(" :;,.'`\"‘’")
     # `Quý II1/2026`, `Quý 1/2026`: OCR reads the Roman numeral's I as 1 or l
     text = re.sub(r"(Qu[ýy]\s+)([IVX1l|]{1,4})(?=\s*/)", lambda m: m.group(1) + re.sub(r"[1l|]", "I", m.group(2)), text)
     return (text or None), (iso_date(text) if text else None)

@@ -60,19 +60,16 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None) 
             pred += tasks
     errors: list[str] = []
     ok_rows = ok_lead = ok_deadline = 0
-    by_id: dict[str, list] = {}
-    for t in pred:
-        by_id.setdefault(t.id or "", []).append(t)
-    used: set[int] = set()
+    # rows are matched in document order: a gold row takes the next predicted row with its id
+    # (ids repeat under each index group, so order is what tells them apart)
+    cursor = 0
     for g in gold:
-        cands = [t for t in by_id.get(g["id"] or "", []) if id(t) not in used]
-        # ids repeat under each index group: prefer the candidate of the same index
-        cands.sort(key=lambda t: t.index != g.get("index"))
-        if not cands:
+        hit = next((j for j in range(cursor, min(len(pred), cursor + 6)) if pred[j].id == g["id"]), None)
+        if hit is None:
             errors.append(f"row {g['id']} ({g.get('index')}): not recovered")
             continue
-        t = cands[0]
-        used.add(id(t))
+        t = pred[hit]
+        cursor = hit + 1
         lead = _same_names(t.lead, g["lead"])
         dl = squash(t.deadline or "") == squash(g.get("deadline") or "") and t.deadline_date == g.get("deadline_date")
         ok_lead += lead
