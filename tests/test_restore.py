@@ -91,6 +91,7 @@ def test_mixed_document_restored_per_line(restorer):
 def test_casing_and_spacing_kept(restorer):
     got = restorer.restore_line("KE HOACH  cai thien,   nang cao (PAPI)")
     assert got == "KẾ HOẠCH  cải thiện,   nâng cao (PAPI)"
+    assert restorer.restore_line("II. GIAI PHAP CAI THIEN CAC CHI SO") == "II. GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ"
 
 
 def test_cli_keeps_line_structure(restorer, monkeypatch, capsys):

@@ -21,7 +21,7 @@ import numpy as np
 
 from models.restorer import kn
 from models.restorer.corpus import corpus_lines, gazetteer_lines, plan_register_lines
-from normalize.restore.syllables import BOS, EOS, NUM, PUNCT_TOKENS, UNK, is_viet_word, lm_tokens
+from normalize.restore.syllables import BOS, EOS, NUM, PUNCT_TOKENS, UNK, is_viet_word, lm_tokens, skeleton
 
 SPECIALS = [BOS, EOS, UNK, NUM]
 LP_SCALE = 1000.0  # log-probs stored as int16 milli-nats
@@ -51,14 +51,12 @@ def count_acronyms(lines: list[str]) -> dict[str, str]:
             w = w.strip(".,;:()\"")
             if len(w) < 2 or not w.isalpha():
                 continue
-            anycase[w.lower()] += 1
+            anycase[skeleton(w)] += 1  # the whole family: CAC competes with các, cắc ...
             if w.isupper():
                 upper[w] += 1
-    from normalize.restore.syllables import skeleton
-
     best: dict[str, tuple[int, str]] = {}
     for form, n in upper.items():
-        if n < 5 or n < 0.6 * anycase[form.lower()] or len(form) > 8:
+        if n < 5 or n < 0.6 * anycase[skeleton(form)] or len(form) > 8:
             continue
         key = skeleton(form).upper()
         if form.replace("Đ", "D") != key:  # only a lost Đ is repaired (not LÏ, other marks)

@@ -66,6 +66,8 @@ class Restorer:
         for i, w in enumerate(self.vocab):
             if is_viet_word(w):
                 self.inventory.setdefault(skeleton(w), []).append(i)
+        # an acronym spelled like a syllable (CAC) is decoded, not protected: headings are upper case
+        self.acronyms = {k: v for k, v in self.acronyms.items() if k != v or k.lower() not in self.inventory}
         self._keys = sorted(self.inventory)
         self.beam = beam
         self.max_candidates = max_candidates
