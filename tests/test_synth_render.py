@@ -136,3 +136,15 @@ def test_mixed_pdf_has_text_pages_then_scanned_pages(tmp_path, validate_plan):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in layer[0]
     assert not layer[-1].strip()  # the signed pages are images only
     assert len(written.gold["pages"]) == n
+
+
+def test_portrait_feed_turns_landscape_pages(plan, tmp_path):
+    written = write_scan(plan, tmp_path / "p.tiff", "tiff", "clean", seed=1, dpi=LOW_DPI, portrait_feed=True)
+    with Image.open(written.path) as im:
+        sizes = []
+        for i in range(im.n_frames):
+            im.seek(i)
+            sizes.append(im.size)
+    assert all(w < h for w, h in sizes)  # every page comes out portrait
+    assert written.rotations[0] == 0 and written.rotations[-1] == 90
+    assert "turned" in written.gold["gold_meta"]["notes"]

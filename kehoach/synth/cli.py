@@ -30,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--appendix-rows", type=int, help="task rows in the appendix table (default: varied)")
     parser.add_argument("--level", choices=LEVELS, help="issuer level (default: varied)")
     parser.add_argument("--rotate", type=int, default=0, choices=[0, 90, 180, 270], help="turn scanned pages")
+    parser.add_argument("--portrait-feed", action="store_true",
+                        help="scan landscape (appendix) pages turned 90°, as a portrait-fed scanner does")
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--prefix", default="synth_", help="file name prefix (default synth_)")
 
@@ -57,7 +59,7 @@ def main(args: argparse.Namespace) -> int:
                 rasters[single] = render_pages(doc_plan, args.dpi)
             stem = f"{args.prefix}{doc_plan.seed:04d}{STEM_TAG[fmt]}"
             written = write_scan(doc_plan, args.out / f"{stem}{FORMATS[fmt][0]}", fmt, args.preset, seed, args.dpi,
-                                 args.rotate, pages=rasters.get(single))
+                                 args.rotate, pages=rasters.get(single), portrait_feed=args.portrait_feed)
             gold_path = args.gold / f"{stem}.json"
             gold_path.write_text(json.dumps(written.gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             print(f"{written.path}\t{written.pages} page(s)\t{gold_path}")

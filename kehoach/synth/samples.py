@@ -28,12 +28,13 @@ class Sample:
     preset: str = "medium"
     rotate: int = 0
     pages: tuple[int, int] = (1, 99)  # page count wanted
+    portrait_feed: bool = False  # landscape pages scanned turned 90° (text running vertically)
     appendix_pages: int = 0  # pages the appendix table must run over
     variation: dict = field(default_factory=dict)
 
 
 SAMPLES = (
-    Sample(17, "pdf-scan", "medium", pages=(3, 3), appendix_pages=2,
+    Sample(17, "pdf-scan", "medium", pages=(3, 3), appendix_pages=2, portrait_feed=True,
            variation={"size": "compact", "appendix_rows": 10, "level": "department"}),
     Sample(80, "pdf-scan", "heavy", pages=(2, 3), variation={"level": "province", "with_parent": True}),
     Sample(5400, "png", "light", pages=(1, 1), variation={"size": "compact", "level": "ward"}),
@@ -70,7 +71,7 @@ def build(out: Path, gold_dir: Path, dpi: int = 300) -> list[Path]:
     for s in SAMPLES:
         plan = pick_plan(s)
         name = f"synth_{plan.seed:04d}_{s.fmt.replace('-', '_')}{EXTENSIONS[s.fmt]}"
-        doc = write_scan(plan, out / name, s.fmt, s.preset, plan.seed, dpi, s.rotate)
+        doc = write_scan(plan, out / name, s.fmt, s.preset, plan.seed, dpi, s.rotate, portrait_feed=s.portrait_feed)
         gold_path = gold_dir / f"{doc.path.stem}.json"
         gold_path.write_text(json.dumps(doc.gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"{doc.path}\t{doc.pages} page(s)\t{doc.path.stat().st_size // 1024} KB")

@@ -50,11 +50,13 @@ def _jpeg_quality(preset_name: str) -> int:
 
 def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", preset_name: str = "medium",
                seed: int = 0, dpi: int = 300, rotate: int = 0, bilevel_tiff: bool = True,
-               pages: list | None = None) -> WrittenDocument:
+               pages: list | None = None, portrait_feed: bool = False) -> WrittenDocument:
     """Render, degrade and save; multi-page formats (pdf-scan, tiff) hold every page.
 
     PNG and JPEG hold one page: the plan must fit on one (generate it with size="compact").
     `pages`: clean rasters from `render_pages(plan, dpi)` already made, to reuse across formats.
+    `portrait_feed`: landscape pages (the appendix) go through the scanner upright like the others,
+    so their image is portrait with the text running vertically (turned 90°).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -74,8 +76,8 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     pages = pages if pages is not None and plan.page_texts else render_pages(plan, dpi)
     if fmt in SINGLE_PAGE and len(pages) != 1:
         raise ValueError(f"{fmt} holds one page but the plan renders to {len(pages)}; use size='compact'")
-    rotations = [rotate] * len(pages)
-    images = [degrade(p, preset_name, seed * 1000 + i, rotate) for i, p in enumerate(pages)]
+    rotations = [(rotate + (90 if portrait_feed and p.width > p.height else 0)) % 360 for p in pages]
+    images = [degrade(p, preset_name, seed * 1000 + i, r) for i, (p, r) in enumerate(zip(pages, rotations))]
     quality = _jpeg_quality(preset_name)
     title = f"Kế hoạch {plan.gold['document']['number']}"
     if fmt == "pdf-scan":
@@ -97,7 +99,11 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
             images = [im.point(lambda v: 255 if v > 160 else 0).convert("1") for im in images]
         images[0].save(path, "TIFF", save_all=True, append_images=images[1:], dpi=(dpi, dpi),
                        compression="group4" if bilevel_tiff else "tiff_deflate")
-    return WrittenDocument(path, fmt, len(images), _gold(plan, path, fmt), rotations)
+    gold = _gold(plan, path, fmt)
+    if any(rotations):
+        turned = ", ".join(f"page {i} by {r}°" for i, r in enumerate(rotations, 1) if r)
+        gold["gold_meta"]["notes"] += f"; scanned pages turned counter-clockwise: {turned}"
+    return WrittenDocument(path, fmt, len(images), gold, rotations)
 
 
 def _save_scan_pdf(images: list, path: Path, dpi: int, quality: int, title: str) -> None:
