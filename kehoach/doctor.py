@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import shutil
 import sys
 from dataclasses import dataclass
@@ -60,11 +61,18 @@ def run_checks() -> list[Check]:
                             required=package == "fonts-liberation2"))
     for module, dist in PYTHON_DEPS.items():
         try:
-            mod = importlib.import_module(module)
-            checks.append(Check(f"python {module}", True, str(getattr(mod, "__version__", "importable"))))
+            importlib.import_module(module)
+            checks.append(Check(f"python {module}", True, _dist_version(dist)))
         except Exception as exc:  # any import failure is a broken install
             checks.append(Check(f"python {module}", False, f"{type(exc).__name__}: {exc}", pip=dist))
     return checks
+
+
+def _dist_version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "importable"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

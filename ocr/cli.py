@@ -24,7 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--psm", type=int, default=d.psm, help=f"Tesseract page segmentation mode (default {d.psm})")
     p.add_argument("--page-timeout", type=float, default=d.page_timeout, help="seconds per Tesseract call")
     for flag, field in [("orientation", "orientation"), ("deskew", "deskew"), ("denoise", "denoise"),
-                        ("binarize", "binarize"), ("text-layer", "use_text_layer"), ("tables", "tables")]:
+                        ("binarize", "binarize"), ("remove-rules", "remove_rules"), ("text-layer", "use_text_layer"), ("tables", "tables")]:
         p.add_argument(f"--no-{flag}", dest=field, action="store_false", help=f"skip {flag.replace('-', ' ')}")
     p.add_argument("--warnings", action="store_true", help="also print page warnings to stderr")
 
@@ -32,7 +32,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def options_from_args(args: argparse.Namespace) -> OcrOptions:
     return dataclasses.replace(
         OcrOptions(), languages=args.lang, dpi=args.dpi, psm=args.psm, page_timeout=args.page_timeout,
-        orientation=args.orientation, deskew=args.deskew, denoise=args.denoise, binarize=args.binarize,
+        orientation=args.orientation, deskew=args.deskew, denoise=args.denoise, binarize=args.binarize, remove_rules=args.remove_rules,
         use_text_layer=args.use_text_layer, tables=args.tables,
     )
 

@@ -91,7 +91,7 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
     timeout = options.page_timeout
     try:
         pre = preprocess_page(gray, options, lambda im: tesseract.detect_orientation(im, timeout=timeout))
-        tsv = tesseract.image_to_tsv(pre.image, options.languages, options.psm, timeout)
+        tsv = tesseract.image_to_tsv(pre.ocr_image, options.languages, options.psm, timeout)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         return _failed_page(number, f"page {number}: OCR failed ({exc})", gray.shape)
     words = tesseract.parse_tsv(tsv)

@@ -14,6 +14,7 @@ class OcrOptions:
     deskew: bool = True
     denoise: bool = True
     binarize: bool = True
+    remove_rules: bool = True  # erase table rules/underlines from the image Tesseract reads
     use_text_layer: bool = True  # PDF pages with a real text layer skip OCR
     tables: bool = True  # ruled tables (ocr.table) read cell by cell into PageText.tables
     low_confidence: float = 60.0  # pages whose mean word confidence is below are reported
