@@ -148,3 +148,14 @@ def test_portrait_feed_turns_landscape_pages(plan, tmp_path):
     assert all(w < h for w, h in sizes)  # every page comes out portrait
     assert written.rotations[0] == 0 and written.rotations[-1] == 90
     assert "turned" in written.gold["gold_meta"]["notes"]
+
+
+def test_cli_reports_a_plan_that_cannot_be_written(tmp_path, capsys):
+    # A mixed PDF needs two pages: a compact plan that fits on one fails alone, the batch exits 1.
+    seed = next(s for s in range(50) if one_page_plan(s).seed == s)
+    code = synth_cli(["--out", str(tmp_path / "raw"), "--gold", str(tmp_path / "gold"), "--size", "compact",
+                      "--seed", str(seed), "--n", "1", "--formats", "txt,pdf-mixed", "--dpi", str(LOW_DPI)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"seed {seed} failed" in err and "two pages" in err
+    assert (tmp_path / "raw" / f"synth_{seed:04d}_txt.txt").is_file()  # formats before the failure are written

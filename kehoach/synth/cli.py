@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from kehoach.errors import ExitCode, MissingDependencyError
 from kehoach.synth.degrade import PRESETS
 from kehoach.synth.issuer import LEVELS
 from kehoach.synth.plan_text import generate_plan
@@ -43,27 +44,43 @@ def main(args: argparse.Namespace) -> int:
         print(f"kehoach.synth: error: unknown format(s) {unknown}; choose from {', '.join(FORMATS)}"
               if unknown else "kehoach.synth: error: --n must be at least 1", file=sys.stderr)
         return 2
-    args.gold.mkdir(parents=True, exist_ok=True)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        args.gold.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"kehoach.synth: error: cannot create the output folders: {exc}", file=sys.stderr)
+        return int(ExitCode.input_error)
+    failed = 0
     for i in range(args.n):
-        seed = args.seed + i
-        plans: dict[bool, object] = {}  # one-page plan (PNG, JPEG) or full plan, shared by the formats
-        rasters: dict[bool, list] = {}
-        for fmt in formats:
-            single = fmt in SINGLE_PAGE
-            if single not in plans:
-                plans[single] = (one_page_plan(seed * 100, level=args.level) if single
-                                 else generate_plan(seed, level=args.level, size=args.size,
-                                                appendix_rows=args.appendix_rows))
-            doc_plan = plans[single]
-            if fmt not in ("txt", "txt-lossy", "pdf-text") and single not in rasters:
-                rasters[single] = render_pages(doc_plan, args.dpi)
-            stem = f"{args.prefix}{doc_plan.seed:04d}{STEM_TAG[fmt]}"
-            written = write_scan(doc_plan, args.out / f"{stem}{FORMATS[fmt][0]}", fmt, args.preset, seed, args.dpi,
-                                 args.rotate, pages=rasters.get(single), portrait_feed=args.portrait_feed)
-            gold_path = args.gold / f"{stem}.json"
-            gold_path.write_text(json.dumps(written.gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            print(f"{written.path}\t{written.pages} page(s)\t{gold_path}")
-    return 0
+        try:
+            _write_one(args, args.seed + i, formats)
+        except MissingDependencyError as exc:  # nothing else will work either
+            print(f"kehoach.synth: error: {exc}", file=sys.stderr)
+            return int(exc.exit_code)
+        except (ValueError, OSError) as exc:  # one plan failing does not stop the batch
+            failed += 1
+            print(f"kehoach.synth: seed {args.seed + i} failed: {exc}", file=sys.stderr)
+    return int(ExitCode.some_failed) if failed else 0
+
+
+def _write_one(args: argparse.Namespace, seed: int, formats: list[str]) -> None:
+    plans: dict[bool, object] = {}  # one-page plan (PNG, JPEG) or full plan, shared by the formats
+    rasters: dict[bool, list] = {}
+    for fmt in formats:
+        single = fmt in SINGLE_PAGE
+        if single not in plans:
+            plans[single] = (one_page_plan(seed * 100, level=args.level) if single
+                             else generate_plan(seed, level=args.level, size=args.size,
+                                            appendix_rows=args.appendix_rows))
+        doc_plan = plans[single]
+        if fmt not in ("txt", "txt-lossy", "pdf-text") and single not in rasters:
+            rasters[single] = render_pages(doc_plan, args.dpi)
+        stem = f"{args.prefix}{doc_plan.seed:04d}{STEM_TAG[fmt]}"
+        written = write_scan(doc_plan, args.out / f"{stem}{FORMATS[fmt][0]}", fmt, args.preset, seed, args.dpi,
+                             args.rotate, pages=rasters.get(single), portrait_feed=args.portrait_feed)
+        gold_path = args.gold / f"{stem}.json"
+        gold_path.write_text(json.dumps(written.gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"{written.path}\t{written.pages} page(s)\t{gold_path}")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -38,7 +38,7 @@ def _cv2():
     return cv2
 
 
-def preset(name: str) -> Degradation:
+def get_preset(name: str) -> Degradation:
     try:
         return PRESETS[name]
     except KeyError:
@@ -98,7 +98,7 @@ def degrade_array(gray: np.ndarray, spec: Degradation, seed: int) -> tuple[np.nd
     return out, angle
 
 
-def degrade(image, preset_name: str = "medium", seed: int = 0, rotate: int = 0):
+def degrade(image, preset: str = "medium", seed: int = 0, rotate: int = 0):
     """Degrade a PIL page image with a named preset; `rotate` (0, 90, 180, 270, counter-clockwise)
     turns the whole page as a badly fed scan would. Returns a grayscale PIL image."""
     from PIL import Image
@@ -106,7 +106,7 @@ def degrade(image, preset_name: str = "medium", seed: int = 0, rotate: int = 0):
     if rotate not in (0, 90, 180, 270):
         raise ValueError(f"rotate must be 0, 90, 180 or 270, not {rotate}")
     gray = np.asarray(image.convert("L"))
-    out, _ = degrade_array(gray, preset(preset_name), seed)
+    out, _ = degrade_array(gray, get_preset(preset), seed)
     if rotate:
         out = np.ascontiguousarray(np.rot90(out, k=rotate // 90))
     return Image.fromarray(out, mode="L")

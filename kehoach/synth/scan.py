@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.errors import MissingDependencyError
-from kehoach.synth.degrade import degrade, preset
+from kehoach.synth.degrade import degrade, get_preset
 from kehoach.synth.lossy_text import lossy_text
 from kehoach.synth.plan_text import SyntheticPlan, generate_plan
 from kehoach.synth.render import render_pages, render_pdf
@@ -44,11 +44,11 @@ def sha256_of(path: Path) -> str:
     return sha256_file(path)
 
 
-def _jpeg_quality(preset_name: str) -> int:
-    return {"clean": 85, "light": 75, "medium": 55, "heavy": 40}.get(preset_name, 60)
+def _jpeg_quality(preset: str) -> int:
+    return {"clean": 85, "light": 75, "medium": 55, "heavy": 40}.get(preset, 60)
 
 
-def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", preset_name: str = "medium",
+def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", preset: str = "medium",
                seed: int = 0, dpi: int = 300, rotate: int = 0, bilevel_tiff: bool = True,
                pages: list | None = None, portrait_feed: bool = False) -> WrittenDocument:
     """Render, degrade and save; multi-page formats (pdf-scan, tiff) hold every page.
@@ -60,7 +60,7 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    preset(preset_name)  # fail early on a bad preset name
+    get_preset(preset)  # fail early on a bad preset name
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt in ("txt", "txt-lossy"):
@@ -77,8 +77,8 @@ def write_scan(plan: SyntheticPlan, path: str | Path, fmt: str = "pdf-scan", pre
     if fmt in SINGLE_PAGE and len(pages) != 1:
         raise ValueError(f"{fmt} holds one page but the plan renders to {len(pages)}; use size='compact'")
     rotations = [(rotate + (90 if portrait_feed and p.width > p.height else 0)) % 360 for p in pages]
-    images = [degrade(p, preset_name, seed * 1000 + i, r) for i, (p, r) in enumerate(zip(pages, rotations))]
-    quality = _jpeg_quality(preset_name)
+    images = [degrade(p, preset, seed * 1000 + i, r) for i, (p, r) in enumerate(zip(pages, rotations))]
+    quality = _jpeg_quality(preset)
     title = f"Kế hoạch {plan.gold['document']['number']}"
     if fmt == "pdf-scan":
         _save_scan_pdf(images, path, dpi, quality, title)
