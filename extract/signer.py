@@ -15,6 +15,7 @@ _CHU_TICH = r"ch[uú]\s*t[i1l]ch"
 _GIAM_DOC = r"gi[a-z4]m\s+[dp][o0][a-z]?c"
 # (folded pattern, canonical spelling), tried left to right on each line.
 _PARTS: list[tuple[str, str]] = [
+    (r"\btuq\s*[.,]?", "TUQ."),
     (r"\bkt\s*[.,]?", "KT."),
     (r"\btm\s*[.,]?", "TM."),
     (r"\btl\s*[.,]?", "TL."),
@@ -28,10 +29,15 @@ _PARTS: list[tuple[str, str]] = [
     (r"\bph[o0]\s+tr[uw][o0]ng\s+ban\b", "PHÓ TRƯỞNG BAN"),
     (r"\btr[uw][o0]ng\s+ban\b", "TRƯỞNG BAN"),
     (r"\bch[a-z]nh\s+v[a-z]n\s+ph[o0]ng\b", "CHÁNH VĂN PHÒNG"),
+    (r"\bph[o0]\s+tr[uw][o0]ng\s+ph[o0]ng\b", "PHÓ TRƯỞNG PHÒNG"),
+    (r"\btr[uw][o0]ng\s+ph[o0]ng\b", "TRƯỞNG PHÒNG"),
+    (r"\bph[o0]\s+ch[a-z]nh\s+thanh\s+tra\b", "PHÓ CHÁNH THANH TRA"),
+    (r"\bch[a-z]nh\s+thanh\s+tra\b", "CHÁNH THANH TRA"),
 ]
-_ROLES = {"PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"}
+_ROLES = {"PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG",
+          "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG", "PHÓ CHÁNH THANH TRA", "CHÁNH THANH TRA"}
 _PART_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PARTS)))
-_POSITION_LINE = re.compile(r"(?:" + "|".join(p for p, _ in _PARTS[4:]) + r")")
+_POSITION_LINE = re.compile("|".join(p for p, c in _PARTS if not c.endswith(".")))  # roles and bodies, not KT./TM.
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 
 
@@ -96,7 +102,7 @@ def extract_signer(doc: NormalizedDocument) -> SignerResult:
     # Merge "KT." / "TM." prefixes with the title that follows them.
     joined: list[str] = []
     for p in position:
-        if joined and joined[-1].endswith(".") and joined[-1] in ("KT.", "TM.", "TL.", "Q."):
+        if joined and joined[-1] in ("KT.", "TM.", "TL.", "Q.", "TUQ."):
             joined[-1] = f"{joined[-1]} {p}"
         else:
             joined.append(p)

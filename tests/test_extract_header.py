@@ -210,3 +210,14 @@ def test_unit_name_spelt_two_ways_resolved_within_the_province():
     ambiguous = "Long Thanh"
     assert unit_name(ambiguous) is None  # Long Thành and Long Thạnh both exist
     assert restore_place(ambiguous, "Đồng Nai") == "Long Thành"
+
+
+@pytest.mark.parametrize("block, position", [
+    ("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN", "KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN"),
+    ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TL. CHỦ TỊCH CHÁNH VĂN PHÒNG"),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),
+    ("CHANH THANH TRA", "CHÁNH THANH TRA"),
+])
+def test_signature_positions(block, position):
+    res = extract_signer(_norm(f"Nội dung kế hoạch.\n{block}\n\nLê Văn Nam\n"))
+    assert res.signer.position == position and res.signer.name == "Lê Văn Nam"
