@@ -72,3 +72,8 @@ eval-baseline: setup
 
 clean:
 	rm -rf $(OUT) bench-out eval-out .pytest_cache
+
+# Synthetic samples in data/raw + their generated gold (docs/synth.md); byte-identical on rebuild.
+.PHONY: synth-samples
+synth-samples: venv
+	$(BIN)/python -m kehoach.synth.samples --out data/raw --gold data/gold
