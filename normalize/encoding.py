@@ -85,7 +85,8 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, list[str]]:
             candidates[guess] = unicodedata.normalize("NFC", data.decode(guess))
         except (UnicodeDecodeError, LookupError):
             pass
-    scored = sorted(((vietnamese_score(t), enc) for enc, t in candidates.items()), reverse=True)
+    # Stable on ties: the order of DECODERS (the commoner encoding) decides between equal scores.
+    scored = sorted(((vietnamese_score(t), enc) for enc, t in candidates.items()), key=lambda x: -x[0])
     if not scored or scored[0][0] < MIN_SCORE:
         raise InputFileError(
             f"{name}: cannot decode the text file (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)",

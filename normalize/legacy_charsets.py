@@ -26,7 +26,43 @@ UNICODE_TO_TCVN3: dict[str, str] = {v: k for k, v in TCVN3_TO_UNICODE.items()}
 
 def decode_tcvn3(data: bytes) -> str:
     text = data.decode("latin-1")
-    return "".join(TCVN3_TO_UNICODE.get(c, c) for c in text)
+    return _restore_tcvn3_capitals("".join(TCVN3_TO_UNICODE.get(c, c) for c in text))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _caps_word(word: str) -> bool | None:
+    """True: a capitals word (`HOạCH`, `ủY`); False: not; None: cannot tell (`Kế`, `ở`)."""
+    ascii_letters = [c for c in word if c.isascii()]
+    if any(c.islower() for c in ascii_letters):
+        return False
+    if len(ascii_letters) >= 2 or (ascii_letters and not word[0].isascii()):
+        return True
+    return None
+
+
+def _restore_tcvn3_capitals(text: str) -> str:
+    """Capitals with a tone came from the capital font with the small letters' codes: `KÕ HO¹CH`
+    decodes as `Kế HOạCH`. A word whose plain letters are all capitals is a capitals word, and so is
+    an undecidable word (`Kế`, `Số`) between capitals words on its line."""
+    out = []
+    for line in text.split("\n"):
+        words = list(_WORD.finditer(line))
+        caps = [_caps_word(m.group()) for m in words]
+        pieces, pos = [], 0
+        for i, m in enumerate(words):
+            decide = caps[i]
+            if decide is None:  # neighbours only across plain spaces (`Số: 12/KH-UBND` stays `Số`)
+                neighbours = [caps[j] for j in (i - 1, i + 1) if 0 <= j < len(words)
+                              and not line[min(m.end(), words[j].end()):max(m.start(), words[j].start())].strip()]
+                decide = any(neighbours) and not any(n is False for n in neighbours)
+            pieces.append(line[pos:m.start()])
+            pieces.append(m.group().upper() if decide else m.group())
+            pos = m.end()
+        pieces.append(line[pos:])
+        out.append("".join(pieces))
+    return "\n".join(out)
 
 
 def encode_tcvn3(text: str) -> bytes:

@@ -5,10 +5,15 @@ import re
 import unicodedata
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Vowel groups that can carry a final consonant, and those that end the syllable themselves
+# (they close with a glide: `ai`, `ươi`). Spelling of the standard orthography.
+_OPEN_NUCLEI = ("a ă â e ê i o ô ơ u ư y iê yê uô ươ oa oă oe uâ uê uy uyê ưa ua ia")
+_CLOSED_NUCLEI = ("ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu ia ua ưa iêu yêu oai oay oao oeo uôi ươi ươu "
+                  "uây uya uyu uơ")
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưy]{1,3}"
-    r"(?:ch|ng|nh|[cmnpt])?$"
+    r"(?:(?:" + "|".join(sorted(_OPEN_NUCLEI.split(), key=len, reverse=True)) + r")(?:ch|ng|nh|[cmnpt])?"
+    r"|(?:" + "|".join(sorted(_CLOSED_NUCLEI.split(), key=len, reverse=True)) + r"))$"
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 

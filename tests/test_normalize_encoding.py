@@ -74,3 +74,14 @@ def test_undecodable_and_empty_files_raise_input_error(tmp_path):
         read_text_document(empty)
     with pytest.raises(InputFileError):
         read_text_document(tmp_path / "missing.txt")
+
+
+def test_tcvn3_capitals_come_back_from_context():
+    text = "KẾ HOẠCH CẢI THIỆN CHỈ SỐ NĂM 2025\nỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 12/KH-UBND\nKế hoạch của Sở."
+    assert decode_tcvn3(encode_tcvn3(text)) == text
+
+
+def test_short_ambiguous_text_prefers_the_right_legacy_table():
+    for encoder, name in ((encode_tcvn3, "tcvn3"), (encode_vni, "vni"), (encode_cp1258, "windows-1258")):
+        text, warnings = decode_bytes(encoder("Việt Nam"))
+        assert text == "Việt Nam" and warnings[0].startswith(f"decoded as {name}")
