@@ -67,7 +67,7 @@ def _unit_name(unit_type: str, place_text: str, province: str | None = None) -> 
     return f"{unit_type} {place}", place
 
 
-def _parse_body(line: str, province: str | None = None) -> Body | None:
+def parse_body(line: str, province: str | None = None) -> Body | None:
     line = " ".join(line.split())
     f = fold(line)  # same length as `line`: spans cut the printed text
     m = _UBND_RE.match(f) or _HDND_RE.match(f)
@@ -112,7 +112,7 @@ def parse_header_bodies(left_lines: list[str], province: str | None = None) -> l
     bodies: list[Body] = []
     pending_ubnd: Body | None = None
     for line in left_lines:
-        body = _parse_body(line, province)
+        body = parse_body(line, province)
         if pending_ubnd is not None:
             if body is not None and body.kind == "unit":
                 body = Body(pending_ubnd.kind, f"{pending_ubnd.name} {body.name}", body.unit_type, body.place)
@@ -172,7 +172,7 @@ def issuer_from_body(text: str, province: str | None = None) -> Issuer:
     if not m:
         return Issuer()
     printed = re.sub(r"\s*\([^)]*\)", "", " ".join(text[m.start("who"):m.end("who")].split()))
-    body = _parse_body(printed, province)
+    body = parse_body(printed, province)
     if body is None:
         return Issuer()
     return issuer_from_bodies([body])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from extract.dates import read_date_at
-from extract.issuer import _parse_body, agency_name
+from extract.issuer import parse_body, agency_name
 from extract.places import province_name, unit_name
 from extract.patterns import (CUA, DOC_TYPE_RE, NUMBER, SO, THUC_HIEN, VE, clean_number, doc_type_of, fold,
                               fold_key, snippet)
@@ -102,7 +102,7 @@ def normalize_issuer(printed: str, province: str | None, own: Issuer | None = No
     prefix = max((k for k in _KNOWN_ISSUERS if key.startswith(k + " ")), key=len, default=None)
     if prefix:  # a verb the stop list missed: `Thủ tướng Chính phủ phê chuẩn ...`
         return _KNOWN_ISSUERS[prefix]
-    body = _parse_body(text)
+    body = parse_body(text)
     if body is not None and body.kind == "unit" and not (province_name(body.place or "") or unit_name(body.place or "")):
         body = None  # `Tỉnh oty`: not a real unit, maybe a known name with OCR slips
     if body is not None and body.kind != "agency":
