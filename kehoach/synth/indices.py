@@ -62,7 +62,7 @@ def overall_result(ctx: Context, index: str) -> tuple[str, dict]:
     rank = rng.randint(1, rk.total)
     whose = f" của {rk.scope}" if rk.scope else rng.choice(("", f" của {ctx.own_unit_phrase()}"))
     lead = f"{index_phrase(ctx, index)} năm {ry}{whose}"
-    verb = rng.choice(("xếp thứ", "xếp hạng", "đứng thứ"))
+    verb = rng.choice(("xếp thứ", "xếp hạng", "đứng thứ", "xếp vị thứ", "đứng ở vị trí thứ"))
     rank_text = f"{verb} {rank}/{rk.total} {rk.units}"
     if rng.random() < 0.3:
         rank_text += f", {rng.choice(('tăng', 'giảm'))} {rng.randint(1, 9):02d} bậc so với năm {ry - 1}"
@@ -105,6 +105,11 @@ def _target_year(ctx: Context) -> tuple[int, str]:
     return (last, f"đến năm {last}") if ctx.rng.random() < 0.6 else (first, f"năm {first}")
 
 
+# Ways to say "at least X" / "more than X" ({} is the value with its unit) and their comparator.
+AT_LEAST = (("đạt {} trở lên", ">="), ("đạt từ {} trở lên", ">="), ("đạt tối thiểu {}", ">="),
+            ("đạt ít nhất {}", ">="), ("đạt trên {}", ">"))
+
+
 def prose_targets(ctx: Context, index: str) -> list[tuple[str, list[dict]]]:
     """Objective sentences (bullets) for one index and the targets each states."""
     rng, rk = ctx.rng, ranking(ctx, index, for_target=True)
@@ -116,7 +121,9 @@ def prose_targets(ctx: Context, index: str) -> list[tuple[str, list[dict]]]:
         kind = rng.choice(("percent", "satisfied", "components"))
     if kind == "percent":
         v = float(rng.choice((80, 85, 88, 90)))
-        out.append((f"Phấn đấu {name} {when} đạt {v:.0f}% trở lên.", [_target(index, None, year, "percent", ">=", v)]))
+        wording, comparator = rng.choice(AT_LEAST)
+        out.append((f"Phấn đấu {name} {when} {wording.format(f'{v:.0f}%')}.",
+                    [_target(index, None, year, "percent", comparator, v)]))
     elif kind == "satisfied":
         v = float(rng.choice((85, 90, 92, 95)))
         out.append((f"{when.capitalize()}, có trên {v:.0f}% người dân, tổ chức hài lòng với sự phục vụ của cơ quan "
@@ -133,8 +140,9 @@ def prose_targets(ctx: Context, index: str) -> list[tuple[str, list[dict]]]:
         v = rnd(rng, hi * 0.85, hi, dec)
         out_of = 100.0 if index == "PAR INDEX" and rng.random() < 0.5 else None
         scale = "/100" if out_of else ""
-        out.append((f"{name} {when} đạt từ {fmt_num(v, dec)}{scale} điểm trở lên.",
-                    [_target(index, None, year, "score", ">=", v, out_of=out_of)]))
+        wording, comparator = rng.choice(AT_LEAST)
+        out.append((f"{name} {when} {wording.format(f'{fmt_num(v, dec)}{scale} điểm')}.",
+                    [_target(index, None, year, "score", comparator, v, out_of=out_of)]))
     elif kind == "rank":
         v = float(rng.randint(1, max(1, rk.total // 2)))
         out.append((f"{name} {when} xếp hạng {v:.0f}/{rk.total} {rk.units}.",
@@ -142,7 +150,8 @@ def prose_targets(ctx: Context, index: str) -> list[tuple[str, list[dict]]]:
     elif kind == "rank_between":
         a = rng.randint(1, max(2, rk.total - 6))
         b = min(rk.total, a + rng.randint(2, 6))
-        out.append((f"Phấn đấu {name} {when} xếp hạng {a} - {b}/{rk.total} {rk.units}.",
+        span = rng.choice((f"{a} - {b}", f"từ {a} đến {b}", f"{a}-{b}"))
+        out.append((f"Phấn đấu {name} {when} xếp hạng {span}/{rk.total} {rk.units}.",
                     [_target(index, None, year, "rank", "between", float(a), float(b), float(rk.total))]))
     elif kind == "rank_increase":
         k = rng.randint(2, 8)
