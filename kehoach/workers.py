@@ -29,7 +29,7 @@ def worker_context():
     methods = mp.get_all_start_methods()
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kehoach.work", "kehoach.pipeline"])  # imported once, not per worker
+        ctx.set_forkserver_preload(["kehoach.work", "kehoach.warmup"])  # loaded once, not per worker
         return ctx
     return mp.get_context("spawn")
 
