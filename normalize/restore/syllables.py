@@ -32,10 +32,21 @@ def has_vietnamese_marks(token: str) -> bool:
     return any(ch in _VN_ONLY for ch in token.lower())
 
 
+def _strip_marks_slow(text: str) -> str:
+    nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in nfd if not unicodedata.combining(ch)))
+
+
+# precomposed Vietnamese letters -> base letter, for a fast str.translate
+_SKELETON_TABLE = str.maketrans({c: _strip_marks_slow(c) for c in VIET_LETTERS if c.isalpha() and ord(c) > 127})
+
+
 def skeleton(token: str) -> str:
     """Lower case, every mark removed, đ -> d: the key English OCR would ideally produce."""
-    nfd = unicodedata.normalize("NFD", token.lower().replace("đ", "d"))
-    return "".join(ch for ch in nfd if not unicodedata.combining(ch))
+    out = token.lower().translate(_SKELETON_TABLE)
+    if out.isascii():
+        return out
+    return _strip_marks_slow(out)  # decomposed input or marks outside the Vietnamese set
 
 
 def _split_tone(syllable: str) -> tuple[str, int]:
