@@ -39,6 +39,7 @@ class Channel:
         self.reverse = {k: sorted(v) for k, v in reverse.items()}
         # letters OCR often drops (ơ in được -> duc): candidate keys may put them back
         self.droppable = sorted({skeleton(l) for l, segs in table.items() if segs.get("", -99.0) >= reverse_min_logp})
+        self.vowel_floor = FLOOR_SUB
         self.direct_threshold = float("-inf")  # equal lengths: letter by letter, no DP (measured: same WER)
         self._score = lru_cache(maxsize=400_000)(self._score_uncached)
 
@@ -51,6 +52,8 @@ class Channel:
             return lp
         if len(seg) == 1 and seg in SYMBOLS and skeleton(letter) in VOWEL_SKELETONS:
             return SYMBOL_FOR_VOWEL
+        if len(seg) == 1 and letter != skeleton(letter) and skeleton(seg) in VOWEL_SKELETONS:
+            return self.vowel_floor  # a marked vowel read as another vowel (ă -> i)
         if len(seg) == 0:
             return FLOOR_DEL
         if len(seg) == 1:
@@ -118,6 +121,11 @@ class Channel:
         for p in range(1, len(base) + 1):
             for x in self.droppable:
                 out.add(base[:p] + x + base[p:])
+        if self.vowel_floor > FLOOR_SUB:  # one vowel read as another (nim -> nam)
+            for p, ch in enumerate(base):
+                if ch in VOWEL_SKELETONS:
+                    for x in VOWEL_SKELETONS:
+                        out.add(base[:p] + x + base[p + 1 :])
         edit_positions = [j for j, opts in enumerate(options) if opts]
         for n_edits in range(1, max_edits + 1):
             for combo in itertools.combinations(edit_positions, n_edits):
