@@ -60,7 +60,8 @@ def _lines_with_offsets(text: str, limit: int) -> list[tuple[int, str]]:
 def _find_doc_type(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
     for i, (_, line) in enumerate(lines):
         f = fold(line).strip()
-        if _DOC_TYPE_LINE.match(f):
+        f = re.sub(r"^[\W_]+|[\W\d_]+$", "", f)  # OCR specks around the line: `KẾ HOẠCH :`
+        if f and _DOC_TYPE_LINE.match(f):
             letters = [c for c in line if c.isalpha()]
             if re.match(KE_HOACH + r"$", f):
                 return i, "Kế hoạch"
@@ -91,6 +92,24 @@ def _title(lines: list[tuple[int, str]], start: int) -> tuple[str, tuple[int, in
     if not parts:
         return None
     return " ".join(" ".join(parts).split()), (first, last)
+
+
+def _issue_place(line: str, folded: str, date_start: int) -> str | None:
+    """The place before `, ngày`: the last capitalised words of the right column (the number of
+    the left column may share the line: `Số: 12/KH-UBND    Bình Dương, ngày ...`)."""
+    start = max((m.end() for m in re.finditer(r"\s{3,}|\t", line[:date_start])), default=0)
+    m = _PLACE_DATE.search(folded, start, date_start + 40)
+    if not m:
+        return None
+    words = [w for w in line[m.start("place"):m.end("place")].split() if not re.search(r"[/:]|\w-\w", w)]
+    tail: list[str] = []
+    for k, w in enumerate(reversed(words[-5:])):
+        numbered = k == 0 and w.isdigit() and len(w) <= 2  # new ward names: `Hà Giang 1`
+        abbreviation = len(w) >= 2 and w.isupper() and w.isascii() and any(x.islower() for x in "".join(tail))
+        if abbreviation or not (w[:1].isupper() or numbered) and w not in ("-", "–"):
+            break
+        tail.insert(0, w)
+    return " ".join(tail) or None
 
 
 def read_period(title: str | None, fallback_text: str) -> Period:
@@ -153,19 +172,9 @@ def extract_header(doc: NormalizedDocument, objectives: str = "") -> HeaderResul
         if reading.warning:
             res.warnings.append("issue date: " + reading.warning)
         res.evidence["issue_date"] = Evidence(page=doc.page_of(pos), text=line.strip())
-        m = _PLACE_DATE.search(f, 0, reading.start + 40)
-        if m:
-            words = line[m.start("place"):m.end("place")].split()
-            # The number (left column) may precede the place on the same line: keep the last words.
-            words = [w for w in words if not re.search(r"[/:]|\w-\w", w)]
-            tail = []
-            for k, w in enumerate(reversed(words[-5:])):
-                numbered = k == 0 and w.isdigit() and len(w) <= 2  # new ward names: `Hà Giang 1`
-                if not (w[:1].isupper() or numbered) and w not in ("-", "–"):
-                    break
-                tail.insert(0, w)
-            if tail:
-                res.issue_place = restore_place(" ".join(tail), province_hint)
+        place = _issue_place(line, f, reading.start)
+        if place:
+            res.issue_place = restore_place(place, province_hint)
         break
     else:
         res.warnings.append("issue place and date (…, ngày … tháng … năm …) not found")

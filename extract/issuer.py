@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract.patterns import agency_case, fold, fold_key
-from extract.places import province_name, restore_place
+from extract.places import province_name, restore_place, unit_name
 from extract.schema import Issuer
 
 # Unit type words, folded -> as written in a name.
@@ -17,6 +17,7 @@ _TYPE_RE = r"(?:thanh\s+pho|thi\s+xa|thi\s+tran|dac\s+khu|tinh|huyen|quan|xa|phu
 _UBND_RE = re.compile(r"^(?:ubnd|[uúùủ]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
 _HDND_RE = re.compile(r"^(?:hdnd|h[o0]i\s+d[o0]ng\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
 _UNIT_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z .'-]*(?:\s\d{1,2})?)$")  # used with .match
+_UNIT_PREFIX_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z ]*)")
 _DEPT_RE = re.compile(r"^(?:s[o0&¢e6]|ban|van\s+phong|thanh\s+tra|bo|cuc|chi\s+cuc|trung\s+tam)\s+\w")
 LEVEL_OF_TYPE = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
                  "xã": "commune", "thị trấn": "commune", "đặc khu": "commune", "phường": "ward"}
@@ -58,13 +59,33 @@ def left_column(lines: list[str]) -> list[str]:
         m = _MOTTO.search(fold(left))
         if m:
             left = left[: m.start()]
-        out.append(left.strip(" ,;"))
-    return [ln for ln in out if ln]
+        left = re.sub(r"^[\W_]+|[^\w.)]+$", "", left.strip())  # OCR specks: `ỦY BAN NHÂN DÂN ˆ`, `._`
+        out.append(left)
+    return [ln for ln in out if sum(c.isalpha() for c in ln) >= 2]
 
 
 def _unit_name(unit_type: str, place_text: str, province: str | None = None) -> tuple[str, str]:
     place = restore_place(place_text.strip(" .,"), province)
     return f"{unit_type} {place}", place
+
+
+def _unit_match(f: str, pos: int = 0):
+    """`tinh cao bang` -> the unit's type and place span; a place followed by other words
+    (`tinh thai nguyen ve-trien khai ...`) is cut after the longest name the gazetteer knows."""
+    whole = _UNIT_RE.match(f, pos)
+    if whole and (province_name(whole.group("place")) or unit_name(whole.group("place"))):
+        return whole.group("type"), whole.start("place"), whole.end("place")
+    m = _UNIT_PREFIX_RE.match(f, pos)
+    if m:
+        words = list(re.finditer(r"[a-z]+", f[m.start("place"):m.end("place")]))
+        for n in range(min(4, len(words)), 0, -1):
+            end = m.start("place") + words[n - 1].end()
+            name = f[m.start("place"):end]
+            if province_name(name) or unit_name(name):
+                return m.group("type"), m.start("place"), end
+    if whole:  # a name the gazetteer does not know, alone on its line
+        return whole.group("type"), whole.start("place"), whole.end("place")
+    return None
 
 
 def parse_body(line: str, province: str | None = None) -> Body | None:
@@ -74,10 +95,10 @@ def parse_body(line: str, province: str | None = None) -> Body | None:
     if m:
         kind = "ubnd" if _UBND_RE.match(f) else "hdnd"
         head = "Ủy ban nhân dân" if kind == "ubnd" else "Hội đồng nhân dân"
-        unit = _UNIT_RE.match(f, m.start("rest")) if m.group("rest") else None
+        unit = _unit_match(f, m.start("rest")) if m.group("rest") else None
         if unit:
-            utype = UNIT_TYPES[unit.group("type").rstrip(".")]
-            name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")], province)
+            utype = UNIT_TYPES[unit[0].rstrip(".")]
+            name, place = _unit_name(utype, line[unit[1]:unit[2]], province)
             return Body(kind, f"{head} {name}", utype, place)
         return Body(kind, head)
     unit = _UNIT_RE.match(f)

@@ -221,3 +221,20 @@ def test_unit_name_spelt_two_ways_resolved_within_the_province():
 def test_signature_positions(block, position):
     res = extract_signer(_norm(f"Nội dung kế hoạch.\n{block}\n\nLê Văn Nam\n"))
     assert res.signer.position == position and res.signer.name == "Lê Văn Nam"
+
+
+def test_ocr_specks_around_header_lines():
+    text = ("ỦY BAN NHÂN DÂN ˆ\n._ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTÍNH THÁI NGUYÊN\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 3044/KH-UBND\nl\nThái Nguyên, ngày 19 tháng 6 năm 2025 -\nKẾ HOẠCH :\n"
+            "Cải thiện Chỉ số PAPI giai đoạn 2025-2029\nCăn cứ Quyết định số 1/QĐ-UBND ngày 2/3/2023.\n")
+    h = extract_header(_norm(text))
+    assert (h.doc_type, h.title) == ("Kế hoạch", "Cải thiện Chỉ số PAPI giai đoạn 2025-2029")
+    assert (h.issuer.name, h.issuer.superior) == ("Ủy ban nhân dân tỉnh Thái Nguyên", None)
+    assert (h.issue_place, h.issue_date) == ("Thái Nguyên", "2025-06-19")
+
+
+def test_place_in_the_right_column_of_the_number_line():
+    text = ("ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH BÌNH DƯƠNG                           Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 2368/KH-UBND                          Bình Dương, ngày 25 tháng 3 năm 2024\n\nKẾ HOẠCH\nTiêu đề năm 2024\n")
+    assert extract_header(_norm(text)).issue_place == "Bình Dương"

@@ -124,3 +124,8 @@ def test_compound_type_and_ocr_paren_for_so():
     assert [(r.doc_type, r.number) for r in refs] == [("Thông báo", "169/TB-VPCP"), ("Văn bản", "839/SNV-CCHC"),
                                                       ("Chỉ thị", "5-CT/TU")]
     assert refs[2].issuer == "Tỉnh ủy Nghệ An"
+
+
+def test_issuer_place_followed_by_ocr_junk():
+    assert normalize_issuer("Ủy ban nhân dân tỉnh\nThái Nguyên vẽ-triển khai khảo sát", None) == \
+        "Ủy ban nhân dân tỉnh Thái Nguyên"
