@@ -1,6 +1,7 @@
 """Batch progress: a tqdm bar on a terminal, plain log lines otherwise, and a final summary."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -21,7 +22,9 @@ class Progress:
         if use_bar:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.1)
+            sized = _columns(self.stream) > 0  # a pty without a size (CI, `script`) would get an empty bar
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=sized, ncols=None if sized else 100, nrows=None if sized else 20,
+                            smoothing=0.1)
 
     @property
     def done(self) -> int:
@@ -37,15 +40,16 @@ class Progress:
         else:
             self.failed += 1
             self.errors[_error_kind(error)] += 1
+        message = error if error and error.startswith(display) else f"{display}: {error}"
         if self.bar is not None:
             self.bar.set_postfix_str(f"pages={self.pages} ({self.pages_per_minute():.1f}/min) failed={self.failed}",
                                      refresh=False)
             self.bar.update(1)
             if status == "failed":
-                self.bar.write(f"failed: {display}: {error}", file=self.stream)
+                self.bar.write(f"failed: {message}", file=self.stream)
             return
         if status == "failed":
-            self._line(f"failed: {display}: {error}")
+            self._line(f"failed: {message}")
         now = time.monotonic()
         if now - self._last_log >= self.log_every or self.done == self.total:
             self._last_log = now
@@ -75,6 +79,13 @@ class Progress:
 
     def _line(self, text: str) -> None:
         print(text, file=self.stream, flush=True)
+
+
+def _columns(stream) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def _error_kind(error: Optional[str]) -> str:
