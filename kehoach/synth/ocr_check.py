@@ -43,7 +43,7 @@ def ocr_page(image, lang: str = "vie") -> str:
         import pytesseract
 
         return pytesseract.image_to_string(image, lang=lang, config="--psm 3")
-    except (ImportError, EnvironmentError) as exc:
+    except (ImportError, EnvironmentError, RuntimeError) as exc:  # TesseractError: e.g. no 'vie' data
         raise MissingDependencyError(f"tesseract with '{lang}' is not available: {exc}",
                                      "install tesseract-ocr and tesseract-ocr-vie") from exc
 

@@ -4,6 +4,7 @@ heading row repeated), signature block on the right. Produces a PDF with a real 
 printed text of each page (`plan.page_texts`, from `pdftotext -layout`) as OCR ground truth."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fon
 FONT = "Serif"
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 30.0, 15.0, 20.0, 20.0
 LINE_FACTOR = 0.53  # mm of line height per pt of font size (about 1.5 lines)
+_FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)  # PDF metadata: same seed, same bytes
 
 
 def _font_files() -> dict[str, Path]:
@@ -51,13 +53,6 @@ def _new_pdf(layout: Layout):
     return pdf
 
 
-def _fixed_date():
-    import datetime as dt
-
-    return dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
-
-
-_FIXED_DATE = _fixed_date()
 
 
 def _style(line: Line) -> str:
