@@ -69,6 +69,10 @@ def test_acronyms_get_their_mark(restorer):
 def test_glued_tokens_split(restorer):
     got = restorer.restore_line("Ha Noi, ngay30 thang 6, ngay 14thang 5 nam 2025")
     assert "ngày 30 tháng" in got and "14 tháng 5 năm 2025" in got
+    assert restorer.restore_line("NGAY30 THANG 6") == "NGÀY 30 THÁNG 6"
+    # letters with a number are codes, also on English-OCR lines (s6 marks this one as OCR)
+    got = restorer.restore_line("Mau TK04 theo Luat s6 20/2023/QH15, khoa QH14")
+    assert "TK04" in got and "QH14" in got and "20/2023/QH15" in got and "số" in got
 
 
 def test_vietnamese_text_passes_unchanged(restorer):

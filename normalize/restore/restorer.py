@@ -29,6 +29,8 @@ _GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
 _GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # ngay30
 _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
 _ACRONYM_PART = re.compile(r"[A-Z]{2,}")
+_VOWEL = re.compile(r"[aeiouy]")
+_CODE_LIKE = re.compile(r"[0-9]{2,}")
 
 
 @dataclass
@@ -110,7 +112,7 @@ class Restorer:
             return hit
         o = observed.lower()  # not tone-normalised: OCR marks sit where the glyphs were
         ids = list(self.inventory.get(skeleton(o), ()))
-        if ocr or not ids:
+        if ocr:  # clean stripping changes no letter: only OCR needs the channel's other keys
             seen = set(ids)
             for k in self.channel.keys(o):
                 for i in self.inventory.get(k, ()):
@@ -169,12 +171,17 @@ class Restorer:
             pieces.append(_Piece(start, end, text, lm_id=lm))
             return
         glued = _GLUED_NUM_WORD.match(text) or _GLUED_WORD_NUM.match(text)
-        if glued and (skeleton(glued.group(2)) in self.inventory or skeleton(glued.group(1)) in self.inventory):
+        word = glued and (glued.group(2) if glued.group(1)[0].isdigit() else glued.group(1))
+        # ngay30, 14thang, NGAY30; not codes such as TK04, QH14 (no vowel: not a syllable)
+        if glued and _VOWEL.search(skeleton(word)) and skeleton(word) in self.inventory:
             a, b = glued.group(1), glued.group(2)
             self._add_piece(pieces, a, start, ocr)
             n = len(pieces)
             self._add_piece(pieces, b, start + len(a), ocr)
             pieces[n].prefix = " "
+            return
+        if _CODE_LIKE.search(text):  # letters with a number (QH14, TK04, B2): a code, kept
+            pieces.append(_Piece(start, end, text, lm_id=self._num))
             return
         fixed = self._repair_acronym(text) if len(text) >= 2 else None
         if fixed is not None:
