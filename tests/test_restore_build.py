@@ -70,3 +70,22 @@ def test_quick_build_on_tiny_corpus(tmp_path):
 
     r = get_restorer(out)
     assert r.restore_line("So Noi vu chu tri viec thuc hien ke hoach") == "Sở Nội vụ chủ trì việc thực hiện kế hoạch"
+
+
+def test_hashed_tables_match_reference_backoff(tmp_path):
+    """The decoder's hash-table lookups give the KN model's log-probs (to quantisation)."""
+    from models.restorer.build import save_lm
+    from normalize.restore.decoder import LanguageModel
+
+    rng = np.random.default_rng(1)
+    V = 40
+    seq = rng.integers(4, V, size=5000) // rng.integers(1, 3, size=5000) + 4
+    seq = np.minimum(seq, V - 1)
+    a = np.concatenate([[0, 0], seq, [1]]).astype(np.int64)
+    keys = (a[:-2] << (2 * kn.SHIFT)) | (a[1:-1] << kn.SHIFT) | a[2:]
+    model = kn.estimate(keys, V, min_trigram_count=2)
+    save_lm(model, tmp_path)
+    lm = LanguageModel(tmp_path / "lm.npz")
+    for u, v, w in rng.integers(0, V, size=(300, 3)):
+        ref = 1000 * kn.logprob(model, int(u), int(v), int(w))
+        assert abs(lm.logprob(int(u), int(v), int(w)) - ref) <= 2.0, (u, v, w)
