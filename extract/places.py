@@ -11,6 +11,8 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from extract.patterns import fold_key
 
 _PROVINCE_PREFIXES = ("Thành phố ", "Tỉnh ")
@@ -89,9 +91,22 @@ def unit_name(text: str, province: str | None = None) -> str | None:
     return units.get(key)
 
 
+@lru_cache(maxsize=64)
+def _units_of(province: str) -> dict[str, str]:
+    return {key: name for (prov, key), name in _tables()[2].items() if prov == province}
+
+
 def restore_place(text: str, province: str | None = None) -> str:
-    """Best spelling of a place name: province, then unit, else the text in title case as printed."""
-    found = province_name(text) or unit_name(text, province)
+    """Best spelling of a place name: province, then unit, then (within `province`) the unit whose
+    name is nearest to an OCR-damaged one (`Bình Lượng` -> `Bình Long`), else title case as printed."""
+    found = province_name(text) or (province and _units_of(province).get(fold_key(text)))
+    if found:
+        return found
+    if province:
+        near = process.extractOne(fold_key(text), list(_units_of(province)), scorer=fuzz.ratio, score_cutoff=88)
+        if near:
+            return _units_of(province)[near[0]]
+    found = unit_name(text)
     if found:
         return found
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())

@@ -82,7 +82,8 @@ def normalize_issuer(printed: str, province: str | None, own: Issuer | None = No
     """`Ủy ban nhân dân (UBND) tỉnh Cao Bằng` -> `Ủy ban nhân dân tỉnh Cao Bằng`; `UBND tỉnh` -> with the
     document's province; `UBND xã` in a commune's plan -> that commune; `Bộ trưởng Bộ Nội vụ` -> `Bộ Nội vụ`;
     `Bo Noi vu` -> `Bộ Nội vụ`."""
-    text = " ".join(re.sub(r"\s*\([^)]{1,15}\)", "", printed).split()).strip(" ,.;")
+    text = re.sub(r"\s*\([^)]{1,15}\)|['’‘`´]", " ", printed)  # `(UBND)`, OCR specks: `dân'(UBND)`
+    text = " ".join(text.split()).strip(" ,.;")
     if not text:
         return None
     f = fold(text)
@@ -102,7 +103,7 @@ def normalize_issuer(printed: str, province: str | None, own: Issuer | None = No
     prefix = max((k for k in _KNOWN_ISSUERS if key.startswith(k + " ")), key=len, default=None)
     if prefix:  # a verb the stop list missed: `Thủ tướng Chính phủ phê chuẩn ...`
         return _KNOWN_ISSUERS[prefix]
-    body = parse_body(text)
+    body = parse_body(text, province)
     if body is not None and body.kind == "unit" and not (province_name(body.place or "") or unit_name(body.place or "")):
         body = None  # `Tỉnh oty`: not a real unit, maybe a known name with OCR slips
     if body is not None and body.kind != "agency":

@@ -87,7 +87,14 @@ def join_wrapped_lines(text: str, dehyphenate: bool = True) -> str:
                 out[-1] = prev + " " + line.strip()
         else:
             out.append(line)
-    return "\n".join(out)
+    text = "\n".join(out)
+    if dehyphenate:
+        # A code split at its hyphen on one line by the OCR: `PAR- INDEX`, `QĐ- UBND`.
+        text = _SPLIT_CODE.sub(r"\1-\2", text)
+    return text
+
+
+_SPLIT_CODE = re.compile(r"\b([A-ZĐ]{2,})- ([A-ZĐ]{2,})\b")
 
 
 def _should_join(prev: str, line: str, dehyphenate: bool) -> bool:

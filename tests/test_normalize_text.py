@@ -79,3 +79,8 @@ def test_running_header_repeated_on_pages_removed():
              f"Dòng cuối {b.lower()}." for i, b in enumerate(bodies)]
     out, _ = remove_furniture(pages)
     assert [p.split("\n")[0] for p in out] == [f"{b} công tác." for b in bodies]
+
+
+def test_code_split_at_its_hyphen_on_one_line():
+    assert join_wrapped_lines("chỉ số PAR- INDEX và QĐ- UBND; kinh tế - xã hội") == \
+        "chỉ số PAR-INDEX và QĐ-UBND; kinh tế - xã hội"

@@ -129,3 +129,8 @@ def test_compound_type_and_ocr_paren_for_so():
 def test_issuer_place_followed_by_ocr_junk():
     assert normalize_issuer("Ủy ban nhân dân tỉnh\nThái Nguyên vẽ-triển khai khảo sát", None) == \
         "Ủy ban nhân dân tỉnh Thái Nguyên"
+
+
+def test_ocr_damaged_unit_name_resolved_within_the_province():
+    assert normalize_issuer("UBND thị xã Bình\nLượng", "Bình Phước") == "Ủy ban nhân dân thị xã Bình Long"
+    assert normalize_issuer("Ủy ban nhân dân'(UBND) tỉnh Khánh Hòa", None) == "Ủy ban nhân dân tỉnh Khánh Hòa"
