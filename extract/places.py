@@ -68,7 +68,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str
     flat_p = {k: next(iter(v)) for k, v in provinces.items() if len(v) == 1}
     flat_u = {k: next(iter(v)) for k, v in units.items() if len(v) == 1}
     in_province = {k: next(iter(v)) for k, v in by_province.items() if len(v) == 1}
+    _KNOWN_IN_PROVINCE.update(by_province)
     return flat_p, flat_u, in_province
+
+
+_KNOWN_IN_PROVINCE: set[tuple[str, str]] = set()  # (province, folded unit name), ambiguous ones included
 
 
 def province_name(text: str) -> str | None:
@@ -102,7 +106,7 @@ def restore_place(text: str, province: str | None = None) -> str:
     found = province_name(text) or (province and _units_of(province).get(fold_key(text)))
     if found:
         return found
-    if province:
+    if province and (province, fold_key(text)) not in _KNOWN_IN_PROVINCE:  # a real local name is no OCR slip
         near = process.extractOne(fold_key(text), list(_units_of(province)), scorer=fuzz.ratio, score_cutoff=88)
         if near:
             return _units_of(province)[near[0]]
