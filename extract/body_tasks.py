@@ -20,7 +20,7 @@ _SECTION = re.compile(r"^\s*[ivx1l|]{1,4}\s*[.,:]?\s*to\s+ch\S{1,3}c\s+th\S{1,3}
 _SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
                           r"phu luc\b)", re.M)
 _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
-_BULLET = re.compile(r"^\s*[-+•–]\s*")
+_BULLET = re.compile(r"^\s*(?:[-+•–]|[a-zđ]\))\s*")
 _AGENCY_END = re.compile(r"\s*:")
 
 

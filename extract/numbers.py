@@ -8,25 +8,10 @@ English-model OCR (`Chi s6 ... dat 85,95/100 diém`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
-from functools import lru_cache
 from typing import Optional
 
-_SPECIAL = {"đ": "d", "Đ": "d", "ơ": "o", "ư": "u", "€": "e", "&": "&"}
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in _SPECIAL:
-        return _SPECIAL[ch]
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, same length as `text` (offsets stay valid)."""
-    return "".join(_fold_char(c) for c in text)
+from extract.patterns import fold  # one folding for the whole extract stage
 
 
 def squash(text: str) -> str:

@@ -21,12 +21,14 @@ from extract.schema import Evidence, IndexResult, IndexTarget
 _N = rf"({NUMBER})"
 _DAT = r"(?:dat|dqt|dat duoc)"
 _DIEM = r"d[i1l]\S?e?m"
-_RANK_VERB = r"(?:x\S{0,2}p\s+(?:th\S{0,3}|hang(?:\s+th\S{0,3})?|vi\s+tri(?:\s+th\S{0,3})?)|d\S{1,3}g\s+(?:th\S{0,3}|vi\s+tri)|hang)"
+_AT = r"(?:o\s+)?"  # `đứng (ở) vị trí thứ`
+_RANK_VERB = (rf"(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
+              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
     ("rank", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")),
-    ("score", re.compile(rf"{_DAT}\s+(?:tu\s+)?{_N}(?:\s?/\s?{_N})?\s*{_DIEM}")),
+    ("score", re.compile(rf"{_DAT}\s+(?:tu\s+|tren\s+|toi thieu\s+|it nhat\s+)?{_N}(?:\s?/\s?{_N})?\s*{_DIEM}")),
     ("score_frac", re.compile(rf"{_DAT}\s+{_N}\s?/\s?{_N}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     ("percent", re.compile(rf"(?:{_DAT}|ty\s*l\S|tren|toi thieu|it nhat)\s+(?:tu\s+)?{_N}\s?%")),

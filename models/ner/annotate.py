@@ -9,7 +9,7 @@ The same function gives the entity_ruler its patterns (see `ruler_patterns`).
 """
 from __future__ import annotations
 
-import re
+import regex as re  # \p{Lu}: upper-case Vietnamese letters (À-Ỹ would also match lower case)
 from functools import lru_cache
 from typing import Iterable
 
@@ -18,20 +18,29 @@ from kehoach.synth import vocab
 LABELS = ("ORG", "LOC", "PERSON", "DATE", "DOC_REF")
 Span = tuple[int, int, str]
 
-_CAP = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
+_CAP = r"\p{Lu}[\p{L}\p{M}]*"
 _UNIT = r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|Tỉnh|Thành phố|Huyện|Xã|Phường)"
 DOC_REF = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?[/-](?:[A-ZĐ]{1,8}[&-]?)+(?:[/-][A-ZĐ0-9&]{1,10})*(?![\w/])")
-DATE = re.compile(r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"
-                  r"|(?:[Qq]uý\s+[IV]{1,3}|tháng\s+\d{1,2})\s*/\s*(?:19|20)\d{2}|tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}")
+DATE = re.compile(r"(?:ng[àa]y\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
+                  r"|ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+                  r"|(?:[Qq]u[ýy]\s+[IV]{1,3}|th[áa]ng\s+\d{1,2})\s*/\s*(?:19|20)\d{2}"
+                  r"|th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}")
 LOC = re.compile(rf"\b{_UNIT}\s+{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s+\(cũ\))?")
-_ORG_HEADS = (r"Sở|Phòng|Văn phòng|Trung tâm|Ban|Ủy ban|UBND|HĐND|Thanh tra|Công an|Bảo hiểm xã hội|Bưu điện|"
-              r"Mặt trận|Báo|Đài|Bộ|Cục|Chi cục|Kho bạc|Đoàn|Hội|Bộ phận|Tỉnh ủy|Huyện ủy|Đảng ủy|Chính phủ|Thủ tướng Chính phủ")
+_ORG_HEADS = (r"Sở|Phòng|Văn phòng|Trung tâm|Ủy ban nhân dân|Ủy ban|UBND|HĐND|Thanh tra|Công an|Bảo hiểm xã hội|"
+              r"Bưu điện|Mặt trận|Chi cục|Kho bạc Nhà nước|Kho bạc|Bộ phận|Tỉnh ủy|Huyện ủy|Đảng ủy|Chính phủ|"
+              r"Thủ tướng Chính phủ|(?:Báo|Đài|Bộ|Ban|Cục|Đoàn|Hội|Tổ)(?=\s+\p{Lu})")
 # An agency: its head word, then capitalised words, unit words and connectors, up to punctuation or a verb.
-_STOP = r"(?:về|của|theo|tại|trong|đối|với|để|cho|trên|đến|từ|ngày|số|năm|là)\b"
-ORG = re.compile(rf"\b(?:{_ORG_HEADS})(?:\s+(?:{_CAP}|và|-|{_UNIT}|nhân dân|(?!{_STOP})[a-zà-ỹ]+(?=\s+{_CAP})))*"
-                 rf"(?:\s+{_UNIT}\s+{_CAP}(?:\s+{_CAP}){{0,3}})?")
+_STOP = (r"(?:về|của|theo|tại|trong|đối|với|để|cho|trên|đến|từ|ngày|số|năm|là|và|chủ|phối|thực|tổ|tham|tăng|"
+         r"triển|kiểm|hướng|hoàn|tiếp|báo|đôn|xây|rà|tuyên|hỗ|giám|chỉ|xử|cung|đẩy|nâng|bảo|đảm|giải|cải|ban|"
+         r"tổng|có|được|đã|sẽ|phải|cần|các|những|nhằm|khi|đưa|làm|quản|ký|phát)\b")
+_WORD = r"[\p{L}\p{M}]+"
+# An agency: its head word, then capitalised words (each may carry one lower-case syllable of the same
+# word: `Y tế`, `Tài chính`, `Nhà nước`), `và`/`-` between capitalised words, unit words and unit names.
+ORG = re.compile(rf"\b(?:{_ORG_HEADS})"
+                 rf"(?:\s+(?:{_CAP}(?:\s+(?!{_STOP})\p{{Ll}}{_WORD}(?=[\s,;.:)]|$))?|(?:và|-|,)(?=\s+\p{{Lu}})|"
+                 rf"{_UNIT}(?:\s+{_CAP}){{0,3}}|nhân dân))*")
 _EXTRA_SURNAMES = ("Trịnh", "Phan", "Võ", "Huỳnh", "Đoàn", "Mai", "Cao", "Chu", "Kiều", "Lò", "Vi", "Hứa")
-PERSON = re.compile(rf"\b(?:{'|'.join(vocab.SURNAMES + _EXTRA_SURNAMES)})(?:\s+{_CAP}){{1,3}}\b")
+PERSON = re.compile(rf"\b(?:{'|'.join(vocab.SURNAMES + _EXTRA_SURNAMES)})(?:\s+{_CAP}){{2,3}}\b")
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +78,7 @@ def annotate(text: str, facts: dict[str, Iterable[str]] | None = None) -> list[S
         cands += [(2, a, b, "ORG") for a, b in _find_all(text, name)]
     cands += [(3, m.start(), m.end(), "ORG") for m in ORG.finditer(text) if len(m.group(0).split()) >= 2]
     cands += [(3, m.start(), m.end(), "PERSON") for m in PERSON.finditer(text)]
-    cands += [(4, m.start(), m.end(), "LOC") for m in LOC.finditer(text)]
+    cands += [(3, m.start(), m.end(), "LOC") for m in LOC.finditer(text)]
     chosen: list[Span] = []
     taken = [False] * (len(text) + 1)
     for _, a, b, label in sorted(cands, key=lambda c: (c[0], -(c[2] - c[1]), c[1])):
