@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract.patterns import agency_case, fold, fold_key
-from extract.places import province_name, restore_place, unit_name
+from extract.places import is_place_name, province_name, restore_place
 from extract.schema import Issuer
 
 # Unit type words, folded -> as written in a name.
@@ -73,7 +73,7 @@ def _unit_match(f: str, pos: int = 0):
     """`tinh cao bang` -> the unit's type and place span; a place followed by other words
     (`tinh thai nguyen ve-trien khai ...`) is cut after the longest name the gazetteer knows."""
     whole = _UNIT_RE.match(f, pos)
-    if whole and (province_name(whole.group("place")) or unit_name(whole.group("place"))):
+    if whole and is_place_name(whole.group("place")):
         return whole.group("type"), whole.start("place"), whole.end("place")
     m = _UNIT_PREFIX_RE.match(f, pos)
     if m:
@@ -81,7 +81,7 @@ def _unit_match(f: str, pos: int = 0):
         for n in range(min(4, len(words)), 0, -1):
             end = m.start("place") + words[n - 1].end()
             name = f[m.start("place"):end]
-            if province_name(name) or unit_name(name):
+            if is_place_name(name):
                 return m.group("type"), m.start("place"), end
     if whole:  # a name the gazetteer does not know, alone on its line
         return whole.group("type"), whole.start("place"), whole.end("place")

@@ -69,8 +69,18 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str
     flat_u = {k: next(iter(v)) for k, v in units.items() if len(v) == 1}
     in_province = {k: next(iter(v)) for k, v in by_province.items() if len(v) == 1}
     _KNOWN_IN_PROVINCE.update(by_province)
+    _KNOWN_KEYS.update(provinces, units)
     return flat_p, flat_u, in_province
 
+
+_KNOWN_KEYS: set[str] = set()  # every folded name, ambiguous ones included
+
+
+def is_place_name(text: str) -> bool:
+    """Is `text` (any spelling) the name of a province or unit, even one spelt two ways?"""
+    _tables()
+    key = fold_key(text)
+    return key.removeprefix("tinh ").removeprefix("thanh pho ") in _KNOWN_KEYS
 
 _KNOWN_IN_PROVINCE: set[tuple[str, str]] = set()  # (province, folded unit name), ambiguous ones included
 
