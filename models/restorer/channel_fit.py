@@ -15,7 +15,7 @@ from pathlib import Path
 from models.restorer.corpus import corpus_lines, plan_register_lines
 from models.restorer.scan_sim import align_tokens, ocr_english, render_page
 from normalize.restore.channel import FLOOR_DEL, FLOOR_SUB, FLOOR_TWO, Channel, default_table
-from normalize.restore.syllables import normalize_tone
+from normalize.restore.syllables import normalize_tone, skeleton
 
 
 def sample_lines(corpus: Path, n: int, seed: int) -> list[str]:
@@ -73,7 +73,16 @@ def ocr_pairs(corpus: Path, pages: int, seed: int, workdir: str | None = None, m
     return pairs
 
 
-def estimate_table(pairs: list[tuple[str, str]], iterations: int = 3, prior_weight: float = 2.0):
+def _family(letter: str) -> str:
+    """Marked letters sharing a base (ò ó ô ố ơ ợ ... -> "o*"): they back off to each other."""
+    sk = skeleton(letter)
+    return sk + "*" if sk != letter else letter
+
+
+def estimate_table(pairs: list[tuple[str, str]], iterations: int = 3, prior_weight: float = 2.0,
+                   family_weight: float = 5.0):
+    """P(segment | letter) by hard EM; a rare letter (õ, ẵ) backs off to its family of marked
+    letters with weight `family_weight`, the family to the hand prior with `prior_weight`."""
     prior = default_table()
     table = prior
     for _ in range(iterations):
@@ -82,14 +91,20 @@ def estimate_table(pairs: list[tuple[str, str]], iterations: int = 3, prior_weig
         for (o, s), n in Counter(pairs).items():
             for letter, seg in ch.align(o, s, want_path=True)[1]:
                 counts[letter][seg] += n
+        family: dict[str, Counter] = defaultdict(Counter)
+        for letter, c in counts.items():
+            family[_family(letter)].update(c)
         table = {}
         for letter in set(prior) | set(counts):
             c = counts.get(letter, Counter())
+            fam = family.get(_family(letter), Counter()) if family_weight > 0 else Counter()
             p0 = {seg: math.exp(lp) for seg, lp in prior.get(letter, {}).items()}
-            total = sum(c.values()) + prior_weight
+            fam_total = sum(fam.values()) + prior_weight
+            p_fam = {seg: (fam[seg] + prior_weight * p0.get(seg, 0.0)) / fam_total for seg in set(fam) | set(p0)}
+            total = sum(c.values()) + family_weight
             row = {}
-            for seg in set(c) | set(p0):
-                p = (c[seg] + prior_weight * p0.get(seg, 0.0)) / total
+            for seg in set(c) | set(p_fam):
+                p = (c[seg] + family_weight * p_fam.get(seg, 0.0)) / total
                 floor = {0: FLOOR_DEL, 1: FLOOR_SUB}.get(len(seg), FLOOR_TWO)
                 row[seg] = round(max(math.log(p), floor), 3) if p > 0 else floor
             table[letter] = row
