@@ -44,10 +44,15 @@ class Outcome:
     pages: Optional[int] = None
     seconds: float = 0.0
     traceback: Optional[str] = None  # internal errors only, for DIR/.kehoach/errors.log
+    timed_out: bool = False  # the worker was interrupted mid-document: the pool replaces it
 
 
-class DocumentTimeout(KehoachError):
-    """Raised inside a worker when a document takes longer than --timeout."""
+class DocumentTimeout(BaseException):
+    """Raised inside a worker when a document takes longer than --timeout.
+
+    A BaseException, like KeyboardInterrupt, so that a stage's `except Exception` guard (which
+    turns one extractor's bug into a warning) cannot swallow it and return a partial plan.
+    """
 
 
 def resolve(ref: str) -> Callable:
@@ -78,6 +83,8 @@ def run_job(job: Job, processor_ref: str, config) -> Outcome:
         pages = _pages_of(plan)
         return Outcome("ok", plan_json=_hide_path(text, path, job.display, in_json=True), pages=pages,
                        seconds=round(time.monotonic() - t0, 3))
+    except DocumentTimeout as exc:
+        return Outcome("failed", error=str(exc), seconds=round(time.monotonic() - t0, 3), timed_out=True)
     except KehoachError as exc:
         return Outcome("failed", error=_hide_path(str(exc), path, job.display), seconds=round(time.monotonic() - t0, 3))
     except Exception as exc:  # a bug or an unforeseen input: recorded, the batch goes on

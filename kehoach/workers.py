@@ -44,7 +44,7 @@ def _worker_main(conn, processor_ref: str, config, timeout: Optional[float]) -> 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
 
     def on_alarm(signum, frame):
-        raise DocumentTimeout(f"timed out after {timeout:g} s", "raise --timeout or check this document alone")
+        raise DocumentTimeout(f"timed out after {timeout:g} s (raise --timeout or check this document alone)")
 
     if timeout:
         signal.signal(signal.SIGALRM, on_alarm)
@@ -59,6 +59,8 @@ def _worker_main(conn, processor_ref: str, config, timeout: Optional[float]) -> 
             signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
             outcome = run_job(job, processor_ref, config)
+        except DocumentTimeout as exc:  # the alarm rang just as run_job was returning
+            outcome = Outcome("failed", error=str(exc), timed_out=True)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         try:
@@ -161,7 +163,7 @@ class LocalPool:
                             busy.remove(worker)
                             worker.job = None
                             worker.done += 1
-                            if worker.done >= self.max_tasks_per_child:
+                            if worker.done >= self.max_tasks_per_child or outcome.timed_out:
                                 self._retire(worker, None)
                             else:
                                 idle.append(worker)

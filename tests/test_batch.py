@@ -182,6 +182,7 @@ def test_bad_documents_are_recorded_and_the_batch_goes_on(tmp_path):
     (inp / "bug.txt").write_text("#BUG\n" + seed_text(0))
     (inp / "crash.txt").write_text("#CRASH\n" + seed_text(0))
     (inp / "slow.txt").write_text("#SLEEP 30\n" + seed_text(0))
+    (inp / "guarded.txt").write_text("#GUARDED #SLEEP 30\n" + seed_text(0))
     (inp / "hang.txt").write_text("#HANG\n" + seed_text(0))
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 this is not a zip")
@@ -191,15 +192,17 @@ def test_bad_documents_are_recorded_and_the_batch_goes_on(tmp_path):
     entries = {Path(k).name: v for k, v in latest(out).items()}
     assert entries["doc00.txt"]["status"] == entries["doc01.txt"]["status"] == "ok"
     failed = {k: v["error"] for k, v in entries.items() if v["status"] == "failed"}
-    assert set(failed) == {"empty.txt", "noise.png", "bug.txt", "crash.txt", "slow.txt", "hang.txt", "broken.zip"}
+    assert set(failed) == {"empty.txt", "noise.png", "bug.txt", "crash.txt", "slow.txt", "guarded.txt", "hang.txt",
+                           "broken.zip"}
     assert "empty" in failed["empty.txt"] and str(inp / "empty.txt") in failed["empty.txt"]
     assert "not a PNG" in failed["noise.png"]
     assert failed["bug.txt"] == "internal error: ValueError: planted bug"
     assert "WorkerDied" in failed["crash.txt"]
-    assert "timed out after 2 s" in failed["slow.txt"] and "timed out after 2 s" in failed["hang.txt"]
+    for name in ("slow.txt", "guarded.txt", "hang.txt"):
+        assert "timed out after 2 s" in failed[name]
     assert "cannot read the archive" in failed["broken.zip"]
     assert "ValueError: planted bug" in (out / ".kehoach" / "errors.log").read_text()
-    assert "7 failed" in proc.stderr
+    assert "8 failed" in proc.stderr
     assert sorted(f.name for f in plan_files(out)) == ["doc00.json", "doc01.json"]
 
 
