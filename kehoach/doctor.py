@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kehoach.errors import ExitCode, MissingDependencyError
 from ocr._exec.deps import APT_PACKAGE, TESSERACT_FLOOR, apt_line, font_installed, tesseract_info
+from ocr.options import OcrOptions
 
 # import name -> pip distribution (for the advice line)
 PYTHON_DEPS = {
@@ -42,8 +43,9 @@ def run_checks() -> list[Check]:
         ok = info.version[:2] >= TESSERACT_FLOOR
         checks.append(Check("tesseract", ok, f"{info.engine} at {info.path}" + ("" if ok else f" (< {floor})"),
                             APT_PACKAGE["tesseract"]))
-        for lang, required in (("vie", True), ("osd", True), ("Vietnamese", False)):
-            there = lang in info.languages
+        default_langs = OcrOptions().languages.split("+")
+        for lang in dict.fromkeys(default_langs + ["vie", "osd", "Vietnamese"]):
+            there, required = lang in info.languages, lang in default_langs or lang == "osd"
             checks.append(Check(f"tesseract model {lang}", there, "installed" if there else "missing",
                                 APT_PACKAGE[lang], required=required))
     except MissingDependencyError as exc:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class OcrOptions:
-    languages: str = "vie"  # chosen by scripts/eval_ocr.py figures, see docs/ocr.md
+    languages: str = "vie+Vietnamese"  # best CER/WER on the tune seeds of scripts/eval_ocr.py (docs/ocr.md)
     dpi: int = 300
     page_timeout: float = 180.0  # seconds per Tesseract call
     psm: int = 3
