@@ -13,7 +13,7 @@ from extract.schema import Issuer
 # Unit type words, folded -> as written in a name.
 UNIT_TYPES = {"tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố", "huyen": "huyện", "quan": "quận",
               "thi xa": "thị xã", "xa": "xã", "phuong": "phường", "dac khu": "đặc khu", "thi tran": "thị trấn"}
-_TYPE_RE = r"(?:thanh\s+pho|thi\s+xa|thi\s+tran|dac\s+khu|tinh|huyen|quan|xa|phuong|tp\.?)"
+_TYPE_RE = r"(?:thanh\s+ph[o06]|thi\s+x[a4]|thi\s+tran|dac\s+khu|tinh|huy[e&]n|quan|x[a4]|phuong|tp\.?)"
 _UBND_RE = re.compile(r"^(?:ubnd|[uúùủ]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
 _HDND_RE = re.compile(r"^(?:hdnd|h[o0]i\s+d[o0]ng\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
 _UNIT_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z .'-]*(?:\s\d{1,2})?)$")  # used with .match
@@ -88,8 +88,19 @@ def _unit_match(f: str, pos: int = 0):
     return None
 
 
+def _type_key(matched: str) -> str:
+    """`thanh ph6` -> `thanh pho`: the unit type an OCR-slipped type word stands for."""
+    key = re.sub(r"[06]$", "o", re.sub(r"[4]", "a", re.sub(r"&", "e", " ".join(matched.split()))))
+    return key.rstrip(".")
+
+
+def clean_ocr_word_marks(text: str) -> str:
+    """English-OCR spellings of horn letters and dots: `Hu'u` -> `Huu`, `Ta. Quang` -> `Ta Quang`."""
+    return re.sub(r"(?<=[^\W\d_])'(?=[^\W\d_])", "", text)
+
+
 def parse_body(line: str, province: str | None = None) -> Body | None:
-    line = " ".join(line.split())
+    line = " ".join(clean_ocr_word_marks(line).split())
     f = fold(line)  # same length as `line`: spans cut the printed text
     m = _UBND_RE.match(f) or _HDND_RE.match(f)
     if m:
@@ -97,13 +108,13 @@ def parse_body(line: str, province: str | None = None) -> Body | None:
         head = "Ủy ban nhân dân" if kind == "ubnd" else "Hội đồng nhân dân"
         unit = _unit_match(f, m.start("rest")) if m.group("rest") else None
         if unit:
-            utype = UNIT_TYPES[unit[0].rstrip(".")]
+            utype = UNIT_TYPES[_type_key(unit[0])]
             name, place = _unit_name(utype, line[unit[1]:unit[2]], province)
             return Body(kind, f"{head} {name}", utype, place)
         return Body(kind, head)
     unit = _UNIT_RE.match(f)
     if unit:  # "TỈNH LÀO CAI" under a lost "ỦY BAN NHÂN DÂN" line
-        utype = UNIT_TYPES[unit.group("type").rstrip(".")]
+        utype = UNIT_TYPES[_type_key(unit.group("type"))]
         name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")], province)
         return Body("unit", name, utype, place)
     if _DEPT_RE.match(f):

@@ -39,7 +39,7 @@ THANG = r"th[a-z4]{0,2}ng[s]?"  # tháng: thang, thdng, thangs
 NAM = r"n[a-z]{0,2}m"  # năm: nam, nim, ndam
 CUA = r"c[a-z]{0,3}a"  # của: cua, ctia, cta, caa, cia, clia, ciia
 VE = r"v[e&é]"
-KE_HOACH = r"k[e&¢6]?\s*ho[a4]?ch"
+KE_HOACH = r"k[e&¢6]?\s*ho[a4]?\.?ch"  # `Ke hoa.ch`: the English model reads ạ as `a.`
 THUC_HIEN = r"th[a-z]{1,2}\s+hi[a-z¢]{1,2}n"  # Thực hiện: Thuc hién, Thue hién, Thyc hi¢n
 CAN_CU = r"c[a-z]n\s+c[a-z]{1,2}"
 

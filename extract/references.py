@@ -82,7 +82,8 @@ def normalize_issuer(printed: str, province: str | None, own: Issuer | None = No
     """`Ủy ban nhân dân (UBND) tỉnh Cao Bằng` -> `Ủy ban nhân dân tỉnh Cao Bằng`; `UBND tỉnh` -> with the
     document's province; `UBND xã` in a commune's plan -> that commune; `Bộ trưởng Bộ Nội vụ` -> `Bộ Nội vụ`;
     `Bo Noi vu` -> `Bộ Nội vụ`."""
-    text = re.sub(r"\s*\([^)]{1,15}\)|['’‘`´]", " ", printed)  # `(UBND)`, OCR specks: `dân'(UBND)`
+    text = re.sub(r"(?<=[^\W\d_])['’](?=[^\W\d_])", "", printed)  # English OCR: `tru'ong` for `trường`
+    text = re.sub(r"\s*\([^)]{1,15}\)|['’‘`´]", " ", text)  # `(UBND)`, OCR specks: `dân'(UBND)`
     text = " ".join(text.split()).strip(" ,.;")
     if not text:
         return None
@@ -160,8 +161,7 @@ def _read_tail(mn: _Mention, text: str, folded: str, province: str | None, own: 
     mn.end = pos
     m = _ISSUER_START.match(folded, pos)
     if m:
-        stop = _ISSUER_STOP.search(folded, m.end(), m.end() + 160)
-        end = stop.start() if stop else min(len(text), m.end() + 100)
+        end = _issuer_end(text, folded, m.end())
         mn.issuer = normalize_issuer(text[m.end():end], province, own)
         pos = end
     s = _SUBJECT_START.match(folded, pos)
@@ -172,6 +172,17 @@ def _read_tail(mn: _Mention, text: str, folded: str, province: str | None, own: 
         mn.subject = subject or None
         pos = end
     mn.tail_end = pos
+
+
+def _issuer_end(text: str, folded: str, start: int) -> int:
+    """Where the issuer after `của` ends. A stop word printed with a capital is part of a name
+    (`Đà Nẵng`, `Giao Thủy`), not the verb or preposition it folds to."""
+    for stop in _ISSUER_STOP.finditer(folded, start, start + 160):
+        first = re.search(r"[^\W\d_]", text[stop.start():stop.end()])
+        if first and first.group().isupper() and not re.match(r"\s+" + VE + r"\s", folded[stop.start():]):
+            continue
+        return stop.start()
+    return min(len(text), start + 100)
 
 
 def _group_lists(mentions: list[_Mention], folded: str) -> None:

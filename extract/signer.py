@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extract.names import restore_person_name
+from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.patterns import fold, title_case
 from extract.schema import Evidence, Signer
 from normalize.types import NormalizedDocument
@@ -63,10 +64,13 @@ def _position_parts(line: str) -> list[str]:
 
 
 def _printed_with_diacritics(name: str, doc: NormalizedDocument) -> bool:
-    """True when the source itself prints the name with its marks (not the restorer's guess)."""
+    """True when the source itself prints the name with its marks (not the restorer's guess, not the
+    stray accents of an English OCR model in a text that lost its diacritics)."""
     if name.isascii():
         return False
     source = doc.source.text if doc.source is not None else doc.text
+    if diacritic_share(source) < LOST_DIACRITICS_SHARE:
+        return False
     return fold(name) != name.lower() and name.lower() in " ".join(source.split()).lower()
 
 
@@ -115,7 +119,9 @@ def extract_signer(doc: NormalizedDocument) -> SignerResult:
             break  # body text or an appendix: the block has ended
         if lines[k].lstrip().startswith(("-", "+", "•")):
             continue  # a recipient
-        candidate = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lines[k].strip())
+        # English OCR: `Hu'u` for `Hữu`, `Ta.` for `Tạ`.
+        candidate = re.sub(r"(?<=[^\W\d_])['.](?=[^\W\d_]|\s)", "", lines[k].strip())
+        candidate = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", candidate)
         if _looks_like_name(candidate):
             name = title_case(candidate)
             if not _printed_with_diacritics(name, doc):

@@ -1,5 +1,5 @@
-"""Score header and reference extraction on synthetic plans (text with diacritics, and the same
-text with diacritics stripped by `unidecode` to mimic old English-model OCR).
+"""Score header and reference extraction on synthetic plans: text with diacritics, the same text
+with diacritics stripped by `unidecode`, and stripped with English-OCR letter slips (`lossy`).
 
     .venv/bin/python -m scripts.eval_extract --seeds 1000-1099 [--restore never|auto] [--json out.json]
 
@@ -54,9 +54,16 @@ def _doc_text(text: str, name: str) -> DocumentText:
     return DocumentText(path=name, media_type="text/plain", pages=pages)
 
 
-def score_plan(plan, stripped: bool, restore: str) -> dict:
-    text = unidecode(plan.text) if stripped else plan.text
-    return score_document(_doc_text(text, f"synth-{plan.seed}"), plan.gold, stripped, restore)
+def _lossy(text: str, seed: int) -> str:
+    from kehoach.synth.lossy_text import lossy_text
+
+    return lossy_text(text, seed, slip_rate=LOSSY_SLIP_RATE)
+
+
+LOSSY_SLIP_RATE = 0.1
+# How each variant is made from the generated text: as printed; every mark stripped (old OCR
+# text); stripped plus English-OCR letter slips (`s6`, `é`, `u'`) in 10 % of the words that can have one.
+VARIANTS = {"diacritics": lambda text, seed: text, "stripped": lambda text, seed: unidecode(text), "lossy": _lossy}
 
 
 def score_document(doc: DocumentText, gold: dict, stripped: bool, restore: str) -> dict:
@@ -129,23 +136,32 @@ def main(argv: list[str] | None = None) -> int:
     from kehoach.synth.plan_text import generate_plan
 
     report = {}
-    for variant, stripped in (("diacritics", False), ("stripped", True)):
+    for variant in VARIANTS:
         rows = []
         for seed in _seeds(args.seeds):
             plan = generate_plan(seed)
-            row = score_plan(plan, stripped, args.restore)
+            row = score_document(_doc_text(VARIANTS[variant](plan.text, seed), f"synth-{seed}"), plan.gold,
+                                 variant != "diacritics", args.restore)
             row["seed"] = seed
             rows.append(row)
         report[variant] = {"summary": summarize(rows), "misses": [
             {"seed": r["seed"], "misses": r.get("misses", []), "ref_misses": r.get("ref_misses", [])}
             for r in rows if r.get("misses") or r.get("ref_misses")]}
-    print(f"{'field':18} {'diacritics':>11} {'stripped':>9} {'stripped, folded':>17}")
-    d, s = report["diacritics"]["summary"], report["stripped"]["summary"]
-    for f in HEADER_FIELDS:
-        print(f"{f:18} {d['header_fields'][f]:11.1%} {s['header_fields'][f]:9.1%} {s['header_fields_folded'][f]:17.1%}")
-    print(f"{'HEADER (mean)':18} {d['header_mean']:11.1%} {s['header_mean']:9.1%} {s['header_mean_folded']:17.1%}")
-    for k in ("ref_precision", "ref_recall", "ref_f1", "ref_fully_right", "parent_plan_right"):
-        print(f"{k:18} {d[k]:11.1%} {s[k]:9.1%} {s.get(k + '_folded', s[k]):17.1%}")
+    cols = [(v, False) for v in VARIANTS] + [(v, True) for v in VARIANTS if v != "diacritics"]
+    names = [v if not folded else f"{v}, folded" for v, folded in cols]
+    print(f"{'field':18} " + " ".join(f"{n:>17}" for n in names))
+
+    def cell(v, folded, key):
+        summ = report[v]["summary"]
+        if key in HEADER_FIELDS:
+            return summ["header_fields_folded" if folded else "header_fields"][key]
+        if key == "HEADER (mean)":
+            return summ["header_mean_folded" if folded else "header_mean"]
+        return summ.get(key + "_folded", summ[key]) if folded else summ[key]
+
+    for key in HEADER_FIELDS + ["HEADER (mean)", "ref_precision", "ref_recall", "ref_f1", "ref_fully_right",
+                                "parent_plan_right"]:
+        print(f"{key:18} " + " ".join(f"{cell(v, f, key):17.1%}" for v, f in cols))
     if args.show_misses:
         for variant in report:
             print(f"--- {variant} misses")

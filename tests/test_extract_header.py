@@ -238,3 +238,10 @@ def test_place_in_the_right_column_of_the_number_line():
             "TỈNH BÌNH DƯƠNG                           Độc lập - Tự do - Hạnh phúc\n"
             "Số: 2368/KH-UBND                          Bình Dương, ngày 25 tháng 3 năm 2024\n\nKẾ HOẠCH\nTiêu đề năm 2024\n")
     assert extract_header(_norm(text)).issue_place == "Bình Dương"
+
+
+def test_signer_name_with_english_ocr_marks():
+    text = "Noi dung ke hoach.\nKT. CHU TICH\nPHO CHU TICH\n\nHoang Hu'u Cu'o'ng\n"
+    assert extract_signer(_norm(text)).signer.name == "Hoàng Hữu Cường"
+    text = "Noi dung ke hoach.\nKT. CHU TICH\nPHO CHU TICH\n\nTa. Quang Huy\n"
+    assert extract_signer(_norm(text)).signer.name == "Tạ Quang Huy"

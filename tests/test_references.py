@@ -134,3 +134,11 @@ def test_issuer_place_followed_by_ocr_junk():
 def test_ocr_damaged_unit_name_resolved_within_the_province():
     assert normalize_issuer("UBND thị xã Bình\nLượng", "Bình Phước") == "Ủy ban nhân dân thị xã Bình Long"
     assert normalize_issuer("Ủy ban nhân dân'(UBND) tỉnh Khánh Hòa", None) == "Ủy ban nhân dân tỉnh Khánh Hòa"
+
+
+def test_english_ocr_slips_in_citations():
+    text = ("Thuc hien Ke hoa.ch so 888/KH-UBND ngay 24/3/2024 cua UBND tinh; Can cu Quyet dinh so 5/QD-BNV ngay "
+            "2/1/2024 cua Bo tru'ong Bo Noi vu; Nghi quyet so 407/NQ-HDND ngay 17/10/2022 cua HDND thanh ph6 Da Nang;\n")
+    _, parent, refs, _ = _refs(text, province="Đà Nẵng")
+    assert parent is not None and parent.number == "888/KH-UBND"
+    assert [r.issuer for r in refs] == ["Ủy ban nhân dân tỉnh Đà Nẵng", "Bộ Nội vụ", "Hội đồng nhân dân thành phố Đà Nẵng"]
