@@ -27,7 +27,7 @@ _NOT_AGENCY = re.compile(r"^\s*(?:cac (?:nhiem vu|giai phap|noi dung|chi so|tieu
 _KEEP_JOINED = re.compile(r"hdnd (?:va|&) ubnd|cac so, ban, nganh|van hoa, the thao va du lich|khoa hoc va cong nghe|"
                           r"giao duc va dao tao|nong nghiep va moi truong|tai nguyen va moi truong|"
                           r"ke hoach va dau tu|thong tin va truyen thong|dan toc va ton giao|lao dong, thuong binh va xa hoi")
-_REQUEST = re.compile(r"^\s*(?:[dp]e nghi|giao|yeu cau)\s+")
+_REQUEST = re.compile(r"^\s*(?:[dp][eo] nghi|giao|yeu cau)\s+")  # OCR: `Pé nghị`, `Pô nghị`
 _WEAK_HEADS = re.compile(r"^(?:bao|dai|hoi|to|doi|bo|ban|doan|cuc)\s")
 
 
