@@ -96,7 +96,7 @@ def best_component(text: str, indices: tuple[str, ...]) -> tuple[Optional[str], 
 # Index mentions in folded text; English-model OCR turns `số` into s6/sb/sé/s0 and `điểm` into diém.
 _SO = r"s[o068bde&]"
 INDEX_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("SIPAS_LEADERS", r"khao sat (?:y kien )?(?:[^.;()\d]{0,50}?)[l1] ?anh dao,? quan [l1]y"),
+    ("SIPAS_LEADERS", r"khao sat (?:y kien )?(?:[^.;()\d]{0,50}?)[l1]\s*anh dao,? quan [l1]y"),
     ("SIPAS_LEADERS", r"sipas[_ ]leaders?"),
     ("PAR INDEX", r"par[\s_-]*index"),
     ("PAR INDEX", rf"chi\s*{_SO}\s+(?:cai\s+c[a-z]ch\s+h[a-z]nh\s+ch[a-z]nh|cchc)"),
