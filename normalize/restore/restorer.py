@@ -239,8 +239,13 @@ class Restorer:
         return "".join(out)
 
     def restore_text(self, text: str, mode: str = "auto") -> RestoreResult:
-        """Restore every line that needs it (mode="auto") or every line (mode="always")."""
+        """Restore every line that needs it (mode="auto") or every line (mode="always");
+        mode="never" gives the text back unchanged."""
+        if mode not in ("auto", "always", "never"):
+            raise ValueError(f"restore mode must be auto, always or never, not {mode!r}")
         lines = text.split("\n")
+        if mode == "never":
+            return RestoreResult(text, 0, len(lines))
         ocr_doc = sum(self._looks_ocr(l) for l in lines) >= max(1, 0.2 * sum(bool(l.strip()) for l in lines))
         out, restored, warnings = [], 0, []
         for n, line in enumerate(lines, 1):
