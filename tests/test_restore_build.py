@@ -14,7 +14,7 @@ from models.restorer.build import parse_args, build
 from models.restorer.corpus import strip_codification
 from models.restorer.scan_sim import align_tokens
 from normalize.restore.channel import Channel, default_table
-from normalize.restore.syllables import lm_tokens, normalize_tone
+from normalize.restore.syllables import apply_case, lm_tokens, normalize_tone
 
 SUBJECTS = ["Sở Nội vụ", "Ủy ban nhân dân tỉnh", "Văn phòng", "Các cơ quan, đơn vị", "Phòng Tư pháp"]
 VERBS = ["chủ trì", "phối hợp", "theo dõi", "báo cáo", "triển khai"]
@@ -55,6 +55,11 @@ def test_training_text_cleaning():
     assert strip_codification("Điều 5. Phạm vi") == "Điều 5. Phạm vi"
     assert lm_tokens("Theo Quyết định số 57-NQ/TW, Uỷ ban") == ["theo", "quyết", "định", "số", "<num>", ",", "ủy", "ban"]
     assert normalize_tone("hoà") == "hòa" and normalize_tone("thuỷ") == "thủy" and normalize_tone("hoàn") == "hoàn"
+
+
+def test_casing_follows_the_observed_token():
+    assert apply_case("KE", "kế") == "KẾ" and apply_case("Pé", "đề") == "Đề" and apply_case("ke", "kế") == "kế"
+    assert apply_case("Iy", "lý") == "lý"  # I was an OCR misreading of l, not a capital
 
 
 @pytest.mark.slow

@@ -115,6 +115,8 @@ def apply_case(template: str, word: str) -> str:
     if len(letters) > 1 and upper * 2 >= len(letters) and upper > 1:
         return word.upper()
     if letters[0].isupper():
+        if template[0] == "I" and word[:1] == "l":  # OCR read a lower-case l as I (Iy -> lý)
+            return word
         return word[:1].upper() + word[1:]
     return word
 
