@@ -75,6 +75,7 @@ class Restorer:
         self.max_candidates = max_candidates
         self.channel_weight = channel_weight
         self.fuzzy = True
+        self.prune_margin = 12.0  # candidates whose channel score is this far below the best are dropped
         self.keep_cost = keep_cost  # channel log-prob of leaving an out-of-vocabulary token as is
         self._bos, self._eos = self.index[BOS], self.index[EOS]
         self._unk, self._num = self.index[UNK], self.index[NUM]
@@ -130,7 +131,7 @@ class Restorer:
             scored = [(i, 0.0 if skeleton(self.vocab[i]) == sk else self.channel.score(o, self.vocab[i])) for i in ids]
         if scored:
             best = max(s for _, s in scored)
-            scored = [(i, s) for i, s in scored if s >= best - 12.0]
+            scored = [(i, s) for i, s in scored if s >= best - self.prune_margin]
             scored.sort(key=lambda x: -(x[1] + self.unigram[x[0]]))
             scored = scored[: self.max_candidates]
             if ocr and o not in self.index and self.keep_cost is not None:
