@@ -111,8 +111,14 @@ def tasks_from_grid(grid: list[list[str]], page: Optional[int] = None,
             ctx.area = _area_name(label, ctx.index)
             ctx.area_id = repair_id(rid, None)
             continue
-        rid = repair_id(rid, ctx.area_id)
-        if not rid and tasks:  # continuation of the row above (broken over a page)
+        prev = tasks[-1].id if tasks else None
+        rid = repair_id(rid, ctx.area_id or (prev.split(".")[0] if prev and "." in prev else None))
+        if rid and not re.search(r"\.", rid) and prev and "." in prev and re.fullmatch(r"\d{2}", rid):
+            # `81` after `7.3` while the group row `8` was lost: the next group's first row
+            if int(rid[0]) == int(prev.split(".")[0]) + 1:
+                rid = f"{rid[0]}.{rid[1]}"
+        full_row = get("lead") and get("deadline") and (get("content") or get("target"))
+        if not rid and tasks and not full_row:  # continuation of the row above (broken over a page)
             _extend(tasks[-1], get)
             continue
         tasks.append(_task(rid or None, get, ctx, page, cells))
