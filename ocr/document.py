@@ -150,7 +150,8 @@ def _centre_in(w: Word, box: tuple[int, int, int, int]) -> bool:
 def _ocr_crop(image: np.ndarray, box: tuple[int, int, int, int], options: OcrOptions) -> tuple[str, float | None]:
     x, y, w, h = box
     crop = image[y + 3 : y + h - 3, x + 3 : x + w - 3]  # inside the rules
-    if crop.size == 0 or (crop < 128).mean() < 0.002:  # blank cell: no Tesseract call
+    # blank cell (no pixel clearly darker than its paper): no Tesseract call
+    if crop.size == 0 or (crop < int(np.median(crop)) - 60).mean() < 0.002:
         return "", None
     # A margin of paper around the text helps Tesseract's segmentation.
     crop = cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=int(np.median(crop)))
