@@ -5,7 +5,6 @@ PDFs), results tables the OCR found as ruled grids (`doc.source.pages[i].tables`
 """
 from __future__ import annotations
 
-from extract.numbers import fold
 from extract.result_prose import prose_values
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
 from extract.schema import IndexResult, IndexTarget
@@ -73,4 +72,4 @@ def _dedupe(items: list) -> list:
     return out
 
 
-__all__ = ["extract_results_and_targets", "fold"]
+__all__ = ["extract_results_and_targets"]

@@ -88,7 +88,7 @@ def handcheck(path: Path = HERE / "data" / "handcheck.txt"):
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        text, spans, pos, last = "", [], 0, 0
+        text, spans, last = "", [], 0
         for m in _MARK.finditer(raw):
             text += raw[last:m.start()]
             start = len(text)
