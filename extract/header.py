@@ -94,6 +94,14 @@ def _title(lines: list[tuple[int, str]], start: int) -> tuple[str, tuple[int, in
     return " ".join(" ".join(parts).split()), (first, last)
 
 
+def find_title(text: str) -> str | None:
+    """The title alone (lines under the document type), for a second reading of the same document."""
+    lines = _lines_with_offsets(text, HEADER_LINES)
+    found = _find_doc_type(lines)
+    title = _title(lines, found[0] + 1) if found else None
+    return title[0] if title else None
+
+
 def _issue_place(line: str, folded: str, date_start: int) -> str | None:
     """The place before `, ngày`: the last capitalised words of the right column (the number of
     the left column may share the line: `Số: 12/KH-UBND    Bình Dương, ngày ...`)."""

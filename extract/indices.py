@@ -26,7 +26,7 @@ _INDEX_PATTERNS: list[tuple[IndexName, str]] = [
     ("PCI", r"\bpci\b"),
     ("PCI", _CHI_SO + r"nang\s+luc\s+canh\s+tranh"),
     ("DTI", r"\bdti\b"),
-    ("DTI", _CHI_SO + r"chuyen\s+doi\s+so"),
+    ("DTI", _CHI_SO + r"chuy[e&]n\s+d[o0]i\s+" + SO),
 ]
 _MENTION_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(_INDEX_PATTERNS)))
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import traceback
 from typing import Callable, TypeVar
 
-from extract.header import HeaderResult, extract_header
+from extract.header import HeaderResult, extract_header, find_title
 from extract.indices import indices_in_order, objectives_text
 from extract.references import extract_references
 from extract.schema import DocumentInfo, Extraction, Signer
 from extract.signer import SignerResult, extract_signer
+from normalize import NormalizeOptions, normalize_document
 from normalize.types import NormalizedDocument
 
 T = TypeVar("T")
@@ -38,6 +39,12 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
 
     index_sources = [header.title or ""] + ([objectives] if objectives else [])
     indices = indices_in_order(index_sources)
+    if doc.diacritics == "restored" and doc.source is not None:
+        # Index names are acronyms or mark-less phrases the rules read without diacritics; a
+        # restorer can only damage them (`DTI` -> `ĐỦ`), so read them from the unrestored text too.
+        raw = normalize_document(doc.source, NormalizeOptions(restore="never")).text
+        raw_indices = indices_in_order([find_title(raw) or "", objectives_text(raw)])
+        indices = raw_indices + [i for i in indices if i not in raw_indices] if raw_indices else indices
     if not objectives:
         warnings.append("objectives section (Mục đích / Mục tiêu / Yêu cầu) not found; indices from the title only")
     if not indices:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from extract.issuer import clean_ocr_word_marks
 from extract.names import restore_person_name
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.patterns import fold, title_case
@@ -74,6 +77,23 @@ def _printed_with_diacritics(name: str, doc: NormalizedDocument) -> bool:
     return fold(name) != name.lower() and name.lower() in " ".join(source.split()).lower()
 
 
+def _printed_form(name: str, doc: NormalizedDocument) -> str:
+    """The source line the (possibly restored) `name` was read from, matched by initials and letters."""
+    if doc.source is None:
+        return name
+    initials = [w[0] for w in fold(name).split()]
+    best, best_score = name, 70.0
+    for line in doc.source.text.split("\n")[-200:]:
+        line = re.sub(r"(?<=[^\W\d_])\.(?=\s)", "", clean_ocr_word_marks(line.strip()))
+        words = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", line).split()
+        if len(words) != len(initials) or [fold(w)[0] for w in words] != initials:
+            continue
+        score = fuzz.ratio(fold(" ".join(words)), fold(name))
+        if score > best_score:
+            best, best_score = " ".join(words), score
+    return best
+
+
 def _looks_like_name(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 5 or any(not _NAME_WORD.match(w) for w in words):
@@ -120,12 +140,14 @@ def extract_signer(doc: NormalizedDocument) -> SignerResult:
         if lines[k].lstrip().startswith(("-", "+", "•")):
             continue  # a recipient
         # English OCR: `Hu'u` for `Hữu`, `Ta.` for `Tạ`.
-        candidate = re.sub(r"(?<=[^\W\d_])['.](?=[^\W\d_]|\s)", "", lines[k].strip())
+        candidate = re.sub(r"(?<=[^\W\d_])\.(?=\s)", "", clean_ocr_word_marks(lines[k].strip()))
         candidate = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", candidate)
         if _looks_like_name(candidate):
             name = title_case(candidate)
             if not _printed_with_diacritics(name, doc):
-                name = restore_person_name(name)  # lost or machine-restored diacritics: the name tables
+                # Lost or machine-restored diacritics: the name tables, on the letters as printed
+                # (a restorer may have changed them: `Duc` -> `Được`).
+                name = restore_person_name(_printed_form(name, doc))
             break
     if name is None:
         warnings.append("signer name not found under the signature block")

@@ -89,3 +89,29 @@ def test_stripped_plan_with_the_real_restorer(validate_plan):
     assert ext.document.issue_place == gold["issue_place"]
     assert ext.document.number == gold["number"]
     assert [r.number for r in ext.references] == [r["number"] for r in synth.gold["references"]]
+
+
+def test_indices_survive_a_restorer_that_damages_acronyms(monkeypatch):
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Result:
+        text: str
+        lines_restored: int
+        lines_total: int
+
+    class Damaging:
+        def restore_text(self, text, mode):
+            out = text.replace("DTI", "ĐỦ").replace("KE HOACH", "KẾ HOẠCH")
+            return Result(out, sum(a != b for a, b in zip(text.split("\n"), out.split("\n"))), text.count("\n") + 1)
+
+    module = types.ModuleType("normalize.restore")
+    module.get_restorer = lambda: Damaging()
+    monkeypatch.setitem(sys.modules, "normalize.restore", module)
+    text = "KE HOACH\nNang cao Chi so DTI va SIPAS nam 2025\n\nI. MUC DICH\nCai thien PAPI.\nII. NHIEM VU\n"
+    doc = DocumentText(path="d.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")])
+    norm = normalize_document(doc, NormalizeOptions(restore="auto"))
+    assert norm.diacritics == "restored" and "ĐỦ" in norm.text
+    assert extract_plan(norm).document.indices == ["DTI", "SIPAS", "PAPI"]
