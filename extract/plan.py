@@ -11,6 +11,7 @@ from typing import Callable, TypeVar
 
 from extract.header import HeaderResult, extract_header, find_title
 from extract.indices import indices_in_order, objectives_text
+from extract.patterns import NUMBER_RE, clean_number, fold
 from extract.references import extract_references
 from extract.schema import DocumentInfo, Extraction, Signer
 from extract.signer import SignerResult, extract_signer
@@ -29,6 +30,10 @@ def _guarded(name: str, fn: Callable[[], T], default: T, warnings: list[str]) ->
         return default
 
 
+def _code_key(number: str) -> str:
+    return fold(number).upper()
+
+
 def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
     warnings: list[str] = []
     objectives = _guarded("objectives", lambda: objectives_text(doc.text), "", warnings)
@@ -39,6 +44,7 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
 
     index_sources = [header.title or ""] + ([objectives] if objectives else [])
     indices = indices_in_order(index_sources)
+    raw = None
     if doc.diacritics == "restored" and doc.source is not None:
         # Index names are acronyms or mark-less phrases the rules read without diacritics; a
         # restorer can only damage them (`DTI` -> `ĐỦ`), so read them from the unrestored text too.
@@ -53,6 +59,10 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
     parent, references, ref_warnings = _guarded(
         "references", lambda: extract_references(doc, header.number, header.issuer.province, header.issuer), (None, [], []), warnings)
     warnings += ref_warnings
+    if raw is not None:  # document codes as printed (a restorer may change their case: `CTr` -> `CTR`)
+        printed = {_code_key(n): n for n in (clean_number(raw[m.start():m.end()]) for m in NUMBER_RE.finditer(fold(raw)))}
+        for ref in references + ([parent] if parent else []):
+            ref.number = printed.get(_code_key(ref.number), ref.number)
 
     from extract.results import extract_results_and_targets
     from extract.tasks import extract_tasks

@@ -115,3 +115,28 @@ def test_indices_survive_a_restorer_that_damages_acronyms(monkeypatch):
     norm = normalize_document(doc, NormalizeOptions(restore="auto"))
     assert norm.diacritics == "restored" and "ĐỦ" in norm.text
     assert extract_plan(norm).document.indices == ["DTI", "SIPAS", "PAPI"]
+
+
+def test_reference_numbers_keep_their_printed_case_after_restoration(monkeypatch):
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Result:
+        text: str
+        lines_restored: int
+        lines_total: int
+
+    class Uppercasing:
+        def restore_text(self, text, mode):
+            out = text.replace("29-CTr/TU", "29-CTR/TƯ").replace("Can cu", "Căn cứ")
+            return Result(out, 1, text.count("\n") + 1)
+
+    module = types.ModuleType("normalize.restore")
+    module.get_restorer = lambda: Uppercasing()
+    monkeypatch.setitem(sys.modules, "normalize.restore", module)
+    doc = DocumentText(path="d.txt", media_type="text/plain",
+                       pages=[PageText(1, "Can cu Chuong trinh so 29-CTr/TU ngay 23/02/2025.\n", "plain_text")])
+    ext = extract_plan(normalize_document(doc, NormalizeOptions(restore="auto")))
+    assert [r.number for r in ext.references] == ["29-CTr/TU"]
