@@ -12,13 +12,11 @@ import time
 from typing import Iterable, Iterator, Optional
 
 from kehoach.errors import UsageError
-from kehoach.work import Job, Outcome, run_job
+from kehoach.work import SINGLE_THREAD_ENV, Job, Outcome, run_job, single_threaded
 
 
 def _run_remote(job: Job, processor_ref: str, config) -> Outcome:
-    import os
-
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+    single_threaded()
     return run_job(job, processor_ref, config)
 
 
@@ -41,7 +39,7 @@ class DaskPool:
                 raise UsageError(f"--scheduler {self.scheduler}: cannot connect ({exc})",
                                  "start one with `dask scheduler` and workers with `dask worker tcp://HOST:8786`") from None
         cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None, env={"OMP_THREAD_LIMIT": "1"})
+                               dashboard_address=None, env=dict(SINGLE_THREAD_ENV))
         return Client(cluster), cluster
 
     def imap_unordered(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:

@@ -9,6 +9,7 @@ import hashlib
 import importlib
 import json
 import os
+import sys
 import tempfile
 import time
 import traceback
@@ -53,6 +54,28 @@ class DocumentTimeout(BaseException):
     A BaseException, like KeyboardInterrupt, so that a stage's `except Exception` guard (which
     turns one extractor's bug into a warning) cannot swallow it and return a partial plan.
     """
+
+
+SINGLE_THREAD_ENV = {
+    "OMP_THREAD_LIMIT": "1",  # Tesseract (OpenMP)
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "NUMBA_NUM_THREADS": "1",
+}
+
+
+def single_threaded() -> None:
+    """One thread per worker: parallelism comes from processes, and N workers x M library
+    threads on N cores only adds switching. Env vars reach libraries loaded later and child
+    programs (Tesseract); OpenCV, already loaded by the warm-up, is told directly."""
+    os.environ.update(SINGLE_THREAD_ENV)
+    cv2 = sys.modules.get("cv2")
+    if cv2 is not None:
+        try:
+            cv2.setNumThreads(1)
+        except Exception:
+            pass
 
 
 def resolve(ref: str) -> Callable:
@@ -170,6 +193,9 @@ def models_version(cache_file: Optional[Path] = None) -> str:
         if version:
             parts.append(f"{module_name}={version}")
     parts.append("files=" + _hash_model_files(models_dir(), cache_file))
+    restorer = os.environ.get("KEHOACH_RESTORER_MODEL")  # normalize.restore reads its model from here
+    if restorer:
+        parts.append("restorer=" + _hash_model_files(Path(restorer), None))
     return ";".join(parts)
 
 

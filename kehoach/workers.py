@@ -15,7 +15,7 @@ import time
 from multiprocessing.connection import wait
 from typing import Iterable, Iterator, Optional
 
-from kehoach.work import DocumentTimeout, Job, Outcome, run_job
+from kehoach.work import SINGLE_THREAD_ENV, DocumentTimeout, Job, Outcome, run_job, single_threaded
 
 
 
@@ -35,7 +35,7 @@ def worker_context():
 
 
 def _worker_main(conn, processor_ref: str, config, timeout: Optional[float]) -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # Tesseract: one thread per process, parallelism comes from workers
+    single_threaded()
     try:
         os.setpgrp()  # own process group: a hard kill takes Tesseract/poppler children with it
     except OSError:
@@ -118,6 +118,7 @@ class LocalPool:
         self.config = config
         self.timeout = timeout
         self.max_tasks_per_child = max_tasks_per_child
+        os.environ.update(SINGLE_THREAD_ENV)  # inherited by the forkserver before it loads numpy & co
         self.ctx = worker_context()
         self.workers: list[_Worker] = []
 
