@@ -48,7 +48,10 @@ def is_archive(path: Path) -> bool:
 
 
 def is_document_name(name: str) -> bool:
-    return PurePosixPath(name).suffix.lower() in SUPPORTED_SUFFIXES
+    path = PurePosixPath(name)
+    if path.name.startswith("._") or "__MACOSX" in path.parts:  # macOS resource forks, not documents
+        return False
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def expand_inputs(inputs: list[str]) -> list[Path]:

@@ -154,6 +154,7 @@ def test_zip_and_tar_gz_archives_are_streamed(tmp_path, validate_plan):
         zf.writestr("2025/q1.txt", seed_text(0, "zip"))  # the real text pipeline
         zf.writestr("2025/q2.txt", seed_text(1, "zip #FAKE"))
         zf.writestr("readme.md", "not a document")
+        zf.writestr("__MACOSX/2025/._q1.txt", "macOS resource fork")
     tpath = tmp_path / "plans.tar.gz"
     with tarfile.open(tpath, "w:gz") as tf:
         for name, text in [("x/q3.txt", seed_text(2, "tar #FAKE")), ("x/scan.png", None)]:
