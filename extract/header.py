@@ -19,7 +19,8 @@ from normalize.types import NormalizedDocument
 
 HEADER_LINES = 40  # the header, doc type and title sit in the first lines of page 1
 _DOC_TYPE_LINE = re.compile(r"^\s*(?:" + "|".join(DOC_TYPES.values()) + r")\s*$")
-_NUMBER_LINE = re.compile(r"(?:^|\s)" + SO + r"\s*[:;.]?\s*(?P<num>" + NUMBER + ")")
+# `Số:` opens the line (or the left column's part of it), never a citation inside a sentence.
+_NUMBER_LINE = re.compile(r"(?:^[\W_]{0,3}|\s{3,}|\t)" + SO + r"\s*[:;.]?\s*(?P<num>" + NUMBER + ")")
 _PLACE_DATE = re.compile(r"(?P<place>[^\W\d_][^,:]{0,40}?)\s*,\s*" + NGAY + r"(?=\s*\S{0,3}\s*th)")
 _BODY_START = re.compile(
     r"^\s*(?:c[a-z]n\s+c[a-z]{1,2}|th[a-z]{1,2}\s+hi[a-z¢]{1,2}n|trong\s|tren\s+co\s+s|nham\s|de\s|theo\s|"
