@@ -140,3 +140,11 @@ def test_decompression_bomb_image_is_refused_with_its_size(tmp_path, monkeypatch
 def test_missing_file(tmp_path):
     with pytest.raises(InputFileError, match="no such file"):
         recognize_document(tmp_path / "nope.pdf")
+
+
+def test_seed_texts_english_model_ocr_is_rejected_clean_text_kept(shared_dir):
+    # seeds 000, 002-004: OCR by an English model (diacritics lost); 001: a born-digital text layer
+    verdicts = {p.name[:3]: assess_text_layer(p.read_text(encoding="utf-8"))
+                for p in sorted((shared_dir / "seeds").glob("*.txt"))}
+    assert verdicts["001"].usable
+    assert [k for k, v in verdicts.items() if not v.usable] == ["000", "002", "003", "004"]
