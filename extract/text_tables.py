@@ -74,7 +74,7 @@ def repair_id(rid: str, area_id: Optional[str]) -> str:
     fixed = rid.translate(_ID_SLIPS)
     if area_id and re.fullmatch(r"\d{2,3}", fixed) and fixed.startswith(area_id) and len(fixed) > len(area_id):
         return f"{area_id}.{fixed[len(area_id):]}"
-    return fixed if _ROW_ID.match(fixed) else rid
+    return fixed if _ROW_ID.match(fixed) else ""  # unreadable: no id rather than a garbled one
 
 
 def _index_group(nonempty: list[str]) -> Optional[str]:
@@ -141,7 +141,7 @@ def split_actions(cell: str) -> list[str]:
 
 
 def _deadline(text: str) -> tuple[Optional[str], Optional[str]]:
-    text = re.sub(r"\s*[/⁄]+\s*", "/", " ".join(text.split())).rstrip(" :;,.'`\"‘’")
+    text = re.sub(r"\s*[/⁄]+\s*", "/", " ".join(text.split())).rstrip(" :;,.'`\"‘’-–")
     # `Quý II1/2026`, `Quý 1/2026`: OCR reads the Roman numeral's I as 1 or l
     text = re.sub(r"(Qu[ýy]\s+)([IVX1l|]{1,4})(?=\s*/)", lambda m: m.group(1) + re.sub(r"[1l|]", "I", m.group(2)), text)
     return (text or None), (iso_date(text) if text else None)

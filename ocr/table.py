@@ -139,15 +139,20 @@ def find_tables(gray: np.ndarray, ocr_cell: OcrCell, opts: TableOptions = TableO
         boxes = cell_boxes(grid[by:by + bh, bx:bx + bw], opts)
         if len(boxes) < 2:
             continue
-        table = _assemble(gray, boxes, (bx, by, bw, bh), ocr_cell, opts)
+        # the rules are erased before cells are read: their stubs in a crop come out as `|`, `¿`, `“`
+        clean = gray.copy()
+        clean[grid > 0] = 255
+        table = _assemble(clean, boxes, (bx, by, bw, bh), ocr_cell, opts)
         if table is not None:
             tables.append(table)
     return tables
 
 
-def _enlarge_small_text(crop: np.ndarray, small_px: int) -> np.ndarray:
-    """Tesseract drops strokes of small letters (`Quý III` read `Quý II` at 200 dpi); 2x helps."""
+def _for_ocr(crop: np.ndarray, small_px: int) -> np.ndarray:
+    """A white margin (Tesseract reads text touching the border badly) and 2x for small letters
+    (Tesseract drops strokes: `Quý III` read `Quý II` at 200 dpi)."""
     cv2 = _cv2()
+    crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
     ink = (crop < 128).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = [stats[i, cv2.CC_STAT_HEIGHT] for i in range(1, n) if stats[i, cv2.CC_STAT_HEIGHT] >= 5]
@@ -171,7 +176,7 @@ def _assemble(gray, boxes, frame, ocr_cell: OcrCell, opts: TableOptions) -> Tabl
         crop = gray[by + y + opts.pad_px: by + y + h - opts.pad_px, bx + x + opts.pad_px: bx + x + w - opts.pad_px]
         text, conf = "", None
         if crop.size and (crop < 128).mean() >= opts.min_ink:
-            text, conf = ocr_cell(_enlarge_small_text(crop, opts.small_text_px))
+            text, conf = ocr_cell(_for_ocr(crop, opts.small_text_px))
         cells.append(TableCell(row=r0, col=c0, text=text.strip(), row_span=r1 - r0 + 1, col_span=c1 - c0 + 1,
                                box=(bx + x, by + y, w, h), conf=conf))
     return Table(n_rows=len(row_starts), n_cols=len(col_starts), cells=cells, box=frame, kind="ruled")
