@@ -16,7 +16,7 @@ from kehoach.errors import InputFileError
 from kehoach.media import sniff_media_type
 from ocr import images
 from ocr._exec import poppler, tesseract
-from ocr.layout import assemble_lines
+from ocr.layout import assemble_lines, centre_in
 from ocr.options import OcrOptions
 from ocr.preprocess import preprocess_page
 from ocr.textlayer import assess_text_layer
@@ -129,7 +129,7 @@ def _find_tables(image: np.ndarray, words: list[Word], options: OcrOptions, numb
             for cell in table.cells:
                 if not cell.box:
                     continue
-                inside = [w for w in words if _centre_in(w, cell.box)]
+                inside = [w for w in words if centre_in(w, cell.box)]
                 if inside:
                     cell.text, cell.conf = "\n".join(assemble_lines(inside)), page_confidence(inside)
                 else:
@@ -140,11 +140,6 @@ def _find_tables(image: np.ndarray, words: list[Word], options: OcrOptions, numb
     except Exception as exc:  # a table bug must not lose the page's running text
         warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
     return []
-
-
-def _centre_in(w: Word, box: tuple[int, int, int, int]) -> bool:
-    x, y, bw, bh = box
-    return x <= w.left + w.width / 2 <= x + bw and y <= w.top + w.height / 2 <= y + bh
 
 
 def _ocr_crop(image: np.ndarray, box: tuple[int, int, int, int], options: OcrOptions) -> tuple[str, float | None]:

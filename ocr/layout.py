@@ -111,7 +111,8 @@ def is_speck(w: Word, word_height: float) -> bool:
     return small and not any(c.isalnum() for c in w.text)
 
 
-def _inside(w: Word, box: tuple[int, int, int, int]) -> bool:
+def centre_in(w: Word, box: tuple[int, int, int, int]) -> bool:
+    """Whether the centre of `w` lies in `box` (left, top, width, height)."""
     x, y, bw, bh = box
     cx, cy = w.left + w.width / 2, w.top + w.height / 2
     return x <= cx <= x + bw and y <= cy <= y + bh
@@ -129,31 +130,25 @@ def table_lines(table: Table) -> list[str]:
 def assemble_lines(
     words: Iterable[Word], tables: Sequence[Table] = (), rules: LayoutRules = LayoutRules()
 ) -> list[str]:
-    """Page text lines in reading order (tables in place, as row lines)."""
+    """Page text lines in reading order: rows top to bottom, left column first within a row;
+    each table as row lines where its box starts (tables without a box at the end)."""
     words = [w for w in words if w.text.strip()]
-    boxed = [t for t in tables if t.box is not None]
-    running = [w for w in words if not any(_inside(w, t.box) for t in boxed)]
-    items: list[tuple[int, int, list[str]]] = []  # (top, left, lines)
+    boxed = sorted((t for t in tables if t.box is not None), key=lambda t: t.box[1])
+    running = [w for w in words if not any(centre_in(w, t.box) for t in boxed)]
+    lines: list[Line] = []
     if running:
         word_height = median(w.height for w in running)
         text_width = max(w.left + w.width for w in running) - min(w.left for w in running)
         for row in visual_rows(running, rules):
             for line in split_columns(row, word_height, text_width, rules):
                 if not all(is_speck(w, word_height) for w in line.words):
-                    items.append((line.top, line.left, [line.text]))
-    # Rows come out in top order; within a row, left column first. Tables go where their box starts.
+                    lines.append(line)
     ordered: list[str] = []
-    row_items = items  # already top-ordered row by row, left first within a row
-    tbl = sorted(boxed, key=lambda t: t.box[1])
-    ti = 0
-    for top, _left, lines in row_items:
-        while ti < len(tbl) and tbl[ti].box[1] <= top:
-            ordered.extend(table_lines(tbl[ti]))
-            ti += 1
-        ordered.extend(lines)
-    for t in tbl[ti:]:
-        ordered.extend(table_lines(t))
-    for t in tables:
-        if t.box is None:
-            ordered.extend(table_lines(t))
+    pending = list(boxed)
+    for line in lines:
+        while pending and pending[0].box[1] <= line.top:
+            ordered.extend(table_lines(pending.pop(0)))
+        ordered.append(line.text)
+    for table in pending + [t for t in tables if t.box is None]:
+        ordered.extend(table_lines(table))
     return ordered
