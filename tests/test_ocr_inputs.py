@@ -148,3 +148,28 @@ def test_seed_texts_english_model_ocr_is_rejected_clean_text_kept(shared_dir):
                 for p in sorted((shared_dir / "seeds").glob("*.txt"))}
     assert verdicts["001"].usable
     assert [k for k, v in verdicts.items() if not v.usable] == ["000", "002", "003", "004"]
+
+
+def test_multipage_tiff_frames_are_pages(tmp_path):
+    from PIL import Image
+
+    from ocr import images
+
+    frames = [Image.new("L", (200, 100), 255), Image.new("RGB", (120, 80), (255, 255, 255))]
+    path = tmp_path / "two.tiff"
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    pages = list(images.iter_pages(path, max_pixels=10_000_000))
+    assert [(g.shape, err) for g, err in pages] == [((100, 200), None), ((80, 120), None)]
+
+
+def test_cli_prints_text_files_and_exits_4_on_bad_input(tmp_path, capsys):
+    from kehoach.cli import main
+
+    text = tmp_path / "plan.txt"
+    text.write_text("Trang một\fTrang hai\n", encoding="utf-8")
+    assert main(["ocr", str(text)]) == 0
+    assert capsys.readouterr().out == "Trang một\fTrang hai\n"
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"")
+    assert main(["ocr", str(bad)]) == 4
+    assert "bad.pdf: the file is empty" in capsys.readouterr().err
