@@ -48,6 +48,7 @@ class Body:
     name: str
     unit_type: str | None = None
     place: str | None = None
+    printed: str = ""  # the header text it was read from (agencies continue on the next line)
 
 
 def left_column(lines: list[str]) -> list[str]:
@@ -118,7 +119,7 @@ def parse_body(line: str, province: str | None = None) -> Body | None:
         name, place = _unit_name(utype, line[unit.start("place"):unit.end("place")], province)
         return Body("unit", name, utype, place)
     if _DEPT_RE.match(f):
-        return Body("agency", agency_name(line))
+        return Body("agency", agency_name(line), printed=line)
     return None
 
 
@@ -135,6 +136,17 @@ def agency_name(text: str) -> str:
     head, _, rest = key.partition(" ")
     if head in ("s", "so", "se", "s6", "sb", "s0") and "so " + rest in _KNOWN:  # OCR: `S& VHTTDL`, `Sé Nội vụ`
         return _KNOWN["so " + rest]
+    # A known agency followed by its place: `Sở Nội vụ tỉnh Đắk Lắk`.
+    m = re.match(r"(?P<agency>.+?)\s+(?P<unit>(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+\S.*)$", key)
+    if m and m.group("agency") in _KNOWN:
+        words_in_agency = len(m.group("agency").split())
+        place_words = joined.split()[words_in_agency:]
+        unit_type = UNIT_TYPES.get(" ".join(fold(w) for w in place_words[:2]), UNIT_TYPES.get(fold(place_words[0]), ""))
+        place = " ".join(place_words[len(unit_type.split()):])
+        return f"{_KNOWN[m.group('agency')]} {unit_type} {restore_place(place)}".strip()
+    letters = [c for c in joined if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) < 0.6:
+        return joined  # printed in normal case: keep it (`Trung tâm Phục vụ hành chính công`)
     return agency_case(joined)
 
 
@@ -155,7 +167,8 @@ def parse_header_bodies(left_lines: list[str], province: str | None = None) -> l
         if body is None:
             # A continuation of the previous agency line ("VÀ DU LỊCH").
             if bodies and bodies[-1].kind == "agency" and not re.search(r"\d|:", line):
-                bodies[-1] = Body("agency", agency_name(f"{bodies[-1].name} {line}"))
+                printed = f"{bodies[-1].printed} {line}"
+                bodies[-1] = Body("agency", agency_name(printed), printed=printed)
             continue
         bodies.append(body)
         if body.kind in ("ubnd", "hdnd") and body.unit_type is None:

@@ -245,3 +245,22 @@ def test_signer_name_with_english_ocr_marks():
     assert extract_signer(_norm(text)).signer.name == "Hoàng Hữu Cường"
     text = "Noi dung ke hoach.\nKT. CHU TICH\nPHO CHU TICH\n\nTa. Quang Huy\n"
     assert extract_signer(_norm(text)).signer.name == "Tạ Quang Huy"
+
+
+@pytest.mark.parametrize("left, name, level", [
+    (["UBND TỈNH ĐẮK LẮK", "SỞ NÔNG NGHIỆP VÀ", "MÔI TRƯỜNG"], "Sở Nông nghiệp và Môi trường", "department"),
+    (["UBND TỈNH ĐẮK LẮK", "TRUNG TÂM PHỤC VỤ HÀNH", "CHÍNH CÔNG"], "Trung tâm phục vụ hành chính công", "other"),
+    (["UBND TỈNH ĐẮK LẮK", "BAN QUẢN LÝ CÁC KHU", "CÔNG NGHIỆP"], "Ban Quản lý các khu công nghiệp", "other"),
+])
+def test_agency_names_over_two_header_lines(left, name, level):
+    from extract.issuer import issuer_from_bodies, parse_header_bodies
+
+    issuer = issuer_from_bodies(parse_header_bodies(left))
+    assert issuer.name == name and issuer.superior == "Ủy ban nhân dân tỉnh Đắk Lắk" and issuer.level == level
+
+
+def test_agency_printed_in_normal_case_kept():
+    from extract.issuer import agency_name
+
+    assert agency_name("Trung tâm Phục vụ hành chính công tỉnh") == "Trung tâm Phục vụ hành chính công tỉnh"
+    assert agency_name("So Noi vu tinh Dak Lak") == "Sở Nội vụ tỉnh Đắk Lắk"
