@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from extract.patterns import agency_case, fold, fold_key
 from extract.places import is_place_name, province_name, restore_place
 from extract.schema import Issuer
@@ -136,6 +138,9 @@ def agency_name(text: str) -> str:
     head, _, rest = key.partition(" ")
     if head in ("s", "so", "se", "s6", "sb", "s0") and "so " + rest in _KNOWN:  # OCR: `S& VHTTDL`, `Sé Nội vụ`
         return _KNOWN["so " + rest]
+    near = process.extractOne(key, list(_KNOWN), scorer=fuzz.ratio, score_cutoff=88)
+    if near and near[0].split()[0] == ("so" if head in ("s", "se", "s6", "sb", "s0") else head):
+        return _KNOWN[near[0]]  # OCR slips in a known name: `So N0i vu`
     # A known agency followed by its place: `Sở Nội vụ tỉnh Đắk Lắk`.
     m = re.match(r"(?P<agency>.+?)\s+(?P<unit>(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+\S.*)$", key)
     if m and m.group("agency") in _KNOWN:

@@ -264,3 +264,4 @@ def test_agency_printed_in_normal_case_kept():
 
     assert agency_name("Trung tâm Phục vụ hành chính công tỉnh") == "Trung tâm Phục vụ hành chính công tỉnh"
     assert agency_name("So Noi vu tinh Dak Lak") == "Sở Nội vụ tỉnh Đắk Lắk"
+    assert agency_name("So N0i vu") == "Sở Nội vụ"  # an OCR slip in a known name
