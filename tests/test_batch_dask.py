@@ -35,3 +35,20 @@ def test_dask_local_cluster_matches_local_engine(tmp_path, validate_plan):
     kehoach_run(inp, "--out", dask_out, "--processor", REF, check_rc=1)
     reran = read_manifest(dask_out / "manifest.jsonl")[6:]
     assert sum(e["skipped"] for e in reran) == 5
+
+
+@pytest.mark.slow
+def test_existing_scheduler_and_an_unreachable_one(tmp_path, monkeypatch):
+    from dask.distributed import LocalCluster
+
+    from test_batch import REPO
+
+    monkeypatch.setenv("PYTHONPATH", f"{REPO / 'tests'}:{REPO}")  # the workers import the fake processor
+    inp = tmp_path / "in"
+    make_inputs(inp, 2, marker="#FAKE")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        kehoach_run(inp, "--out", tmp_path / "out", "--scheduler", cluster.scheduler_address, "--processor", REF,
+                    timeout=180, check_rc=0)
+    assert [p.name for p in plan_files(tmp_path / "out")] == ["doc00.json", "doc01.json"]
+    proc = kehoach_run(inp, "--out", tmp_path / "out2", "--scheduler", "tcp://127.0.0.1:9", timeout=180, check_rc=2)
+    assert "cannot connect" in proc.stderr
