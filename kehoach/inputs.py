@@ -79,13 +79,18 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
     return found
 
 
+COUNT_TAR_LIMIT = 2 << 30  # a tar is counted by reading it through: not worth it for huge ones
+
+
 def count_documents(paths: list[Path]) -> Optional[int]:
-    """How many documents the walk will yield, for the progress bar (None if an archive is unreadable)."""
+    """How many documents the walk will yield, for the progress bar's ETA (None: unknown)."""
     total = 0
     for path in paths:
         if not is_archive(path):
             total += 1
             continue
+        if not path.name.lower().endswith(".zip") and path.stat().st_size > COUNT_TAR_LIMIT:
+            return None
         try:
             total += sum(1 for _ in _member_names(path))
         except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError):
