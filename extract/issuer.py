@@ -20,7 +20,7 @@ _UBND_RE = re.compile(r"^(?:ubnd|[uúùủ]y\s+ban\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}
 _HDND_RE = re.compile(r"^(?:hdnd|h[o0]i\s+d[o0]ng\s+nh[a-z]{1,2}n\s+d[a-z]{1,2}n)\b\s*(?P<rest>.*)$")
 _UNIT_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z .'-]*(?:\s\d{1,2})?)$")  # used with .match
 _UNIT_PREFIX_RE = re.compile(r"(?P<type>" + _TYPE_RE + r")\s+(?P<place>[a-z][a-z ]*)")
-_DEPT_RE = re.compile(r"^(?:s[o0&¢e6]|ban|van\s+phong|thanh\s+tra|bo|cuc|chi\s+cuc|trung\s+tam)\s+\w")
+_DEPT_RE = re.compile(r"^(?:s[o0&¢e6]|ban|van\s+phong|thanh\s+tra|bo|cuc|chi\s+cuc|trung\s+tam|phong)\s+\w")
 LEVEL_OF_TYPE = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
                  "xã": "commune", "thị trấn": "commune", "đặc khu": "commune", "phường": "ward"}
 
@@ -185,7 +185,9 @@ def _level(body: Body) -> str:
     if body.kind == "agency":
         # Specialised agencies of the province committee (Sở, Thanh tra, Văn phòng, Ban Dân tộc) are
         # departments; boards and centres directly under it (Ban Quản lý ..., Trung tâm ...) are not.
-        return "department" if fold(body.name).startswith(("so ", "ban dan toc", "van phong", "thanh tra")) else "other"
+        # A district's Phòng is the same kind of specialised agency one level down.
+        specialised = ("so ", "ban dan toc", "van phong", "thanh tra", "phong ")
+        return "department" if fold(body.name).startswith(specialised) else "other"
     if body.unit_type == "thành phố":
         return "province" if province_name(body.place or "") else "district"
     return LEVEL_OF_TYPE.get(body.unit_type or "", "other")

@@ -265,3 +265,10 @@ def test_agency_printed_in_normal_case_kept():
     assert agency_name("Trung tâm Phục vụ hành chính công tỉnh") == "Trung tâm Phục vụ hành chính công tỉnh"
     assert agency_name("So Noi vu tinh Dak Lak") == "Sở Nội vụ tỉnh Đắk Lắk"
     assert agency_name("So N0i vu") == "Sở Nội vụ"  # an OCR slip in a known name
+
+
+def test_district_office_is_a_department_one_level_down():
+    from extract.issuer import issuer_from_bodies, parse_header_bodies
+
+    issuer = issuer_from_bodies(parse_header_bodies(["UBND HUYỆN BẢO LẠC", "PHÒNG NỘI VỤ"]))
+    assert (issuer.name, issuer.superior, issuer.level) == ("Phòng Nội vụ", "Ủy ban nhân dân huyện Bảo Lạc", "department")
