@@ -1,6 +1,9 @@
 """End to end: a generated plan's text through normalize + extract_plan, valid against the contract,
 and `kehoach extract` on a text file."""
 import json
+import sys
+import types
+from dataclasses import dataclass
 
 import pytest
 from unidecode import unidecode
@@ -91,25 +94,31 @@ def test_stripped_plan_with_the_real_restorer(validate_plan):
     assert [r.number for r in ext.references] == [r["number"] for r in synth.gold["references"]]
 
 
-def test_indices_survive_a_restorer_that_damages_acronyms(monkeypatch):
-    import sys
-    import types
-    from dataclasses import dataclass
+@dataclass
+class _Restored:
+    text: str
+    lines_restored: int
+    lines_total: int
 
-    @dataclass
-    class Result:
-        text: str
-        lines_restored: int
-        lines_total: int
 
-    class Damaging:
+def _fake_restorer(monkeypatch, replacements: dict[str, str]) -> None:
+    """Install a `normalize.restore` whose restorer only applies `replacements` (as a bad model might)."""
+
+    class Fake:
         def restore_text(self, text, mode):
-            out = text.replace("DTI", "ĐỦ").replace("KE HOACH", "KẾ HOẠCH")
-            return Result(out, sum(a != b for a, b in zip(text.split("\n"), out.split("\n"))), text.count("\n") + 1)
+            out = text
+            for old, new in replacements.items():
+                out = out.replace(old, new)
+            changed = sum(a != b for a, b in zip(text.split("\n"), out.split("\n")))
+            return _Restored(out, changed, text.count("\n") + 1)
 
     module = types.ModuleType("normalize.restore")
-    module.get_restorer = lambda: Damaging()
+    module.get_restorer = lambda: Fake()
     monkeypatch.setitem(sys.modules, "normalize.restore", module)
+
+
+def test_indices_survive_a_restorer_that_damages_acronyms(monkeypatch):
+    _fake_restorer(monkeypatch, {"DTI": "ĐỦ", "KE HOACH": "KẾ HOẠCH"})
     text = "KE HOACH\nNang cao Chi so DTI va SIPAS nam 2025\n\nI. MUC DICH\nCai thien PAPI.\nII. NHIEM VU\n"
     doc = DocumentText(path="d.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")])
     norm = normalize_document(doc, NormalizeOptions(restore="auto"))
@@ -118,24 +127,7 @@ def test_indices_survive_a_restorer_that_damages_acronyms(monkeypatch):
 
 
 def test_reference_numbers_keep_their_printed_case_after_restoration(monkeypatch):
-    import sys
-    import types
-    from dataclasses import dataclass
-
-    @dataclass
-    class Result:
-        text: str
-        lines_restored: int
-        lines_total: int
-
-    class Uppercasing:
-        def restore_text(self, text, mode):
-            out = text.replace("29-CTr/TU", "29-CTR/TƯ").replace("Can cu", "Căn cứ")
-            return Result(out, 1, text.count("\n") + 1)
-
-    module = types.ModuleType("normalize.restore")
-    module.get_restorer = lambda: Uppercasing()
-    monkeypatch.setitem(sys.modules, "normalize.restore", module)
+    _fake_restorer(monkeypatch, {"29-CTr/TU": "29-CTR/TƯ", "Can cu": "Căn cứ"})
     doc = DocumentText(path="d.txt", media_type="text/plain",
                        pages=[PageText(1, "Can cu Chuong trinh so 29-CTr/TU ngay 23/02/2025.\n", "plain_text")])
     ext = extract_plan(normalize_document(doc, NormalizeOptions(restore="auto")))
