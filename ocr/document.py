@@ -150,8 +150,10 @@ def _ocr_crop(image: np.ndarray, box: tuple[int, int, int, int], options: OcrOpt
         return "", None
     # A margin of paper around the text helps Tesseract's segmentation.
     crop = cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=int(np.median(crop)))
-    words = tesseract.parse_tsv(tesseract.image_to_tsv(crop, options.languages, psm=6,
-                                                       timeout=min(60.0, options.page_timeout)))
+    timeout = min(60.0, options.page_timeout)
+    words = tesseract.parse_tsv(tesseract.image_to_tsv(crop, options.languages, psm=6, timeout=timeout))
+    if not words:  # psm 6 drops a lone short token (the `1` of an STT column); psm 8 reads one word
+        words = tesseract.parse_tsv(tesseract.image_to_tsv(crop, options.languages, psm=8, timeout=timeout))
     return "\n".join(assemble_lines(words)), page_confidence(words)
 
 

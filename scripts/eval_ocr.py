@@ -28,8 +28,10 @@ import numpy as np
 from kehoach.evaluation.text_metrics import score_text
 from kehoach.synth import generate_plan
 from kehoach.synth.degrade import degrade
+from kehoach.synth.model import Table, table_row_text
 from kehoach.synth.render import render_pages
 from ocr.document import ocr_page
+from ocr.layout import table_lines
 from ocr.options import OcrOptions
 
 SPLITS = {"tune": [1, 2, 3, 4], "test": [101, 102, 103, 104]}
@@ -43,6 +45,7 @@ class EvalPage:
     image_path: Path  # degraded page as PNG, what a user would hand to bare tesseract
     gray: np.ndarray
     truth: str
+    tables: list[str]  # every table of the plan, rows joined by newlines, cells by " | "
 
 
 @dataclass
@@ -83,7 +86,8 @@ def make_pages(seeds: list[int], pages_per_plan: int, workdir: Path, rotate_last
             name = f"seed{seed}-p{i + 1}-{preset}" + (f"-rot{rotate}" if rotate else "")
             path = workdir / f"{name}.png"
             degraded.save(path)
-            out.append(EvalPage(name, path, np.asarray(degraded, dtype=np.uint8), plan.page_texts[i]))
+            tables = ["\n".join(table_row_text(r) for r in b.rows) for b in plan.layout.body if isinstance(b, Table)]
+            out.append(EvalPage(name, path, np.asarray(degraded, dtype=np.uint8), plan.page_texts[i], tables))
             k += 1
     return out
 
@@ -117,6 +121,19 @@ def configurations(ablation: bool, best_lang: str) -> list[tuple[str, object]]:
     return configs
 
 
+def table_cer(pages: list[EvalPage], options: OcrOptions) -> tuple[float, int, int]:
+    """CER of the tables the pipeline finds, each scored against the closest generated table
+    (rows as `a | b | c` lines). Returns (CER, tables found, reference characters)."""
+    errors = chars = found = 0
+    for page in pages:
+        for table in ocr_page(page.gray, 1, options).tables:
+            found += 1
+            hyp = "\n".join(table_lines(table))
+            best = min((score_text(t, hyp) for t in page.tables), key=lambda s: s.char_errors / max(1, s.ref_chars))
+            errors, chars = errors + best.char_errors, chars + best.ref_chars
+    return errors / max(1, chars), found, chars
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=sorted(SPLITS), default="test")
@@ -127,12 +144,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rotate-last", action="store_true", help="feed the last plan's first page upside down")
     ap.add_argument("--only", help="run only configurations whose label contains this")
     ap.add_argument("--per-page", action="store_true", help="print CER per page too")
+    ap.add_argument("--table-cer", action="store_true", help="only score table cells of the default pipeline")
     args = ap.parse_args(argv)
     seeds = args.seeds or SPLITS[args.split]
 
     with tempfile.TemporaryDirectory(prefix="kehoach-eval-ocr-") as tmp:
         pages = make_pages(seeds, args.pages, Path(tmp), args.rotate_last)
         print(f"{len(pages)} pages: {', '.join(p.name for p in pages)}", file=sys.stderr)
+        if args.table_cer:
+            cer, found, chars = table_cer(pages, OcrOptions())
+            print(f"table cells, default pipeline: CER {cer:.2%} over {found} tables, {chars} reference characters")
+            return 0
         rows = []
         for label, config in configurations(args.ablation, args.best_lang):
             if args.only and args.only not in label:
