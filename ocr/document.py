@@ -18,7 +18,7 @@ from ocr import images
 from ocr._exec import poppler, tesseract
 from ocr.layout import assemble_lines, centre_in
 from ocr.options import OcrOptions
-from ocr.preprocess import preprocess_page
+from ocr.preprocess import Preprocessed, preprocess_page
 from ocr.textlayer import assess_text_layer
 from ocr.types import DocumentText, PageText, Table, Word
 
@@ -89,13 +89,16 @@ def _recognize_image(path: Path, options: OcrOptions, media_type: str) -> Docume
 def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
     """Preprocess, OCR and lay out one grey page; failures become warnings on an empty page."""
     timeout = options.page_timeout
+    warnings: list[str] = []
     try:
         pre = preprocess_page(gray, options, lambda im: tesseract.detect_orientation(im, timeout=timeout))
-        tsv = tesseract.image_to_tsv(pre.ocr_image, options.languages, options.psm, timeout)
+    except cv2.error as exc:  # an odd image must not cost the page: OCR it as it is
+        warnings.append(f"page {number}: preprocessing failed ({exc.__class__.__name__}); page OCR'd as is")
+        pre = Preprocessed(image=gray, ocr_image=gray)
+    try:
+        words = tesseract.parse_tsv(tesseract.image_to_tsv(pre.ocr_image, options.languages, options.psm, timeout))
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         return _failed_page(number, f"page {number}: OCR failed ({exc})", gray.shape)
-    words = tesseract.parse_tsv(tsv)
-    warnings: list[str] = []
     tables = _find_tables(pre.image, words, options, number, warnings)
     text = "\n".join(assemble_lines(words, tables))
     conf = page_confidence(words)

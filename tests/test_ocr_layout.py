@@ -142,3 +142,17 @@ def test_table_cells_are_filled_from_page_words_and_left_out_of_running_text(rep
     assert page.tables[0].cells[0].conf > 50
     assert page.text.splitlines()[:2] == ["ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     assert page.text.count("ỦY BAN NHÂN DÂN") == 1  # the table's words are not repeated as running text
+
+
+def test_preprocessing_error_keeps_the_page_with_a_warning(replay, monkeypatch):
+    import cv2
+
+    import ocr.document as document
+
+    def broken(*a, **k):
+        raise cv2.error("synthetic failure")
+
+    monkeypatch.setattr(document, "preprocess_page", broken)
+    page = ocr_page(np.full((50, 50), 255, np.uint8), 4, OcrOptions(tables=False))
+    assert page.text.startswith("ỦY BAN NHÂN DÂN")
+    assert page.warnings == ["page 4: preprocessing failed (error); page OCR'd as is"]
