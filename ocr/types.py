@@ -54,7 +54,7 @@ class PageText:
     text: str  # final page text, lines separated by "\n"
     origin: TextOrigin
     mean_confidence: Optional[float] = None  # OCR pages only
-    words: list[Word] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)  # boxes in the preprocessed (turned, deskewed) image
     warnings: list[str] = field(default_factory=list)
     width: Optional[int] = None  # raster size in pixels (OCR pages)
     height: Optional[int] = None
