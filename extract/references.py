@@ -52,14 +52,30 @@ _TITLE_PREFIX = re.compile(r"^(?:b[o0]\s+tr\w{1,3}ng|th\w\s+tr\w{1,3}ng|ch\w\s+t
 
 
 def _own_unit(unit_type_key: str, own: Issuer | None) -> str | None:
-    """`xa` + own issuer `Ủy ban nhân dân xã Minh Xuân` -> `xã Minh Xuân` (the same kind of unit only)."""
-    if own is None or not own.name or own.level not in ("district", "commune", "ward"):
+    """`xa` + own issuer `Ủy ban nhân dân xã Minh Xuân` -> `xã Minh Xuân` (the same kind of unit only);
+    the body printed above the issuer counts too (`UBND huyện` in a commune under that district)."""
+    if own is None:
         return None
-    m = re.match(r"(?:Ủy ban nhân dân|Hội đồng nhân dân) (?P<unit>(?P<kind>huyện|quận|thị xã|thành phố|xã|phường|"
-                 r"thị trấn|đặc khu) .+)$", own.name)
-    if m and fold_key(m.group("kind")) == unit_type_key:
-        return m.group("unit")
+    for name in (own.name, own.superior):
+        m = re.match(r"(?:Ủy ban nhân dân|Hội đồng nhân dân) (?P<unit>(?P<kind>huyện|quận|thị xã|thành phố|xã|"
+                     r"phường|thị trấn|đặc khu) .+)$", name or "")
+        if m and fold_key(m.group("kind")) == unit_type_key and (name != own.name or own.level != "province"):
+            return m.group("unit")
     return None
+
+
+def _local_party(key: str, own: Issuer | None) -> str | None:
+    """`Huyện ủy` / `Đảng ủy xã` printed bare in the plan of that district or commune: with its name."""
+    m = re.match(r"^(?P<btv>ban thuong vu )?(?:huyen uy|dang uy (?P<kind>xa|phuong|thi tran))$", key)
+    if not m:
+        return None
+    head = "Ban Thường vụ " if m.group("btv") else ""
+    unit = _own_unit(m.group("kind") or "huyen", own)
+    if not unit:
+        return None
+    if m.group("kind"):
+        return f"{head}Đảng ủy {unit}"
+    return f"{head}Huyện ủy {unit.split(' ', 1)[1]}"  # unit is `huyện <name>`
 
 
 @dataclass
@@ -99,6 +115,9 @@ def normalize_issuer(printed: str, province: str | None, own: Issuer | None = No
         return f"{head} {place}" if place else (text if party.group("place") else head)
     if key in _KNOWN_ISSUERS:
         return _KNOWN_ISSUERS[key]
+    local = _local_party(key, own)
+    if local:
+        return local
     if key in ("so", "s") and own is not None and own.level == "department":
         return own.name  # `của Sở` in a department's plan
     prefix = max((k for k in _KNOWN_ISSUERS if key.startswith(k + " ")), key=len, default=None)

@@ -142,3 +142,15 @@ def test_english_ocr_slips_in_citations():
     _, parent, refs, _ = _refs(text, province="Đà Nẵng")
     assert parent is not None and parent.number == "888/KH-UBND"
     assert [r.issuer for r in refs] == ["Ủy ban nhân dân tỉnh Đà Nẵng", "Bộ Nội vụ", "Hội đồng nhân dân thành phố Đà Nẵng"]
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("UBND huyện", "Ủy ban nhân dân huyện Krông Năng"),  # the body printed above the commune
+    ("Đảng ủy xã", "Đảng ủy xã Ea Tân"), ("Huyện ủy", "Huyện ủy Krông Năng"),
+    ("Ban Thường vụ Đảng ủy xã", "Ban Thường vụ Đảng ủy xã Ea Tân"),
+])
+def test_local_bodies_of_a_commune_plan(printed, expected):
+    from extract.issuer import issuer_from_bodies, parse_header_bodies
+
+    own = issuer_from_bodies(parse_header_bodies(["UBND HUYỆN KRÔNG NĂNG", "ỦY BAN NHÂN DÂN", "XÃ EA TÂN"]))
+    assert normalize_issuer(printed, "Đắk Lắk", own) == expected
