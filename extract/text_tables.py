@@ -35,6 +35,13 @@ _BULLET_SPLIT = re.compile(r"(?:^|\n)\s*[-+•–]\s*|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def map_columns(header_cells: list[str]) -> dict[str, int]:
+    roles = _map_by_words(header_cells)
+    if "id" not in roles and 0 not in roles.values() and len(roles) >= 3:
+        roles["id"] = 0  # a misread `STT` (`S†T`): the unnamed first column holds the row numbers
+    return roles
+
+
+def _map_by_words(header_cells: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for col, cell in enumerate(header_cells):
         f = " ".join(fold(cell).replace("/", " ").split())
