@@ -45,6 +45,7 @@ def is_agency_start(text: str) -> bool:
 
 def clean_agency(text: str) -> str:
     t = drop_request(" ".join(text.split()))
+    t = re.sub(r"\s[.,:;'`‘’]+(?=\s)", "", t)  # OCR specks between words (`Phục vụ . hành chính`)
     t = re.sub(r"^(?:chủ trì|chu tri|phối hợp|phoi hop)\s*[:,-]\s*", "", t, flags=re.I)
     return t.strip(" .,;:-–")
 

@@ -60,11 +60,14 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None) 
             pred += tasks
     errors: list[str] = []
     ok_rows = ok_lead = ok_deadline = 0
-    # rows are matched in document order: a gold row takes the next predicted row with its id
+    # rows are matched in document order: a gold row takes the next predicted row with its id, or the
+    # next predicted row when that one has no id
     # (ids repeat under each index group, so order is what tells them apart)
     cursor = 0
     for g in gold:
         hit = next((j for j in range(cursor, min(len(pred), cursor + 6)) if pred[j].id == g["id"]), None)
+        if hit is None and cursor < len(pred) and pred[cursor].id is None:
+            hit = cursor  # the row was read but its STT was not: it still counts when lead and deadline agree
         if hit is None:
             errors.append(f"row {g['id']} ({g.get('index')}): not recovered")
             continue
