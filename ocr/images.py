@@ -34,14 +34,6 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     return im
 
 
-def count_pages(path: Path, max_pixels: int) -> int:
-    im = _open(path, max_pixels)
-    try:
-        return getattr(im, "n_frames", 1)
-    finally:
-        im.close()
-
-
 def iter_pages(path: Path, max_pixels: int) -> Iterator[tuple[np.ndarray | None, str | None]]:
     """Yield (grey page, None) or (None, error) per frame, so one bad frame is one bad page."""
     im = _open(path, max_pixels)
@@ -67,12 +59,3 @@ def to_gray(frame: Image.Image) -> np.ndarray:
         bg = Image.new("RGBA", frame.size, (255, 255, 255, 255))
         frame = Image.alpha_composite(bg, frame)
     return np.asarray(frame.convert("L"), dtype=np.uint8).copy()
-
-
-def image_dpi(path: Path) -> float | None:
-    try:
-        with Image.open(path) as im:
-            dpi = im.info.get("dpi")
-    except OSError:
-        return None
-    return float(dpi[0]) if dpi and dpi[0] else None

@@ -58,11 +58,6 @@ def image_to_tsv(image: np.ndarray, languages: str, psm: int = 3, timeout: float
     return _call(pytesseract.image_to_data, image, timeout, lang=languages, config=f"--psm {psm}")
 
 
-def image_to_text(image: np.ndarray, languages: str, psm: int = 6, timeout: float = 60.0) -> str:
-    """Plain text of a small image (a table cell)."""
-    return _call(pytesseract.image_to_string, image, timeout, lang=languages, config=f"--psm {psm}")
-
-
 def parse_tsv(tsv: str) -> list[Word]:
     """Words (level 5 rows with text) of Tesseract TSV output, in Tesseract's order."""
     words: list[Word] = []
