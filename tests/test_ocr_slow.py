@@ -45,11 +45,12 @@ def test_degraded_scan_is_read_with_low_cer_and_split_header(one_page):
     assert "ngày" not in lines[sô] and "ngày" in lines[sô + 1]  # `Số:` and the date: two lines
 
 
-def test_upside_down_scan_is_turned_by_osd(one_page):
+@pytest.mark.parametrize("rotate", [90, 180])
+def test_sideways_and_upside_down_scans_are_turned_by_osd(one_page, rotate):
     from kehoach.synth.scan import write_scan
 
     plan, tmp = one_page
-    written = write_scan(plan, tmp / "flipped.png", fmt="png", preset="light", seed=6, rotate=180)
+    written = write_scan(plan, tmp / f"turned{rotate}.png", fmt="png", preset="light", seed=6, rotate=rotate)
     page = recognize_document(written.path).pages[0]
     assert _cer(plan.page_texts[0], page.text) < 0.06
 
