@@ -134,6 +134,29 @@ def table_cer(pages: list[EvalPage], options: OcrOptions) -> tuple[float, int, i
     return errors / max(1, chars), found, chars
 
 
+def text_layer_figures(shared: Path) -> None:
+    """Diacritic word share (the hidden-OCR-layer test of ocr.textlayer) on 2,000-character chunks
+    of the corpus dev splits (real text) and on the seed texts (English-model OCR but 001)."""
+    import gzip
+
+    from ocr.textlayer import TextLayerRules, assess_text_layer
+
+    print(f"threshold: {TextLayerRules().min_diacritic_word_share}")
+    for name in ("phapdien.dev", "viwiki.dev"):
+        chunks, cur = [], ""
+        with gzip.open(shared / "corpus" / f"{name}.txt.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                cur += line
+                if len(cur) > 2000:
+                    chunks.append(cur)
+                    cur = ""
+        shares = sorted(assess_text_layer(c).diacritic_word_share for c in chunks)
+        print(f"{name}: {len(chunks)} chunks, min {shares[0]:.2f}, median {shares[len(shares) // 2]:.2f}")
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        v = assess_text_layer(path.read_text(encoding="utf-8"))
+        print(f"seed {path.name[:3]}: share {v.diacritic_word_share:.2f}, usable {v.usable}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=sorted(SPLITS), default="test")
@@ -145,7 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="run only configurations whose label contains this")
     ap.add_argument("--per-page", action="store_true", help="print CER per page too")
     ap.add_argument("--table-cer", action="store_true", help="only score table cells of the default pipeline")
+    ap.add_argument("--text-layer", action="store_true", help="only print the text-layer rule's figures")
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("KEHOACH_SHARED", "../shared")))
     args = ap.parse_args(argv)
+    if args.text_layer:
+        text_layer_figures(args.shared)
+        return 0
     seeds = args.seeds or SPLITS[args.split]
 
     with tempfile.TemporaryDirectory(prefix="kehoach-eval-ocr-") as tmp:
