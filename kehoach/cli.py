@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("kehoach.doctor", "check Tesseract, language models and poppler; say what to install"),
     "eval": ("kehoach.evaluation.cli", "score predictions against gold annotations"),
     "export": ("kehoach.export", "flatten a batch output folder into tables (jsonl, parquet, csv)"),
+    "synth": ("kehoach.synth.cli", "generate synthetic plans (text, PDF, scans) with their gold JSON"),
 }
 
 
