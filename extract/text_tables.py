@@ -70,7 +70,8 @@ class _Context:
     area_id: Optional[str] = None
 
 
-_ID_SLIPS = str.maketrans({"Z": "7", "z": "7", "l": "1", "I": "1", "L": "1", "|": "1", "O": "0", "o": "0", "S": "5",
+_ID_SLIPS = str.maketrans({"Z": "7", "z": "7", "l": "1", "I": "1", "i": "1", "L": "1", "|": "1", "O": "0", "o": "0",
+                           "S": "5",
                            ",": ".", "'": "", "`": ""})
 
 
@@ -113,7 +114,10 @@ def tasks_from_grid(grid: list[list[str]], page: Optional[int] = None,
             ctx = _Context(index=group_index or index_in(" ".join(nonempty)) or ctx.index)
             continue
         agencies_or_deadline = get("lead") or get("partners") or get("deadline")
-        if rid and not agencies_or_deadline and not get("actions"):
+        # a group row whose number was not read: only a label, and the label is a component of the index
+        unnumbered_group = (not rid and not agencies_or_deadline and not get("actions") and not get("target")
+                            and ctx.index and best_component(" ".join(nonempty), (ctx.index,))[1])
+        if (rid or unnumbered_group) and not agencies_or_deadline and not get("actions"):
             label = " ".join(c for c in nonempty if c != rid and c.rstrip(".") != rid)
             ctx.area = _area_name(label, ctx.index)
             ctx.area_id = repair_id(rid, None)
