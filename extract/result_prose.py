@@ -130,8 +130,10 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     targets: list[IndexTarget] = []
     for k, (ms, me, index) in enumerate(mentions):
         sent_start = _sentence_start(folded, ms)
-        inner = [(a, _inner_end(folded, a, sent_start, len(folded))) for a, _, _ in mentions[k + 1:]]
-        inner = [(a, b) for a, b in inner if b < len(folded) and a < me + 420]
+        # only mentions within reach of this one matter; scanning all of them is quadratic in pages
+        near = [a for a, _, _ in mentions[k + 1:] if a < me + 420]
+        inner = [(a, _inner_end(folded, a, sent_start, len(folded))) for a in near]
+        inner = [(a, b) for a, b in inner if b < len(folded)]
         nxt = next((a for a, _, _ in mentions[k + 1:] if not any(x == a for x, _ in inner)), len(folded))
         end = _sentence_end(folded, me, min(nxt, me + 420))
         end = _inner_end(folded, ms, sent_start, end)
