@@ -21,6 +21,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # Below this share of syllables with a Vietnamese diacritic, a text has lost its diacritics
 # (real Vietnamese prose: ~60-70 %; English-model OCR: 10-25 %).
 LOST_DIACRITICS_SHARE = 0.3
+RESTORED_SHARE_GAIN = 0.05  # words newly carrying a mark after restoration, as a share of all words
 
 
 def diacritic_share(text: str) -> float:
@@ -67,8 +68,11 @@ def normalize_document(doc: DocumentText, options: NormalizeOptions = NormalizeO
         warnings += restore_warnings
         if restored:
             pages = [normalize_tone_placement(p) for p in pages]
-            diacritics = "restored"
             warnings.append(f"diacritics restored on {restored} line(s)")
+            # `restored` is a claim about the source: it had lost its marks. A few short lines of a
+            # normal text (`chí`, `TTHC.`) passing through the restorer do not make it so.
+            if diacritic_share("\n".join(pages)) - source_share >= RESTORED_SHARE_GAIN:
+                diacritics = "restored"
     if diacritics == "present" and source_share < LOST_DIACRITICS_SHARE:
         warnings.append(
             f"the text has lost most of its diacritics ({source_share:.0%} of words carry one) and they were "

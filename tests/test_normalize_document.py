@@ -88,3 +88,19 @@ def test_restore_never_skips_restorer(monkeypatch):
 def test_text_with_diacritics_has_no_lost_diacritics_warning():
     norm = normalize_document(_doc("Kế hoạch cải thiện các chỉ số năm 2025 của tỉnh."), NormalizeOptions(restore="never"))
     assert not any("lost" in w for w in norm.warnings)
+
+
+def test_diacritics_flag_reports_the_source_not_a_few_touched_lines():
+    """A normal Vietnamese text with a few mark-less short lines stays `present`; stripped text is `restored`."""
+    from normalize import normalize_document
+    from ocr.types import DocumentText, PageText
+
+    clean = "\n".join(["Ủy ban nhân dân tỉnh ban hành Kế hoạch cải thiện các chỉ số năm 2025."] * 20
+                      + ["TTHC.", "chí", "CV, HCTC, TTTT;"])
+    stripped = "\n".join(["Uy ban nhan dan tinh ban hanh Ke hoach cai thien cac chi so nam 2025."] * 20)
+
+    def doc(text):
+        return DocumentText(path="x.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")])
+
+    assert normalize_document(doc(clean)).diacritics == "present"
+    assert normalize_document(doc(stripped)).diacritics == "restored"
