@@ -103,7 +103,13 @@ def _keyed_score(doc, part, gold, pred, key_fields, value_fields, value_same, la
     def pair(g, p):
         if any(not _key_same(k, g.get(k), p.get(k)) for k in key_fields):
             return None
-        return _component_score(g, p)
+        comp = _component_score(g, p)
+        if comp is None:
+            return None
+        # Several items may share a key and differ only in value (a prose goal and a table goal):
+        # pairs that agree in value win, so the assignment never pairs them crosswise.
+        agree = sum(value_same(v, g, p) for v in value_fields) / len(value_fields)
+        return comp + 2.0 * agree
 
     pairs = match_items(gold, pred, pair)
     for items, slot in ((gold, 0), (pred, 1)):
