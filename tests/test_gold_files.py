@@ -19,7 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "data" / "gold"
 HELDOUT_GOLD = sorted((REPO / "data" / "heldout" / "gold").glob("*.json"))
 # The held-out gold follows the same conventions; its own file checks are in test_heldout_files.py.
-GOLD_FILES = sorted(GOLD.glob("*.json")) + HELDOUT_GOLD
+# Development sets (data/dev/gold: dr_* results/targets, dt_* tasks) follow the same conventions.
+DEV_GOLD = sorted((REPO / "data" / "dev" / "gold").glob("*.json"))
+GOLD_FILES = sorted(GOLD.glob("*.json")) + HELDOUT_GOLD + DEV_GOLD
 SEED_GOLD = [p for p in GOLD_FILES if re.match(r"^\d{3}_[0-9a-f]{16}\.json$", p.name)]
 SEED_NAMES = ["000_f678a7199dd3c216", "001_01f4ab8ad07a8425", "002_7ae41a44fb03a057",
               "003_a701ae0846553fb8", "004_d222edc00868b230"]
