@@ -122,3 +122,46 @@ def detect_orientation(image: np.ndarray, timeout: float = 60.0) -> Orientation 
     if not rot:
         return None
     return Orientation(int(rot.group(1)) % 360, float(conf.group(1)) if conf else 0.0)
+
+
+def images_to_words(images: list[np.ndarray], languages: str, psm: int = 6, config: str = "",
+                    timeout: float = 180.0) -> list[list[Word]]:
+    """Words of many small images (table cells) from ONE Tesseract process: the model is loaded once.
+
+    Tesseract reads a text file listing image paths as a multi-page input; TSV `page_num` tells
+    the images apart. `config` adds options such as `-c tessedit_char_whitelist=0123456789.`.
+    """
+    import subprocess
+
+    if not images:
+        return []
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory(prefix="kehoach-tess-") as tmp:
+        paths = []
+        for i, image in enumerate(images):
+            path = str(Path(tmp) / f"cell{i:05d}.pgm")
+            if not cv2.imwrite(path, image):
+                raise TesseractFailed("could not write a cell image for Tesseract")
+            paths.append(path)
+        listing = Path(tmp) / "cells.txt"
+        listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+        cmd = [pytesseract.pytesseract.tesseract_cmd, str(listing), "stdout", "-l", languages, "--psm", str(psm),
+               *config.split(), "tsv"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, env=os.environ.copy())
+        except subprocess.TimeoutExpired as exc:
+            raise TesseractTimeout(f"Tesseract took longer than {timeout:g} s") from exc
+        if done.returncode != 0:
+            raise TesseractFailed(f"Tesseract failed: {done.stderr.decode('utf-8', 'replace').strip()[-300:]}")
+    lines = done.stdout.decode("utf-8", "replace").splitlines()
+    if not lines:
+        return [[] for _ in images]
+    header, pages = lines[0], [[] for _ in images]
+    page_col = header.split("\t").index("page_num") if "page_num" in header.split("\t") else None
+    if page_col is None:
+        raise TesseractFailed("Tesseract TSV output has no header row")
+    for ln in lines[1:]:
+        parts = ln.split("\t")
+        if len(parts) > page_col and parts[page_col].isdigit() and 0 < int(parts[page_col]) <= len(images):
+            pages[int(parts[page_col]) - 1].append(ln)
+    return [parse_tsv("\n".join([header] + rows)) for rows in pages]
