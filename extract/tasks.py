@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from extract.agency_lexicon import Lexicon, document_units
 from extract.body_tasks import body_tasks
+from extract.interleaved import recover
 from extract.numbers import fold
 from extract.schema import Task
 from extract.text_tables import grids_from_text, is_task_header, tasks_from_grid, widen_group_rows
@@ -44,10 +46,15 @@ def extract_tasks(doc) -> tuple[list[Task], list[str]]:
             table_tasks += t
             warnings += w
 
-    if not table_tasks:
-        warnings += _interleaved_appendix_warning(doc)
-
     tasks, w = body_tasks(doc.text, doc.page_of)
+    lexicon = Lexicon([n for t in tasks for n in t.lead + t.partners], units=document_units(doc.text))
+    if not table_tasks and _interleaved_appendix_warning(doc):
+        # 3. the appendix survives only as interleaved English-model OCR lines: rows from STT + lexicon
+        names = tuple(n for t in tasks for n in t.lead + t.partners)
+        table_tasks, w_rows = recover(doc.text, doc.page_of, extra_names=names)
+        warnings += w_rows or _interleaved_appendix_warning(doc)
+    for t in table_tasks + tasks:  # restorer slips in agency names (`Sở Kế hoạch và Pau tư`)
+        t.lead, t.partners = lexicon.snap_all(t.lead), lexicon.snap_all(t.partners)
     return table_tasks + tasks, warnings + w
 
 

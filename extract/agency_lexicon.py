@@ -1,0 +1,135 @@
+"""A lexicon of Vietnamese agency names, and snapping misread names onto it.
+
+The restorer sometimes puts a wrong syllable into an agency name (`Sở Kế hoạch và Pau tư`,
+`Phòng Văn hóa - Xã hội phương`). A name is replaced by a lexicon entry only when the two are
+very close (rapidfuzz on folded text, a few characters at most, and the entry clearly better than
+the runner-up); otherwise it stays as printed. Callers keep the printed form in evidence.
+
+Sources: the official names of provincial departments and other bodies (before and after the 2025
+reorganisation, written out below), district and commune units, the generator's vocabulary
+(kehoach.synth.vocab), each with the unit words `tỉnh/huyện/xã/phường/...`, plus names a caller
+adds from the document itself (agencies the body names with its own spelling).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz, process
+
+from extract.numbers import fold, squash
+
+UNIT_WORDS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn")
+
+PROVINCE_BODIES = (
+    # departments after the 2025 reorganisation
+    "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng",
+    "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+    "Sở Dân tộc và Tôn giáo", "Sở Ngoại vụ", "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "Thanh tra tỉnh",
+    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+    # departments before it
+    "Sở Kế hoạch và Đầu tư", "Sở Thông tin và Truyền thông", "Sở Tài nguyên và Môi trường",
+    "Sở Lao động - Thương binh và Xã hội", "Sở Giao thông vận tải", "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Ban Dân tộc tỉnh",
+    # other provincial bodies
+    "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Thuế tỉnh",
+    "Kho bạc Nhà nước tỉnh", "Bưu điện tỉnh", "Đài Phát thanh và Truyền hình tỉnh", "Thống kê tỉnh",
+    "Ban Quản lý Khu kinh tế tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Tòa án nhân dân tỉnh",
+    "Viện Kiểm sát nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Liên đoàn Lao động tỉnh",
+)
+LOCAL_BODIES = (  # {u}: the unit word
+    "Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế", "Phòng Kinh tế và Hạ tầng",
+    "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường",
+    "Phòng Lao động - Thương binh và Xã hội", "Phòng Văn hóa và Thông tin", "Phòng Văn hóa - Xã hội",
+    "Phòng Giáo dục và Đào tạo", "Phòng Y tế", "Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Dân tộc",
+    "Văn phòng HĐND và UBND {u}", "Văn phòng UBND {u}", "Thanh tra {u}", "Công an {u}", "Ban Chỉ huy Quân sự {u}",
+    "Trung tâm Phục vụ hành chính công {u}", "Bộ phận Tiếp nhận và Trả kết quả {u}", "Bộ phận Một cửa {u}",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam {u}", "Ủy ban Mặt trận Tổ quốc {u}", "Trạm Y tế {u}",
+    "Phòng Văn hóa - Xã hội {u}", "Phòng Kinh tế {u}", "Phòng Kinh tế, Hạ tầng và Đô thị {u}",
+)
+GROUPS = (
+    "Các sở, ban, ngành", "Các sở, ban, ngành tỉnh", "Các cơ quan, đơn vị liên quan",
+    "Các cơ quan, đơn vị có liên quan", "UBND các huyện, thị xã, thành phố", "UBND các huyện, thành phố",
+    "UBND các xã, phường", "UBND các xã, phường, thị trấn", "UBND các xã, thị trấn", "Các phòng, ban chuyên môn",
+    "Các phòng, ban, đơn vị", "Các đoàn thể chính trị - xã hội", "Các tổ chức chính trị - xã hội",
+    "Các thôn, tổ dân phố", "Các phòng, đơn vị thuộc Sở", "Các đơn vị trực thuộc",
+)
+
+
+def _expand(names: Iterable[str], units: tuple[str, ...] = UNIT_WORDS) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if "{u}" in n:
+            out += [n.format(u=u) for u in units]
+        elif n.endswith(" tỉnh"):
+            out += [n, n[:-5] + " thành phố"]  # centrally-run cities have the same bodies
+        else:
+            out.append(n)
+    return out
+
+
+@lru_cache(maxsize=16)
+def base_names(units: tuple[str, ...] = UNIT_WORDS) -> tuple[str, ...]:
+    from kehoach.synth import vocab
+
+    synth = (vocab.PROVINCE_AGENCIES_OLD + vocab.PROVINCE_AGENCIES_NEW + vocab.DEPARTMENT_UNITS
+             + vocab.DISTRICT_AGENCIES + vocab.COMMUNE_AGENCIES + vocab.WARD_EXTRA_AGENCIES
+             + tuple(x for g in vocab.PARTNER_GROUPS.values() for x in g))
+    return tuple(dict.fromkeys(_expand(PROVINCE_BODIES + LOCAL_BODIES + GROUPS + synth, units)))
+
+
+class Lexicon:
+    """Agency names with their folded keys; `extra` adds the document's own names, `units` limits the
+    unit words of local bodies (`Công an xã` but not `Công an huyện` in a commune's plan)."""
+
+    def __init__(self, extra: Iterable[str] = (), units: tuple[str, ...] = UNIT_WORDS):
+        names = list(dict.fromkeys(list(base_names(units)) + [" ".join(x.split()) for x in extra if x.strip()]))
+        self.names = names
+        self.keys = [squash(n) for n in names]
+
+    def snap(self, name: str, max_edits: int = 3) -> Optional[str]:
+        """The lexicon entry `name` is a misreading of, or None when none is close and unambiguous.
+
+        Close: at most `max_edits` characters apart on folded text (ratio >= 90 for names of 10+
+        letters), and the best entry is strictly better than the next one."""
+        key = squash(name)
+        if len(key) < 10:
+            return None
+        hits = process.extract(key, self.keys, scorer=fuzz.ratio, limit=2)
+        if not hits or hits[0][1] < 90:
+            return None
+        best_key, score, i = hits[0]
+        if len(hits) > 1 and hits[1][1] >= score and hits[1][0] != best_key:
+            return None
+        edits = round((1 - score / 100) * (len(key) + len(best_key)) / 2)
+        return self.names[i] if edits <= max_edits else None
+
+    def snap_all(self, names: list[str]) -> list[str]:
+        """Each name snapped when the lexicon is sure, kept as printed otherwise (diacritics differ only:
+        the lexicon's spelling, since the folded forms agree)."""
+        out = []
+        for n in names:
+            s = self.snap(n)
+            out.append(s if s and squash(s) != squash(n) or s and _lost_marks(n, s) else n)
+        return list(dict.fromkeys(out))
+
+
+_UNIT_OF = re.compile(r"\b(?:ubnd|uy ban nhan dan|hdnd)\s+(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b")
+
+
+def document_units(text: str) -> tuple[str, ...]:
+    """The unit words the document uses after `UBND` most (its own level), plus `tỉnh`."""
+    counts: dict[str, int] = {}
+    for m in _UNIT_OF.finditer(fold(text)):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:
+        return UNIT_WORDS
+    top = max(counts, key=counts.get)
+    return tuple(dict.fromkeys([u for u in UNIT_WORDS if fold(u) == top] + ["tỉnh"]))
+
+
+def _lost_marks(printed: str, entry: str) -> bool:
+    """Same letters, but the printed form's tones were restored wrongly (`phương` for `phường`)."""
+    return squash(printed) == squash(entry) and printed.casefold() != entry.casefold()

@@ -1,0 +1,367 @@
+"""Task rows recovered from an appendix table that survives only as English-model OCR text.
+
+Tesseract without Vietnamese reads a landscape ruled table either line by line across its columns
+(psm 4/6: `1.1 |Kế hoạch cải cách hành | 100% cán bộ ... | Phòng Kinh tế Các cơ quan, đơn vị | Quý
+I/2026`, the next printed line holding the next piece of every cell) or cell block by cell block
+(psm 3). Cells cannot be cut apart in general, but three things survive and are enough for a row:
+* the STT at the start of a line (`1.1`, `14` for 1.4, `2 |` for a group) anchors a row;
+* agency names read as ordered word sequences (lexicon + names the document spells itself), their
+  words possibly spread over the row's lines, since a wrapped cell continues on the next line;
+* deadline phrases (`Thường xuyên`, `Quý II/2026`, `Năm 2026`, `Trước 30/6/2026`, `31/12 hằng năm`).
+Lead and partner cells are told apart by the header's column order and by separators: names in one
+cell are joined by `;`/`,`, names side by side on a line without one sit in two columns. Content is
+the text after the STT on its line, up to the first column rule `|` (or a few words). What is not
+recovered is said in warnings; nothing is guessed beyond the lexicon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from extract.agency_lexicon import GROUPS, Lexicon, document_units
+from extract.components import index_in
+from extract.numbers import fold, iso_date
+from extract.schema import Evidence, Task
+from extract.text_tables import repair_id
+
+# header words as English-model OCR prints them (`Théi han`, `phéihgp`, `Chi tiéw`)
+_HEADER_CUES = tuple(re.compile(c) for c in (
+    r"\bs\s?t\s?t\b", r"\bch\S{0,2}\s?tr\S{0,2}\b", r"\bph\S{1,3}\s?h\S{1,2}p\b", r"\bth\S{1,3}\s(?:gian|han)\b",
+    r"\btien do\b", r"\bhoan thanh\b", r"\bnhi\S{1,2}m vu\b", r"\bgiai phap\b", r"\bchi ti\S{1,2}\b", r"\bnoi dung\b",
+    r"\bco quan\b", r"\bdon v\S?\b", r"\bket qua\b", r"\bmuc tieu\b", r"\btieu chi\b"))
+
+
+def _cues(folded: str) -> int:
+    return sum(bool(c.search(folded)) for c in _HEADER_CUES)
+_ANCHOR = re.compile(r"^\s*[\[|({]?\s*(\d{1,2}(?:\s?[.,]\s?\d{1,2})?)\s*[.]?\s*(?:[|\[\](]\s*|\s+)(?=\S)")
+_ANCHOR_ALONE = re.compile(r"^\s*(\d{1,2}(?:[.,]\d{1,2})?)\.?\s*$")
+_ROMAN_GROUP = re.compile(r"^\s*[\[|({]?\s*(?:[ivxlt1|!]{1,4})\s*[|\].]?\s*ch\S{0,2}\s*s\S{0,2}\b")
+_WORD = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*")
+
+# deadline phrases (folded words) and their printed form
+_DEADLINE_PHRASES = (
+    ("thuong xuyen lien tuc", "Thường xuyên, liên tục"), ("thuong xuyen", "Thường xuyên"),
+    ("hang nam", "Hằng năm"), ("theo quy dinh", "Theo quy định"), ("theo ke hoach", "Theo kế hoạch"),
+    ("theo thong bao ket qua", "Theo thông báo kết quả"), ("hang quy", "Hằng quý"), ("hang thang", "Hằng tháng"),
+)
+_DATE = re.compile(r"(?<![\d/])(?:(tr\S{2,3}c)\s+(?:ng\S{1,2}y\s+)?)?(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(20\d\d)(?!\d)")
+_DAY_MONTH_YEARLY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s+hang\s+nam")
+_QUARTER = re.compile(r"\bq\S{1,2}\s+([ivx1l|]{1,4})\s?/\s?(20\d\d)\b")
+_UNITS = {"tinh", "huyen", "xa", "phuong", "tran", "pho", "quan"}
+_YEAR = re.compile(r"\bn[a-z]{1,2}m\s+(20\d\d)\b")
+
+
+@dataclass
+class _Tok:
+    word: str  # folded letters/digits
+    line: int
+    start: int  # offset in the region
+    end: int
+    cap: bool  # printed with a capital
+    rel: float = 0.0  # position in its line (0 left .. 1 right): a wrapped cell goes on at about the same place
+
+
+@dataclass
+class _Match:
+    name: str
+    toks: list[int]
+    score: float
+
+    @property
+    def first(self) -> int:
+        return self.toks[0]
+
+
+@dataclass
+class _Row:
+    rid: str
+    line: int
+    label: str
+    names: list[_Match] = field(default_factory=list)
+    deadline: Optional[tuple[str, Optional[str]]] = None
+
+
+def find_region(text: str) -> Optional[int]:
+    """Offset where an appendix task table starts: its `PHỤ LỤC` heading when one precedes the first
+    header line (STT + column words; a short line of column words when the STT was lost)."""
+    folded = fold(text)
+    for m in re.finditer(r"(?m)^.*$", folded):
+        line = m.group(0)
+        stt = re.search(r"\bs\s?t\s?t\b", line)
+        annex = [a.start() for a in re.finditer(r"(?m)^\W{0,3}phu luc\b", folded[:m.start()])]
+        annex_near = bool(annex) and m.start() - annex[-1] < 3000
+        if stt and _cues(folded[m.start():m.end() + 300]) >= 5 or annex_near and len(line) < 160 and \
+                _cues(line) >= 4 and re.search(r"ch\S{0,2}\s?tr|th\S{1,3}\s(?:gian|han)", line):
+            return annex[-1] if annex_near else m.start()  # the STT was lost: only under a PHỤ LỤC heading
+    return None
+
+
+def _tokens(region: str) -> list[_Tok]:
+    folded = fold(region)
+    toks: list[_Tok] = []
+    line_starts = [0] + [i + 1 for i, c in enumerate(region) if c == "\n"]
+    li = 0
+    for m in _WORD.finditer(folded):
+        while li + 1 < len(line_starts) and line_starts[li + 1] <= m.start():
+            li += 1
+        # OCR digits inside words (`s6` -> `so`, `d6n` -> `don`)
+        w = m.group(0)
+        if re.search(r"[a-z]", w) and not re.fullmatch(r"[a-z]*\d+/\d+", w):
+            w = w.translate(str.maketrans("0168", "oioa"))
+        ls = line_starts[li]
+        le = line_starts[li + 1] - 1 if li + 1 < len(line_starts) else len(region)
+        toks.append(_Tok(w, li, m.start(), m.end(), region[m.start()].isupper(), (m.start() - ls) / max(1, le - ls)))
+    return toks
+
+
+def _word_ok(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 3 or len(b) <= 3:
+        return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= (len(a) == 3)
+    return fuzz.ratio(a, b) >= 75
+
+
+def _match_name(name_words: list[str], toks: list[_Tok], i: int, hi: int) -> Optional[tuple[list[int], float]]:
+    """Name words read in order from token i: next word on the same line (one stray token allowed)
+    or on one of the next two lines (a wrapped cell). Two name words may be one merged token."""
+    got, pos, k, total = [i], i, 1, sum(len(w) for w in name_words)
+    matched = len(name_words[0])
+    while k < len(name_words):
+        w = name_words[k]
+        nxt = None
+        for j in range(pos + 1, min(hi, pos + 3)):
+            if toks[j].line != toks[pos].line:
+                break
+            if _word_ok(w, toks[j].word):
+                nxt = j
+                break
+        if nxt is None:
+            for j in range(pos + 1, hi):
+                if toks[j].line > toks[pos].line + 2:
+                    break
+                if toks[j].line > toks[pos].line and abs(toks[j].rel - toks[got[0]].rel) < 0.25 \
+                        and _word_ok(w, toks[j].word):
+                    nxt = j
+                    break
+        if nxt is None and k + 1 < len(name_words) and toks[pos].word.endswith(w):
+            k += 1  # merged token (`xahoi`) already covered this word
+            matched += len(w)
+            continue
+        if nxt is None:
+            if len(name_words) < 4:
+                return got, 0.0  # short names must be read whole
+            k += 1  # word lost by the OCR
+            continue
+        got.append(nxt)
+        matched += len(w)
+        pos = nxt
+        k += 1
+    return got, matched / total
+
+
+def _names_in(toks: list[_Tok], lo: int, hi: int, lexicon: list[tuple[str, list[str]]]) -> list[_Match]:
+    found: list[_Match] = []
+    for i in range(lo, hi):
+        if not toks[i].cap:
+            continue
+        for name, words in lexicon:
+            if words[0] != toks[i].word and (len(words[0]) < 5 or not _word_ok(words[0], toks[i].word)):
+                continue
+            got, score = _match_name(words, toks, i, hi)
+            if words[-1] in _UNITS and toks[got[-1]].word != words[-1]:
+                continue  # a unit word is read exactly (`xuyen` is no `huyen`)
+            if score >= 0.8 and len(got) >= min(2, len(words)):
+                found.append(_Match(name, got, score + 0.001 * sum(map(len, words))))
+    found.sort(key=lambda m: -m.score)  # fully read names first, then longer ones
+    used: set[int] = set()
+    out = []
+    for m in found:  # best names first, no token in two names
+        if used.isdisjoint(m.toks):
+            out.append(m)
+            used.update(m.toks)
+    return sorted(out, key=lambda m: m.first)
+
+
+def _deadline_in(region: str, region_folded: str, toks: list[_Tok], lo: int, hi: int, last: bool):
+    if lo >= hi:
+        return None
+    a, b = toks[lo].start, toks[hi - 1].end
+    text = " ".join(region_folded[a:b].split())
+    hits: list[tuple[int, str, Optional[str]]] = []
+    for m in _DATE.finditer(text):
+        if not m.group(1) and re.search(r"ng\S{1,2}y\s*$", text[:m.start()]):
+            continue  # `ngày 06/8/2025` cites a document's date inside an action
+        d, mo, y = m.group(2), m.group(3), m.group(4)
+        printed = f"{'Trước ' if m.group(1) and m.group(1)[:3] != 'tro' else ''}{int(d)}/{int(mo)}/{y}"
+        hits.append((m.start(), printed, iso_date(printed)))
+    for m in _DAY_MONTH_YEARLY.finditer(text):
+        hits.append((m.start(), f"{m.group(1)}/{m.group(2)} hằng năm", None))
+    for m in _QUARTER.finditer(text):
+        hits.append((m.start(), f"Quý {re.sub(r'[1l|]', 'I', m.group(1).upper())}/{m.group(2)}", None))
+    for m in _YEAR.finditer(text):
+        if not _capital_at(region, toks, lo, hi, m.group(0).split()[0]):
+            continue
+        if not any(h[0] <= m.start() < h[0] + 12 for h in hits):
+            hits.append((m.start(), f"Năm {m.group(1)}", None))
+    # phrases may wrap onto the next line: read as ordered words like agency names, capitalised
+    for i in range(lo, hi):
+        if not toks[i].cap:
+            continue
+        for key, printed in _DEADLINE_PHRASES:
+            kw = key.split()
+            if not _word_ok(kw[0], toks[i].word):
+                continue
+            got, score = _match_name(kw, toks, i, hi)
+            if score == 1.0 and len(got) == len(kw):
+                at = len(" ".join(region_folded[a:toks[i].start].split())) + 1
+                if not any(abs(h[0] - at) < 3 for h in hits):
+                    hits.append((at, printed, None))
+                break
+    hits = [h for h in hits if not (h[1] == "Hằng năm" and any("hằng năm" in x[1] for x in hits))]
+    if not hits:
+        return None
+    hits.sort()
+    pick = hits[-1] if last else hits[0]
+    return pick[1], pick[2]
+
+
+def _capital_at(region: str, toks: list[_Tok], lo: int, hi: int, word: str) -> bool:
+    """Whether `word` (folded) is printed capitalised somewhere in the row (`Năm 2026`, not `năm 2022`)."""
+    return any(toks[i].cap and toks[i].word == word for i in range(lo, hi))
+
+
+def _cells(row_names: list[_Match], toks: list[_Tok], region: str) -> list[list[str]]:
+    """Names grouped into cells: a name followed by `;` `,` `và` shares the cell of the next one."""
+    cells: list[list[str]] = []
+    for k, m in enumerate(row_names):
+        if k and _joined(row_names[k - 1], m, toks, region):
+            cells[-1].append(m.name)
+        else:
+            cells.append([m.name])
+    return cells
+
+
+def _joined(a: _Match, b: _Match, toks: list[_Tok], region: str) -> bool:
+    after = region[toks[a.toks[-1]].end:toks[a.toks[-1]].end + 3]
+    if re.match(r"\s*[;,+]", after):
+        return True
+    if "\n\n" in region[toks[a.toks[-1]].end:toks[b.first].start]:
+        return False  # cells read block by block (psm 3) are separated by blank lines
+    return toks[b.first].line > toks[a.toks[-1]].line and not _side_by_side(a, b, toks)
+
+
+def _side_by_side(a: _Match, b: _Match, toks: list[_Tok]) -> bool:
+    return bool({toks[i].line for i in a.toks} & {toks[i].line for i in b.toks})
+
+
+def _is_group_name(name: str) -> bool:
+    return name in GROUPS or fold(name).startswith(("cac ", "ubnd cac"))
+
+
+def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple[list[Task], list[str]]:
+    """Rows of an interleaved appendix in `text` -> (tasks, warnings); ([], []) when there is none."""
+    start = find_region(text)
+    if start is None:
+        return [], []
+    region = text[start:]
+    folded = fold(region)
+    lines = region.split("\n")
+    toks = _tokens(region)
+    lex = Lexicon(extra_names, units=document_units(text))
+    lexicon = [(n, _WORD.findall(fold(n))) for n in lex.names]
+    lexicon = [(n, [w.translate(str.maketrans("0168", "oioa")) for w in ws]) for n, ws in lexicon if ws]
+    order = _column_order(folded)
+
+    rows: list[_Row] = []
+    index: Optional[str] = None
+    line_off = [0]
+    for ln in lines:
+        line_off.append(line_off[-1] + len(ln) + 1)
+    indices: dict[int, Optional[str]] = {}
+    for li, ln in enumerate(lines):
+        f = fold(ln)
+        m = _ANCHOR.match(f) or _ANCHOR_ALONE.match(f)
+        if _cues(f) >= (5 if m else 3):  # a header line (repeated on each page)
+            continue
+        named = index_in(ln) if len(ln) < 160 else None
+        if named and (_ROMAN_GROUP.match(f) or re.match(r"^[\s|\[\]_]*(?:thuc hien|ch\S{0,2} s)", f)):
+            index = named
+            continue
+        if m:
+            rid = re.sub(r"\s", "", m.group(1)).replace(",", ".")
+            rows.append(_Row(rid, li, ln[m.end():].strip() if m.end() <= len(ln) else ""))
+            indices[len(rows) - 1] = index
+    if not rows:
+        return [], ["appendix task table found as interleaved OCR text, but no row number (STT) could be read"]
+
+    tok_line = [t.line for t in toks]
+    bounds = []
+    for k, r in enumerate(rows):
+        lo = next((i for i, ln in enumerate(tok_line) if ln >= r.line), len(toks))
+        nxt = rows[k + 1].line if k + 1 < len(rows) else len(lines)
+        hi = next((i for i, ln in enumerate(tok_line) if ln >= nxt), len(toks))
+        bounds.append((lo, hi))
+        r.names = _names_in(toks, lo, hi, lexicon)
+        r.deadline = _deadline_in(region, folded, toks, lo, hi, last=order.index("deadline") > order.index("lead"))
+
+    tasks: list[Task] = []
+    warnings: list[str] = []
+    area = area_id = None
+    lost = 0
+    for k, r in enumerate(rows):
+        if not r.names and not r.deadline:
+            area, area_id = " ".join(r.label.strip(" |[]_").split()) or None, r.rid
+            continue
+        prev = tasks[-1].id if tasks else None
+        rid = repair_id(r.rid, area_id or (prev.split(".")[0] if prev and "." in prev else None))
+        cells = _cells(r.names, toks, region)
+        lead, partners = _assign(cells, order)
+        deadline, date = r.deadline or (None, None)
+        content = _content(r.label)
+        if not lead and not partners or not deadline:
+            lost += 1
+        tasks.append(Task(source="table", id=rid or None, index=indices.get(k), area=area, content=content,
+                          lead=lead, partners=partners, deadline=deadline, deadline_date=date,
+                          evidence=Evidence(page=page_of(start + line_off[r.line]) if page_of else None,
+                                            text=" ".join(lines[r.line].split())[:240])))
+    warnings.append(f"appendix task table rebuilt from interleaved OCR text: {len(tasks)} rows from their STT, "
+                    "agencies from the agency lexicon, deadlines from their wording; targets and actions "
+                    "not recovered (their cells are interleaved), content only from the row's first line"
+                    + (f"; {lost} rows without an agency or deadline" if lost else ""))
+    return tasks, warnings
+
+
+def _column_order(folded_region: str) -> list[str]:
+    """Order of the lead, partners and deadline columns from the first header, default lead-partners-deadline."""
+    head = folded_region[:1500]
+    pos = {}
+    for role, cues in (("lead", ("chu tri", "cha tri", "chi tri")), ("partners", ("phoi hop", "phei hop", "phoi hgp")),
+                       ("deadline", ("thoi gian", "thoi han", "tien do", "thai han", "thdi gian"))):
+        hits = [head.find(c) for c in cues if c in head]
+        if hits:
+            pos[role] = min(hits)
+    default = {"lead": 10**6, "partners": 10**6 + 1, "deadline": 10**6 + 2}
+    return sorted(default, key=lambda r: pos.get(r, default[r]))
+
+
+def _assign(cells: list[list[str]], order: list[str]) -> tuple[list[str], list[str]]:
+    if not cells:
+        return [], []
+    lead_first = order.index("lead") < order.index("partners")
+    if len(cells) == 1:
+        names = cells[0]
+        return ([], names) if all(_is_group_name(n) for n in names) else (names, [])
+    first, second = (cells[0], [n for c in cells[1:] for n in c]) if lead_first else \
+        ([n for c in cells[:-1] for n in c], cells[-1])
+    return (first, second) if lead_first else (second, first)
+
+
+def _content(label: str) -> Optional[str]:
+    """The first column's words on the anchor line: up to a column rule, else the first few words."""
+    text = re.split(r"\s[|\[\]]\s?|\s{2,}", label.strip(" |[]"), maxsplit=1)[0]
+    words = text.split()
+    return " ".join(words[:7]).strip(" .,;:_-|") or None
