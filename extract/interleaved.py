@@ -22,7 +22,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from extract.agency_lexicon import GROUPS, Lexicon, document_units
-from extract.components import index_in
+from extract.components import index_in, index_mentions
 from extract.numbers import fold, iso_date
 from extract.schema import Evidence, Task
 from extract.text_tables import repair_id
@@ -38,7 +38,7 @@ def _cues(folded: str) -> int:
     return sum(bool(c.search(folded)) for c in _HEADER_CUES)
 _ANCHOR = re.compile(r"^\s*[\[|({]?\s*(\d{1,2}(?:\s?[.,]\s?\d{1,2})?)\s*[.]?\s*(?:[|\[\](]\s*|\s+)(?=\S)")
 _ANCHOR_ALONE = re.compile(r"^\s*(\d{1,2}(?:[.,]\d{1,2})?)\.?\s*$")
-_ROMAN_GROUP = re.compile(r"^\s*[\[|({]?\s*(?:[ivxlt1|!]{1,4})\s*[|\].]?\s*ch\S{0,2}\s*s\S{0,2}\b")
+_ROMAN_GROUP = re.compile(r"^\W*(?:\w{1,3}\W+)?ch\S{0,2}\s*s\S{0,2}\b")  # `| It |Chisé SIPAS`, `| mt | Chi sé`
 _WORD = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*")
 
 # deadline phrases (folded words) and their printed form
@@ -47,11 +47,7 @@ _DEADLINE_PHRASES = (
     ("hang nam", "Hằng năm"), ("theo quy dinh", "Theo quy định"), ("theo ke hoach", "Theo kế hoạch"),
     ("theo thong bao ket qua", "Theo thông báo kết quả"), ("hang quy", "Hằng quý"), ("hang thang", "Hằng tháng"),
 )
-_DATE = re.compile(r"(?<![\d/])(?:(tr\S{2,3}c)\s+(?:ng\S{1,2}y\s+)?)?(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(20\d\d)(?!\d)")
-_DAY_MONTH_YEARLY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s+hang\s+nam")
-_QUARTER = re.compile(r"\bq\S{1,2}\s+([ivx1l|]{1,4})\s?/\s?(20\d\d)\b")
 _UNITS = {"tinh", "huyen", "xa", "phuong", "tran", "pho", "quan"}
-_YEAR = re.compile(r"\bn[a-z]{1,2}m\s+(20\d\d)\b")
 
 
 @dataclass
@@ -109,7 +105,7 @@ def _tokens(region: str) -> list[_Tok]:
             li += 1
         # OCR digits inside words (`s6` -> `so`, `d6n` -> `don`)
         w = m.group(0)
-        if re.search(r"[a-z]", w) and not re.fullmatch(r"[a-z]*\d+/\d+", w):
+        if re.search(r"[a-z]", w) and "/" not in w:
             w = w.translate(str.maketrans("0168", "oioa"))
         ls = line_starts[li]
         le = line_starts[li + 1] - 1 if li + 1 < len(line_starts) else len(region)
@@ -120,9 +116,20 @@ def _tokens(region: str) -> list[_Tok]:
 def _word_ok(a: str, b: str) -> bool:
     if a == b:
         return True
-    if len(a) <= 3 or len(b) <= 3:
-        return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= (len(a) == 3)
-    return fuzz.ratio(a, b) >= 75
+    if len(a) <= 3 or len(b) <= 3:  # short syllables: same letters once the vowels the model garbles go
+        return a[0] == b[0] and _skeleton(a) == _skeleton(b)
+    if len(a) == len(b) and _SKELETON.sub("", a) == _SKELETON.sub("", b):
+        return True  # the English model reads Vietnamese vowels as others (`Céng` for `Công`)
+    return fuzz.ratio(a, b) >= (75 if min(len(a), len(b)) >= 6 else 80)  # `hoan` is no `hang`
+
+
+_SKELETON = re.compile(r"[aeiouy]")
+
+
+def _skeleton(w: str) -> str:
+    """Consonants of a syllable as the English model prints it: `ctta`/`cua` -> `c`, `héda`/`hoa` -> `h`."""
+    w = w.replace("tt", "u")
+    return w[0] + _SKELETON.sub("", w[1:]).replace("d", "")
 
 
 def _match_name(name_words: list[str], toks: list[_Tok], i: int, hi: int) -> Optional[tuple[list[int], float]]:
@@ -143,8 +150,7 @@ def _match_name(name_words: list[str], toks: list[_Tok], i: int, hi: int) -> Opt
             for j in range(pos + 1, hi):
                 if toks[j].line > toks[pos].line + 2:
                     break
-                if toks[j].line > toks[pos].line and abs(toks[j].rel - toks[got[0]].rel) < 0.25 \
-                        and _word_ok(w, toks[j].word):
+                if toks[j].line > toks[pos].line and _below(toks[got[0]], toks[j]) and _word_ok(w, toks[j].word):
                     nxt = j
                     break
         if nxt is None and k + 1 < len(name_words) and toks[pos].word.endswith(w):
@@ -163,6 +169,11 @@ def _match_name(name_words: list[str], toks: list[_Tok], i: int, hi: int) -> Opt
     return got, matched / total
 
 
+def _below(a: _Tok, b: _Tok) -> bool:
+    """`b` (on a later line) could continue the cell `a` is in: about the same place from either side."""
+    return abs(a.rel - b.rel) < 0.25
+
+
 def _names_in(toks: list[_Tok], lo: int, hi: int, lexicon: list[tuple[str, list[str]]]) -> list[_Match]:
     found: list[_Match] = []
     for i in range(lo, hi):
@@ -174,9 +185,9 @@ def _names_in(toks: list[_Tok], lo: int, hi: int, lexicon: list[tuple[str, list[
             got, score = _match_name(words, toks, i, hi)
             if words[-1] in _UNITS and toks[got[-1]].word != words[-1]:
                 continue  # a unit word is read exactly (`xuyen` is no `huyen`)
-            if score >= 0.8 and len(got) >= min(2, len(words)):
-                found.append(_Match(name, got, score + 0.001 * sum(map(len, words))))
-    found.sort(key=lambda m: -m.score)  # fully read names first, then longer ones
+            if score >= (0.7 if len(words) >= 4 else 0.8) and len(got) >= min(2, len(words)):
+                found.append(_Match(name, got, score * sum(map(len, words)) + score))  # ties: the name read whole
+    found.sort(key=lambda m: -m.score)  # the name that explains most letters first
     used: set[int] = set()
     out = []
     for m in found:  # best names first, no token in two names
@@ -186,42 +197,35 @@ def _names_in(toks: list[_Tok], lo: int, hi: int, lexicon: list[tuple[str, list[
     return sorted(out, key=lambda m: m.first)
 
 
-def _deadline_in(region: str, region_folded: str, toks: list[_Tok], lo: int, hi: int, last: bool):
-    if lo >= hi:
-        return None
-    a, b = toks[lo].start, toks[hi - 1].end
-    text = " ".join(region_folded[a:b].split())
+def _deadline_in(toks: list[_Tok], lo: int, hi: int, last: bool) -> Optional[tuple[str, Optional[str]]]:
+    """The row's deadline cell: dates, `Quý II/2026`, `Năm 2026`, `31/12 hằng năm`, fixed phrases; a phrase
+    may wrap onto the next line (`Thường` / `xuyên`, `31/12 hằng` / `năm`, `Trước` / `30/6/2026`)."""
     hits: list[tuple[int, str, Optional[str]]] = []
-    for m in _DATE.finditer(text):
-        if not m.group(1) and re.search(r"ng\S{1,2}y\s*$", text[:m.start()]):
-            continue  # `ngày 06/8/2025` cites a document's date inside an action
-        d, mo, y = m.group(2), m.group(3), m.group(4)
-        printed = f"{'Trước ' if m.group(1) and m.group(1)[:3] != 'tro' else ''}{int(d)}/{int(mo)}/{y}"
-        hits.append((m.start(), printed, iso_date(printed)))
-    for m in _DAY_MONTH_YEARLY.finditer(text):
-        hits.append((m.start(), f"{m.group(1)}/{m.group(2)} hằng năm", None))
-    for m in _QUARTER.finditer(text):
-        hits.append((m.start(), f"Quý {re.sub(r'[1l|]', 'I', m.group(1).upper())}/{m.group(2)}", None))
-    for m in _YEAR.finditer(text):
-        if not _capital_at(region, toks, lo, hi, m.group(0).split()[0]):
-            continue
-        if not any(h[0] <= m.start() < h[0] + 12 for h in hits):
-            hits.append((m.start(), f"Năm {m.group(1)}", None))
-    # phrases may wrap onto the next line: read as ordered words like agency names, capitalised
     for i in range(lo, hi):
-        if not toks[i].cap:
-            continue
-        for key, printed in _DEADLINE_PHRASES:
-            kw = key.split()
-            if not _word_ok(kw[0], toks[i].word):
-                continue
-            got, score = _match_name(kw, toks, i, hi)
-            if score == 1.0 and len(got) == len(kw):
-                at = len(" ".join(region_folded[a:toks[i].start].split())) + 1
-                if not any(abs(h[0] - at) < 3 for h in hits):
-                    hits.append((at, printed, None))
-                break
-    hits = [h for h in hits if not (h[1] == "Hằng năm" and any("hằng năm" in x[1] for x in hits))]
+        t, prev = toks[i], toks[i - 1] if i > lo else None
+        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(20\d\d)", t.word):
+            if prev and prev.line == t.line and re.fullmatch(r"ng\S{1,2}y", prev.word) and not prev.cap:
+                continue  # `ngày 06/8/2025` dates a cited document inside an action
+            printed = f"{int(m.group(1))}/{int(m.group(2))}/{m.group(3)}"
+            if _before_is_truoc(toks, lo, i):
+                printed = "Trước " + printed
+            hits.append((i, printed, iso_date(printed)))
+        elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", t.word):
+            got, score = _match_name([t.word, "hang", "nam"], toks, i, hi)
+            if score == 1.0 and len(got) == 3:
+                hits.append((i, f"{m.group(1)}/{m.group(2)} hằng năm", None))
+        elif (m := re.fullmatch(r"([ivx1l]{1,4})/(20\d\d)", t.word)) and prev and re.fullmatch(r"q\S{1,2}", prev.word):
+            hits.append((i - 1, f"Quý {re.sub(r'[1l]', 'I', m.group(1).upper())}/{m.group(2)}", None))
+        elif re.fullmatch(r"20\d\d", t.word) and prev and prev.cap and re.fullmatch(r"n[a-z]{1,2}m", prev.word):
+            hits.append((i - 1, f"Năm {t.word}", None))
+        elif t.cap:
+            for key, printed in _DEADLINE_PHRASES:
+                kw = key.split()
+                if _word_ok(kw[0], t.word):
+                    got, score = _match_name(kw, toks, i, hi)
+                    if score == 1.0 and len(got) == len(kw):
+                        hits.append((i, printed, None))
+                        break
     if not hits:
         return None
     hits.sort()
@@ -229,33 +233,46 @@ def _deadline_in(region: str, region_folded: str, toks: list[_Tok], lo: int, hi:
     return pick[1], pick[2]
 
 
-def _capital_at(region: str, toks: list[_Tok], lo: int, hi: int, word: str) -> bool:
-    """Whether `word` (folded) is printed capitalised somewhere in the row (`Năm 2026`, not `năm 2022`)."""
-    return any(toks[i].cap and toks[i].word == word for i in range(lo, hi))
+def _before_is_truoc(toks: list[_Tok], lo: int, i: int) -> bool:
+    """`Trước` just before the date, on its line or at about the same place on the line above."""
+    for j in range(i - 1, lo - 1, -1):
+        t = toks[j]
+        if t.line < toks[i].line - 1:
+            break
+        near = t.line == toks[i].line and j == i - 1 or t.line == toks[i].line - 1 and abs(t.rel - toks[i].rel) < 0.12
+        if near and t.cap and t.word.startswith("tr") and 4 <= len(t.word) <= 6 and fuzz.ratio(t.word, "truoc") >= 60:
+            return True
+    return False
 
 
-def _cells(row_names: list[_Match], toks: list[_Tok], region: str) -> list[list[str]]:
-    """Names grouped into cells: a name followed by `;` `,` `và` shares the cell of the next one."""
-    cells: list[list[str]] = []
-    for k, m in enumerate(row_names):
-        if k and _joined(row_names[k - 1], m, toks, region):
-            cells[-1].append(m.name)
-        else:
-            cells.append([m.name])
-    return cells
+def _cells(names: list[_Match], toks: list[_Tok], region: str) -> list[tuple[float, list[str]]]:
+    """Names grouped into cells, with the cell's place in the line (0 left .. 1 right). A name followed by
+    `;` `,` `+` shares its cell with the name read right after the separator: the next token on the line,
+    or, when the separator ends the cell's line, a name at about the same place on the next line."""
+    parent = list(range(len(names)))
 
+    def root(k: int) -> int:
+        while parent[k] != k:
+            k = parent[k]
+        return k
 
-def _joined(a: _Match, b: _Match, toks: list[_Tok], region: str) -> bool:
-    after = region[toks[a.toks[-1]].end:toks[a.toks[-1]].end + 3]
-    if re.match(r"\s*[;,+]", after):
-        return True
-    if "\n\n" in region[toks[a.toks[-1]].end:toks[b.first].start]:
-        return False  # cells read block by block (psm 3) are separated by blank lines
-    return toks[b.first].line > toks[a.toks[-1]].line and not _side_by_side(a, b, toks)
-
-
-def _side_by_side(a: _Match, b: _Match, toks: list[_Tok]) -> bool:
-    return bool({toks[i].line for i in a.toks} & {toks[i].line for i in b.toks})
+    for k, a in enumerate(names):
+        last = toks[a.toks[-1]]
+        if not re.match(r"\s*[;,+]", region[last.end:last.end + 3]):
+            continue
+        for j, b in enumerate(names):
+            first = toks[b.first]
+            if j == k or b.first <= a.toks[-1]:
+                continue
+            right_after = b.first == a.toks[-1] + 1 and first.line == last.line
+            below = first.line == last.line + 1 and abs(first.rel - toks[a.first].rel) < 0.15
+            if right_after or below:
+                parent[root(j)] = root(k)
+                break
+    groups: dict[int, list[int]] = {}
+    for k in range(len(names)):
+        groups.setdefault(root(k), []).append(k)
+    return [(min(toks[names[k].first].rel for k in ks), [names[k].name for k in ks]) for ks in groups.values()]
 
 
 def _is_group_name(name: str) -> bool:
@@ -282,17 +299,24 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     for ln in lines:
         line_off.append(line_off[-1] + len(ln) + 1)
     indices: dict[int, Optional[str]] = {}
+    # the appendix title lists its indices in table order (`... CÁC CHỈ SỐ PAPI, PAR INDEX, SIPAS`)
+    title = list(dict.fromkeys(n for _, _, n in index_mentions(folded[:600])))
+    group_seen = False
     for li, ln in enumerate(lines):
         f = fold(ln)
         m = _ANCHOR.match(f) or _ANCHOR_ALONE.match(f)
         if _cues(f) >= (5 if m else 3):  # a header line (repeated on each page)
             continue
         named = index_in(ln) if len(ln) < 160 else None
-        if named and (_ROMAN_GROUP.match(f) or re.match(r"^[\s|\[\]_]*(?:thuc hien|ch\S{0,2} s)", f)):
-            index = named
+        if named and (_ROMAN_GROUP.match(f) and len(f.strip()) < 60 or re.match(r"^[\s|\[\]_]*thuc hien", f)):
+            index, group_seen = named, True
             continue
         if m:
             rid = re.sub(r"\s", "", m.group(1)).replace(",", ".")
+            if rows and not group_seen and _restarts(rows[-1].rid, rid) and index in title and \
+                    title.index(index) + 1 < len(title):
+                index = title[title.index(index) + 1]  # the group row was lost: the next index of the title
+            group_seen = False
             rows.append(_Row(rid, li, ln[m.end():].strip() if m.end() <= len(ln) else ""))
             indices[len(rows) - 1] = index
     if not rows:
@@ -306,7 +330,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         hi = next((i for i, ln in enumerate(tok_line) if ln >= nxt), len(toks))
         bounds.append((lo, hi))
         r.names = _names_in(toks, lo, hi, lexicon)
-        r.deadline = _deadline_in(region, folded, toks, lo, hi, last=order.index("deadline") > order.index("lead"))
+        r.deadline = _deadline_in(toks, lo, hi, last=order.index("deadline") > order.index("lead"))
 
     tasks: list[Task] = []
     warnings: list[str] = []
@@ -335,6 +359,15 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     return tasks, warnings
 
 
+def _restarts(prev: str, cur: str) -> bool:
+    """Numbering starts again (`1.1` after `4.2`, `1` after `7`): a new index group."""
+    try:
+        p, c = int(prev.split(".")[0]), int(cur.split(".")[0])
+    except ValueError:
+        return False
+    return c == 1 and p > 1 and cur in ("1", "1.1")
+
+
 def _column_order(folded_region: str) -> list[str]:
     """Order of the lead, partners and deadline columns from the first header, default lead-partners-deadline."""
     head = folded_region[:1500]
@@ -348,16 +381,15 @@ def _column_order(folded_region: str) -> list[str]:
     return sorted(default, key=lambda r: pos.get(r, default[r]))
 
 
-def _assign(cells: list[list[str]], order: list[str]) -> tuple[list[str], list[str]]:
-    if not cells:
-        return [], []
+def _assign(cells: list[tuple[float, list[str]]], order: list[str]) -> tuple[list[str], list[str]]:
+    """Lead = the own-name cell on the lead column's side; cells of `Các ...` groups and the rest are partners."""
+    own = [c for c in cells if not any(_is_group_name(n) for n in c[1])]
+    if not own:
+        return [], [n for _, c in cells for n in c]
     lead_first = order.index("lead") < order.index("partners")
-    if len(cells) == 1:
-        names = cells[0]
-        return ([], names) if all(_is_group_name(n) for n in names) else (names, [])
-    first, second = (cells[0], [n for c in cells[1:] for n in c]) if lead_first else \
-        ([n for c in cells[:-1] for n in c], cells[-1])
-    return (first, second) if lead_first else (second, first)
+    lead_cell = min(own, key=lambda c: c[0]) if lead_first else max(own, key=lambda c: c[0])
+    partners = [n for c in cells if c is not lead_cell for n in c[1]]
+    return lead_cell[1], partners
 
 
 def _content(label: str) -> Optional[str]:
