@@ -16,16 +16,16 @@ from kehoach.errors import InputFileError
 from kehoach.media import sniff_media_type
 from ocr import images
 from ocr._exec import poppler, tesseract
-from ocr.layout import assemble_lines, centre_in
+from ocr.layout import assemble_lines
 from ocr.options import OcrOptions
 from ocr.preprocess import Preprocessed, preprocess_page
 from ocr.textlayer import assess_text_layer
 from ocr.types import DocumentText, PageText, Table, Word
 
 try:  # written in parallel by the table work; the stage runs without it
-    from ocr.table import find_tables
+    from ocr.table_read import read_tables
 except ImportError:  # pragma: no cover - depends on the checkout
-    find_tables = None
+    read_tables = None
 
 
 def recognize_document(path: Path, options: OcrOptions = OcrOptions(), media_type: str | None = None) -> DocumentText:
@@ -121,43 +121,18 @@ def page_confidence(words: list) -> Optional[float]:
 
 def _find_tables(image: np.ndarray, words: list[Word], options: OcrOptions, number: int,
                  warnings: list[str]) -> list[Table]:
-    """Ruled tables with each cell read from the page's own words (the page was OCR'd with its
-    rules erased, which reads cells better than OCR of each cell crop, and costs no extra call).
-    A cell with ink but no page word falls back to OCR of its crop."""
-    if find_tables is None or not options.tables:
+    """Ruled tables, cells filled from the page's own words (the page was OCR'd with its rules
+    erased: no extra call); doubtful cells (no word, short, low confidence, row numbers) are read
+    again from their crops by one Tesseract process per page (ocr/table_read.py)."""
+    if read_tables is None or not options.tables:
         return []
     try:
-        tables = list(find_tables(image, lambda crop: ("", None)))  # cells are read below
-        for table in tables:
-            for cell in table.cells:
-                if not cell.box:
-                    continue
-                inside = [w for w in words if centre_in(w, cell.box)]
-                if inside:
-                    cell.text, cell.conf = "\n".join(assemble_lines(inside)), page_confidence(inside)
-                else:
-                    cell.text, cell.conf = _ocr_crop(image, cell.box, options)
-        return tables
+        return read_tables(image, words, options.languages, timeout=min(60.0, options.page_timeout))
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         warnings.append(f"page {number}: table cells not read ({exc})")
     except Exception as exc:  # a table bug must not lose the page's running text
         warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
     return []
-
-
-def _ocr_crop(image: np.ndarray, box: tuple[int, int, int, int], options: OcrOptions) -> tuple[str, float | None]:
-    x, y, w, h = box
-    crop = image[y + 3 : y + h - 3, x + 3 : x + w - 3]  # inside the rules
-    # blank cell (no pixel clearly darker than its paper): no Tesseract call
-    if crop.size == 0 or (crop < int(np.median(crop)) - 60).mean() < 0.002:
-        return "", None
-    # A margin of paper around the text helps Tesseract's segmentation.
-    crop = cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=int(np.median(crop)))
-    timeout = min(60.0, options.page_timeout)
-    words = tesseract.parse_tsv(tesseract.image_to_tsv(crop, options.languages, psm=6, timeout=timeout))
-    if not words:  # psm 6 drops a lone short token (the `1` of an STT column); psm 8 reads one word
-        words = tesseract.parse_tsv(tesseract.image_to_tsv(crop, options.languages, psm=8, timeout=timeout))
-    return "\n".join(assemble_lines(words)), page_confidence(words)
 
 
 def _failed_page(number: int, warning: str, shape: tuple | None = None) -> PageText:

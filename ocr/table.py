@@ -31,6 +31,8 @@ class TableOptions:
     merge_tol_px: int = 8  # cell edges closer than this are one boundary
     pad_px: int = 3  # cropped off each cell side so the rules do not reach the OCR
     min_ink: float = 0.002  # a cell with less ink than this fraction is empty
+    rule_offset: int = 8  # adaptive-threshold offset (grey levels below the local mean) for rule pixels
+    bridge_px: int = 21  # rule pieces closer than this along their direction are one rule
     small_text_px: int = 30  # cells whose letters are shorter than this are enlarged 2x for the OCR
 
 
@@ -49,15 +51,21 @@ def rule_masks(gray: np.ndarray, opts: TableOptions = TableOptions()) -> tuple[n
     cv2 = _cv2()
     if gray.ndim == 3:
         gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    # a low offset: thin rules rasterised at 200 dpi are only ~25 grey levels darker than the paper;
+    # the long openings below remove the noise it lets in
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, opts.rule_offset)
     h, w = ink.shape
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(w * opts.min_line_frac)), 1))
     vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, int(h * opts.min_line_frac))))
-    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, hk)
-    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, vk)
-    # close small breaks in scanned rules
-    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
-    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    # a thin rule on a slightly skewed scan steps from one pixel row (column) to the next, each step
+    # half-inked on both sides: thickened across its direction first, it stays one unbroken run
+    horiz = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, hk)
+    vert = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, vk)
+    # bridge breaks in scanned rules (a faded junction cut the vertical rule under a horizontal one,
+    # so the opening dropped the short stub and two cells merged); a merged cell's missing rule is far longer
+    b = opts.bridge_px
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (b, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, b)))
     return horiz, vert
 
 
@@ -121,34 +129,72 @@ def rule_skew(horiz: np.ndarray, min_frac: float = 0.3) -> float:
     return float(np.degrees(np.arctan(np.median(slopes)))) if slopes else 0.0
 
 
-def find_tables(gray: np.ndarray, ocr_cell: OcrCell, opts: TableOptions = TableOptions()) -> list[Table]:
-    """Ruled tables of a page, cells read with `ocr_cell`, in reading order."""
+@dataclass
+class Grid:
+    """A table's cells (text not read yet) and the image to cut them from."""
+
+    table: Table  # cell boxes in `image` coordinates
+    image: np.ndarray  # the page, turned by the rules' residual skew, rules erased
+    matrix: np.ndarray | None = None  # 2x3 affine page -> `image` (None: the same frame)
+
+    def crop(self, cell: TableCell, opts: TableOptions = TableOptions(), binarize: bool = True) -> np.ndarray | None:
+        """The cell's inside ready for Tesseract (`_for_ocr`), or None when it holds no ink."""
+        x, y, w, h = cell.box
+        p = opts.pad_px
+        crop = self.image[y + p: y + h - p, x + p: x + w - p]
+        if not crop.size or (crop < 128).mean() < opts.min_ink:
+            return None
+        return _for_ocr(crop, opts.small_text_px, binarize)
+
+    def to_grid(self, x: float, y: float) -> tuple[float, float]:
+        """A page point in the grid's frame."""
+        if self.matrix is None:
+            return x, y
+        m = self.matrix
+        return m[0, 0] * x + m[0, 1] * y + m[0, 2], m[1, 0] * x + m[1, 1] * y + m[1, 2]
+
+
+def find_grids(gray: np.ndarray, opts: TableOptions = TableOptions()) -> list[Grid]:
+    """Ruled tables of a page with their cells, in reading order; nothing is read yet."""
     cv2 = _cv2()
     if gray.ndim == 3:
         gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
     horiz, vert = rule_masks(gray, opts)
-    angle = rule_skew(horiz)
+    angle, matrix = rule_skew(horiz), None
     if 0.15 <= abs(angle) <= 5:  # a slightly skewed scan: rows would split into steps
         h, w = gray.shape
-        m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-        gray = cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        gray = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         horiz, vert = rule_masks(gray, opts)
     grid = cv2.bitwise_or(horiz, vert)
-    tables = []
+    # the rules are erased before cells are read: their stubs in a crop come out as `|`, `¿`, `“`
+    clean = gray.copy()
+    clean[grid > 0] = 255
+    grids = []
     for bx, by, bw, bh in table_boxes(horiz, vert, opts):
         boxes = cell_boxes(grid[by:by + bh, bx:bx + bw], opts)
         if len(boxes) < 2:
             continue
-        # the rules are erased before cells are read: their stubs in a crop come out as `|`, `¿`, `“`
-        clean = gray.copy()
-        clean[grid > 0] = 255
-        table = _assemble(clean, boxes, (bx, by, bw, bh), ocr_cell, opts)
+        table = _assemble(boxes, (bx, by, bw, bh), opts)
         if table is not None:
-            tables.append(table)
+            grids.append(Grid(table, clean, matrix))
+    return grids
+
+
+def find_tables(gray: np.ndarray, ocr_cell: OcrCell, opts: TableOptions = TableOptions()) -> list[Table]:
+    """Ruled tables of a page, each non-empty cell read with `ocr_cell`, in reading order."""
+    tables = []
+    for grid in find_grids(gray, opts):
+        for cell in grid.table.cells:
+            crop = grid.crop(cell, opts)
+            if crop is not None:
+                text, cell.conf = ocr_cell(crop)
+                cell.text = text.strip()
+        tables.append(grid.table)
     return tables
 
 
-def _for_ocr(crop: np.ndarray, small_px: int) -> np.ndarray:
+def _for_ocr(crop: np.ndarray, small_px: int, binarize: bool = True) -> np.ndarray:
     """The cell's text block cut out of a tall cell, with a white margin, enlarged 2x when its letters
     are small (Tesseract drops strokes: `Quý III` read `Quý II` at 200 dpi), binarised."""
     cv2 = _cv2()
@@ -166,11 +212,13 @@ def _for_ocr(crop: np.ndarray, small_px: int) -> np.ndarray:
     crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
     if heights and float(np.median(heights)) < small_px:
         crop = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    if not binarize:
+        return crop
     # black on white: the grey scan background of a small crop fools Tesseract (`2.1` read `VĂ.`)
     return cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
 
 
-def _assemble(gray, boxes, frame, ocr_cell: OcrCell, opts: TableOptions) -> Table | None:
+def _assemble(boxes, frame, opts: TableOptions) -> Table | None:
     bx, by, bw, bh = frame
     # a cell's left/top edge starts a column/row; merged cells reuse the starts of the others
     col_starts = _boundaries(sorted({x for x, _, _, _ in boxes}), opts.merge_tol_px)
@@ -182,10 +230,6 @@ def _assemble(gray, boxes, frame, ocr_cell: OcrCell, opts: TableOptions) -> Tabl
         r0, c0 = _index(row_starts, y), _index(col_starts, x)
         r1 = max(r0, max((i for i, s in enumerate(row_starts) if s < y + h - opts.merge_tol_px), default=r0))
         c1 = max(c0, max((i for i, s in enumerate(col_starts) if s < x + w - opts.merge_tol_px), default=c0))
-        crop = gray[by + y + opts.pad_px: by + y + h - opts.pad_px, bx + x + opts.pad_px: bx + x + w - opts.pad_px]
-        text, conf = "", None
-        if crop.size and (crop < 128).mean() >= opts.min_ink:
-            text, conf = ocr_cell(_for_ocr(crop, opts.small_text_px))
-        cells.append(TableCell(row=r0, col=c0, text=text.strip(), row_span=r1 - r0 + 1, col_span=c1 - c0 + 1,
-                               box=(bx + x, by + y, w, h), conf=conf))
+        cells.append(TableCell(row=r0, col=c0, text="", row_span=r1 - r0 + 1, col_span=c1 - c0 + 1,
+                               box=(bx + x, by + y, w, h)))
     return Table(n_rows=len(row_starts), n_cols=len(col_starts), cells=cells, box=frame, kind="ruled")

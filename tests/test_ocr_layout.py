@@ -125,18 +125,19 @@ def test_a_page_whose_ocr_times_out_is_an_empty_page_with_a_warning(monkeypatch)
 
 
 def test_table_cells_are_filled_from_page_words_and_left_out_of_running_text(replay, monkeypatch):
-    import ocr.document as document
-
     words = tesseract.parse_tsv(recorded("header_psm3.tsv"))
     issuer = [w for w in words if w.text in ("ỦY", "BAN", "NHÂN", "DÂN", "TỈNH", "HÀ") or w.text == "NAM" and w.left < 1000]
     x0, y0 = min(w.left for w in issuer) - 5, min(w.top for w in issuer) - 5
     x1, y1 = max(w.left + w.width for w in issuer) + 5, max(w.top + w.height for w in issuer) + 5
     box = (x0, y0, x1 - x0, y1 - y0)
 
-    def fake_find_tables(gray, ocr_cell):
-        return [Table(1, 1, [TableCell(0, 0, "", box=box)], box=box)]
+    import ocr.table_read as table_read
+    from ocr.table import Grid
 
-    monkeypatch.setattr(document, "find_tables", fake_find_tables)
+    def fake_find_grids(gray, opts):
+        return [Grid(Table(1, 1, [TableCell(0, 0, "", box=box)], box=box), gray)]
+
+    monkeypatch.setattr(table_read, "find_grids", fake_find_grids)
     page = ocr_page(np.full((900, 2480), 255, np.uint8), 1, OcrOptions())
     assert page.tables[0].cells[0].text == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
     assert page.tables[0].cells[0].conf > 50

@@ -1,0 +1,135 @@
+"""Cheap cell reading (ocr/table_read.py): page words first, doubtful cells in one batched Tesseract call."""
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from ocr import table_read
+from ocr.table import find_grids
+from ocr.types import Word
+from tests.test_table import _font, draw_table
+
+ROWS = [["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1.1", "Công khai thủ tục hành chính đầy đủ", "Phòng Kinh tế", "Quý III/2026"],
+        ["1.2", "Tiếp nhận hồ sơ trực tuyến", "Công an xã", "Thường xuyên"],
+        ["1.3", "Rà soát quy trình nội bộ", "Văn phòng", "31/12/2026"]]
+COLS = [90, 560, 420, 420]
+
+
+def _words_for(table_rows, col_w, row_h=70, origin=(80, 120), conf=93.0, skip_col=None) -> list[Word]:
+    """Page words where draw_table printed them (one Word per printed word, rough boxes)."""
+    x0, y0 = origin
+    out = []
+    for r, row in enumerate(table_rows):
+        for c, text in enumerate(row):
+            if c == skip_col:
+                continue
+            left = x0 + sum(col_w[:c]) + 10
+            for word in text.split():
+                out.append(Word(word, left, y0 + row_h * r + 18, 12 * len(word), 26, conf))
+                left += 12 * len(word) + 8
+    return out
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Fake batched Tesseract: records each call (one per batch) and reads every crop as `7.7`."""
+    seen: list[tuple[int, int, str]] = []
+
+    def fake(images, languages, psm=6, config="", timeout=180.0):
+        seen.append((len(images), psm, config))
+        return [[Word("7.7", 0, 0, 10, 10, 95.0)] for _ in images]
+
+    monkeypatch.setattr(table_read.tesseract, "images_to_words", fake)
+    return seen
+
+
+def test_long_cells_keep_page_words_and_doubtful_cells_go_in_few_batches(calls):
+    page = draw_table(ROWS, COLS)
+    words = _words_for(ROWS, COLS, skip_col=0)  # the page OCR missed the narrow STT column
+    tables = table_read.read_tables(page, words, "vie")
+    grid = tables[0].grid()
+    assert grid[1][1] == "Công khai thủ tục hành chính đầy đủ"  # long, confident: page words kept
+    assert grid[2][0] == "7.7"  # row numbers read again from their crops
+    assert grid[1][3] == "7.7"  # short cells read again
+    assert len(calls) <= 3  # one process per kind of read, not one per cell
+    assert sum(n for n, _, _ in calls) >= 8
+    id_calls = [c for c in calls if "whitelist" in c[2]]
+    assert id_calls and all(psm == 7 and "IVX" not in cfg for _, psm, cfg in id_calls)
+
+
+def test_header_cell_of_the_number_column_is_not_read_as_a_number(calls):
+    page = draw_table(ROWS, COLS)
+    table_read.read_tables(page, _words_for(ROWS, COLS), "vie")
+    assert [n for n, _, cfg in calls if "whitelist" in cfg] == [3]  # 1.1, 1.2, 1.3: not `STT`
+
+
+def test_page_without_tables_costs_no_tesseract_call(calls):
+    img = Image.new("L", (1200, 900), 255)
+    ImageDraw.Draw(img).text((100, 100), "Chỉ số PAPI năm 2024 đạt 42,1 điểm", font=_font(30), fill=0)
+    assert table_read.read_tables(np.array(img), [], "vie") == []
+    assert calls == []
+
+
+@pytest.mark.parametrize("page_text,page_conf,crop,expected", [
+    ("41", 83.0, "4.1", "4.1"),  # the crop kept the dot
+    ("1.1", 95.0, "11", "1.1"),  # same digits: the reading with the dot
+    ("", None, "5.2", "5.2"),
+    ("2.2", 96.0, "5.2", "2.2"),  # two different numbers: the more confident one (page 96 > crop 60)
+    ("7.1", 90.0, "Z", "7.1"),  # not a row number: page words stay
+])
+def test_row_number_choice(page_text, page_conf, crop, expected):
+    cell = table_read.TableCell(1, 0, page_text, conf=page_conf)
+    pending = table_read._Pending(cell, np.zeros((1, 1), np.uint8), page_text, page_conf)
+    table_read._choose_id(pending, [Word(crop, 0, 0, 10, 10, 60.0)])
+    assert cell.text == expected
+
+
+def test_lone_stroke_is_a_one():
+    def glyph(text):
+        img = Image.new("L", (80, 80), 255)
+        ImageDraw.Draw(img).text((25, 10), text, font=_font(48), fill=0)
+        return np.array(img)
+
+    assert table_read._lone_stroke(glyph("1"))
+    assert not any(table_read._lone_stroke(glyph(d)) for d in ("2", "3", "4", "5", "7", "11", "-"))
+
+
+def test_faint_thin_rules_with_a_break_do_not_merge_cells():
+    """A 200-dpi render of a scan: rules 1 px, ~28 grey levels below the paper, a vertical rule fading
+    for 30 px under a horizontal rule, another broken for 12 px (two cells came out merged before)."""
+    img = Image.new("L", (1400, 700), 250)
+    d = ImageDraw.Draw(img)
+    xs, ys = [100, 200, 600, 1000, 1300], [100 + 90 * i for i in range(6)]
+    for y in ys:
+        d.line([(xs[0], y), (xs[-1], y)], fill=222, width=1)
+    for x in xs:
+        d.line([(x, ys[0]), (x, ys[-1])], fill=222, width=1)
+    d.line([(600, ys[2] + 2), (600, ys[2] + 32)], fill=238, width=1)  # a faded stretch ...
+    d.line([(1000, ys[3] + 30), (1000, ys[3] + 42)], fill=250, width=1)  # ... and a break
+    for r in range(5):
+        for c in range(4):
+            d.text((xs[c] + 10, ys[r] + 25), "Sở" if c else str(r), font=_font(22), fill=40)
+    grids = find_grids(np.array(img))
+    assert len(grids) == 1
+    t = grids[0].table
+    assert (t.n_rows, t.n_cols) == (5, 4)
+    assert all(c.col_span == 1 and c.row_span == 1 for c in t.cells)
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_real_batch_read_of_number_and_text_cells():
+    from ocr._exec import tesseract
+
+    tesseract.check("vie")
+    page = draw_table(ROWS, COLS)
+    words = tesseract.parse_tsv(tesseract.image_to_tsv(page, "vie", 3))
+    grid = table_read.read_tables(page, words, "vie")[0].grid()
+    assert [row[0] for row in grid[1:]] == ["1.1", "1.2", "1.3"]
+    assert grid[1][2] == "Phòng Kinh tế" and grid[1][3] == "Quý III/2026"
+    assert grid[2][2] == "Công an xã"
