@@ -29,7 +29,7 @@ _ABBREVIATIONS = {
 _ALIASES: dict[str, tuple[str, ...]] = {
     "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số": (
         "xay dung phat trien chinh quyen dien tu chinh quyen so",
-        "xay dung va phat trien chinh quyen dien tu chinh quyen so"),
+        "xay dung va phat trien chinh quyen dien tu chinh quyen so", "chuyen doi so"),
     "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội": (
         "tac dong cua cai cach hanh chinh den su hai long cua nguoi dan to chuc va phat trien kinh te xa hoi",),
     "Công tác chỉ đạo, điều hành cải cách hành chính": ("cong tac chi dao dieu hanh",),
@@ -96,7 +96,7 @@ def best_component(text: str, indices: tuple[str, ...]) -> tuple[Optional[str], 
 # Index mentions in folded text; English-model OCR turns `số` into s6/sb/sé/s0 and `điểm` into diém.
 _SO = r"s[o068bde&]"
 INDEX_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("SIPAS_LEADERS", r"khao sat (?:y kien )?(?:[^.;()\d]{0,50}?)[l1]\s*anh dao,? quan [l1]y"),
+    ("SIPAS_LEADERS", r"khao sat (?:y kien )?(?:[^.;()\d]{0,50}?)(?:\d\s)?[l1]\s*anh dao,? quan [l1]y"),
     ("SIPAS_LEADERS", r"sipas[_ ]leaders?"),
     ("PAR INDEX", r"par[\s_-]*index"),
     ("PAR INDEX", rf"chi\s*{_SO}\s+(?:cai\s+c[a-z]ch\s+h[a-z]nh\s+ch[a-z]nh|cchc)"),

@@ -38,7 +38,7 @@ def parse_number(token: str) -> Optional[float]:
 _COMPARATOR_CUES: tuple[tuple[str, str], ...] = (
     ("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="),
     ("tro len", ">="), ("tro lên", ">="), ("toi thieu", ">="), ("it nhat", ">="), ("khong thap hon", ">="),
-    ("khong duoi", ">="), ("tu ", ">="), ("tren", ">"), (">", ">"), ("toi da", "<="), ("khong qua", "<="),
+    ("khong duoi", ">="), ("tu ", ">="), ("tir ", ">="), ("tren", ">"), (">", ">"), ("toi da", "<="), ("khong qua", "<="),
     ("duoi", "<"), ("<", "<"),
 )
 
@@ -46,7 +46,7 @@ _COMPARATOR_CUES: tuple[tuple[str, str], ...] = (
 def comparator_near(folded_before: str, folded_after: str) -> str:
     """The comparator a value carries from the words just before and after it (default `=`)."""
     after = folded_after[:14]
-    if re.match(r"\s*(?:%\s*)?tr[o0d]\s*[l1]en", after):
+    if re.match(r"\s*(?:%\s*)?(?:d\S{1,3}m\s*)?tr[o0d6]\s*[l1]en", after):
         return ">="
     before = folded_before[-22:]
     for cue, comp in _COMPARATOR_CUES:

@@ -2,117 +2,41 @@
 
 `Chỉ số PAR Index của tỉnh năm 2022 đạt 85,95/100 điểm, xếp thứ 28/63` (result),
 `phấn đấu Chỉ số SIPAS đạt 80% trở lên` (target), `xếp hạng 80 - 85/124 xã, phường` (rank target),
-`bảo đảm trên 90% người dân ... hài lòng` (SIPAS percent target, no index named).
+`lĩnh vực Cải cách thể chế đạt 8,75/10 điểm` (component result), `bảo đảm trên 90% người dân ... hài
+lòng` (SIPAS percent target, no index named).
 
 Patterns run on folded text (see extract.numbers) so they also match English-model OCR
 (`dat 85,95/100 diém, xép thir 28/63`). Each index mention owns the text up to the next mention
-or the end of its sentence; values found there belong to it.
+or the end of its sentence; values found there belong to it. Sentences that name no index but
+name a component of one mentioned just before (`chỉ số Chi phí thời gian đạt 7,45 điểm`) give
+that component's values.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from extract.components import index_mentions, match_component
-from extract.numbers import NUMBER, YEAR, comparator_near, fold, parse_number
+from extract.numbers import comparator_near, fold, parse_number
+from extract.result_context import (closed_parens, component_before, component_match, components_listed, goal_spans, goal_year,
+                                    inner_end, own_units, paragraph_start, scope_of, sentence_end, sentence_start,
+                                    title_year, year_after, year_before)
+from extract.result_values import TARGET_CUES, Value, find_values, is_target
 from extract.schema import Evidence, IndexResult, IndexTarget
 
-_N = rf"({NUMBER})"
-_DAT = r"(?:dat|dqt|dat duoc)"
-_DIEM = r"d[i1l]\S?e?m"
-_AT = r"(?:o\s+)?"  # `đứng (ở) vị trí thứ`
-_RANK_VERB = (rf"(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
-              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
-
-VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
-    ("rank", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")),
-    ("score", re.compile(rf"{_DAT}\s+(?:tu\s+|tren\s+|toi thieu\s+|it nhat\s+)?{_N}(?:\s?/\s?{_N})?\s*{_DIEM}")),
-    ("score_frac", re.compile(rf"{_DAT}\s+{_N}\s?/\s?{_N}(?!\s*\d)")),
-    ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
-    ("percent", re.compile(rf"(?:{_DAT}|ty\s*l\S|tren|toi thieu|it nhat)\s+(?:tu\s+)?{_N}\s?%")),
-    ("rank_increase", re.compile(r"tang\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{1,2})\s+b\S?c\b")),
-    ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_N}\s*{_DIEM}")),
-)
-_SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
-                           r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai long")
-# `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
-_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le) hai long[^.;%\n]{{0,60}}?(?:dat|tren|toi thieu|it nhat)\s+(?:tu\s+)?{_N}\s?%")
-_TARGET_CUES = ("phan dau", "muc tieu", "bao dam", "dam bao", "chi tieu", "du kien", "ke hoach dat", "nham dat")
 _BREAKDOWN = re.compile(r"trong\s+d\S")  # `trong đó điểm thẩm định đạt 58,72/67`: a part, not the index
-_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})\s*\((?:cu|cii|cu\.)\)")
 _LIST_AFTER = re.compile(r"\s*(?:tr\S\s*[l1]en\s*)?d\S{1,2}\s+v\S{1,3}\s+(?:cac|moi)\s+[^:.;]{0,40}:")
-
-
-@dataclass
-class _Value:
-    kind: str
-    start: int
-    end: int
-    nums: tuple
-
-
-def _sentence_end(folded: str, start: int, limit: int) -> int:
-    m = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*)\.\s").search(folded, start, limit)
-    return m.start() if m else limit
-
-
-def _years(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(offset, year) of `năm YYYY` in [lo, hi), leaving out comparisons (`so với năm 2023`)."""
-    out = []
-    for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})", folded[lo:hi]):
-        s = lo + m.start()
-        if re.search(r"so\s+v\S{1,3}\s*$", folded[max(0, s - 10):s]):
-            continue
-        out.append((s, int(m.group(1))))
-    return out
-
-
-def _closed_parens(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    spans, stack = [], []
-    for i in range(lo, hi):
-        if folded[i] == "(":
-            stack.append(i)
-        elif folded[i] == ")" and stack:
-            spans.append((stack.pop(), i))
-    return spans
-
-
-def _year_before(folded, pos, lo, back_lo) -> Optional[int]:
-    """Nearest `năm YYYY` before `pos`, skipping parentheses closed before it (`(năm 2023 đạt ...)`)."""
-    closed = _closed_parens(folded, back_lo, pos)
-    ys = [y for s, y in _years(folded, back_lo, pos) if not any(a < s < b for a, b in closed)]
-    return ys[-1] if ys else None
-
-
-def _sentence_start(folded: str, ms: int) -> int:
-    lo = max(0, ms - 600)
-    cut = [m.end() for m in re.finditer(r"\.\s+(?=[a-z])|\f", folded[lo:ms])]
-    return lo + cut[-1] if cut else lo
-
-
-def _paragraph_start(folded: str, pos: int) -> int:
-    lo = max(0, pos - 900)
-    cut = [m.end() for m in re.finditer(r"\n\s*\n(?=\s*[a-z(])|\f|\n\s*(?:[a-z]\)|\d+\.)\s", folded[lo:pos])]
-    return lo + cut[-1] if cut else lo
-
-
-def _inner_end(folded: str, ms: int, sent_start: int, end: int) -> int:
-    """A mention inside parentheses owns the text up to the closing parenthesis only."""
-    depth = 0
-    for ch in folded[sent_start:ms]:
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-    if depth <= 0 or re.match(r"[a-z -]{0,12}\)", folded[ms:ms + 14]) and folded[max(0, ms - 2):ms].strip() == "(":
-        return end  # `(DTI)` naming the index just spelled out is not a parenthetical remark
-    close = folded.find(")", ms, end)
-    return close if close > 0 else end
-
-
-def _year_after(folded, pos, hi) -> Optional[int]:
-    ys = _years(folded, pos, min(hi, pos + 80))
-    return ys[0][1] if ys else None
+_N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
+_SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
+                           r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
+# `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
+_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le) hai long[^.;%\n]{{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"
+                                 rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
+# A sentence naming no index gives component values only when it speaks of components ...
+_COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
+# ... and not of operational rates (`tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%`).
+_OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
+_NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range")  # kinds that are never results
 
 
 def _blank_table_rows(text: str) -> str:
@@ -120,144 +44,133 @@ def _blank_table_rows(text: str) -> str:
     return re.sub(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$", lambda m: " " * len(m.group(0)), text)
 
 
+class _Doc:
+    """The text, its folded form and what every value needs to be placed."""
+
+    def __init__(self, doc_text: str, page_of):
+        self.text = _blank_table_rows(doc_text)
+        self.folded = fold(self.text)
+        self.page_of = page_of
+        self.own = own_units(self.text)
+        self.goals = goal_spans(self.folded)
+        self.title_year = title_year(self.folded)
+        self.results: list[IndexResult] = []
+        self.targets: list[IndexTarget] = []
+
+    def evidence(self, lo: int, v: Value) -> Evidence:
+        return Evidence(page=self.page_of(v.start) if self.page_of else None,
+                        text=" ".join(self.text[max(lo, v.start - 80):v.end + 20].split()))
+
+
 def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
-    doc_text = _blank_table_rows(doc_text)
-    folded = fold(doc_text)
-    mentions = index_mentions(folded)
-    own = own_units(doc_text)
-    goals = goal_spans(folded)
-    results: list[IndexResult] = []
-    targets: list[IndexTarget] = []
+    d = _Doc(doc_text, page_of)
+    folded = d.folded
+    mentions = _main_mentions(folded, index_mentions(folded))
+    owned: list[tuple[int, int]] = []
     for k, (ms, me, index) in enumerate(mentions):
-        sent_start = _sentence_start(folded, ms)
+        sent_start = sentence_start(folded, ms)
         # only mentions within reach of this one matter; scanning all of them is quadratic in pages
         near = [a for a, _, _ in mentions[k + 1:] if a < me + 420]
-        inner = [(a, _inner_end(folded, a, sent_start, len(folded))) for a in near]
+        inner = [(a, inner_end(folded, a, sent_start, len(folded))) for a in near]
         inner = [(a, b) for a, b in inner if b < len(folded)]
         nxt = next((a for a, _, _ in mentions[k + 1:] if not any(x == a for x, _ in inner)), len(folded))
-        end = _sentence_end(folded, me, min(nxt, me + 420))
-        end = _inner_end(folded, ms, sent_start, end)
-        values = [v for v in _find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)]
+        end = sentence_end(folded, me, min(nxt, me + 420))
+        end = inner_end(folded, ms, sent_start, end)
+        owned.append((ms, end))
+        values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)]
         current: dict = {}
+        seg_lo = me
+        in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
         for v in values:
-            before = folded[max(ms, v.start - 60):v.start]
-            if _BREAKDOWN.search(folded[me:v.start]) and v.kind != "rank":
+            lo, seg_lo = seg_lo, v.end
+            comp = _component(folded, lo, v.start, index)
+            if not comp and v.kind not in ("rank",) and _BREAKDOWN.search(folded[me:v.start]):
                 continue
-            ev = Evidence(page=page_of(v.start) if page_of else None,
-                          text=" ".join(doc_text[max(ms, v.start - 80):v.end + 20].split()))
-            if _is_target(folded, v, before, ms, goals):
-                targets.extend(_targets(folded, doc_text, v, index, end, ev))
+            ev = d.evidence(ms, v)
+            if is_target(folded, v, folded[max(ms, v.start - 60):v.start], ms, d.goals):
+                listed = components_listed(folded, lo, v.start, index)
+                d.targets.extend(_targets(d, v, index, end, ev, sent_start, listed or [comp]))
                 continue
-            if v.kind == "rank_increase":  # `tăng 04 bậc so với năm 2023`: a change, not a result
+            if v.kind in _NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
-            inner = _inner_end(folded, ms, sent_start, len(folded)) < len(folded)
-            # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`)
-            year = _year_before(folded, v.start, ms, sent_start) or _year_before(
-                folded, v.start, ms, _paragraph_start(folded, sent_start))
             # an index inside parentheses shares the unit of the sentence around it
-            scope = scope_of(doc_text, folded, sent_start if inner else max(sent_start, ms - 40), v.start, own)
-            current = _add_result(results, current, v, index, year, scope, ev)
-    targets.extend(_satisfaction_targets(doc_text, folded, targets, page_of))
-    default_year = title_year(folded)
-    for t in targets:
-        if t.year is None and default_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
-            t.year = default_year
-    return results, targets, []
+            scope = scope_of(d.text, folded, sent_start if in_parens else max(sent_start, ms - 40), v.start, d.own)
+            current = _add_result(d, current, v, index, comp, _result_year(folded, v, ms, sent_start), scope, ev)
+    _orphan_components(d, mentions, owned)
+    d.targets.extend(_satisfaction_targets(d))
+    for t in d.targets:
+        if t.year is None and d.title_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
+            t.year = d.title_year
+    return d.results, d.targets, []
 
 
-def title_year(folded: str) -> Optional[int]:
-    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
-    m = re.search(r"^\s*k\S{0,2}\s*ho\S{0,2}ch\s*$", folded[:3000], re.M)
-    if not m:
-        return None
-    title = "\n".join(folded[m.end():m.end() + 400].strip().split("\n")[:3])
-    years = [int(y) for y in re.findall(YEAR, title)]
-    return years[-1] if years else None
+def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:
+    """A component named right before the value (`Quản trị môi trường (3,77 điểm)`), or a few words
+    before it after a cue (`yếu tố Thủ tục hành chính của xã đạt`); `Chỉ số SIPAS đối với các thủ tục
+    hành chính của Sở là 86,9%` is the whole index."""
+    return component_before(folded, lo, pos, index, max_gap=0) or (
+        component_before(folded, lo, pos, index) if _COMPONENT_CUE.search(folded, lo, pos) else None)
 
 
-def _find_values(folded: str, lo: int, hi: int) -> list[_Value]:
-    found: list[_Value] = []
-    for kind, rx in VALUE_PATTERNS:
-        for m in rx.finditer(folded, lo, hi):
-            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
-                continue
-            found.append(_Value(kind, m.start(), m.end(), m.groups()))
-    return sorted(found, key=lambda v: v.start)
-
-
-_GOALS_HEADING = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,2})\.\s*m\S{1,2}c\s+ti\S{1,3}u\b[^\n]*$", re.M)
-_NEXT_ROMAN = re.compile(r"^\s*[ivx]{1,4}\.\s", re.M)
-
-
-def goal_spans(folded: str) -> list[tuple[int, int]]:
-    """Text under `II. MỤC TIÊU` (or `2. Mục tiêu cụ thể`): what it states are targets."""
-    spans = []
-    for m in _GOALS_HEADING.finditer(folded):
-        nxt = _NEXT_ROMAN.search(folded, m.end())
-        spans.append((m.end(), nxt.start() if nxt else len(folded)))
-    return spans
-
-
-def _is_target(folded: str, v: _Value, before: str, ms: int, goals=()) -> bool:
-    if v.kind in ("rank_range", "percent_range"):
-        return True
-    if v.kind != "rank_increase" and any(a <= v.start < b for a, b in goals):
-        return True
-    if re.match(r"(?:\S+\s+)?(?:tren|toi thieu|it nhat|tu)\s", folded[v.start:v.end]):
-        return True
-    after = folded[v.end:v.end + 12]
-    if re.match(r"\s*%?\s*tr[o0d]\s*[l1]en", after):
-        return True
-    window = folded[max(0, ms - 60):v.start]
-    return any(c in window for c in _TARGET_CUES) or bool(re.search(r"(?:tren|toi thieu|it nhat|tu)\s*$", before[-20:]))
-
-
-_OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
-
-
-def own_units(doc_text: str) -> set[str]:
-    """Folded names of the issuer's own unit: the lowest unit in the header and the place of issue.
-    Results `của` another unit (the province above a district, a former province) carry a scope."""
-    head = fold(doc_text[:700])
-    so = re.search(r"^\s*s\S?\s*:", head, re.M)
-    region = head[:so.start()] if so else head[:400]
-    names = []
-    for m in re.finditer(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+([a-z]+(?: [a-z]+){0,3})", region):
-        name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(1))[0].strip()
-        if name and not name.startswith("hoi chu"):
-            names.append(name)
-    if re.search(r"^\s*(?:so|ban|phong|trung tam|cuc|chi cuc)\s", region, re.M):
-        return set()  # a department: the province above it is another unit
-    own = set(names[-1:])
-    place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
-    if place:
-        own.add(place.group(1).strip())
-    return own
-
-
-def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
-    """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
-    hits = list(_SCOPE.finditer(folded, lo, hi))
-    if hits:
-        m = hits[-1]
-        return " ".join(doc_text[m.start(1):m.end(1)].split()) + " (cũ)"
-    for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
-        words = []
-        for w in doc_text[m.end():hi].split():
-            if not w[:1].isupper():
-                break
-            words.append(w.strip(",.;:"))
-        if not words:
+def _main_mentions(folded: str, mentions):
+    """`Chỉ số PAR INDEX, góp phần nâng cao Chỉ số PAPI, SIPAS ... xếp hạng 80 - 85/124`: the indices the
+    goal only contributes to do not take the value of the one named first (which has none of its own yet)."""
+    out = []
+    for ms, me, index in mentions:
+        sent_start = sentence_start(folded, ms)
+        g = [m.start() for m in re.finditer(r"gop\s+phan", folded[sent_start:ms])]
+        first = [p for p in out if p[0] >= sent_start]
+        if g and first and first[0][1] < sent_start + g[-1] and not find_values(folded, first[-1][1], sent_start + g[-1]):
             continue
-        name = " ".join(words)
-        if any(fold(name).startswith(u) or u.startswith(fold(name)) for u in own):
-            return None
-        return f"{doc_text[m.start(1):m.end(1)].strip()} {name}"
-    return None
+        out.append((ms, me, index))
+    return out
 
 
-def _add_result(results, current: dict, v: _Value, index, year, scope, ev) -> dict:
-    """Values of one mention with the same year and scope fill one result until a field repeats."""
+def _result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
+    # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`)
+    return year_before(folded, v.start, ms, sent_start) or year_before(
+        folded, v.start, ms, paragraph_start(folded, sent_start))
+
+
+def _orphan_components(d: _Doc, mentions, owned) -> None:
+    """Values in sentences that name no index but a component of one named shortly before
+    (`Trong 10 chỉ số thành phần, ... chỉ số Chi phí thời gian đạt 7,45 điểm`)."""
+    folded = d.folded
+    if not mentions:
+        return
+    values = [v for v in find_values(folded, mentions[0][1], len(folded))
+              if not any(a <= v.start < b for a, b in owned) and v.kind not in ("rank_group",)]
+    prev_end = 0
+    for v in values:
+        before = [(ms, idx) for ms, _, idx in mentions if ms < v.start and v.start - ms < 1500]
+        if not before:
+            continue
+        sent_start = sentence_start(folded, v.start)
+        lo = max(sent_start, prev_end)
+        prev_end = v.end
+        # the cue may be in the lead-in of a bullet list (`cụ thể theo từng yếu tố:`)
+        cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
+        if not _COMPONENT_CUE.search(folded, cue_lo, v.start) or _OPERATIONAL.search(folded, lo, v.start):
+            continue
+        recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
+        found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
+        found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
+        if not found:
+            continue
+        # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
+        *_, index, comp = max(found)
+        ms = before[-1][0]
+        ev = d.evidence(sent_start, v)
+        if is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):
+            d.targets.extend(_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start, [comp]))
+        elif v.kind not in _NO_VALUE:
+            year = year_before(folded, v.start, 0, paragraph_start(folded, sentence_start(folded, ms)))
+            scope = scope_of(d.text, folded, sent_start, v.start, d.own)
+            _add_result(d, {}, v, index, comp, year, scope, ev)
+
+
+def _add_result(d: _Doc, current: dict, v: Value, index, comp, year, scope, ev) -> dict:
+    """Values of one mention with the same component, year and scope fill one result until a field repeats."""
     fields: dict = {}
     if v.kind == "rank":
         fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
@@ -269,47 +182,69 @@ def _add_result(results, current: dict, v: _Value, index, year, scope, ev) -> di
         fields = {"percent": parse_number(v.nums[0])}
     if not fields or any(x is None for x in fields.values()):
         return current
-    r = current.get((year, scope))
+    key = (comp, year, scope)
+    r = current.get(key)
     if r is not None and all(getattr(r, f) is None for f in fields):
         for f, x in fields.items():
             setattr(r, f, x)
         return current
-    r = IndexResult(index=index, year=year, scope=scope, evidence=ev, **fields)
-    results.append(r)
-    current[(year, scope)] = r
+    r = IndexResult(index=index, component=comp, year=year, scope=scope, evidence=ev, **fields)
+    d.results.append(r)
+    current[key] = r
     return current
 
 
-def _targets(folded, doc_text, v: _Value, index, end, ev) -> list[IndexTarget]:
+def _target_year(d: _Doc, v: Value, end: int, sent_start: int) -> Optional[int]:
+    """The year the goal states in its clause, else its goals heading's, else one stated shortly
+    before under the same goals heading (`Phấn đấu năm 2026: ... ; ...`)."""
+    folded = d.folded
+    closed = closed_parens(folded, sent_start, v.start)
+    year = year_after(folded, v.end, end) or year_before(folded, v.start, 0, sent_start)
+    if year or any(a < v.start < b for a, b in closed):
+        return year
+    year = goal_year(d.goals, v.start)
+    if year:
+        return year
+    span = next(((a, b) for a, b, _ in d.goals if a <= v.start < b), None)
+    if span:
+        return year_before(folded, v.start, 0, max(span[0], v.start - 300))
+    return None
+
+
+def _targets(d: _Doc, v: Value, index, end, ev, sent_start, components) -> list[IndexTarget]:
+    folded = d.folded
     before, after = folded[max(0, v.start - 25):v.start + 4], folded[v.end:v.end + 14]
-    year = _year_after(folded, v.end, end) or _year_before(folded, v.start, 0, max(0, v.start - 120))
-    kw: dict = {"index": index, "year": year, "evidence": ev}
+    kw: dict = {"index": index, "year": _target_year(d, v, end, sent_start), "evidence": ev}
+    n = v.nums
     if v.kind == "rank_range":
-        kw.update(metric="rank", comparator="between", value=float(v.nums[0]), value_max=float(v.nums[1]),
-                  out_of=float(v.nums[2]))
+        kw.update(metric="rank", comparator="between", value=float(n[0]), value_max=float(n[1]), out_of=float(n[2]))
     elif v.kind == "rank":
         kw.update(metric="rank", comparator=comparator_near(before, after) if "tro len" not in after else "<=",
-                  value=float(v.nums[0]), out_of=float(v.nums[1]))
-    elif v.kind == "percent_range":
-        kw.update(metric="percent", comparator="between", value=parse_number(v.nums[0]),
-                  value_max=parse_number(v.nums[1]))
+                  value=float(n[0]), out_of=float(n[1]))
+    elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`
+        kw.update(metric="rank", comparator="<=", value=float(n[0]))
+    elif v.kind in ("percent_range", "score_range"):
+        kw.update(metric="percent" if v.kind == "percent_range" else "score", comparator="between",
+                  value=parse_number(n[0]), value_max=parse_number(n[1]))
     elif v.kind == "percent":
-        kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(v.nums[0]) - 1][-25:], after),
-                  value=parse_number(v.nums[0]))
+        kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
+                  value=parse_number(n[0]))
     elif v.kind in ("score", "score_frac", "score_bare"):
-        num_at = folded.find(v.nums[0], v.start)
+        num_at = folded.find(n[0], v.start)
         kw.update(metric="score", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
-                  value=parse_number(v.nums[0]), out_of=parse_number(v.nums[1]) if v.nums[1] else None)
+                  value=parse_number(n[0]), out_of=parse_number(n[1]) if n[1] else None)
     elif v.kind == "rank_increase":
-        kw.update(metric="rank_increase", comparator=">=" if v.nums[0] else "=", value=float(v.nums[1]))
+        kw.update(metric="rank_increase", comparator=">=" if n[0] else "=", value=float(n[1]))
+    elif v.kind == "rank_increase_range":
+        kw.update(metric="rank_increase", comparator="between", value=float(n[0]), value_max=float(n[1]))
     if kw.get("value") is None:
         return []
-    listed = _listed_components(doc_text, folded, v.end, index)
+    listed = _listed_components(d.text, folded, v.end, index)
     if listed:
         return [IndexTarget(component=c, **kw) for c in listed]
-    if index == "SIPAS" and kw["metric"] == "percent":
-        kw["component"] = _quoted_component(doc_text, folded, v.start)
-    return [IndexTarget(**kw)]
+    if index == "SIPAS" and kw["metric"] == "percent" and not any(components):
+        components = [_quoted_component(d.text, folded, v.start)]
+    return [IndexTarget(component=c, **kw) for c in components or [None]]
 
 
 def _listed_components(doc_text, folded, pos, index) -> list[str]:
@@ -328,27 +263,30 @@ def _listed_components(doc_text, folded, pos, index) -> list[str]:
     return out
 
 
-def _satisfaction_targets(doc_text, folded, already, page_of) -> list[IndexTarget]:
+def _satisfaction_targets(d: _Doc) -> list[IndexTarget]:
     """`bảo đảm trên 90% người dân và tổ chức hài lòng`: a SIPAS percent target, named or not."""
+    doc_text, folded, page_of = d.text, d.folded, d.page_of
     out = []
-    seen = {(t.evidence.page if t.evidence else None, t.value) for t in already if t.metric == "percent"}
+    seen = {(t.evidence.page if t.evidence else None, t.value) for t in d.targets if t.metric == "percent"}
     for m in _SATISFACTION.finditer(folded):
         num_at = m.start(1)
         window = folded[max(0, num_at - 80):num_at]
-        if not any(c in window for c in _TARGET_CUES + ("tren", "toi thieu", "it nhat")):
+        if not any(c in window for c in TARGET_CUES + ("tren", "toi thieu", "it nhat")):
             continue
         value = parse_number(m.group(1))
         page = page_of(num_at) if page_of else None
         if value is None or (page, value) in seen:
             continue
         seen.add((page, value))
-        sent_end = _sentence_end(folded, m.end(), min(len(folded), m.end() + 200))
-        year = _year_after(folded, m.end(), sent_end) or _year_before(
-            folded, num_at, 0, _sentence_start(folded, num_at))
+        v = Value("percent", num_at, m.end(1), (m.group(1),))
+        sent_start = sentence_start(folded, num_at)
+        year = _target_year(d, v, sentence_end(folded, m.end(), min(len(folded), m.end() + 200)), sent_start)
         comp = comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14])
-        out.append(IndexTarget(index="SIPAS", component=_quoted_component(doc_text, folded, num_at),
-                               metric="percent", comparator=comp, value=value, year=year,
-                               evidence=Evidence(page=page, text=" ".join(doc_text[max(0, num_at - 40):m.end() + 20].split()))))
+        component = _quoted_component(doc_text, folded, num_at) or component_before(
+            folded, m.end(1), m.end(), "SIPAS")
+        out.append(IndexTarget(index="SIPAS", component=component, metric="percent", comparator=comp, value=value,
+                               year=year, evidence=Evidence(page=page, text=" ".join(
+                                   doc_text[max(0, num_at - 40):m.end() + 20].split()))))
     for m in _SATISFACTION_LEVEL.finditer(folded):
         num_at = m.start(1)
         value = parse_number(m.group(1))
@@ -356,12 +294,17 @@ def _satisfaction_targets(doc_text, folded, already, page_of) -> list[IndexTarge
         if value is None or (page, value) in seen:
             continue
         seen.add((page, value))
-        year = _year_before(folded, num_at, 0, max(0, m.start() - 5)) or _year_after(folded, m.end(), m.end() + 60)
+        v = Value("percent", num_at, m.end(), (m.group(1),))
+        year = _target_year(d, v, min(len(folded), m.end() + 60), sentence_start(folded, m.start()))
         ev = Evidence(page=page, text=" ".join(doc_text[m.start():m.end() + 60].split()))
         kw = dict(index="SIPAS", metric="percent", value=value, year=year, evidence=ev,
                   comparator=comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14]))
         listed = _listed_components(doc_text, folded, m.end(), "SIPAS")
-        out.extend(IndexTarget(component=c, **kw) for c in listed) if listed else out.append(IndexTarget(**kw))
+        if listed:
+            out.extend(IndexTarget(component=c, **kw) for c in listed)
+        else:
+            # the factor may sit anywhere in the subject (`... đối với việc tiếp cận dịch vụ hành chính công tại ...`)
+            out.append(IndexTarget(component=component_before(folded, m.start(), num_at, "SIPAS", max_gap=12), **kw))
     return out
 
 
@@ -380,3 +323,6 @@ def _quoted_component(doc_text: str, folded: str, pos: int) -> Optional[str]:
     m = _SATISFACTION_PREFIX.match(fold(phrase))
     comp, _ = match_component(phrase[m.end():] if m else phrase, "SIPAS", min_score=80)
     return comp
+
+
+__all__ = ["prose_values"]

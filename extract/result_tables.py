@@ -19,6 +19,8 @@ from extract.schema import Evidence, IndexResult, IndexTarget
 _TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
 _TAIL_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s*)+)$")
 _TOKEN_RE = re.compile(_TOKEN)
+_WRAPPED_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s+)+(?<![\w,./]){_TOKEN})"
+                         rf"\s+(?P<rest>[^\W\d_][^\d≥≤<>+/]{{0,60}})$")
 _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
 
@@ -52,22 +54,37 @@ class TableContext:
     def has_max_column(self) -> bool:
         return any(c in self.header for c in _MAX_CUES)
 
+    @property
+    def max_first(self) -> bool:
+        """The header names the maximum column before the score column."""
+        at_max = min((self.header.find(c) for c in _MAX_CUES if c in self.header), default=-1)
+        score = re.search(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc", self.header)
+        return at_max >= 0 and score is not None and at_max < score.start()
+
     def years(self) -> tuple[Optional[int], Optional[int]]:
         """(results year, target year) from the header (`Năm 2024 ... Mục tiêu Kế hoạch năm 2025`)."""
         ys = sorted({int(y) for y in re.findall(YEAR, self.header)})
         if not ys:
             return None, None
+        if len(ys) > 1:  # results precede goals (a header split over lines mixes up the words)
+            return ys[0], ys[-1]
         m = re.search(rf"(?:muc tieu|ke hoach)[^0-9]{{0,40}}({YEAR})", self.header)
-        target = int(m.group(1)) if m else (ys[-1] if len(ys) > 1 else None)
+        target = int(m.group(1)) if m else None
         result = ys[0] if ys[0] != target else None
         return result, target
 
 
 def split_numeric_tail(line: str) -> tuple[str, list[str]]:
-    """`Cải cách thể chế 49/63 8,8974 10 + 0,7875 ≥ 9,68` -> (label, [numeric tokens])."""
+    """`Cải cách thể chế 49/63 8,8974 10 + 0,7875 ≥ 9,68` -> (label, [numeric tokens]).
+    A text layer may print the name's wrapped end after the numbers (`Công tác chỉ đạo, điều hành cải
+    cách 39/63 6,0523 9,5 + 0,27 ≥6,32 hành chính`): it is put back at the end of the label."""
     m = _TAIL_RE.match(line.rstrip())
     if not m:
-        return line.strip(), []
+        w = _WRAPPED_RE.match(line.rstrip())
+        if not w or len(_TOKEN_RE.findall(w.group("nums"))) < 3:
+            return line.strip(), []
+        label = f"{w.group('label').strip()} {w.group('rest').strip()}"
+        return label.strip(), [t.strip() for t in _TOKEN_RE.findall(w.group("nums"))]
     return m.group("label").strip(), [t.strip() for t in _TOKEN_RE.findall(m.group("nums"))]
 
 
@@ -77,7 +94,7 @@ def is_results_header(folded: str) -> bool:
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
-    from extract.result_prose import own_units, scope_of
+    from extract.result_context import own_units, scope_of
 
     tables: list[TableContext] = []
     lines = _lines_with_offsets(text, base)
@@ -109,7 +126,8 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
 
 
 def _starts_header(folded_line: str) -> bool:
-    return bool(re.match(r"^\s*stt\b", folded_line))
+    # `ST` / `T` when a text layer splits the narrow STT column over two lines
+    return bool(re.match(r"^\s*st(?:t\b|\s{2,}\S)", folded_line))
 
 
 def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
@@ -147,11 +165,24 @@ def _read_rows(lines, i, table: TableContext) -> int:
             continue
         if _HEADING_RE.match(line) and not _row_start(line) and not buf:
             return i
-        if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line):  # a row's STT alone on its line
+        nxt_tokens = split_numeric_tail(lines[i + 1][1]) if i + 1 < len(lines) else ("", [])
+        after_name = bool(buf) and not re.fullmatch(r"\d{1,2}|[IVX]{1,4}", buf[-1][1])
+        # a row's STT alone on its line (not a maximum `13` printed between the name and the score)
+        if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line) and not (after_name and nxt_tokens[1] and not nxt_tokens[0]):
             buf.append((off, line))
             i += 1
             continue
         label, tokens = split_numeric_tail(line)
+        if tokens and not label and buf:  # one cell per line: the row's numbers follow its name
+            while i + 1 < len(lines):
+                more_label, more = split_numeric_tail(lines[i + 1][1])
+                if more_label or not more:
+                    break
+                nxt = lines[i + 2][1] if i + 2 < len(lines) else ""
+                if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", lines[i + 1][1]) and nxt and not split_numeric_tail(nxt)[1]:
+                    break  # the next row's STT, followed by its name
+                tokens += more
+                i += 1
         if len(tokens) >= 2 or (tokens and not label and table.rows and not buf):
             if not label and not buf and table.rows:  # numbers that wrapped below their row
                 table.rows[-1].tokens.extend(tokens)
@@ -216,7 +247,7 @@ class RowValues:
     target_cmp: str = ">="
 
 
-def assign_columns(tokens: list[str], has_max: bool) -> RowValues:
+def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False) -> RowValues:
     v = RowValues()
     plain: list[float] = []
     for t in tokens:
@@ -235,6 +266,10 @@ def assign_columns(tokens: list[str], has_max: bool) -> RowValues:
             if n is not None:
                 plain.append(n)
     order = ["score", "max_score", "increase"] if has_max else ["score", "increase"]
+    if has_max and max_first and len(plain) >= 2 and plain[0] > plain[1]:
+        # `Điểm tối đa | Điểm đạt`: the maximum printed first (the header alone is not trusted: text
+        # layers jumble it; a score above its maximum confirms the order)
+        plain[0], plain[1] = plain[1], plain[0]
     for name, n in zip(order, plain):
         if getattr(v, name) is None:
             setattr(v, name, n)
@@ -280,7 +315,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             continue
         if main:
             parent = (index, component)
-        v = assign_columns(row.tokens, table.has_max_column)
+        v = assign_columns(row.tokens, table.has_max_column, table.max_first)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
         if table.in_percent:
             if v.score is not None or v.rank is not None:

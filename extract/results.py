@@ -32,7 +32,16 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     results += r
     targets += t
     warnings += w
-    return _merge_results(_dedupe(results)), _dedupe(targets), warnings
+    return _merge_results(_dedupe(results)), _merge_targets(_dedupe(targets)), warnings
+
+
+def _merge_targets(targets: list[IndexTarget]) -> list[IndexTarget]:
+    """`nằm trong nhóm 30 tỉnh dẫn đầu (xếp hạng từ 30/34 trở lên)`: one goal said twice; the
+    statement with its total stands for both."""
+    def key(t):
+        return (t.index, t.component, t.year, t.metric, t.comparator, t.value, t.value_max)
+    with_total = {key(t) for t in targets if t.out_of is not None}
+    return [t for t in targets if t.out_of is not None or key(t) not in with_total]
 
 
 def _merge_results(results: list[IndexResult]) -> list[IndexResult]:

@@ -1,0 +1,260 @@
+"""Where a value stated in a sentence belongs: its sentence, year, scope and component.
+
+All functions work on folded text (see extract.numbers.fold), whose offsets are the original's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rapidfuzz import fuzz, process
+
+from extract.components import _choices, _key
+from extract.numbers import YEAR, fold
+
+_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n")
+
+
+def sentence_end(folded: str, start: int, limit: int) -> int:
+    m = _SENT_END.search(folded, start, limit)
+    return m.start() if m else limit
+
+
+def sentence_start(folded: str, ms: int) -> int:
+    lo = max(0, ms - 600)
+    cut = [m.end() for m in re.finditer(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n",
+                                        folded[lo:ms])]
+    return lo + cut[-1] if cut else lo
+
+
+def paragraph_start(folded: str, pos: int) -> int:
+    lo = max(0, pos - 900)
+    cut = [m.end() for m in re.finditer(r"\n\s*\n(?=\s*[a-z(])|\f|\n\s*(?:[a-z]\)|\d+\.)\s", folded[lo:pos])]
+    return lo + cut[-1] if cut else lo
+
+
+def years(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(offset, year) of `năm YYYY` in [lo, hi), leaving out comparisons (`so với năm 2023`)."""
+    out = []
+    for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})\b", folded[lo:hi]):
+        s = lo + m.start()
+        if re.search(r"so\s+v\S{1,3}\s*$", folded[max(0, s - 10):s]):
+            continue
+        out.append((s, int(m.group(1))))
+    return out
+
+
+def closed_parens(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for i in range(lo, hi):
+        if folded[i] == "(":
+            stack.append(i)
+        elif folded[i] == ")" and stack:
+            spans.append((stack.pop(), i))
+    return spans
+
+
+def year_before(folded, pos, lo, back_lo) -> Optional[int]:
+    """Nearest `năm YYYY` before `pos`, skipping parentheses closed before it (`(năm 2023 đạt ...)`)."""
+    closed = closed_parens(folded, back_lo, pos)
+    ys = [y for s, y in years(folded, back_lo, pos) if not any(a < s < b for a, b in closed)]
+    return ys[-1] if ys else None
+
+
+def year_after(folded, pos, hi) -> Optional[int]:
+    ys = years(folded, pos, min(hi, pos + 80))
+    return ys[0][1] if ys else None
+
+
+def inner_end(folded: str, ms: int, sent_start: int, end: int) -> int:
+    """A mention inside parentheses owns the text up to the closing parenthesis only."""
+    depth = 0
+    for ch in folded[sent_start:ms]:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+    if depth <= 0 or re.match(r"[a-z -]{0,12}\)", folded[ms:ms + 14]) and folded[max(0, ms - 2):ms].strip() == "(":
+        return end  # `(DTI)` naming the index just spelled out is not a parenthetical remark
+    close = folded.find(")", ms, end)
+    return close if close > 0 else end
+
+
+def title_year(folded: str) -> Optional[int]:
+    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
+    m = re.search(r"^\s*k\S{0,2}\s*ho\S{0,2}ch\s*$", folded[:3000], re.M)
+    if not m:
+        return None
+    block = re.split(r"\n\s*\n|\n\s*(?:[ivx]+|\d+)\.\s", folded[m.end():m.end() + 500].strip("\n "))[0]
+    title = "\n".join(block.split("\n")[:3])
+    found = [int(y) for y in re.findall(YEAR, title)]
+    return found[-1] if found else None
+
+
+_GOALS_HEADING = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?|[a-d])[.)]\s*(?:m\S{1,2}c\s+ti\S{1,3}u|ch\S\s+ti\S{1,3}u)\b[^\n]*$",
+                            re.M)
+_NEXT_ROMAN = re.compile(r"^\s*[ivx]{1,4}\.\s", re.M)
+
+
+def goal_spans(folded: str) -> list[tuple[int, int, Optional[int]]]:
+    """Text under `II. MỤC TIÊU` / `2. Chỉ tiêu cụ thể đến năm 2030`: what it states are targets.
+    (start, end, year named in the heading)."""
+    spans = []
+    for m in _GOALS_HEADING.finditer(folded):
+        nxt = _NEXT_ROMAN.search(folded, m.end())
+        ys = [int(y) for y in re.findall(YEAR, m.group(0))]
+        spans.append((m.end(), nxt.start() if nxt else len(folded), ys[-1] if ys else None))
+    return spans
+
+
+def goal_year(goals, pos: int) -> Optional[int]:
+    """The year of the innermost goals heading holding `pos` (`Mục tiêu năm 2025`)."""
+    inside = [(a, y) for a, b, y in goals if a <= pos < b and y]
+    return max(inside)[1] if inside else None
+
+
+_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})\s*\((?:cu|cii|cu\.)\)")
+_OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
+
+
+def own_units(doc_text: str) -> set[str]:
+    """Folded names of the issuer's own unit: the lowest unit in the header and the place of issue.
+    Results `của` another unit (the province above a district, a former province) carry a scope."""
+    head = fold(doc_text[:700])
+    so = re.search(r"^\s*s\S?\s*:", head, re.M)
+    region = head[:so.start()] if so else head[:400]
+    names = []
+    for m in re.finditer(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+([a-z]+(?: [a-z]+){0,3})", region):
+        name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(2))[0].strip()
+        if name and not name.startswith("hoi chu"):
+            names.append(f"{m.group(1)} {name}")
+    if re.search(r"^\s*(?:so|ban|phong|trung tam|cuc|chi cuc)\s", region, re.M):
+        return set()  # a department: the province above it is another unit
+    if names:  # typed: `thành phố Vĩnh Long` is not `tỉnh Vĩnh Long`
+        return set(names[-1:])
+    place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
+    return {place.group(1).strip()} if place else set()
+
+
+_UNIT_TYPES = ("thanh pho", "thi xa", "tinh", "huyen", "quan", "xa", "phuong")
+
+
+def _split_unit(unit: str) -> tuple[Optional[str], str]:
+    for t in _UNIT_TYPES:
+        if unit.startswith(t + " "):
+            return t, unit[len(t) + 1:]
+    return None, unit
+
+
+def _is_own(unit: str, own: set[str]) -> bool:
+    """`unit` (folded `tỉnh X`) is the issuer's own: same type and name (`thành phố Vĩnh Long` is not
+    `tỉnh Vĩnh Long`), or the same name when only the place of issue is known."""
+    kind, name = _split_unit(unit)
+    for u in own:
+        own_kind, own_name = _split_unit(u)
+        if own_kind is not None and own_kind != kind:
+            continue
+        if own_name.startswith(name) or name.startswith(own_name):
+            return True
+    return False
+
+
+def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
+    """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
+    hits = list(_SCOPE.finditer(folded, lo, hi))
+    if hits:
+        m = hits[-1]
+        return " ".join(doc_text[m.start(1):m.end(1)].split()) + " (cũ)"
+    for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
+        words = []
+        for w in doc_text[m.end():hi].split():
+            if not w[:1].isupper():
+                break
+            words.append(w.strip(",.;:"))
+        if not words:
+            continue
+        name = " ".join(words)
+        if _is_own(f"{fold(m.group(1)).strip()} {fold(name)}", own):
+            return None
+        return f"{doc_text[m.start(1):m.end(1)].strip()} {name}"
+    return None
+
+
+# Words that close a component name before its value (`lĩnh vực X đạt thấp nhất với 9,64 điểm`).
+_TAIL = re.compile(r"(?:\s|[,(:;-])*(?:(?:chi\s+)?dat(?:\s+duoc)?(?:\s+(?:tu|tir|tren|toi\s+thieu|it\s+nhat))?|la|voi|"
+                   r"(?:thap|cao)\s+nhat|o\s+muc|dung|xep|khong\s+(?:thap\s+hon|duoi)|"
+                   r"nam\s+\d{4}|muc\s+do\s+hai\s+long|ty\s+le\s+hai\s+long)?(?:\s|[,(:;-])*$")
+
+
+_IMPACT = "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội"
+# Parts of the whole PAR INDEX that sentences report (`trong đó điểm thẩm định đạt 58,72/67 điểm`);
+# only for sentences: in a table, `Điều tra XHH` under a field is that field's part.
+_PROSE_PARTS = {"PAR INDEX": (("diem tham dinh", "Điểm thẩm định"),
+                              ("diem dieu tra xa hoi hoc", "Điểm điều tra xã hội học"),
+                              ("dieu tra xa hoi hoc", "Điểm điều tra xã hội học"),
+                              ("tac dong den phat trien kinh te xa hoi", _IMPACT + " - Tác động đến phát triển kinh tế - xã hội"),
+                              ("diem tac dong phat trien kinh te xa hoi", _IMPACT + " - Tác động đến phát triển kinh tế - xã hội"))}
+
+
+def _prose_choices(index: str) -> tuple[tuple[str, str], ...]:
+    return _choices(index) + _PROSE_PARTS.get(index, ())
+
+
+def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
+    """(i, j, name) of the best component match among words[i:j] ending at most `max_gap` words
+    before the end (closest to the end wins ties), else None."""
+    choices = _prose_choices(index)
+    keys = [k for k, _ in choices]
+    best = (0.0, 0, 0, None)
+    for j in range(len(words), max(0, len(words) - max_gap - 1), -1):
+        if any(ch.isdigit() for w in words[j:] for ch in w):
+            break
+        for i in range(j - 1, max(-1, j - 16), -1):
+            cand = " ".join(words[i:j])
+            if len(cand) < 6:
+                continue
+            hit = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=min_score)
+            if hit and (hit[1], j, -i) > best[:3]:
+                best = (hit[1], j, -i, choices[hit[2]][1])
+    return (-best[2], best[1], best[3], best[0]) if best[3] else None
+
+
+def _clause_words(folded: str, lo: int, pos: int) -> list[str]:
+    seg = folded[max(lo, pos - 240):pos]
+    for _ in range(3):
+        seg = _TAIL.sub("", seg)
+    return _key(seg).split()[-24:]
+
+
+def component_before(folded: str, lo: int, pos: int, index: Optional[str], min_score: float = 90.0,
+                     max_gap: int = 4) -> Optional[str]:
+    """The official component of `index` named just before a value (`lĩnh vực Cải cách thể chế đạt`,
+    `Quản trị môi trường (3,77 điểm)`, `yếu tố Thủ tục hành chính đạt trên 88%`): the best match among
+    the word sequences of the clause before `pos`, a few words (`của Sở`) allowed after it."""
+    hit = component_match(folded, lo, pos, index, min_score, max_gap)
+    return hit[0] if hit else None
+
+
+def component_match(folded: str, lo: int, pos: int, index: Optional[str], min_score: float = 90.0,
+                    max_gap: int = 4) -> Optional[tuple[str, float, int]]:
+    """(component, score, words matched) for component_before; None when nothing matches."""
+    if not index or not _choices(index):
+        return None
+    hit = _best_span(_clause_words(folded, lo, pos), index, min_score, max_gap)
+    return (hit[2], hit[3], hit[1] - hit[0]) if hit else None
+
+
+def components_listed(folded: str, lo: int, pos: int, index: Optional[str], min_score: float = 90.0) -> list[str]:
+    """`các chỉ số nội dung X, Y và Z đạt tối thiểu 5,5 điểm` -> [X, Y, Z] (text order)."""
+    if not index or not _choices(index):
+        return []
+    words = _clause_words(folded, lo, pos)
+    out: list[str] = []
+    hit = _best_span(words, index, min_score, 4)
+    while hit:
+        i, _, name, _ = hit
+        if name not in out:
+            out.insert(0, name)
+        words = words[:i]
+        while words and words[-1] in ("va", "cung", "cac", "chi", "so", "noi", "dung", "linh", "vuc", "yeu", "to"):
+            words.pop()
+        hit = _best_span(words, index, min_score, 0)
+    return out

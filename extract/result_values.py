@@ -1,0 +1,87 @@
+"""Values as sentences state them, on folded text: scores, percents, ranks, groups, changes.
+
+`đạt 85,95/100 điểm`, `xếp thứ 28/63`, `đứng ở vị trí thứ 7/21`, `xếp hạng 80 - 85/124`,
+`nằm trong nhóm 20 tỉnh dẫn đầu`, `tăng từ 2 đến 3 bậc`, `không thấp hơn 88 điểm`, `(5,48 điểm)`,
+`đạt từ 44 đến 46 điểm`, `đạt tối thiểu 85%`. English-model OCR slips are absorbed (`diém`, `xép thir`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.numbers import NUMBER
+
+_N = rf"({NUMBER})"
+_MAX = r"(\d{1,4}(?:\s?[.,]\s?\d+)?)"  # a maximum may have four digits (DTI `612,5/1000 điểm`)
+_DAT = r"(?:dat|dqt|dat duoc)"
+_DIEM = r"d[i1l]\S?e?m(?!\s+(?:cau|giao dich|phuc vu|tiep nhan|du lich|ban|truong|nong|sang|den))"
+_AT = r"(?:o\s+)?"  # `đứng (ở) vị trí thứ`
+_RANK_VERB = (rf"(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
+              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
+# Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
+_CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
+_LEAD = rf"(?:{_DAT}\s+|voi\s+|la\s+|(?<=\s){_CUE}\s+|\(\s*)"
+# `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
+_SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
+          r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")
+_GROUP = r"(?:trong|thuoc|vao)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
+
+VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
+    ("rank", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")),
+    ("rank_group", re.compile(_GROUP)),
+    ("rank_increase_range", re.compile(r"tang\s+(?:tu\s+)?(\d{1,2})\s*(?:-|den)\s*(\d{1,2})\s+b\S?c\b")),
+    ("rank_increase", re.compile(r"tang\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{1,2})\s+b\S?c\b")),
+    ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
+    ("score", re.compile(rf"{_LEAD}(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
+    ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
+    ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
+    ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+)(?:{_CUE}\s+)?{_N}\s?%{_SHARE}")),
+    # `- Tiếp cận dịch vụ hành chính công: 88,2%;` (a value closing its line or clause)
+    ("percent", re.compile(rf":\s*{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
+    ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_MAX}\s*{_DIEM}")),
+)
+_CHANGE_BEFORE = re.compile(r"(?:tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
+
+
+@dataclass
+class Value:
+    kind: str
+    start: int
+    end: int
+    nums: tuple
+
+
+def find_values(folded: str, lo: int, hi: int) -> list[Value]:
+    found: list[Value] = []
+    for kind, rx in VALUE_PATTERNS:
+        for m in rx.finditer(folded, lo, hi):
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            if kind in ("score", "percent", "score_bare") and _CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]):
+                continue  # `tăng 1,68 điểm`, `giảm 0,4 điểm`: a change, not a value
+            found.append(Value(kind, m.start(), m.end(), m.groups()))
+    return sorted(found, key=lambda v: v.start)
+
+
+TARGET_CUES = ("phan dau", "muc tieu", "bao dam", "dam bao", "chi tieu", "du kien", "ke hoach dat", "nham dat",
+               "gop phan nang")
+ALWAYS_TARGET = ("rank_range", "percent_range", "score_range", "rank_increase_range")
+
+
+def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
+    if v.kind in ALWAYS_TARGET:
+        return True
+    if v.kind != "rank_increase" and any(a <= v.start < b for a, b, *_ in goals):
+        return True
+    if re.match(r"(?:\S+\s+)?(?:tren|toi thieu|it nhat|tu|tir|khong thap hon|khong duoi)\s", folded[v.start:v.end]):
+        return True
+    after = folded[v.end:v.end + 12]
+    if re.match(r"\s*%?\s*tr[o0d6]\s*[l1]en", after):
+        return True
+    window = re.split(r"\.\s+(?=[a-z])", folded[max(0, ms - 60):v.start])[-1]  # cues of this sentence only
+    if v.kind == "rank_increase" and any(a <= v.start < b for a, b, *_ in goals) and "so voi" not in after + folded[v.end:v.end + 30]:
+        return True
+    # a floor cue just before (`từ` only after a verb: `điện tử (4,1 điểm)` folds to `dien tu`)
+    floor = re.search(r"(?:\btren|\btoi thieu|\bit nhat|\b(?:dat|la|muc|o)\s+t(?:u|ir))\s*$", before[-20:])
+    return any(c in window for c in TARGET_CUES) or bool(floor)
