@@ -87,7 +87,7 @@ def find_region(text: str) -> Optional[int]:
     for m in re.finditer(r"(?m)^.*$", folded):
         line = m.group(0)
         stt = re.search(r"\bs\s?t\s?t\b", line)
-        annex = [a.start() for a in re.finditer(r"(?m)^\W{0,3}phu luc\b", folded[:m.start()])]
+        annex = [a.start() for a in re.finditer(r"(?m)^.{0,6}\bphu luc\b", folded[:m.start()])]
         annex_near = bool(annex) and m.start() - annex[-1] < 3000
         if stt and _cues(folded[m.start():m.end() + 300]) >= 5 or annex_near and len(line) < 160 and \
                 _cues(line) >= 4 and re.search(r"ch\S{0,2}\s?tr|th\S{1,3}\s(?:gian|han)", line):
@@ -289,7 +289,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     lines = region.split("\n")
     toks = _tokens(region)
     lex = Lexicon(extra_names, units=document_units(text))
-    lexicon = [(n, _WORD.findall(fold(n))) for n in lex.names]
+    # `quận` folds to `quan` as in `cơ quan`, which every row prints: no unit word to read here
+    lexicon = [(n, _WORD.findall(fold(n))) for n in lex.names if not fold(n).endswith(" quan")]
     lexicon = [(n, [w.translate(str.maketrans("0168", "oioa")) for w in ws]) for n, ws in lexicon if ws]
     order = _column_order(folded)
 
@@ -300,37 +301,56 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         line_off.append(line_off[-1] + len(ln) + 1)
     indices: dict[int, Optional[str]] = {}
     # the appendix title lists its indices in table order (`... CÁC CHỈ SỐ PAPI, PAR INDEX, SIPAS`)
-    title = list(dict.fromkeys(n for _, _, n in index_mentions(folded[:600])))
+    title = list(dict.fromkeys(n for _, _, n in index_mentions(fold(text[max(0, start - 400):start + 600]))))
     group_seen = False
+    barriers: list[int] = []  # header and index group lines: no row reaches over them
     for li, ln in enumerate(lines):
         f = fold(ln)
         m = _ANCHOR.match(f) or _ANCHOR_ALONE.match(f)
         if _cues(f) >= (5 if m else 3):  # a header line (repeated on each page)
+            barriers.append(li)
             continue
         named = index_in(ln) if len(ln) < 160 else None
         if named and (_ROMAN_GROUP.match(f) and len(f.strip()) < 60 or re.match(r"^[\s|\[\]_]*thuc hien", f)):
             index, group_seen = named, True
+            barriers.append(li)
             continue
         if m:
             rid = re.sub(r"\s", "", m.group(1)).replace(",", ".")
-            if rows and not group_seen and _restarts(rows[-1].rid, rid) and index in title and \
-                    title.index(index) + 1 < len(title):
-                index = title[title.index(index) + 1]  # the group row was lost: the next index of the title
+            if rows and not group_seen and _restarts(rows[-1].rid, rid):
+                # the group row was lost: the next index the title lists, else one not seen yet
+                seen = set(indices.values())
+                after = title[title.index(index) + 1:] if index in title else title
+                index = next((x for x in after + title if x not in seen), index)
             group_seen = False
-            rows.append(_Row(rid, li, ln[m.end():].strip() if m.end() <= len(ln) else ""))
+            label = ln[m.end():].strip() if m.end() <= len(ln) else ""
+            if not label:  # cells read block by block (psm 3): the row's first cell is the next text line
+                label = next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "")
+            rows.append(_Row(rid, li, label))
             indices[len(rows) - 1] = index
     if not rows:
         return [], ["appendix task table found as interleaved OCR text, but no row number (STT) could be read"]
 
+    # Rows: from their STT line down to the next (cells printed at the top), or, when cells are centred
+    # vertically, the STT stands mid-row: lines above it belong to it too. Keep the reading that gives
+    # more complete rows (an agency and a deadline).
     tok_line = [t.line for t in toks]
-    bounds = []
-    for k, r in enumerate(rows):
-        lo = next((i for i, ln in enumerate(tok_line) if ln >= r.line), len(toks))
-        nxt = rows[k + 1].line if k + 1 < len(rows) else len(lines)
-        hi = next((i for i, ln in enumerate(tok_line) if ln >= nxt), len(toks))
-        bounds.append((lo, hi))
-        r.names = _names_in(toks, lo, hi, lexicon)
-        r.deadline = _deadline_in(toks, lo, hi, last=order.index("deadline") > order.index("lead"))
+    last = order.index("deadline") > order.index("lead")
+
+    def read(spans: list[tuple[int, int]]) -> list[tuple[list[_Match], Optional[tuple[str, Optional[str]]]]]:
+        out = []
+        for a, b in spans:
+            lo = next((i for i, ln in enumerate(tok_line) if ln >= a), len(toks))
+            hi = next((i for i, ln in enumerate(tok_line) if ln >= b), len(toks))
+            out.append((_names_in(toks, lo, hi, lexicon), _deadline_in(toks, lo, hi, last=last)))
+        return out
+
+    top = read(_spans(rows, barriers, len(lines), set(), centred=False))
+    groups = {k for k, (names, dl) in enumerate(top) if not names and not dl}
+    mid = read(_spans(rows, barriers, len(lines), groups, centred=True))
+    complete = lambda found: sum(bool(n) and bool(d) for n, d in found)  # noqa: E731
+    for r, (names, dl) in zip(rows, mid if complete(mid) > complete(top) else top):
+        r.names, r.deadline = names, dl
 
     tasks: list[Task] = []
     warnings: list[str] = []
@@ -357,6 +377,25 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
                     "not recovered (their cells are interleaved), content only from the row's first line"
                     + (f"; {lost} rows without an agency or deadline" if lost else ""))
     return tasks, warnings
+
+
+def _spans(rows: list[_Row], barriers: list[int], n_lines: int, groups: set[int], centred: bool
+           ) -> list[tuple[int, int]]:
+    """[first line, end line) of each row. Top: STT line to the next STT. Centred: halfway to the
+    neighbouring STT lines, never across a header or group line; a group row is its own line."""
+    spans = []
+    for k, r in enumerate(rows):
+        nxt = rows[k + 1].line if k + 1 < len(rows) else n_lines
+        stop = min([b for b in barriers if r.line < b < nxt] + [nxt])
+        if not centred or k in groups:
+            spans.append((r.line, r.line + 1 if k in groups and centred else stop))
+            continue
+        prev = rows[k - 1].line + 1 if k and k - 1 in groups else (rows[k - 1].line if k else 0)
+        start = max([b + 1 for b in barriers if prev <= b < r.line] + [(prev + r.line + 1) // 2 if k else r.line - 3])
+        if k + 1 < len(rows) and k + 1 not in groups and stop == nxt:
+            stop = (r.line + nxt + 1) // 2
+        spans.append((max(0, start), stop))
+    return spans
 
 
 def _restarts(prev: str, cur: str) -> bool:

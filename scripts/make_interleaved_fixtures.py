@@ -32,7 +32,7 @@ WORDINGS = {
     "partners": ("Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp thực hiện"),
     "deadline": ("Thời gian hoàn thành", "Thời hạn", "Tiến độ thực hiện", "Thời gian thực hiện"),
 }
-# (seed, column order after STT, psm, degradation)
+# (seed, column order after STT, psm, degradation[, cell alignment])
 CASES = (
     (4101, ("content", "target", "actions", "lead", "partners", "deadline"), 6, "light"),
     (4102, ("content", "actions", "target", "lead", "partners", "deadline"), 4, "medium"),
@@ -40,6 +40,9 @@ CASES = (
     (4104, ("content", "actions", "lead", "partners", "deadline", "target"), 6, "medium"),
     (4105, ("content", "target", "actions", "lead", "partners", "deadline"), 4, "clean"),
     (4106, ("content", "actions", "deadline", "lead", "partners", "target"), 6, "light"),
+    # cells centred vertically: the STT stands in the middle of its row, text above and below it
+    (4107, ("content", "target", "actions", "lead", "partners", "deadline"), 6, "light", "MIDDLE"),
+    (4108, ("content", "actions", "target", "lead", "partners", "deadline"), 4, "light", "MIDDLE"),
 )
 
 
@@ -54,7 +57,7 @@ def _vary_deadline(rng: random.Random, deadline: str, date: str | None, year: in
     return deadline, date
 
 
-def build_case(seed: int, order: tuple[str, ...], rows: int = 22):
+def build_case(seed: int, order: tuple[str, ...], rows: int = 22, v_align: str = "TOP"):
     """A plan whose appendix columns follow `order`, and the gold of its table rows."""
     from kehoach.synth.model import Table, TableRow
     from kehoach.synth.plan_text import generate_plan
@@ -82,6 +85,7 @@ def build_case(seed: int, order: tuple[str, ...], rows: int = 22):
             new_rows.append(TableRow([cells[i] for i in idx]))
     table.rows, table.columns = new_rows, header
     table.widths = [table.widths[i] for i in idx]
+    table.v_align = v_align
     return plan, gold, header
 
 
@@ -110,14 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", type=int, nargs="*", help="seeds to (re)build")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for seed, order, psm, degrade in CASES:
+    for seed, order, psm, degrade, *align in CASES:
         if args.only and seed not in args.only:
             continue
-        plan, gold, header = build_case(seed, order)
+        v_align = align[0] if align else "TOP"
+        plan, gold, header = build_case(seed, order, v_align=v_align)
         pages = ocr_pages(plan, psm, degrade, seed)
-        name = f"synth_{seed}_psm{psm}_{degrade}"
+        name = f"synth_{seed}_psm{psm}_{degrade}" + ("_middle" if v_align == "MIDDLE" else "")
         (args.out / f"{name}.txt").write_text("\f".join(pages), encoding="utf-8")
-        meta = {"seed": seed, "psm": psm, "degrade": degrade, "header": header, "lang": "eng", "dpi": 200,
+        meta = {"seed": seed, "psm": psm, "degrade": degrade, "v_align": v_align, "header": header, "lang": "eng", "dpi": 200,
                 "made_by": "python -m scripts.make_interleaved_fixtures", "rows": gold}
         (args.out / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         print(name, len(pages), "pages", len(gold), "rows", flush=True)

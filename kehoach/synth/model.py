@@ -45,6 +45,7 @@ class Table:
     rows: list[TableRow]
     landscape: bool = False  # appendix tables are printed on landscape pages
     font_size: float = 11.0
+    v_align: str = "TOP"  # cell text placement: TOP, or MIDDLE as many printed appendices do
 
 
 @dataclass

@@ -114,7 +114,7 @@ def _table(pdf, block: Table) -> None:
     usable = pdf.w - pdf.l_margin - pdf.r_margin
     group_style = FontFace(emphasis="BOLD")
     with pdf.table(col_widths=block.widths, width=usable, line_height=block.font_size * 0.45,
-                   text_align="LEFT", v_align="TOP", repeat_headings=1, padding=1,
+                   text_align="LEFT", v_align=block.v_align, repeat_headings=1, padding=1,
                    headings_style=FontFace(emphasis="BOLD")) as table:
         for row in block.rows:
             r = table.row()
