@@ -290,7 +290,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     toks = _tokens(region)
     lex = Lexicon(extra_names, units=document_units(text))
     # `quận` folds to `quan` as in `cơ quan`, which every row prints: no unit word to read here
-    lexicon = [(n, _WORD.findall(fold(n))) for n in lex.names if not fold(n).endswith(" quan")]
+    lexicon = [(n, _WORD.findall(fold(n))) for n in lex.names if not n.endswith(" quận")]
     lexicon = [(n, [w.translate(str.maketrans("0168", "oioa")) for w in ws]) for n, ws in lexicon if ws]
     order = _column_order(folded)
 
