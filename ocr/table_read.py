@@ -15,22 +15,23 @@ The crop's reading replaces the page words unless it came out empty or much less
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ocr._exec import tesseract
 from ocr.layout import assemble_lines
 from ocr.table import Grid, TableOptions, find_grids
+from ocr.table_merge import merge
 from ocr.types import Table, TableCell, Word
 
 
 @dataclass(frozen=True)
 class ReadOptions:
     id_col_share: float = 0.12  # a first column narrower than this share of the table holds row numbers
-    short_chars: int = 30  # cells with at most this many characters are read again from their crop
-    low_conf: float = 75.0  # ... and cells with a word below this confidence
-    keep_margin: float = 15.0  # the page words stay when the crop's reading is this much less confident
+    low_conf: float = 80.0  # cells with a word below this confidence are read again from their crop
+    short_chars: int = 30  # ... and short cells (an STT, a deadline, an agency name)
+    gain: float = 10.0  # a crop word replaces a page word this much more confident (ocr/table_merge.py)
     id_whitelist: str = "0123456789.IVX"
     binarize: bool = True  # text crops binarised (read grey, `Phòng Kế hoạch - Tài chính` lost its dash)
 
@@ -71,6 +72,7 @@ class _Pending:
     page_conf: float | None
     group: bool = False  # the row's label spans several columns: a section heading (`I`, `1`)
     crop_bw: np.ndarray | None = None  # the crop binarised: a second try for a row number
+    page_words: list[Word] = field(default_factory=list)
 
 
 def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: float = 180.0,
@@ -87,14 +89,13 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
             crop = grid.crop(cell, opts, binarize=ropts.binarize)
             if crop is None:  # no ink left after erasing the rules: nothing to read again
                 continue
-            pending = _Pending(cell, crop, cell.text, cell.conf)
+            pending = _Pending(cell, crop, cell.text, cell.conf, page_words=inside)
             if cell.col == id_col and cell.col_span == 1 and not _WORDY.search(cell.text):
                 pending.crop = grid.crop(cell, opts, binarize=False)
                 pending.crop_bw = grid.crop(cell, opts, binarize=True)
                 pending.group = any(c.row == cell.row and c.col_span > 1 for c in grid.table.cells)
                 ids.append(pending)
-            elif (not inside or len(cell.text) <= ropts.short_chars
-                  or min(w.conf for w in inside) < ropts.low_conf):
+            elif not inside or min(w.conf for w in inside) < ropts.low_conf or len(cell.text) <= ropts.short_chars:
                 again.append(pending)
     _reread(again, languages, timeout, ropts)
     _reread_ids(ids, languages, timeout, ropts)
@@ -118,12 +119,10 @@ def _reread(items: list[_Pending], languages: str, timeout: float, ropts: ReadOp
 
 
 def _choose(p: _Pending, found: list[Word], ropts: ReadOptions) -> None:
-    text, conf = "\n".join(assemble_lines(found)), _mean_conf(found)
-    if not text.strip():
+    if not found:
         return
-    if p.page_text and p.page_conf is not None and conf is not None and conf < p.page_conf - ropts.keep_margin:
-        return
-    p.cell.text, p.cell.conf = text, conf
+    p.cell.text = merge(p.page_words, found, ropts.gain)
+    p.cell.conf = _mean_conf(p.page_words + found)
 
 
 def _reread_ids(items: list[_Pending], languages: str, timeout: float, ropts: ReadOptions) -> None:

@@ -54,7 +54,7 @@ def test_long_cells_keep_page_words_and_doubtful_cells_go_in_few_batches(calls):
     grid = tables[0].grid()
     assert grid[1][1] == "Công khai thủ tục hành chính đầy đủ"  # long, confident: page words kept
     assert grid[2][0] == "7.7"  # row numbers read again from their crops
-    assert grid[1][3] == "7.7"  # short cells read again
+    assert grid[1][3] == "Quý III/2026"  # short cells read again, page words kept (crop not more confident)
     assert len(calls) <= 3  # one process per kind of read, not one per cell
     assert sum(n for n, _, _ in calls) >= 8
     id_calls = [c for c in calls if "whitelist" in c[2]]
@@ -126,10 +126,43 @@ def test_faint_thin_rules_with_a_break_do_not_merge_cells():
 def test_real_batch_read_of_number_and_text_cells():
     from ocr._exec import tesseract
 
+    from ocr.preprocess import remove_rules
+
     tesseract.check("vie")
     page = draw_table(ROWS, COLS)
-    words = tesseract.parse_tsv(tesseract.image_to_tsv(page, "vie", 3))
+    words = tesseract.parse_tsv(tesseract.image_to_tsv(remove_rules(page)[0], "vie", 3))  # as ocr_page does
     grid = table_read.read_tables(page, words, "vie")[0].grid()
     assert [row[0] for row in grid[1:]] == ["1.1", "1.2", "1.3"]
-    assert grid[1][2] == "Phòng Kinh tế" and grid[1][3] == "Quý III/2026"
-    assert grid[2][2] == "Công an xã"
+    assert [row[2] for row in grid[1:]] == ["Phòng Kinh tế", "Công an xã", "Văn phòng"]
+    assert grid[2][3] == "Thường xuyên" and grid[3][3] == "31/12/2026"
+
+
+def _line(*pairs, top=0):
+    out, left = [], 0
+    for text, conf in pairs:
+        out.append(Word(text, left, top, 12 * len(text), 26, conf, line=top))
+        left += 12 * len(text) + 8
+    return out
+
+
+@pytest.mark.parametrize("page,crop,expected", [
+    ([("Phòng", 96), ("Kếhoạch-", 91)], [("Phòng", 96), ("Kế", 97), ("hoạch", 93), ("-", 93)], "Phòng Kế hoạch -"),
+    ([("liên", 97), ("ục", 93)], [("liền", 85), ("tục", 97)], "liên tục"),  # page letters, crop's lost letter
+    ([("+0,12", 86)], [("-0,12", 86)], "+0,12"),  # signs: page kept unless the crop is clearly better
+    ([("quan,", 46)], [("quan", 93), (".", 85)], "quan ."),
+    ([("Hằng", 96), ("năm", 96)], [("Hãng", 88), ("năm", 96)], "Hằng năm"),
+    ([("'Văn", 91), ("phòng", 96)], [("Văn", 95), ("phòng", 96)], "Văn phòng"),  # a speck dropped
+])
+def test_merge_word_by_word(page, crop, expected):
+    from ocr.table_merge import merge
+
+    assert merge(_line(*page), _line(*crop)) == expected
+
+
+def test_merge_keeps_the_page_lines():
+    from ocr.table_merge import merge
+
+    page = _line(("-", 95), ("Rà", 54), ("soát", 96)) + _line(("-", 95), ("Kiểm", 96), ("tra", 96), top=40)
+    crop = _line(("-", 95), ("Rà", 90), ("soát", 96)) + _line(("-", 95), ("Kiếm", 90), ("tra", 96), top=40)
+    assert merge(page, crop) == "- Rà soát\n- Kiểm tra"
+    assert merge([], crop) == "- Rà soát\n- Kiếm tra"
