@@ -157,6 +157,22 @@ def _is_own(unit: str, own: set[str]) -> bool:
     return False
 
 
+_UNIT = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+(?=\S)")
+
+
+def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> bool:
+    """The issuer's own unit is named (as the subject) between `lo` and the value."""
+    for m in _UNIT.finditer(folded, lo, hi):
+        words = []
+        for w in doc_text[m.end():hi].split():
+            if not w[:1].isupper():
+                break
+            words.append(w.strip(",.;:"))
+        if words and _is_own(f"{m.group(1)} {fold(' '.join(words))}", own):
+            return True
+    return False
+
+
 def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
     """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
     hits = list(_SCOPE.finditer(folded, lo, hi))
@@ -164,6 +180,8 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
         m = hits[-1]
         return " ".join(doc_text[m.start(1):m.end(1)].split()) + " (cũ)"
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
+        if _own_named_after(doc_text, folded, m.end(), hi, own):
+            return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
         words = []
         for w in doc_text[m.end():hi].split():
             if not w[:1].isupper():
@@ -240,6 +258,26 @@ def component_match(folded: str, lo: int, pos: int, index: Optional[str], min_sc
         return None
     hit = _best_span(_clause_words(folded, lo, pos), index, min_score, max_gap)
     return (hit[2], hit[3], hit[1] - hit[0]) if hit else None
+
+
+def component_after(folded: str, pos: int, hi: int, index: Optional[str], min_score: float = 90.0) -> Optional[str]:
+    """`... hài lòng về kết quả giải quyết thủ tục hành chính`: the component named right after `pos`
+    (a few linking words allowed); the longest best match wins."""
+    if not index or not _prose_choices(index):
+        return None
+    words = _key(folded[pos:hi]).split()[:18]
+    choices = _prose_choices(index)
+    keys = [k for k, _ in choices]
+    best: tuple = (0.0, 0, None)
+    for i in range(min(4, len(words))):
+        for j in range(i + 1, min(len(words), i + 16) + 1):
+            cand = " ".join(words[i:j])
+            if len(cand) < 6:
+                continue
+            hit = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=min_score)
+            if hit and (hit[1], j - i) > best[:2]:
+                best = (hit[1], j - i, choices[hit[2]][1])
+    return best[2]
 
 
 def components_listed(folded: str, lo: int, pos: int, index: Optional[str], min_score: float = 90.0) -> list[str]:

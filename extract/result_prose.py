@@ -18,7 +18,8 @@ from typing import Optional
 
 from extract.components import index_mentions, match_component
 from extract.numbers import comparator_near, fold, parse_number
-from extract.result_context import (closed_parens, component_before, component_match, components_listed, goal_spans, goal_year,
+from extract.result_context import (closed_parens, component_after, component_before, component_match,
+                                    components_listed, goal_spans, goal_year,
                                     inner_end, own_units, paragraph_start, scope_of, sentence_end, sentence_start,
                                     title_year, year_after, year_before)
 from extract.result_values import TARGET_CUES, Value, find_values, is_target
@@ -36,7 +37,8 @@ _SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le) hai long[^.;%\n]{{0,140}}?(
 _COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
 # ... and not of operational rates (`tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%`).
 _OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
-_NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range")  # kinds that are never results
+# kinds that are never results
+_NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
 
 
 def _blank_table_rows(text: str) -> str:
@@ -174,9 +176,9 @@ def _add_result(d: _Doc, current: dict, v: Value, index, comp, year, scope, ev) 
     fields: dict = {}
     if v.kind == "rank":
         fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
-    elif v.kind in ("score", "score_frac", "score_bare"):
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named"):
         fields = {"score": parse_number(v.nums[0])}
-        if v.nums[1]:
+        if len(v.nums) > 1 and v.nums[1]:
             fields["max_score"] = parse_number(v.nums[1])
     elif v.kind == "percent":
         fields = {"percent": parse_number(v.nums[0])}
@@ -218,8 +220,10 @@ def _targets(d: _Doc, v: Value, index, end, ev, sent_start, components) -> list[
     n = v.nums
     if v.kind == "rank_range":
         kw.update(metric="rank", comparator="between", value=float(n[0]), value_max=float(n[1]), out_of=float(n[2]))
-    elif v.kind == "rank":
-        kw.update(metric="rank", comparator=comparator_near(before, after) if "tro len" not in after else "<=",
+    elif v.kind == "rank":  # a better rank is a smaller number: `không thấp hơn vị trí 15`, `từ 10/34 trở lên`
+        said = folded[max(0, v.start - 25):v.end]
+        floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
+        kw.update(metric="rank", comparator="<=" if floor else comparator_near(before, after),
                   value=float(n[0]), out_of=float(n[1]))
     elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`
         kw.update(metric="rank", comparator="<=", value=float(n[0]))
@@ -229,10 +233,16 @@ def _targets(d: _Doc, v: Value, index, end, ev, sent_start, components) -> list[
     elif v.kind == "percent":
         kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
                   value=parse_number(n[0]))
-    elif v.kind in ("score", "score_frac", "score_bare"):
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named"):
         num_at = folded.find(n[0], v.start)
         kw.update(metric="score", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
-                  value=parse_number(n[0]), out_of=parse_number(n[1]) if n[1] else None)
+                  value=parse_number(n[0]), out_of=parse_number(n[1]) if len(n) > 1 and n[1] else None)
+    elif v.kind == "score_increase":  # `tăng ít nhất 1 điểm`
+        cmp = ">" if (n[0] or "").strip() == "tren" else ">=" if n[0] else "="
+        kw.update(metric="score_increase", comparator=cmp, value=parse_number(n[1]))
+    elif v.kind == "score_increase_range":
+        kw.update(metric="score_increase", comparator="between", value=parse_number(n[0]),
+                  value_max=parse_number(n[1]))
     elif v.kind == "rank_increase":
         kw.update(metric="rank_increase", comparator=">=" if n[0] else "=", value=float(n[1]))
     elif v.kind == "rank_increase_range":
@@ -283,7 +293,8 @@ def _satisfaction_targets(d: _Doc) -> list[IndexTarget]:
         year = _target_year(d, v, sentence_end(folded, m.end(), min(len(folded), m.end() + 200)), sent_start)
         comp = comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14])
         component = _quoted_component(doc_text, folded, num_at) or component_before(
-            folded, m.end(1), m.end(), "SIPAS")
+            folded, m.end(1), m.end(), "SIPAS") or component_after(
+            folded, m.end(), sentence_end(folded, m.end(), m.end() + 160), "SIPAS")
         out.append(IndexTarget(index="SIPAS", component=component, metric="percent", comparator=comp, value=value,
                                year=year, evidence=Evidence(page=page, text=" ".join(
                                    doc_text[max(0, num_at - 40):m.end() + 20].split()))))

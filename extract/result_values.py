@@ -26,11 +26,19 @@ _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|do
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")
 _GROUP = r"(?:trong|thuoc|vao)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
+_OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trên 63`, `41 trong 63`
+_RANK_AT = r"(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
+
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
-    ("rank", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")),
+    ("rank", re.compile(rf"{_RANK_VERB}\s+{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),
+    # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
+    ("rank", re.compile(r"(?<!nhom\s)\bth\S{0,3}\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
     ("rank_increase_range", re.compile(r"tang\s+(?:tu\s+)?(\d{1,2})\s*(?:-|den)\s*(\d{1,2})\s+b\S?c\b")),
+    ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
+    ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),
+    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
     ("rank_increase", re.compile(r"tang\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{1,2})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score", re.compile(rf"{_LEAD}(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
@@ -66,13 +74,14 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
 
 TARGET_CUES = ("phan dau", "muc tieu", "bao dam", "dam bao", "chi tieu", "du kien", "ke hoach dat", "nham dat",
                "gop phan nang")
-ALWAYS_TARGET = ("rank_range", "percent_range", "score_range", "rank_increase_range")
+ALWAYS_TARGET = ("rank_range", "percent_range", "score_range", "rank_increase_range", "score_increase_range")
+INCREASES = ("rank_increase", "score_increase")
 
 
 def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
     if v.kind in ALWAYS_TARGET:
         return True
-    if v.kind != "rank_increase" and any(a <= v.start < b for a, b, *_ in goals):
+    if v.kind not in INCREASES and any(a <= v.start < b for a, b, *_ in goals):
         return True
     if re.match(r"(?:\S+\s+)?(?:tren|toi thieu|it nhat|tu|tir|khong thap hon|khong duoi)\s", folded[v.start:v.end]):
         return True
@@ -80,7 +89,7 @@ def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
     if re.match(r"\s*%?\s*tr[o0d6]\s*[l1]en", after):
         return True
     window = re.split(r"\.\s+(?=[a-z])", folded[max(0, ms - 60):v.start])[-1]  # cues of this sentence only
-    if v.kind == "rank_increase" and any(a <= v.start < b for a, b, *_ in goals) and "so voi" not in after + folded[v.end:v.end + 30]:
+    if v.kind in INCREASES and any(a <= v.start < b for a, b, *_ in goals) and "so voi" not in folded[v.end:v.end + 30]:
         return True
     # a floor cue just before (`từ` only after a verb: `điện tử (4,1 điểm)` folds to `dien tu`)
     floor = re.search(r"(?:\btren|\btoi thieu|\bit nhat|\b(?:dat|la|muc|o)\s+t(?:u|ir))\s*$", before[-20:])

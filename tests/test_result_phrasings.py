@@ -148,3 +148,38 @@ def test_text_layer_table_with_split_stt_and_name_wrapped_after_the_numbers():
         ("Cải cách tài chính công", 2023, 10.1, 12, 12)}
     assert ("Cải cách tổ chức bộ máy hành chính nhà nước", "score_increase", 0.5) in rows(
         targets, "component", "metric", "value")
+
+
+def test_ranks_written_with_words_and_total_score():
+    text = ("Năm 2023, huyện có Chỉ số CCHC đứng thứ 7 trên 28 huyện, thị xã, thành phố với tổng điểm 86,4; "
+            "Chỉ số SIPAS xếp thứ 12 trong 28 đơn vị.")
+    results, _ = run(text)
+    assert rows(results, "index", "year", "score", "rank", "rank_total") == {
+        ("PAR INDEX", 2023, 86.4, 7, 28), ("SIPAS", 2023, None, 12, 28)}
+
+
+def test_rank_floor_and_score_increase_goals():
+    text = ("II. MỤC TIÊU\n- Năm 2026, Chỉ số PCI xếp hạng không thấp hơn vị trí 20/34.\n"
+            "- Chỉ số PAPI tăng ít nhất 1,5 điểm; Chỉ số DTI tăng từ 0,02 đến 0,05 điểm.\n")
+    _, targets = run(text)
+    assert rows(targets, "index", "metric", "comparator", "value", "value_max") == {
+        ("PCI", "rank", "<=", 20, None), ("PAPI", "score_increase", ">=", 1.5, None),
+        ("DTI", "score_increase", "between", 0.02, 0.05)}
+
+
+def test_the_subject_named_after_a_city_of_publication_is_the_issuer():
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN SÓC SƠN\nSố: 1/KH-UBND    Sóc Sơn, ngày 2 tháng 3 năm 2025\n\n"
+            "Theo kết quả Chỉ số CCHC năm 2024 của thành phố Hà Nội, huyện Sóc Sơn đạt 85 điểm, xếp thứ 20/30.")
+    results, _ = run(text)
+    assert rows(results, "scope", "score", "rank") == {(None, 85, 20)}
+
+
+def test_satisfaction_factor_named_after_hai_long():
+    _, targets = run("Phấn đấu năm 2026 bảo đảm trên 92% người dân hài lòng về kết quả giải quyết thủ tục hành chính.")
+    assert rows(targets, "index", "component", "comparator", "value") == {
+        ("SIPAS", "Kết quả cung ứng dịch vụ hành chính công", ">", 92)}
+
+
+def test_band_of_a_ranking_is_not_a_rank():
+    results, _ = run("Năm 2024, Chỉ số PAPI của tỉnh đạt 42 điểm, xếp thứ 40/63, thuộc nhóm thứ 3/4 nhóm.")
+    assert rows(results, "score", "rank", "rank_total") == {(42, 40, 63)}
