@@ -18,6 +18,7 @@ _HEADS = (
     r"chi nhanh", r"ngan hang", r"bo chi huy", r"ban chi huy", r"cac", r"to", r"doi", r"giam doc",
     r"thu truong", r"chu tich", r"dang uy", r"cong ty", r"bo", r"ubmttq", r"mttq", r"cap uy", r"chinh quyen",
     r"lanh dao", r"vp", r"ttpvhcc", r"trung tam phuc vu", r"poan", r"pai", r"co quan",
+    r"truong",  # `Trưởng các thôn`, `Trường Chính trị tỉnh`
 )
 AGENCY_HEAD = re.compile(r"^\s*(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
 _NOT_AGENCY = re.compile(r"^\s*(?:cac (?:nhiem vu|giai phap|noi dung|chi so|tieu chi|van ban|ke hoach|"
@@ -47,6 +48,7 @@ def clean_agency(text: str) -> str:
     t = drop_request(" ".join(text.split()))
     t = re.sub(r"\s[.,:;'`‘’]+(?=\s)", "", t)  # OCR specks between words (`Phục vụ . hành chính`)
     t = re.sub(r"^(?:chủ trì|chu tri|phối hợp|phoi hop)\s*[:,-]\s*", "", t, flags=re.I)
+    t = re.sub(r"\s*\([^()]*\)\s*$", "", t)  # `Sở Nội vụ (cơ quan Thường trực CCHC của tỉnh)`: a role, not the name
     return t.strip(" .,;:-–")
 
 
@@ -100,7 +102,8 @@ _ACTION_START = re.compile(
     r"tang cuong|xay dung|ra soat|tuyen truyen|ho tro|huong dan|giam sat|theo doi|chi dao|xu ly|cung cap|"
     r"day manh|nang cao|bao dam|dam bao|giai quyet|cai thien|ban hanh|cong khai|tong hop|bao cao|"
     r"trong viec|trong qua trinh|de |nham |co trach nhiem|can cu|nghien cuu|quan tam|duy tri|tich cuc|"
-    r"thuong xuyen|dinh ky|kip thoi|khan truong|phat huy|lam tot)")
+    r"thuong xuyen|dinh ky|kip thoi|khan truong|phat huy|lam tot|niem yet|quan triet|pho bien|van dong|bo tri|"
+    r"cap nhat|tiep nhan|khao sat|phan cong)")
 
 
 def text_before_action(text: str) -> str:

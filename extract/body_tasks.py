@@ -20,8 +20,10 @@ _SECTION = re.compile(r"^\s*[ivx1l|]{1,4}\s*[.,:]?\s*to\s+ch\S{1,3}c\s+th\S{1,3}
 _SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
                           r"phu luc\b)", re.M)
 _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
+_LETTERED = re.compile(r"^\s*([a-zđ])\)\s*(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-+•–]|[a-zđ]\))\s*")
 _AGENCY_END = re.compile(r"\s*:")
+_WRAPS = re.compile(r"(?:\bva|\bcua|,|-|&)\s*$")  # a name broken at a joining word goes on below
 
 
 @dataclass
@@ -30,6 +32,10 @@ class _Item:
     head: str  # the item's first line, without its number
     offset: int
     body: list[str] = field(default_factory=list)
+    num: str = ""  # the numbered item's id (`1` for sub-item `1.a`)
+
+    def __post_init__(self):
+        self.num = self.num or self.id
 
 
 def section_span(text: str) -> tuple[int, int] | None:
@@ -64,11 +70,25 @@ def _items(text: str, start: int, end: int) -> list[_Item]:
         if not line or line == "\f":
             continue
         m = _ITEM.match(line)
-        if m and (is_agency_start(m.group(2)) or not items or _next_id(items[-1].id, m.group(1))):
+        sub = _LETTERED.match(line)
+        if m and (is_agency_start(m.group(2)) or not items or _next_id(items[-1].num, m.group(1))):
             items.append(_Item(id=m.group(1), head=m.group(2), offset=off))
+        elif sub and items and _addressed(sub.group(2), line_after=text[pos:pos + 200]):
+            # `a) Văn phòng HĐND và UBND xã: ...` under `1. Trách nhiệm của các cơ quan, đơn vị`: a task of its own
+            items.append(_Item(id=f"{items[-1].num}.{sub.group(1)}", head=sub.group(2), offset=off, num=items[-1].num))
         elif items:
             items[-1].body.append(line)
     return items
+
+
+def _addressed(text: str, line_after: str) -> bool:
+    """A lettered line addressed to an agency: names then a colon, or names alone over bullets."""
+    if not is_agency_start(text):
+        return False
+    colon = _AGENCY_END.search(text)
+    if colon and colon.start() < 150 and not text_before_action(text[:colon.start()] + " "):
+        return True
+    return len(text) < 120 and not text_before_action(text + " ") and bool(_BULLET.match(line_after.lstrip()))
 
 
 def _next_id(prev: str, cur: str) -> bool:
@@ -101,6 +121,8 @@ def _task(it: _Item, page_of) -> Task | None:
         cut, rest_at = head_colon.start(), head_colon.end()
     elif head_verb:  # `2.4. Sở Tài chính tiếp tục tham mưu ...`: the name ends where the action starts
         cut = rest_at = len(head_verb)
+    elif colon and colon.start() < 180 and _WRAPS.search(fold(it.head)) and (not by_verb or len(by_verb) >= colon.start()):
+        cut, rest_at = colon.start(), colon.end()  # `3. Sở Văn hóa, Thể thao và` / `Du lịch, Sở Khoa học ...:`
     elif not it.body or _BULLET.match(it.body[0]) or it.body[0][:1].isupper() or len(it.head) < 40:
         cut = rest_at = len(it.head)
     elif colon and colon.start() < 180 and (not by_verb or colon.start() <= len(by_verb) + 1):

@@ -47,7 +47,7 @@ def extract_tasks(doc) -> tuple[list[Task], list[str]]:
             warnings += w
 
     tasks, w = body_tasks(doc.text, doc.page_of)
-    lexicon = Lexicon([n for t in tasks for n in t.lead + t.partners], units=document_units(doc.text))
+    lexicon = Lexicon(units=document_units(doc.text))  # not the document's own names: they may be the slips
     if not table_tasks and _interleaved_appendix_warning(doc):
         # 3. the appendix survives only as interleaved English-model OCR lines: rows from STT + lexicon
         names = tuple(n for t in tasks for n in t.lead + t.partners)
