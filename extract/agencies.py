@@ -103,7 +103,7 @@ _ACTION_START = re.compile(
     r"day manh|nang cao|bao dam|dam bao|giai quyet|cai thien|ban hanh|cong khai|tong hop|bao cao|"
     r"trong viec|trong qua trinh|de |nham |co trach nhiem|can cu|nghien cuu|quan tam|duy tri|tich cuc|"
     r"thuong xuyen|dinh ky|kip thoi|khan truong|phat huy|lam tot|niem yet|quan triet|pho bien|van dong|bo tri|"
-    r"cap nhat|tiep nhan|khao sat|phan cong)")
+    r"cap nhat|tiep nhan|khao sat|phan cong|truc tiep|phai )")
 
 
 def text_before_action(text: str) -> str:

@@ -23,6 +23,7 @@ _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
 _LETTERED = re.compile(r"^\s*([a-zđ])\)\s*(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-+•–]|[a-zđ]\))\s*")
 _AGENCY_END = re.compile(r"\s*:")
+_GENERIC = re.compile(r"^cac (?:don vi|co quan|co quan, don vi|so, (?:ban, )?nganh)$")
 _WRAPS = re.compile(r"(?:\bva|\bcua|,|-|&)\s*$")  # a name broken at a joining word goes on below
 
 
@@ -135,11 +136,17 @@ def _task(it: _Item, page_of) -> Task | None:
             return None
         offset = len(joined) - len(drop_request(joined))
         cut = rest_at = offset + found[1]
+    lead_text = joined[:cut]
+    if _GENERIC.match(fold(drop_request(lead_text)).strip()) and is_agency_start(joined[rest_at:]):
+        # `2. Các đơn vị: Công an tỉnh; Sở Y tế; ... trực tiếp ...`: the colon opens the list of addressees
+        names = text_before_action(joined[rest_at:])
+        if len(split_agencies(names)) >= 2:
+            lead_text, rest_at = names, rest_at + len(names) + (len(joined[rest_at:]) - len(joined[rest_at:].lstrip()))
     ends = [len(" ".join(wrapped[:k + 1])) for k in range(len(wrapped))]
-    line = next(k for k, e in enumerate(ends) if rest_at <= e)
+    line = next((k for k, e in enumerate(ends) if rest_at <= e), len(ends) - 1)
     rest = joined[rest_at:ends[line]]
     body = it.body[line:]
-    lead = split_agencies(joined[:cut])
+    lead = split_agencies(lead_text)
     if not lead:
         return None
     lines = ([rest] if rest.strip() else []) + body
