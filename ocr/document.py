@@ -18,7 +18,7 @@ from ocr import images
 from ocr._exec import poppler, tesseract
 from ocr.layout import assemble_lines
 from ocr.options import OcrOptions
-from ocr.preprocess import Preprocessed, preprocess_page
+from ocr.preprocess import MIN_OSD_CONFIDENCE, Preprocessed, preprocess_page, rotate_quadrant
 from ocr.textlayer import assess_text_layer
 from ocr.types import DocumentText, PageText, Table, Word
 
@@ -86,19 +86,29 @@ def _recognize_image(path: Path, options: OcrOptions, media_type: str) -> Docume
     return doc
 
 
+# Orientation: Tesseract reads the page first and OSD (~0.5 s of CPU a page) runs only when that
+# reading looks wrong. Upside down, a page reads at confidence 45-51; upright degraded scans at
+# 85-96 (tune pages of scripts.eval_ocr). Sideways, Tesseract reads the text as vertical lines with
+# good confidence but tall word boxes (99% of words of 3+ letters, upright: under 1%).
+OSD_BELOW_CONFIDENCE = 70.0
+SIDEWAYS_SHARE = 0.5
+
+
 def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
     """Preprocess, OCR and lay out one grey page; failures become warnings on an empty page."""
-    timeout = options.page_timeout
     warnings: list[str] = []
     try:
-        pre = preprocess_page(gray, options, lambda im: tesseract.detect_orientation(im, timeout=timeout))
-    except cv2.error as exc:  # an odd image must not cost the page: OCR it as it is
-        warnings.append(f"page {number}: preprocessing failed ({exc.__class__.__name__}); page OCR'd as is")
-        pre = Preprocessed(image=gray, ocr_image=gray)
-    try:
-        words = tesseract.parse_tsv(tesseract.image_to_tsv(pre.ocr_image, options.languages, options.psm, timeout))
+        pre, words = _read(gray, options, number, warnings)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         return _failed_page(number, f"page {number}: OCR failed ({exc})", gray.shape)
+    if options.orientation and looks_misoriented(words):
+        osd = tesseract.detect_orientation(gray, timeout=options.page_timeout)
+        if osd is not None and osd.rotate in (90, 180, 270) and osd.confidence >= MIN_OSD_CONFIDENCE:
+            try:
+                pre, words = _read(rotate_quadrant(gray, osd.rotate), options, number, warnings)
+                pre.rotated = osd.rotate
+            except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
+                warnings.append(f"page {number}: turned page not read ({exc}); kept as scanned")
     tables = _find_tables(pre.image, words, options, number, warnings)
     text = "\n".join(assemble_lines(words, tables))
     conf = page_confidence(words)
@@ -108,6 +118,25 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
         warnings.append(f"page {number}: no text recognised")
     h, w = pre.image.shape[:2]
     return PageText(number, text, "ocr", conf, words, warnings, w, h, tables)
+
+
+def _read(gray: np.ndarray, options: OcrOptions, number: int, warnings: list[str]) -> tuple[Preprocessed, list[Word]]:
+    try:
+        pre = preprocess_page(gray, options)
+    except cv2.error as exc:  # an odd image must not cost the page: OCR it as it is
+        warnings.append(f"page {number}: preprocessing failed ({exc.__class__.__name__}); page OCR'd as is")
+        pre = Preprocessed(image=gray, ocr_image=gray)
+    tsv = tesseract.image_to_tsv(pre.ocr_image, options.languages, options.psm, options.page_timeout)
+    return pre, tesseract.parse_tsv(tsv)
+
+
+def looks_misoriented(words: list[Word]) -> bool:
+    """True when the reading suggests a turned page: low confidence or mostly tall word boxes."""
+    conf = page_confidence(words)
+    if conf is None or conf < OSD_BELOW_CONFIDENCE:
+        return True
+    long = [w for w in words if len(w.text) >= 3]
+    return bool(long) and sum(w.height > w.width for w in long) > SIDEWAYS_SHARE * len(long)
 
 
 def page_confidence(words: list) -> Optional[float]:
