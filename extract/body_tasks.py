@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import ner
-from extract.agencies import AGENCY_HEAD, drop_request, is_agency_start, split_agencies, text_before_action
+from extract.agencies import _ACTION_START, AGENCY_HEAD, drop_request, is_agency_start, split_agencies, text_before_action
 from extract.numbers import fold
 from extract.schema import Evidence, Task
 
@@ -87,9 +87,10 @@ def _addressed(text: str, line_after: str) -> bool:
     if not is_agency_start(text):
         return False
     colon = _AGENCY_END.search(text)
-    if colon and colon.start() < 150 and not text_before_action(text[:colon.start()] + " "):
+    verb = _ACTION_START.search(fold(text))  # `a) Bố trí nguồn lực ...` is an action, not `Bộ ...`
+    if colon and colon.start() < 150 and (not verb or verb.start() > colon.start()):
         return True
-    return len(text) < 120 and not text_before_action(text + " ") and bool(_BULLET.match(line_after.lstrip()))
+    return len(text) < 120 and not verb and bool(_BULLET.match(line_after.lstrip()))
 
 
 def _next_id(prev: str, cur: str) -> bool:

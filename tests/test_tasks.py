@@ -122,3 +122,42 @@ def test_interleaved_appendix_rows_from_stt_and_lexicon():
     assert [(t.id, t.lead, t.deadline) for t in tasks] == [("1.1", ["Phòng Văn hóa - Xã hội"], "Thường xuyên")]
     assert tasks[0].actions == [] and tasks[0].target is None  # interleaved cells are not guessed
     assert any("not recovered" in w for w in warnings)
+
+
+BODY_STYLES = """III. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của các phòng, đơn vị
+a) Phòng Tư pháp: Rà soát văn bản quy phạm pháp luật của huyện.
+b) Thanh tra huyện: Kiểm tra việc giải quyết thủ tục hành chính; phối hợp với Phòng Nội vụ báo cáo kết quả.
+2. Giao Phòng Văn hóa và
+Thông tin, Trung tâm Văn hóa huyện:
+- Tuyên truyền Kế hoạch trên cổng thông tin điện tử.
+3. Các đơn vị: Công an huyện; Bảo hiểm xã hội huyện; Chi cục Thuế khu vực trực tiếp giải quyết hồ sơ của người dân
+phải công khai quy trình.
+4. Phòng Nội vụ (cơ quan thường trực)
+- Theo dõi, tổng hợp kết quả thực hiện.
+a) Báo cáo UBND huyện hằng quý.
+5. Trưởng các thôn, tổ dân phố: Thông tin đến từng hộ gia đình.
+Trên đây là Kế hoạch của UBND huyện.
+"""
+
+
+def test_body_styles_lettered_wrapped_listed():
+    tasks, _ = extract_tasks(doc_of(BODY_STYLES))
+    got = {t.id: t for t in tasks}
+    assert list(got) == ["1.a", "1.b", "2", "3", "4", "5"]
+    assert got["1.a"].lead == ["Phòng Tư pháp"]
+    assert got["1.b"].lead == ["Thanh tra huyện"] and got["1.b"].partners == ["Phòng Nội vụ"]
+    assert got["2"].lead == ["Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa huyện"]
+    assert got["3"].lead == ["Công an huyện", "Bảo hiểm xã hội huyện", "Chi cục Thuế khu vực"]
+    assert got["4"].lead == ["Phòng Nội vụ"]  # the role in parentheses is not part of the name
+    assert got["4"].actions == ["Theo dõi, tổng hợp kết quả thực hiện.", "Báo cáo UBND huyện hằng quý."]
+    assert got["5"].lead == ["Trưởng các thôn, tổ dân phố"]
+
+
+def test_restorer_slips_in_agency_names_are_snapped():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Kế hoạch và Pau tư: Bố trí vốn.\n"
+            "2. Phòng Văn hóa - Xã hội phương: Tuyên truyền.\n3. Công ty Điện lực Hà Tĩnh: Báo cáo.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert [t.lead for t in tasks] == [["Sở Kế hoạch và Đầu tư"], ["Phòng Văn hóa - Xã hội phường"],
+                                       ["Công ty Điện lực Hà Tĩnh"]]
+    assert "Pau tư" in tasks[0].evidence.text  # the printed form stays in evidence
