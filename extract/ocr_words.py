@@ -1,0 +1,196 @@
+"""Words of English-model OCR lines, read back as agency names and deadlines (extract/interleaved.py).
+
+A token keeps its line and its place in the line, so a name whose cell wraps can be followed onto the
+next line at about the same place. Words compare through the slips the English model makes on
+Vietnamese (`Céng` for `Công`, `ctta` for `của`, `T6` for `Tổ`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from extract.numbers import fold, iso_date
+
+WORD = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*")
+
+# deadline phrases (folded words) and their printed form
+_DEADLINE_PHRASES = (
+    ("thuong xuyen lien tuc", "Thường xuyên, liên tục"), ("thuong xuyen", "Thường xuyên"),
+    ("hang nam", "Hằng năm"), ("theo quy dinh", "Theo quy định"), ("theo ke hoach", "Theo kế hoạch"),
+    ("theo thong bao ket qua", "Theo thông báo kết quả"), ("hang quy", "Hằng quý"), ("hang thang", "Hằng tháng"),
+)
+UNIT_WORDS = {"tinh", "huyen", "xa", "phuong", "tran", "pho", "quan"}
+
+
+@dataclass
+class Tok:
+    word: str  # folded letters/digits
+    line: int
+    start: int  # offset in the region
+    end: int
+    cap: bool  # printed with a capital
+    rel: float = 0.0  # position in its line (0 left .. 1 right): a wrapped cell goes on at about the same place
+
+
+@dataclass
+class NameMatch:
+    name: str
+    toks: list[int]
+    score: float
+
+    @property
+    def first(self) -> int:
+        return self.toks[0]
+
+
+def tokens(region: str) -> list[Tok]:
+    folded = fold(region)
+    toks: list[Tok] = []
+    line_starts = [0] + [i + 1 for i, c in enumerate(region) if c == "\n"]
+    li = 0
+    for m in WORD.finditer(folded):
+        while li + 1 < len(line_starts) and line_starts[li + 1] <= m.start():
+            li += 1
+        # OCR digits inside words (`s6` -> `so`, `d6n` -> `don`)
+        w = m.group(0)
+        if re.search(r"[a-z]", w) and "/" not in w:
+            w = w.translate(str.maketrans("0168", "oioa"))
+        ls = line_starts[li]
+        le = line_starts[li + 1] - 1 if li + 1 < len(line_starts) else len(region)
+        toks.append(Tok(w, li, m.start(), m.end(), region[m.start()].isupper(), (m.start() - ls) / max(1, le - ls)))
+    return toks
+
+
+def word_ok(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 3 or len(b) <= 3:  # short syllables: same letters once the vowels the model garbles go
+        return a[0] == b[0] and _skeleton(a) == _skeleton(b)
+    if len(a) == len(b) and _SKELETON.sub("", a) == _SKELETON.sub("", b):
+        return True  # the English model reads Vietnamese vowels as others (`Céng` for `Công`)
+    return fuzz.ratio(a, b) >= (75 if min(len(a), len(b)) >= 6 else 80)  # `hoan` is no `hang`
+
+
+_SKELETON = re.compile(r"[aeiouy]")
+
+
+def _skeleton(w: str) -> str:
+    """Consonants of a syllable as the English model prints it: `ctta`/`cua` -> `c`, `héda`/`hoa` -> `h`."""
+    w = w.replace("tt", "u")
+    return w[0] + _SKELETON.sub("", w[1:]).replace("d", "")
+
+
+def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int) -> Optional[tuple[list[int], float]]:
+    """Name words read in order from token i: next word on the same line (one stray token allowed)
+    or on one of the next two lines (a wrapped cell). Two name words may be one merged token."""
+    got, pos, k, total = [i], i, 1, sum(len(w) for w in name_words)
+    matched = len(name_words[0])
+    while k < len(name_words):
+        w = name_words[k]
+        nxt = None
+        for j in range(pos + 1, min(hi, pos + 3)):
+            if toks[j].line != toks[pos].line:
+                break
+            if word_ok(w, toks[j].word):
+                nxt = j
+                break
+        if nxt is None:
+            for j in range(pos + 1, hi):
+                if toks[j].line > toks[pos].line + 2:
+                    break
+                if toks[j].line > toks[pos].line and _below(toks[got[0]], toks[j]) and word_ok(w, toks[j].word):
+                    nxt = j
+                    break
+        if nxt is None and k + 1 < len(name_words) and toks[pos].word.endswith(w):
+            k += 1  # merged token (`xahoi`) already covered this word
+            matched += len(w)
+            continue
+        if nxt is None:
+            if len(name_words) < 4:
+                return got, 0.0  # short names must be read whole
+            k += 1  # word lost by the OCR
+            continue
+        got.append(nxt)
+        matched += len(w)
+        pos = nxt
+        k += 1
+    return got, matched / total
+
+
+def _below(a: Tok, b: Tok) -> bool:
+    """`b` (on a later line) could continue the cell `a` is in: about the same place from either side."""
+    return abs(a.rel - b.rel) < 0.25
+
+
+def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[str]]]) -> list[NameMatch]:
+    found: list[NameMatch] = []
+    for i in range(lo, hi):
+        if not toks[i].cap:
+            continue
+        for name, words in lexicon:
+            if words[0] != toks[i].word and (len(words[0]) < 5 or not word_ok(words[0], toks[i].word)):
+                continue
+            got, score = match_words(words, toks, i, hi)
+            if words[-1] in UNIT_WORDS and toks[got[-1]].word != words[-1]:
+                continue  # a unit word is read exactly (`xuyen` is no `huyen`)
+            if score >= (0.7 if len(words) >= 4 else 0.8) and len(got) >= min(2, len(words)):
+                found.append(NameMatch(name, got, score * sum(map(len, words)) + score))  # ties: the name read whole
+    found.sort(key=lambda m: -m.score)  # the name that explains most letters first
+    used: set[int] = set()
+    out = []
+    for m in found:  # best names first, no token in two names
+        if used.isdisjoint(m.toks):
+            out.append(m)
+            used.update(m.toks)
+    return sorted(out, key=lambda m: m.first)
+
+
+def deadline_in(toks: list[Tok], lo: int, hi: int, last: bool) -> Optional[tuple[str, Optional[str]]]:
+    """The row's deadline cell: dates, `Quý II/2026`, `Năm 2026`, `31/12 hằng năm`, fixed phrases; a phrase
+    may wrap onto the next line (`Thường` / `xuyên`, `31/12 hằng` / `năm`, `Trước` / `30/6/2026`)."""
+    hits: list[tuple[int, str, Optional[str]]] = []
+    for i in range(lo, hi):
+        t, prev = toks[i], toks[i - 1] if i > lo else None
+        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(20\d\d)", t.word):
+            if prev and prev.line == t.line and re.fullmatch(r"ng\S{1,2}y", prev.word) and not prev.cap:
+                continue  # `ngày 06/8/2025` dates a cited document inside an action
+            printed = f"{int(m.group(1))}/{int(m.group(2))}/{m.group(3)}"
+            if _before_is_truoc(toks, lo, i):
+                printed = "Trước " + printed
+            hits.append((i, printed, iso_date(printed)))
+        elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", t.word):
+            got, score = match_words([t.word, "hang", "nam"], toks, i, hi)
+            if score == 1.0 and len(got) == 3:
+                hits.append((i, f"{m.group(1)}/{m.group(2)} hằng năm", None))
+        elif (m := re.fullmatch(r"([ivx1l]{1,4})/(20\d\d)", t.word)) and prev and re.fullmatch(r"q\S{1,2}", prev.word):
+            hits.append((i - 1, f"Quý {re.sub(r'[1l]', 'I', m.group(1).upper())}/{m.group(2)}", None))
+        elif re.fullmatch(r"20\d\d", t.word) and prev and prev.cap and re.fullmatch(r"n[a-z]{1,2}m", prev.word):
+            hits.append((i - 1, f"Năm {t.word}", None))
+        elif t.cap:
+            for key, printed in _DEADLINE_PHRASES:
+                kw = key.split()
+                if word_ok(kw[0], t.word):
+                    got, score = match_words(kw, toks, i, hi)
+                    if score == 1.0 and len(got) == len(kw):
+                        hits.append((i, printed, None))
+                        break
+    if not hits:
+        return None
+    hits.sort()
+    pick = hits[-1] if last else hits[0]
+    return pick[1], pick[2]
+
+
+def _before_is_truoc(toks: list[Tok], lo: int, i: int) -> bool:
+    """`Trước` just before the date, on its line or at about the same place on the line above."""
+    for j in range(i - 1, lo - 1, -1):
+        t = toks[j]
+        if t.line < toks[i].line - 1:
+            break
+        near = t.line == toks[i].line and j == i - 1 or t.line == toks[i].line - 1 and abs(t.rel - toks[i].rel) < 0.12
+        if near and t.cap and t.word.startswith("tr") and 4 <= len(t.word) <= 6 and fuzz.ratio(t.word, "truoc") >= 60:
+            return True
+    return False
