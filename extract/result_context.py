@@ -163,12 +163,8 @@ _UNIT = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+(?=\S)")
 def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> bool:
     """The issuer's own unit is named (as the subject) between `lo` and the value."""
     for m in _UNIT.finditer(folded, lo, hi):
-        words = []
-        for w in doc_text[m.end():hi].split():
-            if not w[:1].isupper():
-                break
-            words.append(w.strip(",.;:"))
-        if words and _is_own(f"{m.group(1)} {fold(' '.join(words))}", own):
+        name = _capitalised_after(doc_text, m.end(), hi)
+        if name and _is_own(f"{m.group(1)} {fold(name)}", own):
             return True
     return False
 
@@ -182,18 +178,29 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
         if _own_named_after(doc_text, folded, m.end(), hi, own):
             return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
-        words = []
-        for w in doc_text[m.end():hi].split():
-            if not w[:1].isupper():
-                break
-            words.append(w.strip(",.;:"))
-        if not words:
+        name = _capitalised_after(doc_text, m.end(), hi)
+        if not name:
             continue
-        name = " ".join(words)
         if _is_own(f"{fold(m.group(1)).strip()} {fold(name)}", own):
             return None
         return f"{doc_text[m.start(1):m.end(1)].strip()} {name}"
+    # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
+    for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
+        name = _capitalised_after(doc_text, m.end(), hi)
+        if name:
+            if _is_own(f"{m.group(1)} {fold(name)}", own):
+                return None
+            return f"{doc_text[m.start(1):m.end(1)].lower()} {name}"
     return None
+
+
+def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
+    words = []
+    for w in doc_text[lo:hi].split():
+        if not w[:1].isupper():
+            break
+        words.append(w.strip(",.;:"))
+    return " ".join(words)
 
 
 # Words that close a component name before its value (`lĩnh vực X đạt thấp nhất với 9,64 điểm`).
@@ -225,7 +232,7 @@ def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
     for j in range(len(words), max(0, len(words) - max_gap - 1), -1):
         if any(ch.isdigit() for w in words[j:] for ch in w):
             break
-        for i in range(j - 1, max(-1, j - 16), -1):
+        for i in range(j - 1, max(-1, j - 22), -1):
             cand = " ".join(words[i:j])
             if len(cand) < 6:
                 continue
@@ -239,7 +246,7 @@ def _clause_words(folded: str, lo: int, pos: int) -> list[str]:
     seg = folded[max(lo, pos - 240):pos]
     for _ in range(3):
         seg = _TAIL.sub("", seg)
-    return _key(seg).split()[-24:]
+    return _key(seg).split()[-26:]
 
 
 def component_before(folded: str, lo: int, pos: int, index: Optional[str], min_score: float = 90.0,

@@ -31,7 +31,8 @@ _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
 _SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
 # `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
-_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le) hai long[^.;%\n]{{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"
+_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
+                                 rf"[^.;%\n]{{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"
                                  rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
 # A sentence naming no index gives component values only when it speaks of components ...
 _COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
@@ -57,6 +58,7 @@ class _Doc:
         self.goals = goal_spans(self.folded)
         self.title_year = title_year(self.folded)
         self.results: list[IndexResult] = []
+        self.scopes: list[tuple[int, str, Optional[str]]] = []  # (offset, index, scope) of whole-index results
         self.targets: list[IndexTarget] = []
 
     def evidence(self, lo: int, v: Value) -> Evidence:
@@ -167,7 +169,9 @@ def _orphan_components(d: _Doc, mentions, owned) -> None:
             d.targets.extend(_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start, [comp]))
         elif v.kind not in _NO_VALUE:
             year = year_before(folded, v.start, 0, paragraph_start(folded, sentence_start(folded, ms)))
-            scope = scope_of(d.text, folded, sent_start, v.start, d.own)
+            # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
+            above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
+            scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (above[-1] if above else None)
             _add_result(d, {}, v, index, comp, year, scope, ev)
 
 
@@ -192,6 +196,8 @@ def _add_result(d: _Doc, current: dict, v: Value, index, comp, year, scope, ev) 
         return current
     r = IndexResult(index=index, component=comp, year=year, scope=scope, evidence=ev, **fields)
     d.results.append(r)
+    if comp is None:
+        d.scopes.append((v.start, index, scope))
     current[key] = r
     return current
 
@@ -306,8 +312,11 @@ def _satisfaction_targets(d: _Doc) -> list[IndexTarget]:
             continue
         seen.add((page, value))
         v = Value("percent", num_at, m.end(), (m.group(1),))
-        year = _target_year(d, v, min(len(folded), m.end() + 60), sentence_start(folded, m.start()))
         ev = Evidence(page=page, text=" ".join(doc_text[m.start():m.end() + 60].split()))
+        if not is_target(folded, v, folded[max(m.start(), num_at - 60):num_at], m.start(), d.goals):
+            _satisfaction_results(d, m, v, ev)  # `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, ... đạt 90,45%`
+            continue
+        year = _target_year(d, v, min(len(folded), m.end() + 60), sentence_start(folded, m.start()))
         kw = dict(index="SIPAS", metric="percent", value=value, year=year, evidence=ev,
                   comparator=comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14]))
         listed = _listed_components(doc_text, folded, m.end(), "SIPAS")
@@ -317,6 +326,20 @@ def _satisfaction_targets(d: _Doc) -> list[IndexTarget]:
             # the factor may sit anywhere in the subject (`... đối với việc tiếp cận dịch vụ hành chính công tại ...`)
             out.append(IndexTarget(component=component_before(folded, m.start(), num_at, "SIPAS", max_gap=12), **kw))
     return out
+
+
+def _satisfaction_results(d: _Doc, m: re.Match, first: Value, ev) -> None:
+    """A satisfaction rate reported as a result is SIPAS; the other units' rates that follow in the
+    sentence (`phường A (cũ) đạt 92,1%, phường B (cũ) đạt 90,45%`) too."""
+    folded = d.folded
+    sent_start = sentence_start(folded, m.start())
+    end = sentence_end(folded, first.end, min(len(folded), first.end + 400))
+    comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
+    current: dict = {}
+    for k, v in enumerate([first] + [x for x in find_values(folded, first.end, end) if x.kind == "percent"]):
+        scope = scope_of(d.text, folded, m.start(), v.start, d.own)
+        year = _result_year(folded, v, m.start(), sent_start)
+        current = _add_result(d, current, v, "SIPAS", comp if k == 0 else None, year, scope, ev)
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{4,80})[”\"]")

@@ -20,7 +20,7 @@ _RANK_VERB = (rf"(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})
               rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
 # Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
-_LEAD = rf"(?:{_DAT}\s+|voi\s+|la\s+|(?<=\s){_CUE}\s+|\(\s*)"
+_LEAD = rf"(?:{_DAT}\s+|voi\s+|la\s+|\bchi\s+(?=\d)|(?<=\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")

@@ -183,3 +183,21 @@ def test_satisfaction_factor_named_after_hai_long():
 def test_band_of_a_ranking_is_not_a_rank():
     results, _ = run("Năm 2024, Chỉ số PAPI của tỉnh đạt 42 điểm, xếp thứ 40/63, thuộc nhóm thứ 3/4 nhóm.")
     assert rows(results, "score", "rank", "rank_total") == {(42, 40, 63)}
+
+
+def test_satisfaction_rates_reported_as_results_with_former_units():
+    text = ("ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA BÌNH\nSố: 2/KH-UBND    Hòa Bình, ngày 2 tháng 3 năm 2026\n\n"
+            "Năm 2025, tỷ lệ hài lòng của người dân đối với phường Tân Hòa (cũ) đạt 91,5%, phường Đồng Tiến (cũ) đạt 89%.")
+    results, targets = run(text)
+    assert not targets
+    assert rows(results, "index", "year", "scope", "percent") == {
+        ("SIPAS", 2025, "phường Tân Hòa (cũ)", 91.5), ("SIPAS", 2025, "phường Đồng Tiến (cũ)", 89)}
+
+
+def test_unit_named_as_subject_and_components_that_follow_keep_its_scope():
+    text = ("UBND TỈNH HÀ TĨNH\nSỞ TÀI CHÍNH\nSố: 5/KH-STC    Hà Tĩnh, ngày 2 tháng 3 năm 2025\n\n"
+            "Năm 2024, tỉnh Hà Tĩnh có Chỉ số PCI đạt 66,1 điểm, xếp thứ 25/63. Trong 10 chỉ số thành phần, "
+            "chỉ số Tính minh bạch chỉ 5,9 điểm.")
+    results, _ = run(text)
+    assert rows(results, "component", "scope", "score") == {(None, "tỉnh Hà Tĩnh", 66.1),
+                                                            ("Tính minh bạch", "tỉnh Hà Tĩnh", 5.9)}
