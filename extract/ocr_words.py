@@ -83,9 +83,11 @@ def _skeleton(w: str) -> str:
     return w[0] + _SKELETON.sub("", w[1:]).replace("d", "")
 
 
-def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int) -> Optional[tuple[list[int], float]]:
+def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int,
+                blocked: frozenset[int] = frozenset()) -> tuple[list[int], float]:
     """Name words read in order from token i: next word on the same line (one stray token allowed)
-    or on one of the next two lines (a wrapped cell). Two name words may be one merged token."""
+    or on one of the next two lines (a wrapped cell). Two name words may be one merged token.
+    Tokens in `blocked` belong to another name already."""
     got, pos, k, total = [i], i, 1, sum(len(w) for w in name_words)
     matched = len(name_words[0])
     while k < len(name_words):
@@ -94,14 +96,15 @@ def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int) -> Opti
         for j in range(pos + 1, min(hi, pos + 3)):
             if toks[j].line != toks[pos].line:
                 break
-            if word_ok(w, toks[j].word):
+            if j not in blocked and word_ok(w, toks[j].word):
                 nxt = j
                 break
         if nxt is None:
             for j in range(pos + 1, hi):
                 if toks[j].line > toks[pos].line + 2:
                     break
-                if toks[j].line > toks[pos].line and _below(toks[got[0]], toks[j]) and word_ok(w, toks[j].word):
+                if toks[j].line > toks[pos].line and j not in blocked and _below(toks[got[0]], toks[j]) \
+                        and word_ok(w, toks[j].word):
                     nxt = j
                     break
         if nxt is None and k + 1 < len(name_words) and toks[pos].word.endswith(w):
@@ -126,25 +129,40 @@ def _below(a: Tok, b: Tok) -> bool:
 
 
 def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[str]]]) -> list[NameMatch]:
-    found: list[NameMatch] = []
+    """Lexicon names read in tokens lo..hi, no token in two names. The best reading goes first: letters
+    read minus letters lost (a long name half read loses to a short one read whole); a name that
+    shares a token with a better one is read again without it (`... thuộc Sở` took the `Sở`)."""
+    def read(name: str, i: int, words: list[str], blocked: frozenset[int]) -> Optional[NameMatch]:
+        got, score = match_words(words, toks, i, hi, blocked)
+        if words[-1] in UNIT_WORDS and toks[got[-1]].word != words[-1]:
+            return None  # a unit word is read exactly (`xuyen` is no `huyen`)
+        if score < (0.7 if len(words) >= 4 else 0.8) or len(got) < min(2, len(words)):
+            return None
+        total = sum(map(len, words))
+        return NameMatch(name, got, (2 * score - 1) * total + score)  # ties: the name read whole
+
+    found: list[tuple[NameMatch, int, list[str]]] = []
     for i in range(lo, hi):
         if not toks[i].cap:
             continue
         for name, words in lexicon:
             if words[0] != toks[i].word and (len(words[0]) < 5 or not word_ok(words[0], toks[i].word)):
                 continue
-            got, score = match_words(words, toks, i, hi)
-            if words[-1] in UNIT_WORDS and toks[got[-1]].word != words[-1]:
-                continue  # a unit word is read exactly (`xuyen` is no `huyen`)
-            if score >= (0.7 if len(words) >= 4 else 0.8) and len(got) >= min(2, len(words)):
-                found.append(NameMatch(name, got, score * sum(map(len, words)) + score))  # ties: the name read whole
-    found.sort(key=lambda m: -m.score)  # the name that explains most letters first
+            m = read(name, i, words, frozenset())
+            if m:
+                found.append((m, i, words))
     used: set[int] = set()
-    out = []
-    for m in found:  # best names first, no token in two names
+    out: list[NameMatch] = []
+    while found:
+        found.sort(key=lambda x: -x[0].score)
+        m, i, words = found.pop(0)
         if used.isdisjoint(m.toks):
             out.append(m)
             used.update(m.toks)
+        elif i not in used:
+            again = read(m.name, i, words, frozenset(used))
+            if again and again.score < m.score:
+                found.append((again, i, words))
     return sorted(out, key=lambda m: m.first)
 
 
