@@ -80,3 +80,26 @@ def test_upright_page_skips_osd_and_a_turned_one_is_read_again(monkeypatch, conf
     assert result.mean_confidence == 92.0
     assert document.ocr_page(page, 1, OcrOptions(tables=False, orientation=False)).mean_confidence == (
         92.0 if conf > 70 else conf)
+
+
+def _fake_tesseract(tmp_path, monkeypatch, body: str) -> None:
+    exe = tmp_path / "tesseract"
+    exe.write_text("#!/bin/sh\n" + body + "\n")
+    exe.chmod(0o755)
+    monkeypatch.setattr(tesseract, "_cmd", str(exe))
+
+
+def test_the_page_goes_to_tesseract_stdin_as_pgm_and_tsv_comes_back(tmp_path, monkeypatch):
+    _fake_tesseract(tmp_path, monkeypatch, 'printf "%s " "$@"; head -c 2')
+    out = tesseract.image_to_tsv(np.full((20, 30), 255, np.uint8), "vie+Vietnamese", psm=3)
+    assert out == "stdin stdout -l vie+Vietnamese --psm 3 tsv P5"
+
+
+def test_a_hung_or_failing_tesseract_raises_its_own_errors(tmp_path, monkeypatch):
+    _fake_tesseract(tmp_path, monkeypatch, "sleep 5")
+    with pytest.raises(tesseract.TesseractTimeout, match="longer than 0.3 s"):
+        tesseract.image_to_tsv(np.zeros((5, 5), np.uint8), "vie", timeout=0.3)
+    _fake_tesseract(tmp_path, monkeypatch, "echo 'Failed loading language xyz' >&2; exit 1")
+    with pytest.raises(tesseract.TesseractFailed, match="Failed loading language xyz"):
+        tesseract.image_to_tsv(np.zeros((5, 5), np.uint8), "xyz")
+    assert tesseract.detect_orientation(np.zeros((5, 5), np.uint8)) is None

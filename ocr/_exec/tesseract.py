@@ -1,24 +1,28 @@
-"""Tesseract through pytesseract: TSV words, OSD orientation, one call per page with a timeout.
+"""Tesseract as a subprocess: TSV words, OSD orientation, one call per page with a timeout.
 
-Every call runs with OMP_THREAD_LIMIT=1: Tesseract's OpenMP threads fight each other when pages
-(or documents) already run in parallel, and are slower even alone on a small machine.
+The page goes to Tesseract's stdin as a PGM (a header and the raw pixels: nothing to compress,
+no temp file) and the TSV comes back on stdout. No pytesseract: it imports pandas (~0.25 s of CPU
+per process) and writes every image to a temp file. Every call runs with OMP_THREAD_LIMIT=1:
+Tesseract's OpenMP threads fight each other when pages (or documents) already run in parallel,
+and are slower even alone on a small machine.
 """
 from __future__ import annotations
 
 import os
 import re
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
-import pytesseract
 
 from ocr._exec.deps import TesseractInfo, require_tesseract
 from ocr.types import Word
 
-os.environ["OMP_THREAD_LIMIT"] = "1"  # pytesseract passes os.environ to every subprocess
+os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by every Tesseract process
+_cmd = "tesseract"  # the binary `check` found
 
 
 class TesseractTimeout(RuntimeError):
@@ -31,31 +35,36 @@ class TesseractFailed(RuntimeError):
 
 def check(languages: str = "vie") -> TesseractInfo:
     """Binary, version floor and language models; MissingDependencyError with the apt-get line."""
+    global _cmd
     info = require_tesseract(languages)
-    pytesseract.pytesseract.tesseract_cmd = info.path
+    _cmd = info.path
     return info
 
 
-def _call(fn, image: np.ndarray, timeout: float, **kw):
-    # An uncompressed PGM is fast to write and read; PNG-encoding a noisy page costs seconds.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    with tempfile.TemporaryDirectory(prefix="kehoach-tess-") as tmp:
-        path = str(Path(tmp) / "page.pgm")
-        if not cv2.imwrite(path, image):
-            raise TesseractFailed("could not write the page image for Tesseract")
-        try:
-            return fn(path, timeout=timeout, **kw)
-        except RuntimeError as exc:  # pytesseract signals its timeout as a bare RuntimeError
-            if "timeout" in str(exc).lower():
-                raise TesseractTimeout(f"Tesseract took longer than {timeout:g} s") from exc
-            raise TesseractFailed(str(exc).strip()) from exc
-        except pytesseract.TesseractError as exc:
-            raise TesseractFailed(f"Tesseract failed: {exc.message or exc.status}") from exc
+def _run(args: list[str], timeout: float, stdin: bytes | None = None) -> str:
+    """`tesseract <args>`; its stdout as text. TesseractTimeout / TesseractFailed on trouble."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run([_cmd, *args], input=stdin, capture_output=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired as exc:  # run() has killed it
+        raise TesseractTimeout(f"Tesseract took longer than {timeout:g} s") from exc
+    except OSError as exc:
+        raise TesseractFailed(f"Tesseract could not start: {exc}") from exc
+    if done.returncode != 0:
+        raise TesseractFailed(f"Tesseract failed: {done.stderr.decode('utf-8', 'replace').strip()[-300:]}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _read_image(image: np.ndarray, args: list[str], timeout: float) -> str:
+    ok, pgm = cv2.imencode(".pgm", image)  # uint8 grey; PNG-encoding a noisy page costs seconds
+    if not ok:
+        raise TesseractFailed("could not encode the page image for Tesseract")
+    return _run(["stdin", "stdout", *args], timeout, pgm.tobytes())
 
 
 def image_to_tsv(image: np.ndarray, languages: str, psm: int = 3, timeout: float = 180.0) -> str:
     """Raw TSV of one page image (grey or binary uint8)."""
-    return _call(pytesseract.image_to_data, image, timeout, lang=languages, config=f"--psm {psm}")
+    return _read_image(image, ["-l", languages, "--psm", str(psm), "tsv"], timeout)
 
 
 def parse_tsv(tsv: str) -> list[Word]:
@@ -114,7 +123,7 @@ def detect_orientation(image: np.ndarray, timeout: float = 60.0) -> Orientation 
         scale = OSD_MAX_WIDTH / image.shape[1]
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     try:
-        out = _call(pytesseract.image_to_osd, image, timeout, config="--psm 0")
+        out = _read_image(image, ["-l", "osd", "--psm", "0"], timeout)
     except (TesseractFailed, TesseractTimeout):
         return None
     rot = re.search(r"Rotate:\s*(\d+)", out)
@@ -131,11 +140,8 @@ def images_to_words(images: list[np.ndarray], languages: str, psm: int = 6, conf
     Tesseract reads a text file listing image paths as a multi-page input; TSV `page_num` tells
     the images apart. `config` adds options such as `-c tessedit_char_whitelist=0123456789.`.
     """
-    import subprocess
-
     if not images:
         return []
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     with tempfile.TemporaryDirectory(prefix="kehoach-tess-") as tmp:
         paths = []
         for i, image in enumerate(images):
@@ -145,15 +151,8 @@ def images_to_words(images: list[np.ndarray], languages: str, psm: int = 6, conf
             paths.append(path)
         listing = Path(tmp) / "cells.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
-        cmd = [pytesseract.pytesseract.tesseract_cmd, str(listing), "stdout", "-l", languages, "--psm", str(psm),
-               *config.split(), "tsv"]
-        try:
-            done = subprocess.run(cmd, capture_output=True, timeout=timeout, env=os.environ.copy())
-        except subprocess.TimeoutExpired as exc:
-            raise TesseractTimeout(f"Tesseract took longer than {timeout:g} s") from exc
-        if done.returncode != 0:
-            raise TesseractFailed(f"Tesseract failed: {done.stderr.decode('utf-8', 'replace').strip()[-300:]}")
-    lines = done.stdout.decode("utf-8", "replace").splitlines()
+        out = _run([str(listing), "stdout", "-l", languages, "--psm", str(psm), *config.split(), "tsv"], timeout)
+    lines = out.splitlines()
     if not lines:
         return [[] for _ in images]
     header, pages = lines[0], [[] for _ in images]
