@@ -177,7 +177,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     tasks: list[Task] = []
     warnings: list[str] = []
     area = area_id = None
-    lost = 0
+    lost: list[str] = []
     for k, r in enumerate(rows):
         if not r.names and not r.deadline:
             area, area_id = " ".join(r.label.strip(" |[]_").split()) or None, r.rid
@@ -189,7 +189,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         deadline, date = r.deadline or (None, None)
         content = _content(r.label)
         if not lead and not partners or not deadline:
-            lost += 1
+            lost.append(f"{indices.get(k) or ''} {rid or '?'}".strip())
         tasks.append(Task(source="table", id=rid or None, index=indices.get(k), area=area, content=content,
                           lead=lead, partners=partners, deadline=deadline, deadline_date=date,
                           evidence=Evidence(page=page_of(start + line_off[r.line]) if page_of else None,
@@ -197,7 +197,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     warnings.append(f"appendix task table rebuilt from interleaved OCR text: {len(tasks)} rows from their STT, "
                     "agencies from the agency lexicon, deadlines from their wording; targets and actions "
                     "not recovered (their cells are interleaved), content only from the row's first line"
-                    + (f"; {lost} rows without an agency or deadline" if lost else ""))
+                    + (f"; no agency or no deadline read for rows {', '.join(lost)}" if lost else "")
+                    + "; rows whose STT was not read are missing")
     return tasks, warnings
 
 
