@@ -1,6 +1,7 @@
 """Rows, lead and deadline recovered from recorded English-model OCR of rendered appendix tables.
 
     python -m scripts.eval_interleaved [--dir tests/data/interleaved] [--errors 20]
+    python -m scripts.eval_interleaved --doc 003_a701ae0846553fb8     # a seed's appendix, whole pipeline
 
 The fixtures are made by `python -m scripts.make_interleaved_fixtures` (Tesseract `-l eng`, psm 3/4/6,
 several synthetic plans, column orders, header wordings and scan degradations). A gold row is
@@ -42,11 +43,39 @@ def score_case(gold: list[dict], pred: list) -> tuple[dict, list[str]]:
             "row_lead_deadline": both}, errors
 
 
+def eval_document(name: str, gold_dir: Path, raw_dir: Path) -> dict:
+    """Table rows of one gold document through the whole pipeline: the same counts, plus the evaluator's
+    pairing (`kehoach eval`: content similar enough) and its lead/deadline agreement on paired rows."""
+    from kehoach.evaluation.items import score_tasks
+    from kehoach.pipeline import process_document
+
+    gold = json.loads((gold_dir / f"{name}.json").read_text(encoding="utf-8"))
+    pred = process_document(raw_dir / f"{name}.txt").to_json_dict()
+    g_rows = [t for t in gold["tasks"] if t["source"] == "table"]
+    p_rows = [t for t in pred["tasks"] if t["source"] == "table"]
+    s = score_tasks(name, {**gold, "tasks": g_rows}, {**pred, "tasks": p_rows})
+
+    class _T:  # score_case reads attributes
+        def __init__(self, d):
+            self.__dict__.update(d)
+    counts, _ = score_case(g_rows, [_T(t) for t in p_rows])
+    return {**counts, "paired_by_evaluator": s.correct,
+            "paired_lead_right": s.attributes.get("tasks.lead", [0, 0])[0],
+            "paired_deadline_right": s.attributes.get("tasks.deadline", [0, 0])[0],
+            "warnings": [w for w in pred.get("warnings", []) if "appendix" in w]}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dir", type=Path, default=Path("tests/data/interleaved"))
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--doc", help="a gold document's name (data/gold, data/raw) instead of the fixtures")
+    ap.add_argument("--gold", type=Path, default=Path("data/gold"))
+    ap.add_argument("--raw", type=Path, default=Path("data/raw"))
     args = ap.parse_args(argv)
+    if args.doc:
+        print(json.dumps(eval_document(args.doc, args.gold, args.raw), ensure_ascii=False, indent=1))
+        return 0
     total = {"gold": 0, "pred": 0, "rows": 0, "lead": 0, "deadline": 0, "row_lead_deadline": 0}
     errors: list[str] = []
     for meta_path in sorted(args.dir.glob("*.json")):
