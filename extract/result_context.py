@@ -38,7 +38,7 @@ def years(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})\b", folded[lo:hi]):
         s = lo + m.start()
-        if re.search(r"so\s+v\S{1,3}\s*$", folded[max(0, s - 10):s]):
+        if re.search(r"(?:so\s+v\S{1,3}|\bh\S{1,2}n)\s*$", folded[max(0, s - 10):s]):  # `so với`, `thấp hơn` năm 2023
             continue
         out.append((s, int(m.group(1))))
     return out
@@ -174,7 +174,9 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     hits = list(_SCOPE.finditer(folded, lo, hi))
     if hits:
         m = hits[-1]
-        return " ".join(doc_text[m.start(1):m.end(1)].split()) + " (cũ)"
+        unit = " ".join(doc_text[m.start(1):m.end(1)].split())
+        kind = _split_unit(fold(unit))[0] or ""
+        return unit[:len(kind)].lower() + unit[len(kind):] + " (cũ)"  # `Tỉnh X (cũ)` opening a sentence
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
         if _own_named_after(doc_text, folded, m.end(), hi, own):
             return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
@@ -205,6 +207,7 @@ def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
 
 # Words that close a component name before its value (`lĩnh vực X đạt thấp nhất với 9,64 điểm`).
 _TAIL = re.compile(r"(?:\s|[,(:;-])*(?:(?:chi\s+)?dat(?:\s+duoc)?(?:\s+(?:tu|tir|tren|toi\s+thieu|it\s+nhat))?|la|voi|"
+                   r"chi(?:\s+con)?|con|"
                    r"(?:thap|cao)\s+nhat|o\s+muc|dung|xep|khong\s+(?:thap\s+hon|duoi)|"
                    r"nam\s+\d{4}|muc\s+do\s+hai\s+long|ty\s+le\s+hai\s+long)?(?:\s|[,(:;-])*$")
 

@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from extract.components import index_mentions, match_component
-from extract.numbers import comparator_near, fold, parse_number
+from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, component_after, component_before, component_match,
                                     components_listed, goal_spans, goal_year,
                                     inner_end, own_units, paragraph_start, scope_of, sentence_end, sentence_start,
@@ -39,6 +39,7 @@ _COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh p
 # ... and not of operational rates (`tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%`).
 _OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
 # kinds that are never results
+_ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b")
 _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
 
 
@@ -82,6 +83,9 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         end = inner_end(folded, ms, sent_start, end)
         owned.append((ms, end))
         values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)]
+        adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
+        if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
+            values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
         current: dict = {}
         seg_lo = me
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
@@ -131,6 +135,10 @@ def _main_mentions(folded: str, mentions):
 
 
 def _result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
+    # `thấp hơn năm 2023 (42,15 điểm)`: the value in parentheses is that year's
+    m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, v.start - 14):v.start + 1].rstrip("( "))
+    if m and folded[v.start:v.start + 1] == "(":
+        return int(m.group(1))
     # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`)
     return year_before(folded, v.start, ms, sent_start) or year_before(
         folded, v.start, ms, paragraph_start(folded, sent_start))
@@ -180,7 +188,7 @@ def _add_result(d: _Doc, current: dict, v: Value, index, comp, year, scope, ev) 
     fields: dict = {}
     if v.kind == "rank":
         fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
-    elif v.kind in ("score", "score_frac", "score_bare", "score_named"):
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
         fields = {"score": parse_number(v.nums[0])}
         if len(v.nums) > 1 and v.nums[1]:
             fields["max_score"] = parse_number(v.nums[1])
@@ -207,7 +215,9 @@ def _target_year(d: _Doc, v: Value, end: int, sent_start: int) -> Optional[int]:
     before under the same goals heading (`Phấn đấu năm 2026: ... ; ...`)."""
     folded = d.folded
     closed = closed_parens(folded, sent_start, v.start)
-    year = year_after(folded, v.end, end) or year_before(folded, v.start, 0, sent_start)
+    # `Đến năm 2027 ... đạt 80 điểm; đến năm 2030 đạt 85 điểm`: a year after the value counts up to the clause end
+    clause_end = min([end] + [i for i in (folded.find(";", v.end, end),) if i > 0])
+    year = year_after(folded, v.end, clause_end) or year_before(folded, v.start, 0, sent_start)
     if year or any(a < v.start < b for a, b in closed):
         return year
     year = goal_year(d.goals, v.start)
@@ -239,7 +249,7 @@ def _targets(d: _Doc, v: Value, index, end, ev, sent_start, components) -> list[
     elif v.kind == "percent":
         kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
                   value=parse_number(n[0]))
-    elif v.kind in ("score", "score_frac", "score_bare", "score_named"):
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
         num_at = folded.find(n[0], v.start)
         kw.update(metric="score", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
                   value=parse_number(n[0]), out_of=parse_number(n[1]) if len(n) > 1 and n[1] else None)

@@ -20,7 +20,8 @@ _RANK_VERB = (rf"(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})
               rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
 # Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
-_LEAD = rf"(?:{_DAT}\s+|voi\s+|la\s+|\bchi\s+(?=\d)|(?<=\s){_CUE}\s+|\(\s*)"
+# `còn`, `lên`: the value reached (`giảm còn 6,2 điểm`, `tăng lên 44,1 điểm`)
+_LEAD = rf"(?:{_DAT}\s+|voi\s+|la\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")
@@ -41,7 +42,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
     ("rank_increase", re.compile(r"tang\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{1,2})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
-    ("score", re.compile(rf"{_LEAD}(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
+    ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
+    # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
+    ("score_decimal", re.compile(r"\bdat\s+(0[.,]\d{2,4})(?!\s*(?:%|/|\d|d\S?em))")),
     ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+)(?:{_CUE}\s+)?{_N}\s?%{_SHARE}")),
@@ -66,7 +69,8 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
         for m in rx.finditer(folded, lo, hi):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
-            if kind in ("score", "percent", "score_bare") and _CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]):
+            if kind in ("score", "percent", "score_bare") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
+                    and _CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng 1,68 điểm`, `giảm 0,4 điểm`: a change, not a value
             found.append(Value(kind, m.start(), m.end(), m.groups()))
     return sorted(found, key=lambda v: v.start)

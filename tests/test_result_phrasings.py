@@ -201,3 +201,31 @@ def test_unit_named_as_subject_and_components_that_follow_keep_its_scope():
     results, _ = run(text)
     assert rows(results, "component", "scope", "score") == {(None, "tỉnh Hà Tĩnh", 66.1),
                                                             ("Tính minh bạch", "tỉnh Hà Tĩnh", 5.9)}
+
+
+def test_index_colon_value_bullets_and_adjacent_scores():
+    text = ("Kết quả các chỉ số năm 2023 như sau:\n- Chỉ số PAPI: 43,1 điểm, xếp thứ 20/63;\n- Chỉ số SIPAS: 84,2%.\n"
+            "Tỉnh Hải Dương (cũ): Chỉ số PAR INDEX 86,5 điểm, xếp thứ 30/63.")
+    results, _ = run(text)
+    assert rows(results, "index", "year", "scope", "score", "percent", "rank") == {
+        ("PAPI", 2023, None, 43.1, None, 20), ("SIPAS", 2023, None, None, 84.2, None),
+        ("PAR INDEX", 2023, "tỉnh Hải Dương (cũ)", 86.5, None, 30)}
+
+
+def test_value_in_parentheses_after_a_compared_year_and_values_down_to():
+    text = ("Năm 2024, tổng điểm PAPI của tỉnh là 40,5 điểm, thấp hơn năm 2023 (41,7 điểm), đứng thứ 50 trên 61. "
+            "Chỉ số nội dung Quản trị môi trường chỉ còn 2,9 điểm.")
+    results, _ = run(text)
+    assert rows(results, "component", "year", "score", "rank") == {
+        (None, 2024, 40.5, 50), (None, 2023, 41.7, None), ("Quản trị môi trường", 2024, 2.9, None)}
+
+
+def test_goal_years_stay_in_their_clause():
+    text = "Đến năm 2027, Chỉ số CCHC của xã đạt từ 80 điểm trở lên; đến năm 2030 đạt từ 85 điểm trở lên."
+    _, targets = run(text)
+    assert rows(targets, "year", "value") == {(2027, 80), (2030, 85)}
+
+
+def test_dti_score_printed_without_unit():
+    results, _ = run("Năm 2023, Chỉ số DTI của tỉnh đạt 0,4612, xếp thứ 34/63.")
+    assert rows(results, "score", "rank") == {(0.4612, 34)}
