@@ -167,7 +167,7 @@ def parse_args(argv=None):
     p.add_argument("--min-trigram-count", type=int, default=2)
     p.add_argument("--min-bigram-prob", type=float, default=1e-5)
     p.add_argument("--plan-weight", type=int, default=30, help="repetitions of the plan-register lines")
-    p.add_argument("--ocr-pages", type=int, default=48, help="rendered pages OCR'd to learn the channel")
+    p.add_argument("--ocr-pages", type=int, default=120, help="rendered pages OCR'd to learn the channel")
     p.add_argument("--ocr-mild-pages", type=int, default=32, help="more pages, mildly degraded (good scans)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--workdir", default=None, help="keep OCR output of rendered pages here for reruns")

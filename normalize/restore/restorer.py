@@ -25,6 +25,10 @@ from normalize.restore.syllables import (
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
 _OCR_JUNK = "@&¢©®£€¥§|"
 _PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_JUNK}]")
+# English OCR writes a horn (ư, ơ) as an apostrophe: chu'c, thy’c, tt’ (từ), st?c (sức). Inside a
+# word, or closing a word in a line that opens no single quote, it belongs to the word.
+_OPEN_QUOTE = re.compile(rf"(?:^|[\s(])[‘'`][{VIET_LETTERS}]")
+_HORN_WORD = re.compile(rf"[{VIET_LETTERS}]+(?:[’'?][{VIET_LETTERS}]+)+[’']?|[{VIET_LETTERS}]+[’'](?![{VIET_LETTERS}])")
 _GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
 _GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # ngay30
 _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
@@ -53,6 +57,8 @@ class _Piece:
 
 
 class Restorer:
+    COMMON_KEY_LP = -12.0  # unigram log-prob (nats) a key's best syllable needs to be a fuzzy candidate
+    FUZZY_LIMIT = 40  # fuzzy keys per token, nearest first
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
         model_dir = Path(model_dir)
@@ -71,6 +77,10 @@ class Restorer:
         # an acronym spelled like a syllable (CAC) is decoded, not protected: headings are upper case
         self.acronyms = {k: v for k, v in self.acronyms.items() if k != v or k.lower() not in self.inventory}
         self._keys = sorted(self.inventory)
+        # keys of syllables seen often enough to be proposed for any OCR form one or two edits
+        # away (dink -> định, tuat -> luật): the channel alone proposes only its likely confusions
+        best_lp = {k: max(self.unigram[i] for i in ids) for k, ids in self.inventory.items()}
+        self._common_keys = [k for k in self._keys if best_lp[k] > self.COMMON_KEY_LP]
         self.beam = beam
         self.max_candidates = max_candidates
         self.channel_weight = channel_weight
@@ -120,8 +130,19 @@ class Restorer:
                     if i not in seen:
                         seen.add(i)
                         ids.append(i)
+        if ocr and self.fuzzy and len(o) >= 2:
+            # common syllables one edit away (two for longer forms), scored by the channel below
+            seen = set(ids)
+            sk = skeleton(o)
+            cutoff = 1 if len(sk) <= 3 else 2
+            for k, _, _ in process.extract(sk, self._common_keys, scorer=Levenshtein.distance,
+                                           score_cutoff=cutoff, limit=self.FUZZY_LIMIT):
+                for i in self.inventory[k]:
+                    if i not in seen:
+                        seen.add(i)
+                        ids.append(i)
         if ocr and self.fuzzy and not ids and len(o) >= 3:
-            # nothing found through the channel: any syllable within two edits (chute -> chức)
+            # nothing found yet: any syllable within two edits (chute -> chức)
             for k, _, _ in process.extract(skeleton(o), self._keys, scorer=Levenshtein.distance, score_cutoff=2, limit=30):
                 ids.extend(self.inventory[k])
         if ocr:
@@ -149,6 +170,7 @@ class Restorer:
 
     def _pieces(self, line: str, ocr: bool) -> list[_Piece]:
         pieces: list[_Piece] = []
+        horn = ocr and not _OPEN_QUOTE.search(line)  # with a quote opened, a closing ' is a quote
         for m in CHUNK_RE.finditer(line):
             chunk, base = m.group(), m.start()
             core = chunk.rstrip(".,;:)")
@@ -161,8 +183,15 @@ class Restorer:
                 for j, ch in enumerate(chunk[len(core):]):
                     pieces.append(_Piece(base + len(core) + j, base + len(core) + j + 1, ch, lm_id=self.index.get(ch, self._unk)))
                 continue
-            for pm in _PIECE.finditer(chunk):
-                self._add_piece(pieces, pm.group(), base + pm.start(), ocr)
+            pos = 0
+            horns = list(_HORN_WORD.finditer(chunk)) if horn else []
+            for hm in horns + [None]:
+                stop = hm.start() if hm else len(chunk)
+                for pm in _PIECE.finditer(chunk, pos, stop):
+                    self._add_piece(pieces, pm.group(), base + pm.start(), ocr)
+                if hm:
+                    pieces.append(self._word_piece(hm.group(), base + hm.start(), ocr))
+                    pos = hm.end()
         return pieces
 
     def _add_piece(self, pieces: list[_Piece], text: str, start: int, ocr: bool) -> None:
@@ -191,11 +220,14 @@ class Restorer:
         if text.isalpha() and text.isupper() and len(text) >= 2 and skeleton(text) not in self.inventory:
             pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
             return
+        pieces.append(self._word_piece(text, start, ocr))
+
+    def _word_piece(self, text: str, start: int, ocr: bool) -> _Piece:
+        """A word to decode; kept as it is when nothing in the inventory can explain it."""
         cands = self.candidates(text, ocr)
         if not cands:
-            pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
-            return
-        pieces.append(_Piece(start, end, text, cands=cands))
+            return _Piece(start, start + len(text), text, lm_id=self.index.get(text.lower(), self._unk))
+        return _Piece(start, start + len(text), text, cands=cands)
 
     @staticmethod
     def _looks_ocr(line: str) -> bool:
@@ -223,16 +255,37 @@ class Restorer:
             np.asarray(cand, dtype=np.int64), np.asarray(offs, dtype=np.int64),
             np.asarray(chan, dtype=np.int64), self._bos, self._eos, self.beam,
         )
-        return self._assemble(line, pieces, best)
+        return self._assemble(line, pieces, best, ocr)
 
-    def _assemble(self, line: str, pieces: list[_Piece], best) -> str:
+    @staticmethod
+    def _ocr_case(pieces: list[_Piece], t: int, word: str, cased: str) -> str:
+        """English OCR reads a marked capital-height vowel as a capital (Bộ -> BO, Số -> SO) and
+        misreads a lower-case l as a capital (là -> Ja, lực -> Tue): a lone upper-case word among
+        lower-case ones is title case, and a misread l keeps its case only at the start of a line."""
+        text = pieces[t].text
+        words = [q.text for q in pieces if _LETTERS.search(q.text)]
+        k = sum(1 for q in pieces[:t] if _LETTERS.search(q.text))
+        if 1 < len(text) <= 4 and cased.isupper() and has_vietnamese_marks(word):
+            near = words[max(k - 1, 0) : k] + words[k + 1 : k + 2]
+            if near and all(sum(c.islower() for c in w) > sum(c.isupper() for c in w) for w in near):
+                return word[:1].upper() + word[1:]
+        if text[:1].isupper() and k > 0 and word[:1] == "l" and text[:1] != "L":  # Ja, Tue, Hén
+            return word
+        return cased
+
+    def _assemble(self, line: str, pieces: list[_Piece], best, ocr: bool = False) -> str:
         out, pos = [], 0
         for t, p in enumerate(pieces):
             out.append(line[pos : p.start])
             out.append(p.prefix)
             if p.cands:
                 chosen = p.cands[int(best[t])][0]
-                out.append(p.text if chosen == self._unk else apply_case(p.text, self.vocab[chosen]))
+                if chosen == self._unk:
+                    out.append(p.text)
+                else:
+                    word = self.vocab[chosen]
+                    cased = apply_case(p.text, word)
+                    out.append(self._ocr_case(pieces, t, word, cased) if ocr else cased)
             else:
                 out.append(p.out if p.out is not None else p.text)
             pos = p.end

@@ -1,0 +1,48 @@
+"""Restorer on heavy English-OCR damage: forms beyond the channel's likely confusions, horns read
+as apostrophes, capitals English OCR invents. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from normalize.restore import get_restorer
+
+
+@pytest.fixture(scope="module")
+def restorer():
+    return get_restorer()
+
+
+@pytest.mark.parametrize("observed, expected", [
+    # nh read as nk, l read as t: one edit from a common syllable, not a channel favourite
+    ("theo quy dink cua phap luat", "theo quy định của pháp luật"),
+    ("nang cao nang tuc can bo", "nâng cao năng lực cán bộ"),
+])
+def test_forms_one_edit_away_are_restored(restorer, observed, expected):
+    assert restorer.restore_line(observed, "ocr") == expected
+
+
+def test_fuzzy_candidates_are_scored_not_forced(restorer):
+    cands = [restorer.vocab[i] for i, _ in restorer.candidates("dink", True)]
+    assert "định" in cands
+    scores = dict((restorer.vocab[i], s) for i, s in restorer.candidates("dinh", True))
+    assert scores["định"] > dict((restorer.vocab[i], s) for i, s in restorer.candidates("dink", True))["định"]
+
+
+def test_apostrophe_for_horn_is_part_of_the_word(restorer):
+    assert restorer.restore_line("cac linh vu'c chu'c nang", "ocr") == "các lĩnh vực chức năng"
+    assert restorer.restore_line("thy’c hién tôt", "ocr") == "thực hiện tốt"
+    # a quoted word keeps its quotes
+    assert restorer.restore_line("goi la 'cai cach'", "ocr").endswith("'cải cách'")
+
+
+def test_lone_capitals_in_running_text_become_title_case(restorer):
+    assert restorer.restore_line("bao cao BO Noi vu va", "ocr") == "báo cáo Bộ Nội vụ và"
+    # headings and acronyms keep their capitals
+    assert restorer.restore_line("KE HOACH cai cach", "ocr") == "KẾ HOẠCH cải cách"
+    assert restorer.restore_line("|. MUC DICH, YEU CAU", "ocr") == "|. MỤC ĐÍCH, YÊU CẦU"
+    assert restorer.restore_line("cua UBND tinh", "ocr") == "của UBND tỉnh"
+
+
+def test_misread_lowercase_l_loses_its_capital(restorer):
+    assert restorer.restore_line("day Ja nhiem vu", "ocr") == "đây là nhiệm vụ"
+    assert restorer.restore_line("Ja nhiem vu", "ocr").startswith("Là")
