@@ -188,6 +188,9 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         lead, partners = _assign(cells, order)
         deadline, date = r.deadline or (None, None)
         content = _content(r.label)
+        if not lead and len(re.findall(r"[^\W\d_]{2,}", content or "")) < 2:
+            lost.append(f"{indices.get(k) or ''} {rid or '?'}".strip())
+            continue  # no lead and no readable first cell: not a row worth keeping (`% .7, - 100%`)
         if not lead and not partners or not deadline:
             lost.append(f"{indices.get(k) or ''} {rid or '?'}".strip())
         tasks.append(Task(source="table", id=rid or None, index=indices.get(k), area=area, content=content,
@@ -197,7 +200,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     warnings.append(f"appendix task table rebuilt from interleaved OCR text: {len(tasks)} rows from their STT, "
                     "agencies from the agency lexicon, deadlines from their wording; targets and actions "
                     "not recovered (their cells are interleaved), content only from the row's first line"
-                    + (f"; no agency or no deadline read for rows {', '.join(lost)}" if lost else "")
+                    + (f"; no agency or no deadline read for rows {', '.join(lost)} (left out when neither a lead "
+                       "nor a first cell could be read)" if lost else "")
                     + "; rows whose STT was not read are missing")
     return tasks, warnings
 
@@ -250,8 +254,8 @@ def _assign(cells: list[tuple[float, list[str]]], order: list[str]) -> tuple[lis
         return [], [n for _, c in cells for n in c]
     lead_first = order.index("lead") < order.index("partners")
     lead_cell = min(own, key=lambda c: c[0]) if lead_first else max(own, key=lambda c: c[0])
-    partners = [n for c in cells if c is not lead_cell for n in c[1]]
-    return lead_cell[1], partners
+    partners = [n for c in cells if c is not lead_cell for n in c[1] if n not in lead_cell[1]]
+    return list(dict.fromkeys(lead_cell[1])), list(dict.fromkeys(partners))
 
 
 def _content(label: str) -> Optional[str]:
