@@ -31,6 +31,10 @@ def test_fuzzy_candidates_are_scored_not_forced(restorer):
 def test_apostrophe_for_horn_is_part_of_the_word(restorer):
     assert restorer.restore_line("cac linh vu'c chu'c nang", "ocr") == "các lĩnh vực chức năng"
     assert restorer.restore_line("thy’c hién tôt", "ocr") == "thực hiện tốt"
+    # a horn read as ' or ? after the vowel: the edit search ignores the mark itself
+    assert restorer.restore_line("tt’ nam 2020, st? dung", "ocr") == "từ năm 2020, sử dụng"
+    # a real question mark stays when the word has no horn
+    assert restorer.restore_line("lam gi? khong?", "ocr") == "làm gì? không?"
     # a quoted word keeps its quotes
     assert restorer.restore_line("goi la 'cai cach'", "ocr").endswith("'cải cách'")
 

@@ -27,8 +27,10 @@ _OCR_JUNK = "@&¢©®£€¥§|"
 _PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_JUNK}]")
 # English OCR writes a horn (ư, ơ) as an apostrophe: chu'c, thy’c, tt’ (từ), st?c (sức). Inside a
 # word, or closing a word in a line that opens no single quote, it belongs to the word.
+_HORN_MARKS = re.compile("[’'?]")
+_HORN_LETTER = re.compile("[ưừứửữựơờớởỡợ]")
 _OPEN_QUOTE = re.compile(rf"(?:^|[\s(])[‘'`][{VIET_LETTERS}]")
-_HORN_WORD = re.compile(rf"[{VIET_LETTERS}]+(?:[’'?][{VIET_LETTERS}]+)+[’']?|[{VIET_LETTERS}]+[’'](?![{VIET_LETTERS}])")
+_HORN_WORD = re.compile(rf"[{VIET_LETTERS}]+(?:[’'?][{VIET_LETTERS}]+)+[’']?|[{VIET_LETTERS}]+(?:[’']|(?<=[tiuvwTIUVW])\?)(?![{VIET_LETTERS}])")
 _GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
 _GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # ngay30
 _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
@@ -58,7 +60,7 @@ class _Piece:
 
 class Restorer:
     COMMON_KEY_LP = -12.0  # unigram log-prob (nats) a key's best syllable needs to be a fuzzy candidate
-    FUZZY_LIMIT = 40  # fuzzy keys per token, nearest first
+    FUZZY_LIMIT = 80  # fuzzy keys per token, nearest first
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
         model_dir = Path(model_dir)
@@ -133,7 +135,7 @@ class Restorer:
         if ocr and self.fuzzy and len(o) >= 2:
             # common syllables one edit away (two for longer forms), scored by the channel below
             seen = set(ids)
-            sk = skeleton(o)
+            sk = _HORN_MARKS.sub("", skeleton(o))  # tt' -> tt, one edit from tu (từ)
             cutoff = 1 if len(sk) <= 3 else 2
             for k, _, _ in process.extract(sk, self._common_keys, scorer=Levenshtein.distance,
                                            score_cutoff=cutoff, limit=self.FUZZY_LIMIT):
@@ -286,6 +288,8 @@ class Restorer:
                     word = self.vocab[chosen]
                     cased = apply_case(p.text, word)
                     out.append(self._ocr_case(pieces, t, word, cased) if ocr else cased)
+                    if p.text.endswith("?") and not _HORN_LETTER.search(word):
+                        out.append("?")  # a real question mark (gì?), not a horn
             else:
                 out.append(p.out if p.out is not None else p.text)
             pos = p.end
