@@ -105,6 +105,18 @@ def goal_spans(folded: str) -> list[tuple[int, int, Optional[int]]]:
     return spans
 
 
+_HEADING_LINE = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,2})\.\s[^\n]{0,80}$", re.M)
+
+
+def heading_year(folded: str, pos: int) -> Optional[int]:
+    """The year in the nearest section heading above `pos` (`II. KẾT QUẢ NĂM 2024`), if it names one."""
+    heads = [m for m in _HEADING_LINE.finditer(folded, max(0, pos - 3000), pos) if re.match(r"\s*[ivx]", m.group(0))]
+    if not heads:
+        return None
+    ys = re.findall(rf"n\S{{0,2}}m\s+({YEAR})", heads[-1].group(0))
+    return int(ys[-1]) if ys and len(set(ys)) == 1 else None
+
+
 def goal_year(goals, pos: int) -> Optional[int]:
     """The year of the innermost goals heading holding `pos` (`Mục tiêu năm 2025`)."""
     inside = [(a, y) for a, b, y in goals if a <= pos < b and y]

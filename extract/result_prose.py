@@ -19,7 +19,7 @@ from typing import Optional
 from extract.components import index_mentions, match_component
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, component_after, component_before, component_match,
-                                    components_listed, goal_spans, goal_year,
+                                    components_listed, heading_year, goal_spans, goal_year,
                                     inner_end, own_units, paragraph_start, scope_of, sentence_end, sentence_start,
                                     title_year, year_after, year_before)
 from extract.result_values import TARGET_CUES, Value, find_values, is_target
@@ -120,6 +120,10 @@ def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:
         component_before(folded, lo, pos, index) if _COMPONENT_CUE.search(folded, lo, pos) else None)
 
 
+def _ordinal(word: str) -> int:
+    return {"nhat": 1, "nhi": 2}.get(word) or int(word)
+
+
 def _main_mentions(folded: str, mentions):
     """`Chỉ số PAR INDEX, góp phần nâng cao Chỉ số PAPI, SIPAS ... xếp hạng 80 - 85/124`: the indices the
     goal only contributes to do not take the value of the one named first (which has none of its own yet)."""
@@ -139,9 +143,10 @@ def _result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
     m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, v.start - 14):v.start + 1].rstrip("( "))
     if m and folded[v.start:v.start + 1] == "(":
         return int(m.group(1))
-    # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`)
+    # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`), else the
+    # section heading's (`II. KẾT QUẢ NĂM 2024` over numbered items)
     return year_before(folded, v.start, ms, sent_start) or year_before(
-        folded, v.start, ms, paragraph_start(folded, sent_start))
+        folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
 
 
 def _orphan_components(d: _Doc, mentions, owned) -> None:
@@ -188,6 +193,8 @@ def _add_result(d: _Doc, current: dict, v: Value, index, comp, year, scope, ev) 
     fields: dict = {}
     if v.kind == "rank":
         fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
+    elif v.kind == "rank_only":
+        fields = {"rank": _ordinal(v.nums[0])}
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
         fields = {"score": parse_number(v.nums[0])}
         if len(v.nums) > 1 and v.nums[1]:
@@ -241,6 +248,10 @@ def _targets(d: _Doc, v: Value, index, end, ev, sent_start, components) -> list[
         floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
         kw.update(metric="rank", comparator="<=" if floor else comparator_near(before, after),
                   value=float(n[0]), out_of=float(n[1]))
+    elif v.kind == "rank_only":
+        said = folded[max(0, v.start - 25):v.end]
+        floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
+        kw.update(metric="rank", comparator="<=" if floor else "=", value=float(_ordinal(n[0])))
     elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`
         kw.update(metric="rank", comparator="<=", value=float(n[0]))
     elif v.kind in ("percent_range", "score_range"):

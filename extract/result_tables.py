@@ -317,7 +317,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column, table.max_first)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
-        if table.in_percent:
+        if table.in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices
             if v.score is not None or v.rank is not None:
                 results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
                                            percent=v.score, rank=v.rank, rank_total=v.rank_total, evidence=ev))

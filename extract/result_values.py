@@ -16,12 +16,12 @@ _MAX = r"(\d{1,4}(?:\s?[.,]\s?\d+)?)"  # a maximum may have four digits (DTI `61
 _DAT = r"(?:dat|dqt|dat duoc)"
 _DIEM = r"d[i1l]\S?e?m(?!\s+(?:cau|giao dich|phuc vu|tiep nhan|du lich|ban|truong|nong|sang|den))"
 _AT = r"(?:o\s+)?"  # `đứng (ở) vị trí thứ`
-_RANK_VERB = (rf"(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
+_RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
               rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
 # Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
 # `còn`, `lên`: the value reached (`giảm còn 6,2 điểm`, `tăng lên 44,1 điểm`)
-_LEAD = rf"(?:{_DAT}\s+|voi\s+|la\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
+_LEAD = rf"(?:{_DAT}\s+|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")
@@ -36,6 +36,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
     ("rank", re.compile(r"(?<!nhom\s)\bth\S{0,3}\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
+    # a rank without its total: `xếp thứ 2 toàn quốc`, `đứng thứ nhất cả nước`
+    ("rank_only", re.compile(rf"{_RANK_VERB}\s+{_RANK_AT}(\d{{1,3}}|nhat|nhi)\b(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|tren\s|trong\s))")),
     ("rank_increase_range", re.compile(r"tang\s+(?:tu\s+)?(\d{1,2})\s*(?:-|den)\s*(\d{1,2})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),

@@ -229,3 +229,24 @@ def test_goal_years_stay_in_their_clause():
 def test_dti_score_printed_without_unit():
     results, _ = run("Năm 2023, Chỉ số DTI của tỉnh đạt 0,4612, xếp thứ 34/63.")
     assert rows(results, "score", "rank") == {(0.4612, 34)}
+
+
+def test_ranks_without_total_equivalent_percent_and_section_heading_year():
+    text = ("II. KẾT QUẢ NĂM 2024\n1. Chỉ số PAR INDEX của tỉnh được công bố với kết quả 91,2 điểm, đứng thứ nhất cả nước.\n"
+            "2. Chỉ số SIPAS đạt 8,7/10 điểm (tương đương 87%), xếp thứ 5 toàn quốc.\n")
+    results, _ = run(text)
+    assert rows(results, "index", "year", "score", "max_score", "percent", "rank", "rank_total") == {
+        ("PAR INDEX", 2024, 91.2, None, None, 1, None), ("SIPAS", 2024, 8.7, 10, 87, 5, None)}
+
+
+def test_percent_row_in_a_table_of_indices():
+    text = ("Kết quả các chỉ số năm 2024 và mục tiêu năm 2025:\nSTT | Chỉ số | Điểm năm 2024 | Xếp hạng | Mục tiêu năm 2025\n"
+            "1 | PAPI | 43,2 | 20/63 | ≥ 44\n2 | SIPAS (%) | 85,5 | 30/63 | ≥ 87\n")
+    results, targets = run(text)
+    assert rows(results, "index", "score", "percent", "rank") == {("PAPI", 43.2, None, 20), ("SIPAS", None, 85.5, 30)}
+    assert rows(targets, "index", "metric", "value") == {("PAPI", "score", 44), ("SIPAS", "percent", 87)}
+
+
+def test_month_of_a_date_is_not_a_rank():
+    results, _ = run("Chỉ số PAR INDEX năm 2023 được công bố ngày 20 tháng 12 năm 2023 tại Hà Nội.")
+    assert results == []
