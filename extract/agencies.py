@@ -108,12 +108,16 @@ _ACTION_START = re.compile(
 
 def text_before_action(text: str) -> str:
     """The agency list that opens `text`, cut before the first action verb ('' when none).
-    A capitalised match is a name, not a verb (`Báo Cao Bằng` is not `báo cáo`)."""
-    for m in _ACTION_START.finditer(fold(text)):
+    A capitalised match is a name, not a verb (`Báo Cao Bằng` is not `báo cáo`); a request word
+    opening the text (`Đề nghị`, `Giao`) is not the action."""
+    skip = len(text) - len(drop_request(text))
+    for m in _ACTION_START.finditer(fold(text), skip):
         s = m.start() + (1 if text[m.start()].isspace() else 0)
-        if s == 0:
+        if s <= skip:
+            if s < skip:
+                continue
             return ""
-        if text[s].isupper():
-            continue
+        if text[s].isupper() or fold(text[max(0, s - 4):s]).endswith("cac "):
+            continue  # `các tổ chức chính trị - xã hội` names bodies: no verb
         return text[:m.start()].strip(" ,;:")
     return ""

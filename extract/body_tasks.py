@@ -125,6 +125,9 @@ def _task(it: _Item, page_of) -> Task | None:
         cut = rest_at = len(head_verb)
     elif colon and colon.start() < 180 and _WRAPS.search(fold(it.head)) and (not by_verb or len(by_verb) >= colon.start()):
         cut, rest_at = colon.start(), colon.end()  # `3. Sở Văn hóa, Thể thao và` / `Du lịch, Sở Khoa học ...:`
+    elif by_verb and len(it.head) < len(by_verb) < 250 and ";" in by_verb[len(it.head):] and \
+            not re.search(r"[.:]\s*$", it.head) and it.body and not _BULLET.match(it.body[0]):
+        cut = rest_at = len(by_verb)  # a list of addressees going on below (`...; Chủ tịch UBND cấp huyện ... tiếp tục`)
     elif not it.body or _BULLET.match(it.body[0]) or it.body[0][:1].isupper() or len(it.head) < 40:
         cut = rest_at = len(it.head)
     elif colon and colon.start() < 180 and (not by_verb or colon.start() <= len(by_verb) + 1):
@@ -151,7 +154,7 @@ def _task(it: _Item, page_of) -> Task | None:
     if not lead:
         return None
     lines = ([rest] if rest.strip() else []) + body
-    actions = _actions(lines)
+    actions = [a[:1].upper() + a[1:] for a in _actions(lines)]  # an action cut mid-sentence starts a sentence
     snippet = " ".join((it.id + ". " + it.head).split())[:240]
     partners = [p for p in partners_in(actions) if p not in lead]
     return Task(source="body", id=it.id, lead=lead, partners=partners, actions=actions,

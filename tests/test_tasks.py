@@ -161,3 +161,16 @@ def test_restorer_slips_in_agency_names_are_snapped():
     assert [t.lead for t in tasks] == [["Sở Kế hoạch và Đầu tư"], ["Phòng Văn hóa - Xã hội phường"],
                                        ["Công ty Điện lực Hà Tĩnh"]]
     assert "Pau tư" in tasks[0].evidence.text  # the printed form stays in evidence
+
+
+def test_request_words_and_wrapped_addressee_lists():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tích cực "
+            "tuyên truyền Kế hoạch.\n"
+            "2. Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh, các cơ quan\n"
+            "Trung ương trên địa bàn tỉnh; Chủ tịch UBND cấp huyện tiếp tục rà soát các chỉ tiêu được giao.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert tasks[0].lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]
+    assert tasks[1].lead == ["Giám đốc các sở", "Thủ trưởng các ban, ngành cấp tỉnh",
+                             "các cơ quan Trung ương trên địa bàn tỉnh", "Chủ tịch UBND cấp huyện"]
+    assert tasks[1].actions == ["Tiếp tục rà soát các chỉ tiêu được giao."]
