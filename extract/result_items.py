@@ -1,0 +1,186 @@
+"""Results and targets built from values found in sentences: their year, scope and fields.
+
+Shared by the sentence reader (extract.result_prose) and the satisfaction goals
+(extract.result_satisfaction). Offsets are in the folded text (extract.numbers.fold).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.components import match_component
+from extract.numbers import YEAR, comparator_near, fold, parse_number
+from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, own_units, paragraph_start,
+                                    title_year, year_after, year_before)
+from extract.result_values import Value
+from extract.schema import Evidence, IndexResult, IndexTarget
+
+LIST_AFTER = re.compile(r"\s*(?:tr\S\s*[l1]en\s*)?d\S{1,2}\s+v\S{1,3}\s+(?:cac|moi)\s+[^:.;]{0,40}:")
+
+
+def blank_table_rows(text: str) -> str:
+    """Rows of ` | ` tables are read as tables, not as sentences: blank them (offsets kept)."""
+    return re.sub(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$", lambda m: " " * len(m.group(0)), text)
+
+
+class Doc:
+    """The text, its folded form and what every value needs to be placed."""
+
+    def __init__(self, doc_text: str, page_of):
+        self.text = blank_table_rows(doc_text)
+        self.folded = fold(self.text)
+        self.page_of = page_of
+        self.own = own_units(self.text)
+        self.goals = goal_spans(self.folded)
+        self.title_year = title_year(self.folded)
+        self.results: list[IndexResult] = []
+        self.scopes: list[tuple[int, str, Optional[str]]] = []  # (offset, index, scope) of whole-index results
+        self.targets: list[IndexTarget] = []
+
+    def evidence(self, lo: int, v: Value) -> Evidence:
+        return Evidence(page=self.page_of(v.start) if self.page_of else None,
+                        text=" ".join(self.text[max(lo, v.start - 80):v.end + 20].split()))
+
+
+def ordinal(word: str) -> int:
+    return {"nhat": 1, "nhi": 2}.get(word) or int(word)
+
+
+def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
+    # `thấp hơn năm 2023 (42,15 điểm)`: the value in parentheses is that year's
+    m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, v.start - 14):v.start + 1].rstrip("( "))
+    if m and folded[v.start:v.start + 1] == "(":
+        return int(m.group(1))
+    # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`), else the
+    # section heading's (`II. KẾT QUẢ NĂM 2024` over numbered items)
+    return year_before(folded, v.start, ms, sent_start) or year_before(
+        folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
+
+
+def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) -> dict:
+    """Values of one mention with the same component, year and scope fill one result until a field repeats."""
+    fields: dict = {}
+    if v.kind == "rank":
+        fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
+    elif v.kind == "rank_only":
+        fields = {"rank": ordinal(v.nums[0])}
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
+        fields = {"score": parse_number(v.nums[0])}
+        if len(v.nums) > 1 and v.nums[1]:
+            fields["max_score"] = parse_number(v.nums[1])
+    elif v.kind == "percent":
+        fields = {"percent": parse_number(v.nums[0])}
+    if not fields or any(x is None for x in fields.values()):
+        return current
+    key = (comp, year, scope)
+    r = current.get(key)
+    if r is not None and all(getattr(r, f) is None for f in fields):
+        for f, x in fields.items():
+            setattr(r, f, x)
+        return current
+    r = IndexResult(index=index, component=comp, year=year, scope=scope, evidence=ev, **fields)
+    d.results.append(r)
+    if comp is None:
+        d.scopes.append((v.start, index, scope))
+    current[key] = r
+    return current
+
+
+def target_year(d: Doc, v: Value, end: int, sent_start: int) -> Optional[int]:
+    """The year the goal states in its clause, else its goals heading's, else one stated shortly
+    before under the same goals heading (`Phấn đấu năm 2026: ... ; ...`)."""
+    folded = d.folded
+    closed = closed_parens(folded, sent_start, v.start)
+    # `Đến năm 2027 ... đạt 80 điểm; đến năm 2030 đạt 85 điểm`: a year after the value counts up to the clause end
+    clause_end = min([end] + [i for i in (folded.find(";", v.end, end),) if i > 0])
+    year = year_after(folded, v.end, clause_end) or year_before(folded, v.start, 0, sent_start)
+    if year or any(a < v.start < b for a, b in closed):
+        return year
+    year = goal_year(d.goals, v.start)
+    if year:
+        return year
+    span = next(((a, b) for a, b, _ in d.goals if a <= v.start < b), None)
+    if span:
+        return year_before(folded, v.start, 0, max(span[0], v.start - 300))
+    return None
+
+
+def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> list[IndexTarget]:
+    folded = d.folded
+    before, after = folded[max(0, v.start - 25):v.start + 4], folded[v.end:v.end + 14]
+    kw: dict = {"index": index, "year": target_year(d, v, end, sent_start), "evidence": ev}
+    n = v.nums
+    if v.kind == "rank_range":
+        kw.update(metric="rank", comparator="between", value=float(n[0]), value_max=float(n[1]), out_of=float(n[2]))
+    elif v.kind == "rank":  # a better rank is a smaller number: `không thấp hơn vị trí 15`, `từ 10/34 trở lên`
+        said = folded[max(0, v.start - 25):v.end]
+        floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
+        kw.update(metric="rank", comparator="<=" if floor else comparator_near(before, after),
+                  value=float(n[0]), out_of=float(n[1]))
+    elif v.kind == "rank_only":
+        said = folded[max(0, v.start - 25):v.end]
+        floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
+        kw.update(metric="rank", comparator="<=" if floor else "=", value=float(ordinal(n[0])))
+    elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`
+        kw.update(metric="rank", comparator="<=", value=float(n[0]))
+    elif v.kind in ("percent_range", "score_range"):
+        kw.update(metric="percent" if v.kind == "percent_range" else "score", comparator="between",
+                  value=parse_number(n[0]), value_max=parse_number(n[1]))
+    elif v.kind == "percent":
+        kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
+                  value=parse_number(n[0]))
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
+        num_at = folded.find(n[0], v.start)
+        kw.update(metric="score", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
+                  value=parse_number(n[0]), out_of=parse_number(n[1]) if len(n) > 1 and n[1] else None)
+    elif v.kind == "score_increase":  # `tăng ít nhất 1 điểm`
+        cmp = ">" if (n[0] or "").strip() == "tren" else ">=" if n[0] else "="
+        kw.update(metric="score_increase", comparator=cmp, value=parse_number(n[1]))
+    elif v.kind == "score_increase_range":
+        kw.update(metric="score_increase", comparator="between", value=parse_number(n[0]),
+                  value_max=parse_number(n[1]))
+    elif v.kind == "rank_increase":
+        kw.update(metric="rank_increase", comparator=">=" if n[0] else "=", value=float(n[1]))
+    elif v.kind == "rank_increase_range":
+        kw.update(metric="rank_increase", comparator="between", value=float(n[0]), value_max=float(n[1]))
+    if kw.get("value") is None:
+        return []
+    listed = listed_components(d.text, folded, v.end, index)
+    if listed:
+        return [IndexTarget(component=c, **kw) for c in listed]
+    if index == "SIPAS" and kw["metric"] == "percent" and not any(components):
+        components = [quoted_component(d.text, folded, v.start)]
+    return [IndexTarget(component=c, **kw) for c in components or [None]]
+
+
+def listed_components(doc_text, folded, pos, index) -> list[str]:
+    """`đạt 80% trở lên đối với các nội dung: (1) ...; (2) ...` -> the components listed."""
+    m = LIST_AFTER.match(folded, pos)
+    if not m:
+        return []
+    stop = re.compile(r"\.\s*(?:\n|$)|\n\s*\n").search(folded, m.end())
+    span = doc_text[m.end():stop.start() if stop else m.end() + 600]
+    items = re.split(r"\(\d+\)|;|\n\s*[-+•]", span)
+    out = []
+    for it in items:
+        comp, _ = match_component(it.strip(" ,.;:"), index, min_score=75)
+        if comp and comp not in out:
+            out.append(comp)
+    return out
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{4,80})[”\"]")
+_SATISFACTION_PREFIX = re.compile(r"^(?:cai thien\s+)?(?:muc do\s+)?hai long\s+(?:ve|doi voi|cua)\s+")
+
+
+def quoted_component(doc_text: str, folded: str, pos: int) -> Optional[str]:
+    """`2.2. Cải thiện “mức độ hài lòng về TTHC”: ... trên 90% ...` -> the SIPAS factor quoted above."""
+    lo = max(0, pos - 500)
+    quotes = list(_QUOTED.finditer(doc_text, lo, pos))
+    if not quotes:
+        return None
+    q = quotes[-1]
+    phrase = doc_text[q.start(1):q.end(1)]
+    m = _SATISFACTION_PREFIX.match(fold(phrase))
+    comp, _ = match_component(phrase[m.end():] if m else phrase, "SIPAS", min_score=80)
+    return comp

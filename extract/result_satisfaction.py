@@ -1,0 +1,85 @@
+"""Satisfaction goals and rates that name no index: SIPAS (spec: `trên 90% người dân ... hài lòng`).
+
+`bảo đảm trên 90% người dân, tổ chức hài lòng về TTHC` (target), `Mức độ hài lòng ... đạt 80% trở lên đối
+với các yếu tố: (1) ...` (one target per factor), `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%` (result).
+"""
+from __future__ import annotations
+
+import re
+
+from extract.numbers import comparator_near, parse_number
+from extract.result_context import component_after, component_before, scope_of, sentence_end, sentence_start
+from extract.result_items import Doc, add_result, listed_components, quoted_component, result_year, target_year
+from extract.result_values import TARGET_CUES, Value, find_values, is_target
+from extract.schema import Evidence, IndexTarget
+
+_N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
+_SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
+                           r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
+# `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
+_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
+                                 rf"[^.;%\n]{{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"
+                                 rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
+
+
+def satisfaction_targets(d: Doc) -> list[IndexTarget]:
+    """`bảo đảm trên 90% người dân và tổ chức hài lòng`: a SIPAS percent target, named or not."""
+    doc_text, folded, page_of = d.text, d.folded, d.page_of
+    out = []
+    seen = {(t.evidence.page if t.evidence else None, t.value) for t in d.targets if t.metric == "percent"}
+    for m in _SATISFACTION.finditer(folded):
+        num_at = m.start(1)
+        window = folded[max(0, num_at - 80):num_at]
+        if not any(c in window for c in TARGET_CUES + ("tren", "toi thieu", "it nhat")):
+            continue
+        value = parse_number(m.group(1))
+        page = page_of(num_at) if page_of else None
+        if value is None or (page, value) in seen:
+            continue
+        seen.add((page, value))
+        v = Value("percent", num_at, m.end(1), (m.group(1),))
+        sent_start = sentence_start(folded, num_at)
+        year = target_year(d, v, sentence_end(folded, m.end(), min(len(folded), m.end() + 200)), sent_start)
+        comp = comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14])
+        component = quoted_component(doc_text, folded, num_at) or component_before(
+            folded, m.end(1), m.end(), "SIPAS") or component_after(
+            folded, m.end(), sentence_end(folded, m.end(), m.end() + 160), "SIPAS")
+        out.append(IndexTarget(index="SIPAS", component=component, metric="percent", comparator=comp, value=value,
+                               year=year, evidence=Evidence(page=page, text=" ".join(
+                                   doc_text[max(0, num_at - 40):m.end() + 20].split()))))
+    for m in _SATISFACTION_LEVEL.finditer(folded):
+        num_at = m.start(1)
+        value = parse_number(m.group(1))
+        page = page_of(num_at) if page_of else None
+        if value is None or (page, value) in seen:
+            continue
+        seen.add((page, value))
+        v = Value("percent", num_at, m.end(), (m.group(1),))
+        ev = Evidence(page=page, text=" ".join(doc_text[m.start():m.end() + 60].split()))
+        if not is_target(folded, v, folded[max(m.start(), num_at - 60):num_at], m.start(), d.goals):
+            _satisfaction_results(d, m, v, ev)  # `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, ... đạt 90,45%`
+            continue
+        year = target_year(d, v, min(len(folded), m.end() + 60), sentence_start(folded, m.start()))
+        kw = dict(index="SIPAS", metric="percent", value=value, year=year, evidence=ev,
+                  comparator=comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14]))
+        listed = listed_components(doc_text, folded, m.end(), "SIPAS")
+        if listed:
+            out.extend(IndexTarget(component=c, **kw) for c in listed)
+        else:
+            # the factor may sit anywhere in the subject (`... đối với việc tiếp cận dịch vụ hành chính công tại ...`)
+            out.append(IndexTarget(component=component_before(folded, m.start(), num_at, "SIPAS", max_gap=12), **kw))
+    return out
+
+
+def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
+    """A satisfaction rate reported as a result is SIPAS; the other units' rates that follow in the
+    sentence (`phường A (cũ) đạt 92,1%, phường B (cũ) đạt 90,45%`) too."""
+    folded = d.folded
+    sent_start = sentence_start(folded, m.start())
+    end = sentence_end(folded, first.end, min(len(folded), first.end + 400))
+    comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
+    current: dict = {}
+    for k, v in enumerate([first] + [x for x in find_values(folded, first.end, end) if x.kind == "percent"]):
+        scope = scope_of(d.text, folded, m.start(), v.start, d.own)
+        year = result_year(folded, v, m.start(), sent_start)
+        current = add_result(d, current, v, "SIPAS", comp if k == 0 else None, year, scope, ev)
