@@ -59,7 +59,7 @@ def test_body_tasks_one_per_addressed_agency():
     ]
     assert len(tasks[0].actions) == 2 and tasks[0].actions[1].startswith("Tổng hợp")
     assert tasks[1].partners == ["Phòng Nội vụ", "Thanh tra huyện", "các cơ quan liên quan"]
-    assert tasks[2].actions == ["tiếp tục tham mưu bố trí kinh phí thực hiện Kế hoạch."]
+    assert tasks[2].actions == ["Tiếp tục tham mưu bố trí kinh phí thực hiện Kế hoạch."]  # spec: capitalised
 
 
 HEADER = ["STT", "Nội dung", "Kết quả/sản phẩm", "Giải pháp thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp",
