@@ -50,3 +50,14 @@ def test_lone_capitals_in_running_text_become_title_case(restorer):
 def test_misread_lowercase_l_loses_its_capital(restorer):
     assert restorer.restore_line("day Ja nhiem vu", "ocr") == "đây là nhiệm vụ"
     assert restorer.restore_line("Ja nhiem vu", "ocr").startswith("Là")
+
+
+def test_short_number_read_as_a_syllable_only_where_the_lm_wants_it(restorer):
+    # ở read as 6: a syllable between words, a number after khoản
+    assert restorer.restore_line("cac co quan 6 dia phuong", "ocr") == "các cơ quan ở địa phương"
+    assert restorer.restore_line("khoan 6 Dieu 3 cua Luat", "ocr") == "khoản 6 Điều 3 của Luật"
+    assert restorer.restore_line("cd 12 nhiém vu", "ocr").endswith("12 nhiệm vụ")
+
+
+def test_vnd_keeps_its_capitals(restorer):
+    assert restorer.restore_line("gia tri (VND) cua", "ocr") == "giá trị (VNĐ) của"

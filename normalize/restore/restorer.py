@@ -29,6 +29,7 @@ _PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_
 # word, or closing a word in a line that opens no single quote, it belongs to the word.
 _HORN_MARKS = re.compile("[’'?]")
 _HORN_LETTER = re.compile("[ưừứửữựơờớởỡợ]")
+_SHORT_NUMBER = re.compile(r"^[0-9]{1,2}$")
 _OPEN_QUOTE = re.compile(rf"(?:^|[\s(])[‘'`][{VIET_LETTERS}]")
 _HORN_WORD = re.compile(rf"[{VIET_LETTERS}]+(?:[’'?][{VIET_LETTERS}]+)+[’']?|[{VIET_LETTERS}]+(?:[’']|(?<=[tiuvwTIUVW])\?)(?![{VIET_LETTERS}])")
 _GLUED_NUM_WORD = re.compile(rf"^([0-9]+)([{VIET_LETTERS}]{{2,}})$")  # 14thang
@@ -85,9 +86,12 @@ class Restorer:
         self._common_keys = [k for k in self._keys if best_lp[k] > self.COMMON_KEY_LP]
         self.beam = beam
         self.max_candidates = max_candidates
+        # OCR forms are more ambiguous than stripped ones: wider search (validation renders)
+        self.ocr_beam, self.ocr_max_candidates = 16, 32
         self.channel_weight = channel_weight
         self.fuzzy = True
         self.prune_margin = 12.0  # candidates whose channel score is this far below the best are dropped
+        self.digit_word_lp: float | None = -3.0  # extra cost of reading a short number as a syllable
         self.keep_cost = keep_cost  # channel log-prob of leaving an out-of-vocabulary token as is
         self._bos, self._eos = self.index[BOS], self.index[EOS]
         self._unk, self._num = self.index[UNK], self.index[NUM]
@@ -156,7 +160,7 @@ class Restorer:
             best = max(s for _, s in scored)
             scored = [(i, s) for i, s in scored if s >= best - self.prune_margin]
             scored.sort(key=lambda x: -(x[1] + self.unigram[x[0]]))
-            scored = scored[: self.max_candidates]
+            scored = scored[: self.ocr_max_candidates if ocr else self.max_candidates]
             if ocr and o not in self.index and self.keep_cost is not None:
                 # a word outside the vocabulary (a name, OCR garbage) may also stay as it is
                 scored.append((self._unk, self.keep_cost))
@@ -181,7 +185,7 @@ class Restorer:
                 continue
             if CODE_RE.match(core) or NUMBER_RE.match(core):
                 fixed = _ACRONYM_PART.sub(lambda a: self._repair_acronym(a.group()) or a.group(), core)
-                pieces.append(_Piece(base, base + len(core), core, lm_id=self._num, out=fixed))
+                pieces.append(self._number_piece(core, base, fixed, ocr))
                 for j, ch in enumerate(chunk[len(core):]):
                     pieces.append(_Piece(base + len(core) + j, base + len(core) + j + 1, ch, lm_id=self.index.get(ch, self._unk)))
                 continue
@@ -224,6 +228,17 @@ class Restorer:
             return
         pieces.append(self._word_piece(text, start, ocr))
 
+    def _number_piece(self, core: str, start: int, fixed: str, ocr: bool) -> _Piece:
+        """A number or code. In OCR text a lone one- or two-digit number may be a syllable whose
+        marked vowel OCR read as a digit (6 -> ở, 14 -> là): the LM weighs both readings."""
+        num = _Piece(start, start + len(core), core, lm_id=self._num, out=fixed)
+        if not (ocr and self.digit_word_lp is not None and _SHORT_NUMBER.match(core)):
+            return num
+        words = [(i, s + self.digit_word_lp) for i, s in self.candidates(core, True) if s > -9.0]
+        if not words:
+            return num
+        return _Piece(start, start + len(core), core, cands=[(self._num, 0.0)] + words)
+
     def _word_piece(self, text: str, start: int, ocr: bool) -> _Piece:
         """A word to decode; kept as it is when nothing in the inventory can explain it."""
         cands = self.candidates(text, ocr)
@@ -255,7 +270,7 @@ class Restorer:
             offs.append(len(cand))
         best = self.lm.decode(
             np.asarray(cand, dtype=np.int64), np.asarray(offs, dtype=np.int64),
-            np.asarray(chan, dtype=np.int64), self._bos, self._eos, self.beam,
+            np.asarray(chan, dtype=np.int64), self._bos, self._eos, self.ocr_beam if ocr else self.beam,
         )
         return self._assemble(line, pieces, best, ocr)
 
@@ -267,7 +282,7 @@ class Restorer:
         text = pieces[t].text
         words = [q.text for q in pieces if _LETTERS.search(q.text)]
         k = sum(1 for q in pieces[:t] if _LETTERS.search(q.text))
-        if 1 < len(text) <= 4 and cased.isupper() and has_vietnamese_marks(word):
+        if 1 < len(text) <= 4 and cased.isupper() and has_vietnamese_marks(word.replace("đ", "")):
             near = words[max(k - 1, 0) : k] + words[k + 1 : k + 2]
             if near and all(sum(c.islower() for c in w) > sum(c.isupper() for c in w) for w in near):
                 return word[:1].upper() + word[1:]
@@ -282,7 +297,7 @@ class Restorer:
             out.append(p.prefix)
             if p.cands:
                 chosen = p.cands[int(best[t])][0]
-                if chosen == self._unk:
+                if chosen in (self._unk, self._num):
                     out.append(p.text)
                 else:
                     word = self.vocab[chosen]
