@@ -28,7 +28,8 @@ _NOT_AGENCY = re.compile(r"^\s*(?:cac (?:nhiem vu|giai phap|noi dung|chi so|tieu
 _KEEP_JOINED = re.compile(r"hdnd (?:va|&) ubnd|cac so, ban, nganh|van hoa, the thao va du lich|khoa hoc va cong nghe|"
                           r"giao duc va dao tao|nong nghiep va moi truong|tai nguyen va moi truong|"
                           r"ke hoach va dau tu|thong tin va truyen thong|dan toc va ton giao|lao dong, thuong binh va xa hoi")
-_REQUEST = re.compile(r"^\s*(?:[dp][eo] nghi|giao|yeu cau)\s+")  # OCR: `Pé nghị`, `Pô nghị`
+# `Đề nghị X`, `Giao X`, `Đối với X` address X (OCR: `Pé nghị`, `Pô nghị`, `Phí với`)
+_REQUEST = re.compile(r"^\s*(?:[dp][eo] nghi|giao|yeu cau|(?:d|ph)\S{0,2}i v\S{1,2}i)\s+")
 _WEAK_HEADS = re.compile(r"^(?:bao|dai|hoi|to|doi|bo|ban|doan|cuc)\s")
 
 

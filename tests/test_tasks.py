@@ -174,3 +174,10 @@ def test_request_words_and_wrapped_addressee_lists():
     assert tasks[1].lead == ["Giám đốc các sở", "Thủ trưởng các ban, ngành cấp tỉnh",
                              "các cơ quan Trung ương trên địa bàn tỉnh", "Chủ tịch UBND cấp huyện"]
     assert tasks[1].actions == ["Tiếp tục rà soát các chỉ tiêu được giao."]
+
+
+def test_doi_voi_heading_addresses_agencies():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n3. Đối với các phòng, ban, UBND các xã, thị trấn\n"
+            "a) Xây dựng kế hoạch của đơn vị.\nb) Báo cáo kết quả hằng quý.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert [(t.id, t.lead, len(t.actions)) for t in tasks] == [("3", ["các phòng, ban", "UBND các xã, thị trấn"], 2)]
