@@ -6,6 +6,7 @@ and a warning, never a failed document.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Optional
 
@@ -63,7 +64,7 @@ def _recognize_pdf(path: Path, options: OcrOptions) -> DocumentText:
         except poppler.PopplerFailed as exc:
             doc.pages.append(_failed_page(number, f"page {number}: could not rasterise ({exc})"))
             continue
-        page = ocr_page(gray, number, options)
+        page = ocr_page(gray, number, options, dpi=options.dpi)
         if layer_note:
             page.warnings.insert(0, layer_note)
         doc.pages.append(page)
@@ -94,18 +95,20 @@ OSD_BELOW_CONFIDENCE = 70.0
 SIDEWAYS_SHARE = 0.5
 
 
-def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
-    """Preprocess, OCR and lay out one grey page; failures become warnings on an empty page."""
+def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | None = None) -> PageText:
+    """Preprocess, OCR and lay out one grey page; failures become warnings on an empty page.
+    `dpi`: the page's resolution when known (rendered PDF pages), else estimated from its size."""
     warnings: list[str] = []
+    scale = ocr_scale(gray.shape, options.ocr_dpi, dpi)
     try:
-        pre, words = _read(gray, options, number, warnings)
+        pre, words = _read(gray, options, number, warnings, scale)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         return _failed_page(number, f"page {number}: OCR failed ({exc})", gray.shape)
     if options.orientation and looks_misoriented(words):
         osd = tesseract.detect_orientation(gray, timeout=options.page_timeout)
         if osd is not None and osd.rotate in (90, 180, 270) and osd.confidence >= MIN_OSD_CONFIDENCE:
             try:
-                pre, words = _read(rotate_quadrant(gray, osd.rotate), options, number, warnings)
+                pre, words = _read(rotate_quadrant(gray, osd.rotate), options, number, warnings, scale)
                 pre.rotated = osd.rotate
             except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
                 warnings.append(f"page {number}: turned page not read ({exc}); kept as scanned")
@@ -120,14 +123,34 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions) -> PageText:
     return PageText(number, text, "ocr", conf, words, warnings, w, h, tables)
 
 
-def _read(gray: np.ndarray, options: OcrOptions, number: int, warnings: list[str]) -> tuple[Preprocessed, list[Word]]:
+A4_SHORT_SIDE_INCHES = 8.27  # resolution of an image page of unknown dpi, taken as A4
+
+
+def ocr_scale(shape: tuple, ocr_dpi: int, dpi: float | None = None) -> float:
+    """Factor applied to the cleaned page before Tesseract (<= 1: never enlarged)."""
+    if not ocr_dpi:
+        return 1.0
+    dpi = dpi or min(shape[:2]) / A4_SHORT_SIDE_INCHES
+    return min(1.0, ocr_dpi / dpi) if dpi > 0 else 1.0
+
+
+def _read(gray: np.ndarray, options: OcrOptions, number: int, warnings: list[str],
+          scale: float = 1.0) -> tuple[Preprocessed, list[Word]]:
     try:
         pre = preprocess_page(gray, options)
     except cv2.error as exc:  # an odd image must not cost the page: OCR it as it is
         warnings.append(f"page {number}: preprocessing failed ({exc.__class__.__name__}); page OCR'd as is")
         pre = Preprocessed(image=gray, ocr_image=gray)
-    tsv = tesseract.image_to_tsv(pre.ocr_image, options.languages, options.psm, options.page_timeout)
-    return pre, tesseract.parse_tsv(tsv)
+    image = pre.ocr_image
+    if scale < 0.95:
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    else:
+        scale = 1.0
+    words = tesseract.parse_tsv(tesseract.image_to_tsv(image, options.languages, options.psm, options.page_timeout))
+    if scale != 1.0:  # boxes back to page pixels: tables and layout work on the full page
+        words = [dataclasses.replace(w, left=round(w.left / scale), top=round(w.top / scale),
+                                     width=round(w.width / scale), height=round(w.height / scale)) for w in words]
+    return pre, words
 
 
 def looks_misoriented(words: list[Word]) -> bool:

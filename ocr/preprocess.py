@@ -162,7 +162,7 @@ def flatten_background(gray: np.ndarray) -> np.ndarray:
 def ink_contrast(gray: np.ndarray) -> float:
     """Paper minus ink grey level (median minus 1st percentile): low for faded or pale scans.
     From the grey-level histogram: a sort-free percentile of a full page."""
-    cum = np.cumsum(np.bincount(gray.ravel(), minlength=256))
+    cum = np.cumsum(cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel())
     n = cum[-1]
     return float(np.searchsorted(cum, 0.5 * n) - np.searchsorted(cum, 0.01 * n))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,14 +56,16 @@ class Tally:
     ref_chars: int = 0
     char_errors: int = 0
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds of this process and its Tesseract children: robust to other load
 
-    def add(self, truth: str, text: str, seconds: float) -> None:
+    def add(self, truth: str, text: str, seconds: float, cpu: float = 0.0) -> None:
         s = score_text(truth, text)
         self.ref_words += s.ref_words
         self.word_errors += s.word_errors
         self.ref_chars += s.ref_chars
         self.char_errors += s.char_errors
         self.seconds += seconds
+        self.cpu += cpu
 
     @property
     def cer(self) -> float:
@@ -71,6 +74,11 @@ class Tally:
     @property
     def wer(self) -> float:
         return self.word_errors / max(1, self.ref_words)
+
+
+def cpu_seconds() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def make_pages(seeds: list[int], pages_per_plan: int, workdir: Path, rotate_last: bool) -> list[EvalPage]:
@@ -120,6 +128,9 @@ def configurations(ablation: bool, best_lang: str) -> list[tuple[str, object]]:
     (cells joined by " | "), which CER penalises for its different line format, not its reading."""
     configs: list[tuple[str, object]] = [(f"bare `tesseract page.png - -l {lang}`", ("bare", lang)) for lang in LANGUAGES]
     configs += [(f"pipeline --lang {lang} --no-tables", OcrOptions(languages=lang, tables=False)) for lang in LANGUAGES]
+    # Tesseract fed the page as rendered (300 dpi) instead of scaled to OcrOptions.ocr_dpi
+    configs += [(f"pipeline --lang {lang} --no-tables, OCR at 300 dpi", OcrOptions(languages=lang, tables=False, ocr_dpi=0))
+                for lang in LANGUAGES]
     base = OcrOptions(languages=best_lang, tables=False)
     configs.append((f"pipeline --lang {best_lang} (tables as cell rows)", OcrOptions(languages=best_lang)))
     if ablation:
@@ -201,28 +212,29 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             tally = Tally()
             for page in pages:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), cpu_seconds()
                 if isinstance(config, tuple) and config[0] == "force-binarize":
                     text = forced_binarize(page, config[1])
                 elif isinstance(config, tuple):
                     text = bare_tesseract(page, config[1])
                 else:
                     text = pipeline(page, config)
-                tally.add(page.truth, text, time.perf_counter() - t0)
+                tally.add(page.truth, text, time.perf_counter() - t0, cpu_seconds() - c0)
                 if args.per_page:
                     one = Tally()
                     one.add(page.truth, text, 0)
                     print(f"  {label} {page.name}: CER {one.cer:.2%}", file=sys.stderr)
             rows.append((label, tally))
-            print(f"{label}: CER {tally.cer:.2%} WER {tally.wer:.2%} ({tally.seconds:.0f} s)", file=sys.stderr)
+            print(f"{label}: CER {tally.cer:.2%} WER {tally.wer:.2%} ({tally.seconds:.0f} s, CPU {tally.cpu:.1f} s)",
+                  file=sys.stderr)
 
-    ref_time = rows[0][1].seconds or 1.0
+    ref_cpu = rows[0][1].cpu or 1.0
     print(f"\nsplit `{args.split if not args.seeds else 'custom'}` seeds {seeds}, {len(pages)} pages, "
           f"{rows[0][1].ref_chars} reference characters\n")
-    print("| configuration | CER | WER | time vs first row |")
-    print("|---|---:|---:|---:|")
+    print("| configuration | CER | WER | CPU s/page | CPU vs first row |")
+    print("|---|---:|---:|---:|---:|")
     for label, t in rows:
-        print(f"| {label} | {t.cer:.2%} | {t.wer:.2%} | {t.seconds / ref_time:.2f} |")
+        print(f"| {label} | {t.cer:.2%} | {t.wer:.2%} | {t.cpu / len(pages):.2f} | {t.cpu / ref_cpu:.2f} |")
     return 0
 
 

@@ -103,3 +103,30 @@ def test_a_hung_or_failing_tesseract_raises_its_own_errors(tmp_path, monkeypatch
     with pytest.raises(tesseract.TesseractFailed, match="Failed loading language xyz"):
         tesseract.image_to_tsv(np.zeros((5, 5), np.uint8), "xyz")
     assert tesseract.detect_orientation(np.zeros((5, 5), np.uint8)) is None
+
+
+def test_ocr_scale_from_known_or_estimated_resolution():
+    assert document.ocr_scale((3508, 2480), 200, dpi=300) == pytest.approx(2 / 3)
+    assert document.ocr_scale((3508, 2480), 200) == pytest.approx(2 / 3, abs=0.01)  # A4 at 300 dpi, estimated
+    assert document.ocr_scale((2339, 1654), 200) == pytest.approx(1.0, abs=0.01)  # already 200 dpi
+    assert document.ocr_scale((1169, 827), 200) == 1.0  # never enlarged
+    assert document.ocr_scale((3508, 2480), 0, dpi=300) == 1.0  # 0: as rendered
+
+
+def test_words_read_on_the_scaled_page_come_back_in_page_pixels(monkeypatch):
+    seen = {}
+
+    def fake_tsv(image, languages, psm=3, timeout=180.0):
+        seen["shape"] = image.shape
+        return "tsv"
+
+    monkeypatch.setattr(tesseract, "image_to_tsv", fake_tsv)
+    monkeypatch.setattr(tesseract, "parse_tsv", lambda tsv: [Word("Kế", 100, 200, 40, 20, 95.0, 1, 1, 1)])
+    page = np.full((3000, 2100), 255, np.uint8)
+    result = document.ocr_page(page, 1, OcrOptions(tables=False, ocr_dpi=200), dpi=300)
+    assert seen["shape"] == (2000, 1400)
+    w = result.words[0]
+    assert (w.left, w.top, w.width, w.height) == (150, 300, 60, 30)
+    assert (result.width, result.height) == (2100, 3000)
+    document.ocr_page(page, 1, OcrOptions(tables=False, ocr_dpi=0), dpi=300)
+    assert seen["shape"] == (3000, 2100)
