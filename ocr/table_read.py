@@ -15,7 +15,7 @@ The crop's reading replaces the page words unless it came out empty or much less
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -46,10 +46,39 @@ def _mean_conf(words: list[Word]) -> float | None:
     return round(sum(c * n for c, n in scored) / total, 2) if total else None
 
 
-def _words_in(grid: Grid, words: list[Word], box: tuple[int, int, int, int]) -> list[Word]:
+_SPECK_CHARS = set("_`'\"”“‘’^ˆ|¦°·")
+
+
+def is_speck(word: Word, text_height: float) -> bool:
+    """Scan noise read as a word: a box far smaller than a letter (`Ñ` 6x6 px among 22 px words), or only
+    marks that do not stand alone in a cell (`_`, `\``, `”`; a 40 px `_` is a rule remnant)."""
+    if word.text.strip("-–—+.,;:"):  # dashes, bullets and punctuation are small but real
+        if max(word.width, word.height) < 0.35 * text_height:
+            return True
+    else:
+        return False
+    return all(ch in _SPECK_CHARS for ch in word.text)
+
+
+def _trim(words: list[Word]) -> list[Word]:
+    """Noise glued to a word's edge (`III/2022”`, `xã_`); a closing quote stays when the cell opens one."""
+    opened = any("“" in w.text for w in words)
+    out = []
+    for w in words:
+        text = w.text.strip("_`ˆ^|¦·")
+        if not opened:
+            text = text.rstrip("”")
+        if text:
+            out.append(w if text == w.text else replace(w, text=text))
+    return out
+
+
+def _words_in(grid: Grid, words: list[Word], box: tuple[int, int, int, int], text_height: float = 0.0) -> list[Word]:
     x, y, w, h = box
     out = []
     for word in words:
+        if is_speck(word, text_height):
+            continue
         cx, cy = grid.to_grid(word.left + word.width / 2, word.top + word.height / 2)
         if x <= cx <= x + w and y <= cy <= y + h:
             out.append(word)
@@ -79,12 +108,13 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
                 opts: TableOptions = TableOptions(), ropts: ReadOptions = ReadOptions()) -> list[Table]:
     """Ruled tables of a page image whose `words` (page TSV, same frame) were read already."""
     grids = find_grids(image, opts)
+    text_height = float(np.median([w.height for w in words])) if words else 0.0
     again: list[_Pending] = []
     ids: list[_Pending] = []
     for grid in grids:
         id_col = _id_column(grid.table, ropts.id_col_share)
         for cell in grid.table.cells:
-            inside = _words_in(grid, words, cell.box)
+            inside = _trim(_words_in(grid, words, cell.box, text_height))
             cell.text, cell.conf = "\n".join(assemble_lines(inside)), _mean_conf(inside)
             crop = grid.crop(cell, opts, binarize=ropts.binarize)
             if crop is None:  # no ink left after erasing the rules: nothing to read again
@@ -119,6 +149,7 @@ def _reread(items: list[_Pending], languages: str, timeout: float, ropts: ReadOp
 
 
 def _choose(p: _Pending, found: list[Word], ropts: ReadOptions) -> None:
+    found = _trim([w for w in found if not is_speck(w, 0.0)])  # crop scale unknown here: marks only
     if not found:
         return
     p.cell.text = merge(p.page_words, found, ropts.gain)

@@ -166,3 +166,14 @@ def test_merge_keeps_the_page_lines():
     crop = _line(("-", 95), ("Rà", 90), ("soát", 96)) + _line(("-", 95), ("Kiếm", 90), ("tra", 96), top=40)
     assert merge(page, crop) == "- Rà soát\n- Kiểm tra"
     assert merge([], crop) == "- Rà soát\n- Kiếm tra"
+
+
+def test_specks_and_glued_noise_are_left_out_of_cells():
+    words = [Word("Sở", 0, 0, 31, 21, 97), Word("Nội", 40, 0, 36, 21, 97), Word("vụ", 80, 0, 27, 19, 97),
+             Word("Ñ", 120, 5, 6, 6, 33), Word("_", 140, 0, 11, 40, 70), Word("-", 160, 10, 7, 3, 93)]
+    kept = [w.text for w in words if not table_read.is_speck(w, 22.0)]
+    assert kept == ["Sở", "Nội", "vụ", "-"]  # a dash is small but real
+    trimmed = table_read._trim([Word("III/2022”", 0, 0, 90, 22, 90), Word("xã_", 0, 0, 30, 22, 90)])
+    assert [w.text for w in trimmed] == ["III/2022", "xã"]
+    quoted = table_read._trim([Word("“mức", 0, 0, 50, 22, 90), Word("độ”", 0, 0, 30, 22, 90)])
+    assert [w.text for w in quoted] == ["“mức", "độ”"]
