@@ -51,7 +51,7 @@ _SPECK_CHARS = set("_`'\"”“‘’^ˆ|¦°·")
 
 def is_speck(word: Word, text_height: float) -> bool:
     """Scan noise read as a word: a box far smaller than a letter (`Ñ` 6x6 px among 22 px words), or only
-    marks that do not stand alone in a cell (`_`, `\``, `”`; a 40 px `_` is a rule remnant)."""
+    marks that do not stand alone in a cell (`_`, a backtick, `”`; a 40 px `_` is a rule remnant)."""
     if word.text.strip("-–—+.,;:"):  # dashes, bullets and punctuation are small but real
         if max(word.width, word.height) < 0.35 * text_height:
             return True
