@@ -58,6 +58,25 @@ GROUPS = (
 )
 
 
+# Province bodies printed with the province's name (`Bảo hiểm xã hội Lào Cai`, `Báo Cao Bằng`); {p}: the name.
+PLACE_BODIES = (
+    "Bảo hiểm xã hội {p}", "Bảo hiểm xã hội tỉnh {p}", "Công an tỉnh {p}", "Báo {p}", "Đài Phát thanh và Truyền hình {p}",
+    "Bưu điện tỉnh {p}", "Viễn thông {p}", "Công ty Điện lực {p}", "Kho bạc Nhà nước {p}", "Cục Thuế tỉnh {p}",
+    "Thuế tỉnh {p}", "Ủy ban nhân dân tỉnh {p}", "UBND tỉnh {p}", "Tỉnh ủy {p}", "Hội đồng nhân dân tỉnh {p}",
+)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> tuple[str, ...]:
+    """PLACE_BODIES for every province, before and after the 2025 merger (gazetteers via kehoach.synth.places)."""
+    try:
+        from kehoach.synth.places import _new_provinces, _old_districts
+        provinces = {n for n, _, _ in _new_provinces()} | {n for n, _ in _old_districts()}
+    except Exception:  # a missing gazetteer only costs the place-named entries
+        return ()
+    return tuple(t.format(p=p) for p in sorted(provinces) for t in PLACE_BODIES)
+
+
 def _expand(names: Iterable[str], units: tuple[str, ...] = UNIT_WORDS) -> list[str]:
     out: list[str] = []
     for n in names:
@@ -84,8 +103,9 @@ class Lexicon:
     """Agency names with their folded keys; `extra` adds the document's own names, `units` limits the
     unit words of local bodies (`Công an xã` but not `Công an huyện` in a commune's plan)."""
 
-    def __init__(self, extra: Iterable[str] = (), units: tuple[str, ...] = UNIT_WORDS):
-        names = list(dict.fromkeys(list(base_names(units)) + [" ".join(x.split()) for x in extra if x.strip()]))
+    def __init__(self, extra: Iterable[str] = (), units: tuple[str, ...] = UNIT_WORDS, places: bool = False):
+        names = list(base_names(units)) + (list(place_names()) if places else [])
+        names = list(dict.fromkeys(names + [" ".join(x.split()) for x in extra if x.strip()]))
         self.names = names
         self.keys = [squash(n) for n in names]
 

@@ -43,7 +43,8 @@ def extract_tasks(doc) -> tuple[list[Task], list[str]]:
             warnings += w
 
     tasks, w = body_tasks(doc.text, doc.page_of)
-    lexicon = Lexicon(units=document_units(doc.text))  # not the document's own names: they may be the slips
+    # not the document's own names (they may be the slips); province bodies with their names (gazetteers)
+    lexicon = Lexicon(units=document_units(doc.text), places=True)
     if not table_tasks and find_region(doc.text) is not None:
         # 3. the appendix survives only as interleaved English-model OCR lines: rows from STT + lexicon
         names = tuple(n for t in tasks for n in t.lead + t.partners)

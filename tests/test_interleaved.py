@@ -77,6 +77,12 @@ def test_snap_leaves_other_names(printed):
     assert Lexicon().snap_all([printed]) == [printed]
 
 
+def test_province_bodies_from_the_gazetteers():
+    lex = Lexicon(places=True)
+    assert lex.snap_all(["Bảo hiểm xã hội Lao Cái", "Báo Cao Bàng"]) == ["Bảo hiểm xã hội Lào Cai", "Báo Cao Bằng"]
+    assert lex.snap_all(["UBND xã, phường"]) == ["UBND xã, phường"]
+
+
 def test_document_names_join_the_lexicon():
     lex = Lexicon(["Trung tâm Dịch vụ tổng hợp phường An Bình"])
     assert lex.snap_all(["Trung tâm Dịch vụ tổng hop phường An Bình"]) == ["Trung tâm Dịch vụ tổng hợp phường An Bình"]
