@@ -61,3 +61,12 @@ def test_short_number_read_as_a_syllable_only_where_the_lm_wants_it(restorer):
 
 def test_vnd_keeps_its_capitals(restorer):
     assert restorer.restore_line("gia tri (VND) cua", "ocr") == "giá trị (VNĐ) của"
+
+
+def test_glued_syllables_split_only_when_clearly_better(restorer):
+    assert restorer.restore_line("CONG HOA XA HOI CHUNGHIA VIET NAM", "ocr") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert restorer.restore_line("thuc hién nhiémvu", "ocr") == "thực hiện nhiệm vụ"
+    # one badly read syllable is not cut in two (gidai = giải, Ludat = Luật)
+    assert restorer._glued_split("gidai") is None
+    assert restorer._glued_split("Ludat") is None
+    assert restorer._glued_split("UBMTTQ") is None

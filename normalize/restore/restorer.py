@@ -61,6 +61,9 @@ class _Piece:
 
 class Restorer:
     COMMON_KEY_LP = -12.0  # unigram log-prob (nats) a key's best syllable needs to be a fuzzy candidate
+    # glued-token split: the whole token is read badly, both halves well, and the halves (channel +
+    # unigram) beat the best whole reading by GLUE_MARGIN nats
+    GLUE_WHOLE_LP, GLUE_PART_LP, GLUE_MARGIN = -6.0, -3.0, 4.0
     FUZZY_LIMIT = 80  # fuzzy keys per token, nearest first
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
@@ -223,10 +226,39 @@ class Restorer:
         if fixed is not None:
             pieces.append(_Piece(start, end, text, lm_id=self.index.get(fixed.lower(), self._unk), out=fixed))
             return
+        cut = self._glued_split(text) if ocr else None
+        if cut:  # two syllables OCR glued together (CHUNGHIA, surdung)
+            self._add_piece(pieces, text[:cut], start, ocr)
+            n = len(pieces)
+            self._add_piece(pieces, text[cut:], start + cut, ocr)
+            pieces[n].prefix = " "
+            return
         if text.isalpha() and text.isupper() and len(text) >= 2 and skeleton(text) not in self.inventory:
             pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
             return
         pieces.append(self._word_piece(text, start, ocr))
+
+    def _glued_split(self, text: str) -> int | None:
+        """Where to cut a long OCR token that no syllable explains but two common ones do well,
+        or None. Both halves need a candidate read with few changes (channel >= GLUE_PART_LP)."""
+        if len(text) < (6 if text.isupper() else 5) or not text.isalpha():
+            return None
+        whole = self.candidates(text, True)
+        if whole and max(s for _, s in whole) > self.GLUE_WHOLE_LP:
+            return None
+        whole_best = max((s + self.unigram[i] for i, s in whole), default=float("-inf"))
+
+        def part(t: str) -> float | None:
+            good = [s + self.unigram[i] for i, s in self.candidates(t, True)
+                    if s >= self.GLUE_PART_LP and self.unigram[i] > self.COMMON_KEY_LP]
+            return max(good) if good else None
+
+        best, cut = None, None
+        for k in range(2, len(text) - 1):
+            a, b = part(text[:k]), part(text[k:])
+            if a is not None and b is not None and (best is None or a + b > best):
+                best, cut = a + b, k
+        return cut if best is not None and best > whole_best + self.GLUE_MARGIN else None
 
     def _number_piece(self, core: str, start: int, fixed: str, ocr: bool) -> _Piece:
         """A number or code. In OCR text a lone one- or two-digit number may be a syllable whose
