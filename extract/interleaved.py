@@ -87,7 +87,8 @@ def _cells(names: list[NameMatch], toks: list[Tok], region: str) -> list[tuple[f
             if j == k or b.first <= a.toks[-1]:
                 continue
             right_after = b.first == a.toks[-1] + 1 and first.line == last.line
-            below = first.line == last.line + 1 and abs(first.rel - toks[a.first].rel) < 0.15
+            edge = toks[next(t for t in a.toks if toks[t].line == last.line)].rel  # the cell's left edge
+            below = first.line == last.line + 1 and abs(first.rel - edge) < 0.15
             if right_after or below:
                 parent[root(j)] = root(k)
                 break
@@ -171,7 +172,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     groups = {k for k, (names, dl) in enumerate(top) if not names and not dl}
     mid = read(_spans(rows, barriers, len(lines), groups, centred=True))
     complete = lambda found: sum(bool(n) and bool(d) for n, d in found)  # noqa: E731
-    for r, (names, dl) in zip(rows, mid if complete(mid) > complete(top) else top):
+    # centred only when clearly better: top-aligned tables give both readings about the same count
+    for r, (names, dl) in zip(rows, mid if complete(mid) >= complete(top) + 2 else top):
         r.names, r.deadline = names, dl
 
     tasks: list[Task] = []
