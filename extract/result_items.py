@@ -36,6 +36,7 @@ class Doc:
         self.results: list[IndexResult] = []
         self.scopes: list[tuple[int, str, Optional[str]]] = []  # (offset, index, scope) of whole-index results
         self.targets: list[IndexTarget] = []
+        self.owned: list[tuple[int, int]] = []  # spans read as an index mention's
 
     def evidence(self, lo: int, v: Value) -> Evidence:
         return Evidence(page=self.page_of(v.start) if self.page_of else None,
@@ -63,7 +64,7 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
     if v.kind == "rank":
         fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
     elif v.kind == "rank_only":
-        fields = {"rank": ordinal(v.nums[0])}
+        fields = {"rank": ordinal(v.nums[0] or v.nums[1])}
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
         fields = {"score": parse_number(v.nums[0])}
         if len(v.nums) > 1 and v.nums[1]:
@@ -72,7 +73,7 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"percent": parse_number(v.nums[0])}
     if not fields or any(x is None for x in fields.values()):
         return current
-    key = (comp, year, scope)
+    key = (index, comp, year, scope)
     r = current.get(key)
     if r is not None and all(getattr(r, f) is None for f in fields):
         for f, x in fields.items():
@@ -120,7 +121,7 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
     elif v.kind == "rank_only":
         said = folded[max(0, v.start - 25):v.end]
         floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
-        kw.update(metric="rank", comparator="<=" if floor else "=", value=float(ordinal(n[0])))
+        kw.update(metric="rank", comparator="<=" if floor else "=", value=float(ordinal(n[0] or n[1])))
     elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`
         kw.update(metric="rank", comparator="<=", value=float(n[0]))
     elif v.kind in ("percent_range", "score_range"):

@@ -38,7 +38,8 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     d = Doc(doc_text, page_of)
     folded = d.folded
     mentions = _main_mentions(folded, index_mentions(folded))
-    owned: list[tuple[int, int]] = []
+    in_turn = _respectively(folded, mentions)
+    owned = d.owned
     for k, (ms, me, index) in enumerate(mentions):
         sent_start = sentence_start(folded, ms)
         # only mentions within reach of this one matter; scanning all of them is quadratic in pages
@@ -53,12 +54,16 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
             values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
+        # `Chỉ số PAR INDEX, Chỉ số SIPAS ... lần lượt đạt 90,12 điểm và 88,7%`: one value per index, in order
+        own_index = dict(zip((v.start for v in values), in_turn.get(k, [])))
+        before = _component_before_mention(folded, sent_start, ms, index)
         current: dict = {}
         seg_lo = me
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
         for v in values:
             lo, seg_lo = seg_lo, v.end
-            comp = _component(folded, lo, v.start, index)
+            index = own_index.get(v.start, mentions[k][2])
+            comp = _component(folded, lo, v.start, index) or before
             if not comp and v.kind not in ("rank",) and _BREAKDOWN.search(folded[me:v.start]):
                 continue
             ev = d.evidence(ms, v)
@@ -77,6 +82,31 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         if t.year is None and d.title_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
             t.year = d.title_year
     return d.results, d.targets, []
+
+
+_LIST_SEP = re.compile(r"[\s,]*(?:va\s+)?(?:chi\s*s\S\s*)?")
+
+
+def _respectively(folded: str, mentions) -> dict[int, list[str]]:
+    """{last mention of a list: the listed indices} for `X, Y (và Z) ... lần lượt đạt a, b (và c)`."""
+    out, i = {}, 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and _LIST_SEP.fullmatch(folded, mentions[j][1], mentions[j + 1][0]):
+            j += 1
+        if j > i and "lan luot" in folded[mentions[j][1]:mentions[j][1] + 120]:
+            out[j] = [m[2] for m in mentions[i:j + 1]]
+        i = j + 1
+    return out
+
+
+def _component_before_mention(folded: str, sent_start: int, ms: int, index) -> Optional[str]:
+    """`Lĩnh vực Cải cách thể chế trong Chỉ số CCHC năm 2024 ... đạt 8,12/10 điểm`: the component named
+    just before the index it belongs to."""
+    m = re.search(r"\s*(?:trong|cua|thuoc)\s*$", folded[sent_start:ms])
+    if not m or not _COMPONENT_CUE.search(folded, sent_start, ms):
+        return None
+    return component_before(folded, sent_start, sent_start + m.start(), index, max_gap=0)
 
 
 def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:
@@ -111,8 +141,9 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
     if not mentions:
         return
     values = [v for v in find_values(folded, mentions[0][1], len(folded))
-              if not any(a <= v.start < b for a, b in owned) and v.kind not in ("rank_group",)]
+              if not any(a <= v.start < b for a, b in owned)]
     prev_end = 0
+    last: tuple = (-1, None, None)  # (sentence start, index, component) of the last component value
     for v in values:
         before = [(ms, idx) for ms, _, idx in mentions if ms < v.start and v.start - ms < 1500]
         if not before:
@@ -127,10 +158,16 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
         found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
-        if not found:
+        if found:
+            # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
+            *_, index, comp = max(found)
+            last = (sent_start, index, comp)
+        elif last[0] == sent_start:  # `Lĩnh vực X ... đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 20`
+            index, comp = last[1], last[2]
+        else:
             continue
-        # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
-        *_, index, comp = max(found)
+        if v.kind == "rank_group" and not found and last[0] != sent_start:
+            continue
         ms = before[-1][0]
         ev = d.evidence(sent_start, v)
         if is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):

@@ -17,7 +17,7 @@ _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
 _SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
 # `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
-_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
+_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
                                  rf"[^.;%\n]{{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"
                                  rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
 
@@ -57,7 +57,8 @@ def satisfaction_targets(d: Doc) -> list[IndexTarget]:
         v = Value("percent", num_at, m.end(), (m.group(1),))
         ev = Evidence(page=page, text=" ".join(doc_text[m.start():m.end() + 60].split()))
         if not is_target(folded, v, folded[max(m.start(), num_at - 60):num_at], m.start(), d.goals):
-            _satisfaction_results(d, m, v, ev)  # `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, ... đạt 90,45%`
+            if not any(a <= num_at < b for a, b in d.owned):  # an index named there reads it already
+                _satisfaction_results(d, m, v, ev)  # `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, ... đạt 90,45%`
             continue
         year = target_year(d, v, min(len(folded), m.end() + 60), sentence_start(folded, m.start()))
         kw = dict(index="SIPAS", metric="percent", value=value, year=year, evidence=ev,
@@ -79,7 +80,9 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     end = sentence_end(folded, first.end, min(len(folded), first.end + 400))
     comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
     current: dict = {}
-    for k, v in enumerate([first] + [x for x in find_values(folded, first.end, end) if x.kind == "percent"]):
+    # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
+    more = [x for x in find_values(folded, first.end, end) if x.kind == "percent" and folded.startswith("dat", x.start)]
+    for k, v in enumerate([first] + more):
         scope = scope_of(d.text, folded, m.start(), v.start, d.own)
         year = result_year(folded, v, m.start(), sent_start)
         current = add_result(d, current, v, "SIPAS", comp if k == 0 else None, year, scope, ev)

@@ -17,14 +17,15 @@ _DAT = r"(?:dat|dqt|dat duoc)"
 _DIEM = r"d[i1l]\S?e?m(?!\s+(?:cau|giao dich|phuc vu|tiep nhan|du lich|ban|truong|nong|sang|den))"
 _AT = r"(?:o\s+)?"  # `đứng (ở) vị trí thứ`
 _RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
-              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang)")
+              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang|vi\s+tri)")  # `giữ vững vị trí 4/34`
 # Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
 # `còn`, `lên`: the value reached (`giảm còn 6,2 điểm`, `tăng lên 44,1 điểm`)
-_LEAD = rf"(?:{_DAT}\s+|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
+_LEAD = rf"(?:{_DAT}\s+|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")
+_UP = r"(?:tang|cai\s+th\S{1,3}n|nang\s+hang|thang\s+hang)"  # `tăng / cải thiện ít nhất 5 bậc`
 _GROUP = r"(?:trong|thuoc|vao)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
 _OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trên 63`, `41 trong 63`
@@ -34,15 +35,16 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
     ("rank", re.compile(rf"{_RANK_VERB}\s+{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
-    ("rank", re.compile(r"(?<!nhom\s)\bth\S{0,3}\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
+    ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
     # a rank without its total: `xếp thứ 2 toàn quốc`, `đứng thứ nhất cả nước`
-    ("rank_only", re.compile(rf"{_RANK_VERB}\s+{_RANK_AT}(\d{{1,3}}|nhat|nhi)\b(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|tren\s|trong\s))")),
-    ("rank_increase_range", re.compile(r"tang\s+(?:tu\s+)?(\d{1,2})\s*(?:-|den)\s*(\d{1,2})\s+b\S?c\b")),
+    ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|tren\s|trong\s))"
+                             r"|(nhat|nhi)\b)")),
+    ("rank_increase_range", re.compile(rf"{_UP}\s+(?:tu\s+)?(\d{{1,2}})\s*(?:-|den)\s*(\d{{1,2}})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),
     ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
-    ("rank_increase", re.compile(r"tang\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{1,2})\s+b\S?c\b")),
+    ("rank_increase", re.compile(rf"{_UP}\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{{1,2}})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
@@ -89,7 +91,7 @@ def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
         return True
     if v.kind not in INCREASES and any(a <= v.start < b for a, b, *_ in goals):
         return True
-    if re.match(r"(?:\S+\s+)?(?:tren|toi thieu|it nhat|tu|tir|khong thap hon|khong duoi)\s", folded[v.start:v.end]):
+    if re.match(r"(?:\S+\s+){0,2}?(?:tren|toi thieu|it nhat|tu|tir|khong thap hon|khong duoi)\s", folded[v.start:v.end]):
         return True
     after = folded[v.end:v.end + 12]
     if re.match(r"\s*%?\s*tr[o0d6]\s*[l1]en", after):

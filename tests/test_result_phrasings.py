@@ -250,3 +250,32 @@ def test_percent_row_in_a_table_of_indices():
 def test_month_of_a_date_is_not_a_rank():
     results, _ = run("Chỉ số PAR INDEX năm 2023 được công bố ngày 20 tháng 12 năm 2023 tại Hà Nội.")
     assert results == []
+
+
+def test_values_given_in_turn_and_position_kept():
+    text = ("Năm 2025, Chỉ số PAR INDEX, Chỉ số SIPAS của tỉnh lần lượt đạt 88,2 điểm và 86,4%; "
+            "Chỉ số PAPI đạt 44 điểm, giữ vững vị trí 6/34.")
+    results, _ = run(text)
+    assert rows(results, "index", "score", "percent", "rank") == {
+        ("PAR INDEX", 88.2, None, None), ("SIPAS", None, 86.4, None), ("PAPI", 44, None, 6)}
+
+
+def test_component_named_before_its_index_and_improvement_goals():
+    text = ("Năm 2024, lĩnh vực Cải cách thể chế trong Chỉ số CCHC của tỉnh Hà Nam đạt 8,3/10 điểm.\n\n"
+            "II. MỤC TIÊU\nNăm 2025, lĩnh vực Cải cách thể chế đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 15 tỉnh; "
+            "Chỉ số PAPI cải thiện ít nhất 4 bậc.\n")
+    results, targets = run(text)
+    assert rows(results, "component", "score", "max_score") == {("Cải cách thể chế", 8.3, 10)}
+    assert rows(targets, "index", "component", "metric", "comparator", "value") == {
+        ("PAR INDEX", "Cải cách thể chế", "score", ">=", 9), ("PAR INDEX", "Cải cách thể chế", "rank", "<=", 15),
+        ("PAPI", None, "rank_increase", ">=", 4)}
+
+
+def test_measured_satisfaction_is_sipas_but_an_average_in_parentheses_is_not():
+    results, _ = run("Kết quả đo lường sự hài lòng của người dân năm 2024 đạt 84,5%, thấp hơn bình quân của tỉnh (86%).")
+    assert rows(results, "index", "year", "percent") == {("SIPAS", 2024, 84.5)}
+
+
+def test_lowest_rank_words_are_not_a_rank():
+    results, _ = run("Năm 2024, Chỉ số PCI của tỉnh đạt 60 điểm, là chỉ số có thứ hạng thấp nhất.")
+    assert rows(results, "score", "rank") == {(60, None)}
