@@ -16,6 +16,9 @@ def restorer():
     # nh read as nk, l read as t: one edit from a common syllable, not a channel favourite
     ("theo quy dink cua phap luat", "theo quy định của pháp luật"),
     ("nang cao nang tuc can bo", "nâng cao năng lực cán bộ"),
+    # short forms two edits from a very frequent syllable (ter, ur -> từ; thy -> thực)
+    ("ke ter ngay ky", "kể từ ngày ký"),
+    ("thy hién cac nhiém vu", "thực hiện các nhiệm vụ"),
 ])
 def test_forms_one_edit_away_are_restored(restorer, observed, expected):
     assert restorer.restore_line(observed, "ocr") == expected

@@ -64,6 +64,7 @@ class Restorer:
     # glued-token split: the whole token is read badly, both halves well, and the halves (channel +
     # unigram) beat the best whole reading by GLUE_MARGIN nats
     GLUE_WHOLE_LP, GLUE_PART_LP, GLUE_MARGIN = -6.0, -3.0, 4.0
+    TOP_KEY_LP = -8.0  # keys proposed two edits away from short forms
     FUZZY_LIMIT = 80  # fuzzy keys per token, nearest first
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
@@ -87,6 +88,8 @@ class Restorer:
         # away (dink -> định, tuat -> luật): the channel alone proposes only its likely confusions
         best_lp = {k: max(self.unigram[i] for i in ids) for k, ids in self.inventory.items()}
         self._common_keys = [k for k in self._keys if best_lp[k] > self.COMMON_KEY_LP]
+        # the most frequent syllables (từ, thực, của) are proposed two edits away even for short forms
+        self._top_keys = [k for k in self._keys if best_lp[k] > self.TOP_KEY_LP]
         self.beam = beam
         self.max_candidates = max_candidates
         # OCR forms are more ambiguous than stripped ones: wider search (validation renders)
@@ -144,8 +147,11 @@ class Restorer:
             seen = set(ids)
             sk = _HORN_MARKS.sub("", skeleton(o))  # tt' -> tt, one edit from tu (từ)
             cutoff = 1 if len(sk) <= 3 else 2
-            for k, _, _ in process.extract(sk, self._common_keys, scorer=Levenshtein.distance,
-                                           score_cutoff=cutoff, limit=self.FUZZY_LIMIT):
+            near = process.extract(sk, self._common_keys, scorer=Levenshtein.distance,
+                                   score_cutoff=cutoff, limit=self.FUZZY_LIMIT)
+            if cutoff == 1 and len(sk) >= 2:
+                near += process.extract(sk, self._top_keys, scorer=Levenshtein.distance, score_cutoff=2, limit=self.FUZZY_LIMIT)
+            for k, _, _ in near:
                 for i in self.inventory[k]:
                     if i not in seen:
                         seen.add(i)
