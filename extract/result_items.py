@@ -15,7 +15,8 @@ from extract.result_context import (closed_parens, goal_spans, goal_year, headin
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
 
-LIST_AFTER = re.compile(r"\s*(?:tr\S\s*[l1]en\s*)?d\S{1,2}\s+v\S{1,3}\s+(?:cac|moi)\s+[^:.;]{0,40}:")
+# `đạt 80% trở lên đối với các nội dung: (1) ...`, `đạt từ 6 điểm trở lên: X; Y; Z`
+LIST_AFTER = re.compile(r"\s*(?:tr\S\s*[l1]en\s*)?(?:d\S{1,2}\s+v\S{1,3}\s+(?:cac|moi)\s+[^:.;]{0,40})?:")
 
 
 def blank_table_rows(text: str) -> str:

@@ -279,3 +279,11 @@ def test_measured_satisfaction_is_sipas_but_an_average_in_parentheses_is_not():
 def test_lowest_rank_words_are_not_a_rank():
     results, _ = run("Năm 2024, Chỉ số PCI của tỉnh đạt 60 điểm, là chỉ số có thứ hạng thấp nhất.")
     assert rows(results, "score", "rank") == {(60, None)}
+
+
+def test_goal_for_components_listed_after_a_colon():
+    text = ("Phấn đấu các chỉ số nội dung sau của Chỉ số PAPI năm 2026 đạt từ 6 điểm trở lên: Quản trị môi trường; "
+            "Quản trị điện tử.")
+    _, targets = run(text)
+    assert rows(targets, "component", "comparator", "value", "year") == {
+        ("Quản trị môi trường", ">=", 6, 2026), ("Quản trị điện tử", ">=", 6, 2026)}
