@@ -65,7 +65,7 @@ class Restorer:
     # unigram) beat the best whole reading by GLUE_MARGIN nats
     GLUE_WHOLE_LP, GLUE_PART_LP, GLUE_MARGIN = -6.0, -3.0, 4.0
     TOP_KEY_LP = -8.0  # keys proposed two edits away from short forms
-    FUZZY_LIMIT = 80  # fuzzy keys per token, nearest first
+    FUZZY_LIMIT = 25  # fuzzy keys per token, nearest and then most frequent first
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
         model_dir = Path(model_dir)
@@ -87,9 +87,10 @@ class Restorer:
         # keys of syllables seen often enough to be proposed for any OCR form one or two edits
         # away (dink -> định, tuat -> luật): the channel alone proposes only its likely confusions
         best_lp = {k: max(self.unigram[i] for i in ids) for k, ids in self.inventory.items()}
-        self._common_keys = [k for k in self._keys if best_lp[k] > self.COMMON_KEY_LP]
+        by_freq = sorted(self._keys, key=lambda k: -best_lp[k])  # ties in edit distance: frequent first
+        self._common_keys = [k for k in by_freq if best_lp[k] > self.COMMON_KEY_LP]
         # the most frequent syllables (từ, thực, của) are proposed two edits away even for short forms
-        self._top_keys = [k for k in self._keys if best_lp[k] > self.TOP_KEY_LP]
+        self._top_keys = [k for k in by_freq if best_lp[k] > self.TOP_KEY_LP]
         self.beam = beam
         self.max_candidates = max_candidates
         # OCR forms are more ambiguous than stripped ones: wider search (validation renders)
@@ -261,6 +262,8 @@ class Restorer:
 
         best, cut = None, None
         for k in range(2, len(text) - 1):
+            if not (_VOWEL.search(skeleton(text[:k])) and _VOWEL.search(skeleton(text[k:]))):
+                continue  # a syllable has a vowel
             a, b = part(text[:k]), part(text[k:])
             if a is not None and b is not None and (best is None or a + b > best):
                 best, cut = a + b, k
