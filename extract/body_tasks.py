@@ -23,6 +23,7 @@ _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
 _LETTERED = re.compile(r"^\s*([a-zđ])\)\s*(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-+•–]|[a-zđ]\))\s*")
 _AGENCY_END = re.compile(r"\s*:")
+_DUTY_LEAD_IN = re.compile(r"^(?:co trach nhiem|co nhiem vu|thuc hien cac nhiem vu sau|thuc hien)\s*:\s*$")
 _GENERIC = re.compile(r"^cac (?:don vi|co quan|co quan, don vi|so, (?:ban, )?nganh)$")
 _WRAPS = re.compile(r"(?:\bva|\bcua|,|-|&)\s*$")  # a name broken at a joining word goes on below
 
@@ -155,6 +156,8 @@ def _task(it: _Item, page_of) -> Task | None:
         return None
     lines = ([rest] if rest.strip() else []) + body
     actions = [a[:1].upper() + a[1:] for a in _actions(lines)]  # an action cut mid-sentence starts a sentence
+    if len(actions) > 1 and _DUTY_LEAD_IN.match(fold(actions[0])):
+        actions = actions[1:]  # `... có trách nhiệm:` over bullets introduces them, it is no action
     snippet = " ".join((it.id + ". " + it.head).split())[:240]
     partners = [p for p in partners_in(actions) if p not in lead]
     return Task(source="body", id=it.id, lead=lead, partners=partners, actions=actions,

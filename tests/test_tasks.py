@@ -181,3 +181,11 @@ def test_doi_voi_heading_addresses_agencies():
             "a) Xây dựng kế hoạch của đơn vị.\nb) Báo cáo kết quả hằng quý.\n")
     tasks, _ = extract_tasks(doc_of(text))
     assert [(t.id, t.lead, len(t.actions)) for t in tasks] == [("3", ["các phòng, ban", "UBND các xã, thị trấn"], 2)]
+
+
+def test_duty_lead_in_is_no_action():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n4. Thủ trưởng các đơn vị trực thuộc có trách nhiệm:\n"
+            "- Xây dựng kế hoạch của đơn vị.\n- Báo cáo kết quả hằng quý.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert tasks[0].lead == ["Thủ trưởng các đơn vị trực thuộc"]
+    assert tasks[0].actions == ["Xây dựng kế hoạch của đơn vị.", "Báo cáo kết quả hằng quý."]
