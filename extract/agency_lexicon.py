@@ -124,7 +124,7 @@ class Lexicon:
         if len(hits) > 1 and hits[1][1] >= score and hits[1][0] != best_key:
             return None
         # restorer slips change letters inside syllables, never add or drop a word (`trực thuộc`, `huyện`)
-        words, entry = key.split(), best_key.split()
+        words, entry = ([w for w in k.split() if re.search(r"\w", w)] for k in (key, best_key))  # `-` is no word
         if len(words) != len(entry) or any(fuzz.ratio(a, b) < 50 for a, b in zip(words, entry)):
             return None
         edits = round((1 - score / 100) * (len(key) + len(best_key)) / 2)
