@@ -55,16 +55,18 @@ def find_region(text: str) -> Optional[int]:
     """Offset where an appendix task table starts: its `PHỤ LỤC` heading when one precedes the first
     header line (STT + column words; a short line of column words when the STT was lost)."""
     folded = fold(text)
+    annexes = [a.start() for a in re.finditer(r"(?m)^.{0,6}\bphu luc\b", folded)]
     for m in re.finditer(r"(?m)^.*$", folded):
         line = m.group(0)
+        if _cues(line) < 2 and not re.search(r"\bs\s?t\s?t\b", line):
+            continue  # cheap test first: long documents have thousands of lines
+        before = [a for a in annexes if a < m.start()]
+        annex_near = bool(before) and m.start() - before[-1] < 3000
         stt = re.search(r"\bs\s?t\s?t\b", line)
-        annex = [a.start() for a in re.finditer(r"(?m)^.{0,6}\bphu luc\b", folded[:m.start()])]
-        annex_near = bool(annex) and m.start() - annex[-1] < 3000
         if stt and _cues(folded[m.start():m.end() + 300]) >= 5 or annex_near and len(line) < 160 and \
                 _cues(line) >= 4 and re.search(r"ch\S{0,2}\s?tr|th\S{1,3}\s(?:gian|han)", line):
-            return annex[-1] if annex_near else m.start()  # the STT was lost: only under a PHỤ LỤC heading
+            return before[-1] if annex_near else m.start()  # the STT was lost: only under a PHỤ LỤC heading
     return None
-
 
 
 def _cells(names: list[NameMatch], toks: list[Tok], region: str) -> list[tuple[float, list[str]]]:
