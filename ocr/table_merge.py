@@ -10,6 +10,7 @@ letters into more words, or hold the page's letters and more.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from ocr.layout import assemble_lines
@@ -36,9 +37,15 @@ def tokens(words: list[Word]) -> list[Token]:
     return out
 
 
+# Forms a short token of a table cell takes: `III/2025` (quarter), `30/9/2025`, `31/12`, `1.2`.
+_FORMS = re.compile(r"^(?:(?:I|II|III|IV)/\d{4}|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}(?:\.\d{1,2}){0,2}|\d{4})[.,;]?$")
+
+
 def _take_crop(page: list[Token], crop: list[Token], gain: float) -> bool:
     if not crop:
         return False
+    if len(page) == len(crop) == 1 and _FORMS.match(crop[0].text) and not _FORMS.match(page[0].text):
+        return True  # the crop read a quarter or a date where the page read `HI/2025`, `J/2025`
     if not page:
         return min(t.conf for t in crop) >= 85  # a word the page missed (`-` of `Kế hoạch - Tài chính`)
     p_text, c_text = "".join(t.text for t in page), "".join(t.text for t in crop)

@@ -177,3 +177,10 @@ def test_specks_and_glued_noise_are_left_out_of_cells():
     assert [w.text for w in trimmed] == ["III/2022", "xã"]
     quoted = table_read._trim([Word("“mức", 0, 0, 50, 22, 90), Word("độ”", 0, 0, 30, 22, 90)])
     assert [w.text for w in quoted] == ["“mức", "độ”"]
+
+
+def test_merge_prefers_a_reading_in_the_form_of_a_quarter_or_date():
+    from ocr.table_merge import merge
+
+    assert merge(_line(("Quý", 93), ("HI/2025", 80)), _line(("Quý", 93), ("III/2025", 60))) == "Quý III/2025"
+    assert merge(_line(("Quý", 93), ("II/2025", 80)), _line(("Quý", 93), ("11/2025", 85))) == "Quý II/2025"
