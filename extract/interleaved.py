@@ -16,6 +16,7 @@ recovered is said in warnings; nothing is guessed beyond the lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -24,7 +25,7 @@ from extract.components import index_in, index_mentions
 from extract.numbers import fold
 from extract.ocr_words import WORD, NameMatch, Tok, deadline_in, names_in, tokens
 from extract.schema import Evidence, Task
-from extract.text_tables import repair_id
+from extract.text_tables import _area_name, repair_id
 
 # header words as English-model OCR prints them (`Théi han`, `phéihgp`, `Chi tiéw`)
 _HEADER_CUES = tuple(re.compile(c) for c in (
@@ -165,8 +166,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     def read(spans: list[tuple[int, int]]) -> list[tuple[list[NameMatch], Optional[tuple[str, Optional[str]]]]]:
         out = []
         for a, b in spans:
-            lo = next((i for i, ln in enumerate(tok_line) if ln >= a), len(toks))
-            hi = next((i for i, ln in enumerate(tok_line) if ln >= b), len(toks))
+            lo, hi = bisect_left(tok_line, a), bisect_left(tok_line, b)
             out.append((names_in(toks, lo, hi, lexicon), deadline_in(toks, lo, hi, last=last)))
         return out
 
@@ -184,7 +184,9 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     lost: list[str] = []
     for k, r in enumerate(rows):
         if not r.names and not r.deadline:
-            area, area_id = " ".join(r.label.strip(" |[]_").split()) or None, r.rid
+            label = " ".join(r.label.strip(" |[]_").split())
+            # a group heading is short; a long label is other cells' words run together
+            area, area_id = (_area_name(label, indices.get(k)) if 0 < len(label.split()) <= 12 else None), r.rid
             continue
         prev = tasks[-1].id if tasks else None
         rid = repair_id(r.rid, area_id or (prev.split(".")[0] if prev and "." in prev else None))

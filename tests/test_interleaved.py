@@ -35,7 +35,7 @@ def test_hand_written_interleaved_rows():
     assert got["1.2"].lead == ["Công an xã"] and got["1.2"].deadline == "Quý II/2026"
     assert got["1.3"].lead == ["Phòng Văn hóa - Xã hội"] and got["1.3"].partners == ["Các thôn, tổ dân phố"]
     assert got["1.3"].deadline == "Trước 30/6/2026" and got["1.3"].deadline_date == "2026-06-30"
-    assert got["1.1"].area == "Tiep can dich vu"
+    assert got["1.1"].area == "Tiếp cận dịch vụ hành chính công"  # the SIPAS factor's official name
     assert warnings and "not recovered" in warnings[0]
 
 
