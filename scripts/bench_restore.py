@@ -65,14 +65,15 @@ def pyvi_restore(lines: list[str]) -> list[str]:
     return out
 
 
-def ocr_set(lines: list[str], pages: int, cache: Path, seed: int = 99, mild: bool = False) -> list[tuple[str, str]]:
+def ocr_set(lines: list[str], pages: int, cache: Path, seed: int = 99, mild: bool = False,
+            stem: str | None = None) -> list[tuple[str, str]]:
     """(source page text, English OCR text) for held-out lines rendered as scans; cached."""
     from models.restorer.scan_sim import ocr_english, render_page
 
     cache.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     out, pos = [], 0
-    stem = "heldout-mild" if mild else "heldout"
+    stem = stem or ("heldout-mild" if mild else "heldout")
     for page in range(pages):
         src_f, ocr_f = cache / f"{stem}{page:02d}.src.txt", cache / f"{stem}{page:02d}.ocr.txt"
         img, physical, used = render_page(lines[pos : pos + 60], rng, mild=mild)
@@ -114,6 +115,8 @@ def main(argv=None) -> int:
     p.add_argument("--no-pyvi", action="store_true")
     p.add_argument("--skip-seeds", action="store_true")
     p.add_argument("--json", default=None, help="also write the figures here")
+    p.add_argument("--validation", type=int, default=0, metavar="N",
+                   help="also N degraded renders of train-split lines (the set model choices are tuned on)")
     args = p.parse_args(argv)
 
     from normalize.restore import get_restorer
@@ -155,6 +158,20 @@ def main(argv=None) -> int:
         base = None if args.no_pyvi else score(refs, [" ".join(pyvi_restore(o.split("\n"))) for _, o in pages])
         results[name] = {"ours": ours, "pyvi": base, "input": score(refs, raw)}
         table.append(row(name, ours, base, results[name]["input"]))
+
+    # validation: train-split lines (never the held-out ones), two seeded streams of degraded pages
+    if args.validation:
+        from models.restorer.channel_fit import sample_lines
+
+        pages = []
+        for k, seed in enumerate((4242, 4343)):
+            n = (args.validation + 1 - k) // 2
+            pages += ocr_set(sample_lines(Path(args.corpus), n * 40, seed), n, Path(args.cache), seed=seed, stem=f"val{seed}-")
+        refs = [" ".join(s.split()) for s, _ in pages]
+        ours = score(refs, [" ".join(r.restore_text(o, mode="always").text.split()) for _, o in pages])
+        name = f"validation: English OCR, {len(pages)} degraded train-split scans"
+        results[name] = {"ours": ours, "pyvi": None, "input": score(refs, [" ".join(o.split()) for _, o in pages])}
+        table.append(row(name, ours, None, results[name]["input"]))
 
     # (3) real English-OCR seeds against hand-made gold
     notes = []
