@@ -19,6 +19,7 @@ from ocr import images
 from ocr._exec import poppler, tesseract
 from ocr.layout import assemble_lines
 from ocr.options import OcrOptions
+from ocr.recover import recover_lost_lines
 from ocr.preprocess import MIN_OSD_CONFIDENCE, Preprocessed, preprocess_page, rotate_quadrant
 from ocr.textlayer import assess_text_layer
 from ocr.types import DocumentText, PageText, Table, Word
@@ -112,6 +113,12 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | No
                 pre.rotated = osd.rotate
             except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
                 warnings.append(f"page {number}: turned page not read ({exc}); kept as scanned")
+    if options.recover_lines:
+        try:
+            words = words + recover_lost_lines(pre.ocr_image, words, options.languages, scale,
+                                               min(60.0, options.page_timeout))
+        except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
+            warnings.append(f"page {number}: lines left out by the page layout not re-read ({exc})")
     tables = _find_tables(pre.image, words, options, number, warnings)
     text = "\n".join(assemble_lines(words, tables))
     conf = page_confidence(words)

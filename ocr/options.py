@@ -20,6 +20,7 @@ class OcrOptions:
     denoise: bool = True
     binarize: bool = True
     remove_rules: bool = True  # erase table rules/underlines from the image Tesseract reads
+    recover_lines: bool = True  # ink no word covers (a line the page layout dropped) read again (ocr/recover.py)
     use_text_layer: bool = True  # PDF pages with a real text layer skip OCR
     tables: bool = True  # ruled tables (ocr.table) read cell by cell into PageText.tables
     low_confidence: float = 60.0  # pages whose mean word confidence is below are reported

@@ -134,7 +134,7 @@ def configurations(ablation: bool, best_lang: str) -> list[tuple[str, object]]:
     base = OcrOptions(languages=best_lang, tables=False)
     configs.append((f"pipeline --lang {best_lang} (tables as cell rows)", OcrOptions(languages=best_lang)))
     if ablation:
-        for flag in ("orientation", "deskew", "denoise", "remove_rules"):
+        for flag in ("orientation", "deskew", "denoise", "remove_rules", "recover_lines"):
             configs.append((f"pipeline --lang {best_lang} --no-tables --no-{flag.replace('_', '-')}",
                             dataclasses.replace(base, **{flag: False})))
         configs.append((f"pipeline --lang {best_lang} --no-tables, binarise every scan", ("force-binarize", base)))
