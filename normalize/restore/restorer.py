@@ -154,7 +154,7 @@ class Restorer:
                 near += process.extract(sk, self._top_keys, scorer=Levenshtein.distance, score_cutoff=2, limit=self.FUZZY_LIMIT)
             for k, _, _ in near:
                 for i in self.inventory[k]:
-                    if i not in seen:
+                    if i not in seen and self.unigram[i] > self.COMMON_KEY_LP:  # rare spellings: not this far
                         seen.add(i)
                         ids.append(i)
         if ocr and self.fuzzy and not ids and len(o) >= 3:
