@@ -6,16 +6,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class OcrOptions:
-    languages: str = "vie+Vietnamese"  # best CER/WER on the tune seeds of scripts/eval_ocr.py (docs/ocr.md)
+    # Defaults = the best measured quality/cost trade-off (docs/ocr.md, held-out pages, 200 dpi):
+    # `vie+Vietnamese` CER 3.11% WER 10.60% at ~1.4x the CPU of `vie` alone (CER 3.53%, WER 12.05%:
+    # a point of WER worse than the 300-dpi default it would replace, 11.10%). Speed first: "vie".
+    languages: str = "vie+Vietnamese"
     dpi: int = 300  # PDF pages are rendered (and preprocessed, tables found) at this resolution
     # Tesseract reads the cleaned page scaled down to this resolution (0: as rendered). Its LSTM
     # rescales every text line to a fixed height anyway; at 200 dpi the page costs ~25% less CPU
-    # and reads better on the tune split (CER 3.47% -> 2.83% with vie+Vietnamese); at 150 dpi
-    # `vie` breaks down (CER 5.99%). Figures: docs/ocr.md.
+    # and reads better on both splits (held out: CER 3.91% -> 3.11% with vie+Vietnamese); at
+    # 150 dpi `vie` breaks down (tune: CER 5.99%). Figures: docs/ocr.md.
     ocr_dpi: int = 200
     page_timeout: float = 180.0  # seconds per Tesseract call
     psm: int = 3
-    orientation: bool = True  # Tesseract OSD, rotate by 90/180/270
+    orientation: bool = True  # Tesseract OSD when the first reading is poor or sideways; rotate 90/180/270
     deskew: bool = True
     denoise: bool = True
     binarize: bool = True
