@@ -59,6 +59,25 @@ def _take_crop(page: list[Token], crop: list[Token], gain: float) -> bool:
     return p_text in c_text and len(c_text) > len(p_text) and c_conf >= p_conf - 5
 
 
+def _resplit(page: list[Token], crop: list[Token]) -> list[Token]:
+    """The page's letters cut into the crop's words, when only spaces and marks differ (`Kếhoạch-` read
+    `Kế hoạch :` by the crop): the crop's words, a lone mark of the crop replaced by the page's."""
+    if not page or len(crop) <= len(page):
+        return []
+    letters = lambda ts: "".join(ch for t in ts for ch in t.text if ch.isalnum())  # noqa: E731
+    if letters(page) != letters(crop):
+        return []
+    marks = [ch for t in page for ch in t.text if not ch.isalnum()]
+    out = []
+    for t in crop:
+        if not any(ch.isalnum() for ch in t.text) and marks:
+            t = Token(marks.pop(0), t.conf, t.newline)
+        out.append(t)
+    if page[0].newline:
+        out[0] = Token(out[0].text, out[0].conf, True)
+    return out
+
+
 def merge(page_words: list[Word], crop_words: list[Word], gain: float = 10.0) -> str:
     """The cell's text from both readings (lines kept)."""
     page, crop = tokens(page_words), tokens(crop_words)
@@ -73,7 +92,9 @@ def merge(page_words: list[Word], crop_words: list[Word], gain: float = 10.0) ->
         else:
             spans.append((op, i1, i2, j1, j2))
     for op, i1, i2, j1, j2 in spans:
-        if op != "equal" and _take_crop(page[i1:i2], crop[j1:j2], gain):
+        if op != "equal" and _resplit(page[i1:i2], crop[j1:j2]):
+            out += _resplit(page[i1:i2], crop[j1:j2])
+        elif op != "equal" and _take_crop(page[i1:i2], crop[j1:j2], gain):
             taken = list(crop[j1:j2])
             if i1 < i2 and page[i1].newline:  # the line structure stays the page's
                 taken[0] = Token(taken[0].text, taken[0].conf, True)

@@ -149,9 +149,11 @@ def _line(*pairs, top=0):
     ([("Phòng", 96), ("Kếhoạch-", 91)], [("Phòng", 96), ("Kế", 97), ("hoạch", 93), ("-", 93)], "Phòng Kế hoạch -"),
     ([("liên", 97), ("ục", 93)], [("liền", 85), ("tục", 97)], "liên tục"),  # page letters, crop's lost letter
     ([("+0,12", 86)], [("-0,12", 86)], "+0,12"),  # signs: page kept unless the crop is clearly better
-    ([("quan,", 46)], [("quan", 93), (".", 85)], "quan ."),
+    ([("quan,", 46)], [("quan", 93), (".", 85)], "quan ,"),  # same letters: the page's mark
     ([("Hằng", 96), ("năm", 96)], [("Hãng", 88), ("năm", 96)], "Hằng năm"),
     ([("'Văn", 91), ("phòng", 96)], [("Văn", 95), ("phòng", 96)], "Văn phòng"),  # a speck dropped
+    ([("Phòng", 96), ("Kếhoạch-", 91), ("Tài", 96)], [("Phòng", 96), ("Kế", 95), ("hoạch", 95), (":", 91), ("Tài", 96)],
+     "Phòng Kế hoạch - Tài"),  # the crop's spaces, the page's dash
 ])
 def test_merge_word_by_word(page, crop, expected):
     from ocr.table_merge import merge
