@@ -22,6 +22,7 @@ from ocr.options import OcrOptions
 from ocr.recover import recover_lost_lines
 from ocr.preprocess import MIN_OSD_CONFIDENCE, Preprocessed, preprocess_page, rotate_quadrant
 from ocr.textlayer import assess_text_layer
+from ocr.table_words import find_borderless
 from ocr.types import DocumentText, PageText, Table, Word
 
 try:  # written in parallel by the table work; the stage runs without it
@@ -120,6 +121,11 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | No
         except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
             warnings.append(f"page {number}: lines left out by the page layout not re-read ({exc})")
     tables = _find_tables(pre.image, words, options, number, warnings)
+    if options.tables and options.borderless_tables:  # column gaps only: rebuilt from word boxes
+        try:
+            tables += find_borderless(words, tables)
+        except Exception as exc:  # a table bug must not lose the page's running text
+            warnings.append(f"page {number}: borderless table failed ({type(exc).__name__}: {exc})")
     text = "\n".join(assemble_lines(words, tables))
     conf = page_confidence(words)
     if conf is not None and conf < options.low_confidence:

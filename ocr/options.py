@@ -26,5 +26,6 @@ class OcrOptions:
     recover_lines: bool = True  # ink no word covers (a line the page layout dropped) read again (ocr/recover.py)
     use_text_layer: bool = True  # PDF pages with a real text layer skip OCR
     tables: bool = True  # ruled tables (ocr.table) read cell by cell into PageText.tables
+    borderless_tables: bool = True  # tables without rules, rebuilt from word positions (ocr/table_words.py)
     low_confidence: float = 60.0  # pages whose mean word confidence is below are reported
     max_image_pixels: int = 200_000_000  # decompression-bomb guard

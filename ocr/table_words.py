@@ -1,0 +1,305 @@
+"""Borderless tables rebuilt from the page's OCR words (no rules to find: positions only).
+
+1. Header: a visual row whose words fall into three or more clusters parted by wide gaps, the
+   clusters naming table roles (STT, chủ trì, phối hợp, thời gian ..., folded, diacritics ignored)
+   with an agency or a deadline among them. Header cells wrapped over several lines (`Cơ quan phối`
+   / `hợp`) are the lines just above or below, close to it, whose words sit under the clusters.
+2. Columns: between two neighbouring header cells, the separator is the middle of the widest x-run
+   that the fewest body lines cover with ink (a column gap is covered by none; a group row that runs
+   across adds the same count everywhere).
+3. Rows: a row starts at a line whose first-column word is a row number or a group numeral (`I`,
+   `2`, `1.1`, `-`) or after a blank wider than the row's own line pitch; other lines continue the
+   row (wrapped cells). A word that follows its neighbour across a separator at a word space (a
+   group heading running over several columns) stays in its neighbour's cell.
+4. End: a blank far wider than the rows' spacing, or a line of prose (starting at the table's left
+   edge without a row number, running at word spacing across two or more separators).
+
+The result is the same `Table` the ruled path emits (`kind="borderless"`, header row first), so
+`extract` maps its columns by their headers and `assemble_lines` prints it in place of its words.
+Only pages (regions) without a ruled table are searched.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from statistics import median
+
+import numpy as np
+
+from ocr.layout import Line, centre_in, visual_rows
+from ocr.table_read import is_speck
+from ocr.types import Table, TableCell, Word
+
+
+@dataclass(frozen=True)
+class BorderlessOptions:
+    cell_gap_heights: float = 1.2  # header words further apart than this many word heights: two cells
+    span_gap_heights: float = 0.8  # words closer than this across a separator: one cell running over it
+    header_blank_heights: float = 0.8  # a header line wrapped: blank above it at most this
+    end_blank_heights: float = 2.5  # a blank this tall ends the table
+    row_pitch_factor: float = 1.25  # a line pitch this much above the table's usual one starts a row
+    min_roles: int = 3  # header cells naming a table role
+    min_body_lines: int = 2
+
+
+# header cues (folded, as `extract.text_tables` reads columns); one role per header cell
+_ROLE_CUES: dict[str, tuple[str, ...]] = {
+    "id": ("stt", "st t", "so tt", "tt"),
+    "partners": ("phoi hop",),
+    "lead": ("chu tri", "don vi thuc hien", "co quan thuc hien", "trach nhiem"),
+    "deadline": ("thoi gian", "thoi han", "tien do", "hoan thanh"),
+    "target": ("chi tieu", "ket qua", "san pham", "muc tieu"),
+    "actions": ("nhiem vu", "giai phap", "noi dung cong viec", "hoat dong"),
+    "content": ("chi so", "noi dung", "linh vuc", "tieu chi"),
+}
+_ROW_MARK = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXL]{1,4}|[a-zđ]\)|[-+•–])\.?$")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (`Cơ quan chủ trì` -> `co quan chu tri`)."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def header_role(text: str) -> str | None:
+    f = " ".join(fold(text).replace("/", " ").split())
+    for role, cues in _ROLE_CUES.items():
+        if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", f) for c in cues):
+            return role
+    return None
+
+
+def row_mark(text: str) -> bool:
+    """A row number or group numeral, with the noise a scan adds (`2...`, `1.1,`)."""
+    t = text.strip()
+    return bool(_ROW_MARK.match(t.rstrip("._,:;…").strip() or t))
+
+
+def _runs(words: list[Word], gap: float) -> list[list[Word]]:
+    """Words of a line (left to right) cut where the blank between two is wider than `gap`."""
+    runs = [[words[0]]]
+    for prev, w in zip(words, words[1:]):
+        if w.left - (prev.left + prev.width) > gap:
+            runs.append([w])
+        else:
+            runs[-1].append(w)
+    return runs
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _split_two_roles(run: list[Word]) -> list[list[Word]]:
+    """A header run that names two roles (`Cơ quan chủ trì Cơ quan phối hợp` read with a narrow gap):
+    cut at its widest inner gap."""
+    if len(run) < 2:
+        return [run]
+    gaps = [b.left - (a.left + a.width) for a, b in zip(run, run[1:])]
+    k = int(np.argmax(gaps)) + 1
+    left, right = run[:k], run[k:]
+    if header_role(_text(left)) and header_role(_text(right)) and header_role(_text(left)) != header_role(_text(right)):
+        return [left, right]
+    return [run]
+
+
+def _header_cells(line: Line, h: float, opts: BorderlessOptions) -> list[list[Word]] | None:
+    cells: list[list[Word]] = []
+    for run in _runs(line.words, opts.cell_gap_heights * h):
+        cells += _split_two_roles(run)
+    if len(cells) < opts.min_roles:
+        return None
+    return cells
+
+
+def _roles(cells: list[list[Word]]) -> list[str | None]:
+    return [header_role(_text(c)) for c in cells]
+
+
+def _is_header(roles: list[str | None], opts: BorderlessOptions) -> bool:
+    named = [r for r in roles if r]
+    return len(set(named)) >= opts.min_roles and ("lead" in named or "deadline" in named)
+
+
+def _under(w: Word, cells: list[list[Word]], h: float) -> int | None:
+    """Index of the header cell whose x-span (widened by a word height) holds the centre of `w`."""
+    cx = w.left + w.width / 2
+    for i, c in enumerate(cells):
+        if min(x.left for x in c) - h <= cx <= max(x.left + x.width for x in c) + h:
+            return i
+    return None
+
+
+def _wrapped_header_line(line: Line, cells: list[list[Word]], h: float, opts: BorderlessOptions) -> bool:
+    """A header line continued: every run of words under one header cell, no row number first."""
+    if row_mark(line.words[0].text):
+        return False
+    for run in _runs(line.words, opts.span_gap_heights * h):
+        homes = {_under(w, cells, h) for w in run}
+        if None in homes or len(homes) > 1:
+            return False
+    return True
+
+
+def _separators(cells: list[list[Word]], body: list[Line]) -> list[float]:
+    """x of the boundary between each pair of neighbouring header cells (module doc, step 2)."""
+    seps = []
+    for a, b in zip(cells, cells[1:]):
+        lo = int(max(w.left + w.width for w in a))
+        hi = int(min(w.left for w in b))
+        if hi <= lo + 1:
+            seps.append((lo + hi) / 2)
+            continue
+        cover = np.zeros(hi - lo, dtype=int)
+        for line in body:
+            inked = np.zeros(hi - lo, dtype=bool)
+            for w in line.words:
+                inked[max(0, w.left - lo): max(0, min(hi, w.left + w.width) - lo)] = True
+            cover += inked
+        low = cover == cover.min()
+        best, start, run_start = (0, 0), None, None
+        for i, flag in enumerate(list(low) + [False]):
+            if flag and run_start is None:
+                run_start = i
+            elif not flag and run_start is not None:
+                if i - run_start > best[1] - best[0]:
+                    best = (run_start, i)
+                run_start = None
+        seps.append(lo + (best[0] + best[1]) / 2)
+    return seps
+
+
+def _column(x: float, seps: list[float]) -> int:
+    return int(np.searchsorted(seps, x))
+
+
+def _cells_of_line(line: Line, seps: list[float], h: float, opts: BorderlessOptions) -> dict[int, list[Word]]:
+    """Words of one line by column; a word at a word space from its left neighbour keeps its cell."""
+    out: dict[int, list[Word]] = {}
+    col = None
+    prev = None
+    for w in line.words:
+        own = _column(w.left + w.width / 2, seps)
+        if prev is None or w.left - (prev.left + prev.width) > opts.span_gap_heights * h or own < (col or 0):
+            col = own
+        out.setdefault(col, []).append(w)
+        prev = w
+    return out
+
+
+def _prose(line: Line, seps: list[float], table_left: int, h: float, opts: BorderlessOptions) -> bool:
+    """A line of running text under the table: from its left edge, no row number, across 2+ separators."""
+    first = line.words[0]
+    if first.left > (seps[0] if seps else table_left) or row_mark(first.text):
+        return False
+    crossed = 0
+    for run in _runs(line.words, opts.span_gap_heights * h):
+        left, right = run[0].left, run[-1].left + run[-1].width
+        crossed = max(crossed, sum(left < s < right for s in seps))
+    return crossed >= 2
+
+
+def _rows(body: list[Line], seps: list[float], id_col: int | None, h: float,
+          opts: BorderlessOptions) -> list[list[Line]]:
+    tops = [ln.top for ln in body]
+    pitches = [b - a for a, b in zip(tops, tops[1:])]
+    usual = median(pitches) if pitches else 0
+    rows: list[list[Line]] = []
+    marked = False  # the current row already has its row number
+    for i, line in enumerate(body):
+        first = _cells_of_line(line, seps, h, opts).get(id_col) if id_col is not None else None
+        has_mark = bool(first) and row_mark(first[0].text)
+        wide = i > 0 and pitches[i - 1] > opts.row_pitch_factor * usual
+        if not rows or wide or (has_mark and marked):
+            rows.append([line])
+            marked = has_mark
+        else:
+            rows[-1].append(line)
+            marked = marked or has_mark
+    return rows
+
+
+def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[Line]], seps: list[float],
+           h: float, opts: BorderlessOptions) -> Table:
+    n_cols = len(header)
+    cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (w.top // max(1, int(h)), w.left))))
+             for c in range(n_cols)]
+    for r, lines in enumerate(rows, 1):
+        parts: dict[int, list[str]] = {}
+        for line in lines:
+            for col, ws in _cells_of_line(line, seps, h, opts).items():
+                parts.setdefault(min(col, n_cols - 1), []).append(_text(ws))
+        cells += [TableCell(r, c, "\n".join(parts.get(c, []))) for c in range(n_cols)]
+    every = [w for ln in header_lines for w in ln.words] + [w for rl in rows for ln in rl for w in ln.words]
+    left, top = min(w.left for w in every), min(w.top for w in every)
+    right, bottom = max(w.left + w.width for w in every), max(w.top + w.height for w in every)
+    return Table(len(rows) + 1, n_cols, cells, box=(left, top, right - left, bottom - top), kind="borderless")
+
+
+def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions()
+                    ) -> list[Table]:
+    """Borderless task tables of a page from its OCR words (boxes in page pixels), outside `ruled`."""
+    letters = [w for w in words if w.text.strip() and any(ch.isalnum() for ch in w.text)]
+    if not letters:
+        return []
+    h = float(median(w.height for w in letters))
+    free = [w for w in words if w.text.strip() and not is_speck(w, h)
+            and not any(t.box and centre_in(w, t.box) for t in ruled)]
+    lines = [Line(ws) for ws in visual_rows(free)]
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        cells = _header_cells(lines[i], h, opts)
+        if cells is None or not _is_header(_roles(cells), opts):
+            i += 1
+            continue
+        found = _read_from(lines, i, cells, h, opts)
+        if found is None:
+            i += 1
+            continue
+        table, i = found
+        tables.append(table)
+    return tables
+
+
+def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
+               opts: BorderlessOptions) -> tuple[Table, int] | None:
+    """The table whose header cells are on `lines[at]`; (table, index of the first line after it)."""
+    head = [lines[at]]
+    start = at
+    while start > 0 and lines[start].top - lines[start - 1].bottom <= opts.header_blank_heights * h \
+            and _wrapped_header_line(lines[start - 1], cells, h, opts) and at - start < 2:
+        start -= 1
+        head.insert(0, lines[start])
+    end = at + 1
+    while end < len(lines) and lines[end].top - lines[end - 1].bottom <= opts.header_blank_heights * h \
+            and _wrapped_header_line(lines[end], cells, h, opts) and end - at <= 3:
+        head.append(lines[end])
+        end += 1
+    cells = [list(c) for c in cells]
+    for line in head:
+        if line is lines[at]:
+            continue
+        for w in line.words:
+            cells[_under(w, cells, h)].append(w)
+    body: list[Line] = []
+    j = end
+    while j < len(lines) and lines[j].top - (body[-1].bottom if body else head[-1].bottom) <= opts.end_blank_heights * h:
+        body.append(lines[j])
+        j += 1
+    if len(body) < opts.min_body_lines:
+        return None
+    seps = _separators(cells, body)
+    table_left = min(w.left for ln in head for w in ln.words)
+    kept = []
+    for line in body:
+        if _prose(line, seps, table_left, h, opts):
+            break
+        kept.append(line)
+    if len(kept) < opts.min_body_lines:
+        return None
+    roles = _roles(cells)
+    id_col = roles.index("id") if "id" in roles else 0
+    rows = _rows(kept, seps, id_col, h, opts)
+    return _table(cells, head, rows, seps, h, opts), end + len(kept)
