@@ -123,7 +123,7 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | No
     tables = _find_tables(pre.image, words, options, number, warnings)
     if options.tables and options.borderless_tables:  # column gaps only: rebuilt from word boxes
         try:
-            tables += find_borderless(words, tables)
+            tables += find_borderless(words, tables, image=pre.image, languages=options.languages)
         except Exception as exc:  # a table bug must not lose the page's running text
             warnings.append(f"page {number}: borderless table failed ({type(exc).__name__}: {exc})")
     text = "\n".join(assemble_lines(words, tables))

@@ -220,26 +220,61 @@ def _rows(body: list[Line], seps: list[float], id_col: int | None, h: float,
     return rows
 
 
+def _bbox(words: list[Word]) -> tuple[int, int, int, int]:
+    left, top = min(w.left for w in words), min(w.top for w in words)
+    return left, top, max(w.left + w.width for w in words) - left, max(w.top + w.height for w in words) - top
+
+
 def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[Line]], seps: list[float],
-           h: float, opts: BorderlessOptions) -> Table:
+           id_col: int, h: float, opts: BorderlessOptions) -> Table:
+    """Header cells boxed by their words, body cells by their column band and row lines."""
     n_cols = len(header)
-    cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (w.top // max(1, int(h)), w.left))))
-             for c in range(n_cols)]
+    line_of = {id(w): k for k, ln in enumerate(header_lines) for w in ln.words}
+    cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (line_of.get(id(w), 0), w.left))),
+                       box=_bbox(header[c])) for c in range(n_cols)]
+    every = [w for ln in header_lines for w in ln.words] + [w for rl in rows for ln in rl for w in ln.words]
+    box = _bbox(every)
+    edges = [box[0]] + [int(x) for x in seps] + [box[0] + box[2]]
     for r, lines in enumerate(rows, 1):
         parts: dict[int, list[str]] = {}
         for line in lines:
             for col, ws in _cells_of_line(line, seps, h, opts).items():
                 parts.setdefault(min(col, n_cols - 1), []).append(_text(ws))
-        cells += [TableCell(r, c, "\n".join(parts.get(c, []))) for c in range(n_cols)]
-    every = [w for ln in header_lines for w in ln.words] + [w for rl in rows for ln in rl for w in ln.words]
-    left, top = min(w.left for w in every), min(w.top for w in every)
-    right, bottom = max(w.left + w.width for w in every), max(w.top + w.height for w in every)
-    return Table(len(rows) + 1, n_cols, cells, box=(left, top, right - left, bottom - top), kind="borderless")
+        mark = parts.get(id_col, [""])[0]
+        if row_mark(mark):  # scan noise after the number (`2...`, `1.1,`)
+            parts[id_col][0] = mark.strip().rstrip("._,:;…").strip() or mark.strip()
+        top, bottom = lines[0].top, max(ln.bottom for ln in lines)
+        cells += [TableCell(r, c, "\n".join(parts.get(c, [])),
+                            box=(edges[c], top, max(1, edges[c + 1] - edges[c]), bottom - top)) for c in range(n_cols)]
+    return Table(len(rows) + 1, n_cols, cells, box=box, kind="borderless")
 
 
-def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions()
-                    ) -> list[Table]:
-    """Borderless task tables of a page from its OCR words (boxes in page pixels), outside `ruled`."""
+def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions(),
+                    image: np.ndarray | None = None, languages: str = "vie", timeout: float = 60.0) -> list[Table]:
+    """Borderless task tables of a page from its OCR words (boxes in page pixels), outside `ruled`.
+    With the page `image` (same frame as the words), row numbers the page's reading left out are
+    read again (ocr/table_marks.py: one Tesseract process per table page, only when a table is found)."""
+    tables = _find(words, ruled, opts)
+    if image is None or not tables:
+        return tables
+    from ocr._exec import tesseract
+    from ocr.table_marks import lost_marks
+
+    mh = float(median(w.height for w in words if any(ch.isalnum() for ch in w.text)))
+    extra: list[Word] = []
+    try:
+        for t in tables:
+            head = [c for c in t.cells if c.row == 0]
+            roles = [header_role(c.text) for c in head]
+            id_col = roles.index("id") if "id" in roles else None
+            extra += lost_marks(image, words, t, id_col, max(c.box[1] + c.box[3] for c in head), mh, languages,
+                                timeout)
+    except (tesseract.TesseractTimeout, tesseract.TesseractFailed):
+        return tables  # the tables as the page's words give them
+    return _find(words + extra, ruled, opts) if extra else tables
+
+
+def _find(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> list[Table]:
     letters = [w for w in words if w.text.strip() and any(ch.isalnum() for ch in w.text)]
     if not letters:
         return []
@@ -302,4 +337,4 @@ def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
     roles = _roles(cells)
     id_col = roles.index("id") if "id" in roles else 0
     rows = _rows(kept, seps, id_col, h, opts)
-    return _table(cells, head, rows, seps, h, opts), end + len(kept)
+    return _table(cells, head, rows, seps, id_col, h, opts), end + len(kept)

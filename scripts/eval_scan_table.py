@@ -1,6 +1,7 @@
-"""Rendered scan of a ruled appendix table -> ruled tables read -> tasks; rows right and CPU cost.
+"""Rendered scan of a ruled (or borderless) appendix table -> ruled tables read -> tasks; rows right and CPU cost.
 
     python -m scripts.eval_tables scan --seed 2000 --rows 36 [--degrade medium] [--reader page|cells]
+    python -m scripts.eval_tables scan --seed 2000 --rows 36 --borders NONE   # the same table without rules
 
 A synthetic plan with a long appendix (kehoach.synth) is rendered, rasterised, optionally degraded
 like a scan, and every page's ruled tables are read. A gold table row counts as recovered when a
@@ -68,14 +69,25 @@ def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, ori
         finally:
             _TABLE_CPU[0] += _cpu() - start
 
-    document.read_tables = timed
+    bl_inner = document.find_borderless
+
+    def bl_timed(*args, **kw):  # the borderless step alone (word positions, no Tesseract call)
+        start = _cpu()
+        try:
+            return bl_inner(*args, **kw)
+        finally:
+            _BORDERLESS_CPU[0] += _cpu() - start
+            _TABLE_CPU[0] += _cpu() - start
+
+    document.read_tables, document.find_borderless = timed, bl_timed
     try:
         return document.ocr_page(page, number, OcrOptions(languages=languages, orientation=orientation)).tables
     finally:
-        document.read_tables = inner
+        document.read_tables, document.find_borderless = inner, bl_inner
 
 
 _TABLE_CPU = [0.0]
+_BORDERLESS_CPU = [0.0]
 
 
 def score_rows(gold: list[dict], pred: list) -> tuple[dict, list[str]]:
@@ -106,25 +118,27 @@ def score_rows(gold: list[dict], pred: list) -> tuple[dict, list[str]]:
 
 
 def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, reader: str = "page",
-              languages: str = "vie+Vietnamese", orientation: bool = False) -> tuple[dict, list[str]]:
+              languages: str = "vie+Vietnamese", orientation: bool = False,
+              borders: str = "ALL") -> tuple[dict, list[str]]:
     from kehoach.synth.plan_text import generate_plan
-    from kehoach.synth.render import render_pages
+    from kehoach.synth.render import render_pages, set_table_borders
 
-    plan = generate_plan(seed, size="long", appendix_rows=rows)
+    plan = set_table_borders(generate_plan(seed, size="long", appendix_rows=rows), borders)
     gold = [t for t in plan.gold["tasks"] if t["source"] == "table"]
     pages = render_pages(plan, dpi=dpi)
     if degrade:
         from kehoach.synth.degrade import degrade as degrade_page
 
         pages = [degrade_page(p, degrade, seed=seed + i) for i, p in enumerate(pages)]
-    pred, roles, ctx, n_tables, table_pages, cpu, table_cpu = [], None, None, 0, [], 0.0, 0.0
+    pred, roles, ctx, n_tables, table_pages, cpu, table_cpu, bl_cpu = [], None, None, 0, [], 0.0, 0.0, 0.0
     for number, page in enumerate(pages, 1):
-        start, _TABLE_CPU[0] = _cpu(), 0.0
+        start, _TABLE_CPU[0], _BORDERLESS_CPU[0] = _cpu(), 0.0, 0.0
         tables = _read_tables(np.array(page.convert("L")), number, reader, languages, orientation)
         if tables:
             cpu += _cpu() - start
             table_cpu += _TABLE_CPU[0]
             table_pages.append(number)
+        bl_cpu += _BORDERLESS_CPU[0]
         for table in tables:
             n_tables += 1
             tasks, _, roles, ctx = tasks_from_grid(table.grid(), page=number, roles=roles, ctx=ctx)
@@ -135,4 +149,6 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, 
               "cpu_s_per_table_page": round(cpu / max(1, len(table_pages)), 2)}
     if reader == "page":  # of which reading the tables (the rest is the page's own OCR)
         report["table_cpu_s_per_table_page"] = round(table_cpu / max(1, len(table_pages)), 2)
+        report["borders"] = borders  # the borderless step runs on every page: its cost per page read
+        report["borderless_cpu_s_per_page"] = round(bl_cpu / max(1, len(pages)), 3)
     return report, errors

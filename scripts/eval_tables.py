@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--reader", default="page", choices=("page", "cells"), help="scripts/eval_scan_table.py")
     s.add_argument("--lang", default="vie+Vietnamese", help="Tesseract languages of the page reader")
     s.add_argument("--orientation", action="store_true", help="page reader: run Tesseract OSD as production does")
+    s.add_argument("--borders", default="ALL", choices=("ALL", "SINGLE_TOP_LINE", "NONE"),
+                   help="rules of the rendered table: ALL (ruled), SINGLE_TOP_LINE or NONE (borderless)")
     for p in (t, g, s):
         p.add_argument("--errors", type=int, default=0, help="print this many disagreements")
     args = ap.parse_args(argv)
@@ -129,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from scripts.eval_scan_table import eval_scan
 
-        report, errors = eval_scan(args.seed, args.rows, args.dpi, args.degrade, args.reader, args.lang, args.orientation)
+        report, errors = eval_scan(args.seed, args.rows, args.dpi, args.degrade, args.reader, args.lang, args.orientation,
+                                   args.borders)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     for e in errors[: args.errors]:
         print(e)

@@ -46,6 +46,9 @@ class Table:
     landscape: bool = False  # appendix tables are printed on landscape pages
     font_size: float = 11.0
     v_align: str = "TOP"  # cell text placement: TOP, or MIDDLE as many printed appendices do
+    # rules drawn: "ALL" (a ruled grid), "SINGLE_TOP_LINE" (borderless, a rule under the heading row)
+    # or "NONE" (borderless: columns told apart by their gaps only; cells padded as Word pads them)
+    borders: Literal["ALL", "SINGLE_TOP_LINE", "NONE"] = "ALL"
 
 
 @dataclass

@@ -113,9 +113,11 @@ def _table(pdf, block: Table) -> None:
     pdf.set_font(FONT, "", block.font_size)
     usable = pdf.w - pdf.l_margin - pdf.r_margin
     group_style = FontFace(emphasis="BOLD")
+    # without rules, cells keep Word's default side margins (1.9 mm): the gaps that part the columns
+    padding = 1 if block.borders == "ALL" else (1, 1.9)
     with pdf.table(col_widths=block.widths, width=usable, line_height=block.font_size * 0.45,
-                   text_align="LEFT", v_align=block.v_align, repeat_headings=1, padding=1,
-                   headings_style=FontFace(emphasis="BOLD")) as table:
+                   text_align="LEFT", v_align=block.v_align, repeat_headings=1, padding=padding,
+                   borders_layout=block.borders, headings_style=FontFace(emphasis="BOLD")) as table:
         for row in block.rows:
             r = table.row()
             if row.kind == "group":
@@ -150,6 +152,14 @@ def _signature(pdf, block: Signature, size: float) -> None:
     pdf.set_xy(110, y)
     pdf.cell(85, size * 0.45, block.name, align="C")
     pdf.set_y(max(left_end, y + size * 0.45) + 4)
+
+
+def set_table_borders(plan: SyntheticPlan, borders: str) -> SyntheticPlan:
+    """Draw the plan's tables with `borders` (model.Table.borders): the same appendix, borderless."""
+    for block in plan.layout.body:
+        if isinstance(block, Table):
+            block.borders = borders
+    return plan
 
 
 def render_pdf(plan: SyntheticPlan, path: str | Path) -> Path:
