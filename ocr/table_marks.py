@@ -10,36 +10,45 @@ kind, model loaded once (`tesseract.images_to_words`).
 """
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
 from ocr._exec import tesseract
 from ocr.table_read import _lone_stroke
+from ocr.table_words import row_mark
 from ocr.types import Table, Word
 
 INK = 160  # darker is ink on the cleaned page
-ID_WHITELIST = "-c tessedit_char_whitelist=0123456789.IVX"
+DIGITS = "-c tessedit_char_whitelist=0123456789."
+ROMAN = "-c tessedit_char_whitelist=IVX"
+_WORDY = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a word, not a row number
 STRIP_HEIGHTS = 6.0  # a lost row-number column is searched this many word heights left of the table
+ENLARGE = 2.0  # crops enlarged: digits 19 px tall at 200 dpi are small for Tesseract
+ID_SHARE = 0.08  # a first column narrower than this share of the table holds row numbers
 
 
-def _region(table: Table, id_col: int | None, mh: float, width: int) -> tuple[int, int, int, int]:
+def _region(table: Table, id_col: int | None, mh: float) -> tuple[int, int, int, int]:
+    """Left of the table (a whole column lost) through the row-number column when there is one: the
+    column its header names, else a first column narrower than `ID_SHARE` of the table."""
     x, y, w, h = table.box
-    if id_col is not None:  # inside the row-number column's band
+    right = max(0, x - int(0.2 * mh))
+    first = next((c.box for c in table.cells if c.row == 1 and c.col == 0), None)
+    if id_col is None and first and first[2] < ID_SHARE * w:
+        id_col = 0
+    if id_col is not None:
         band = next(c.box for c in table.cells if c.row == 1 and c.col == id_col)
-        return band[0] - int(mh), y, band[0] + band[2], y + h
-    return max(0, x - int(STRIP_HEIGHTS * mh)), y, max(0, x - int(0.2 * mh)), y + h
+        right = band[0] + band[2]
+    return max(0, x - int(STRIP_HEIGHTS * mh)), y, right, y + h
 
 
-def _blobs(image: np.ndarray, words: list[Word], region: tuple[int, int, int, int],
-           mh: float) -> list[tuple[int, int, int, int]]:
+def _blobs(image: np.ndarray, region: tuple[int, int, int, int], mh: float) -> list[tuple[int, int, int, int]]:
+    """Text-height ink blobs of the region, characters of one token joined (`1.1` is one blob)."""
     x0, y0, x1, y1 = region
     if x1 - x0 < mh or y1 - y0 < mh:
         return []
     ink = (image[y0:y1, x0:x1] < INK).astype(np.uint8)
-    pad = int(0.3 * mh)
-    for w in words:  # ink already read
-        ink[max(0, w.top - pad - y0): max(0, w.top + w.height + pad - y0),
-            max(0, w.left - pad - x0): max(0, w.left + w.width + pad - x0)] = 0
     joined = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, max(3, int(0.6 * mh))), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     out = []
@@ -50,28 +59,67 @@ def _blobs(image: np.ndarray, words: list[Word], region: tuple[int, int, int, in
     return sorted(out, key=lambda b: (b[1], b[0]))
 
 
-def lost_marks(image: np.ndarray, words: list[Word], table: Table, id_col: int | None, header_bottom: int,
-               mh: float, languages: str, timeout: float = 60.0) -> list[Word]:
-    """Words for the row numbers (and the heading above them) that the page's reading left out."""
+def _on(w: Word, box: tuple[int, int, int, int], pad: float) -> bool:
+    x, y, bw, bh = box
+    cx, cy = w.left + w.width / 2, w.top + w.height / 2
+    return x - pad <= cx <= x + bw + pad and y - pad <= cy <= y + bh + pad
+
+
+def _group_rows(table: Table, id_col: int | None) -> list[tuple[int, int]]:
+    """(top, bottom) of rows holding a label only (`II | Chỉ số SIPAS`): their numerals may be Roman."""
+    by_row: dict[int, list] = {}
+    for c in table.cells:
+        if c.row > 0:
+            by_row.setdefault(c.row, []).append(c)
+    spans = []
+    for cells in by_row.values():
+        filled = [c for c in cells if c.text.strip() and c.col != (id_col or 0)]
+        if len(filled) <= 1:
+            spans.append((cells[0].box[1], cells[0].box[1] + cells[0].box[3]))
+    return spans
+
+
+def reread_marks(image: np.ndarray, words: list[Word], table: Table, id_col: int | None, header_bottom: int,
+                 mh: float, languages: str, timeout: float = 60.0) -> list[Word]:
+    """The page's words with the table's row numbers read again from their ink (module doc): a
+    reading that is a row number replaces the short, letterless page words on its blob, or is added
+    where the page read nothing; a lost heading over them is added as read."""
     H, W = image.shape[:2]
-    blobs = _blobs(image, words, _region(table, id_col, mh, W), mh)
+    blobs = _blobs(image, _region(table, id_col, mh), mh)
     if not blobs or len(blobs) > 80:  # many blobs: noise or a picture, not a column of numbers
-        return []
+        return words
+    pad = 0.3 * mh
     m = int(0.4 * mh)
-    crops = [image[max(0, y - m): min(H, y + h + m), max(0, x - m): min(W, x + w + m)] for x, y, w, h in blobs]
-    head = [i for i, b in enumerate(blobs) if b[1] + b[3] / 2 < header_bottom]
-    body = [i for i in range(len(blobs)) if i not in head]
-    found: list[Word] = []
-    for group, config, lang in ((body, ID_WHITELIST, languages), (head, "", languages)):
+    crops = [cv2.resize(image[max(0, y - m): min(H, y + h + m), max(0, x - m): min(W, x + w + m)], None,
+                        fx=ENLARGE, fy=ENLARGE, interpolation=cv2.INTER_CUBIC) for x, y, w, h in blobs]
+    on = [[w for w in words if _on(w, b, pad)] for b in blobs]
+    head = [i for i, b in enumerate(blobs) if b[1] + b[3] / 2 < header_bottom and not on[i]]
+    body = [i for i, b in enumerate(blobs) if b[1] + b[3] / 2 >= header_bottom
+            and all(len(w.text) <= 6 and not _WORDY.search(w.text) for w in on[i])]
+    groups = _group_rows(table, id_col)
+    roman = [i for i in body if any(top - pad <= blobs[i][1] + blobs[i][3] / 2 <= bottom + pad
+                                    for top, bottom in groups)]
+    read: dict[int, str] = {}
+    for group, config in ((body, DIGITS), (roman, ROMAN), (head, "")):
         if not group:
             continue
-        reads = tesseract.images_to_words([crops[i] for i in group], lang, psm=7, config=config, timeout=timeout)
-        for i, read in zip(group, reads):
-            x, y, w, h = blobs[i]
-            text = "".join(r.text for r in read) if config else " ".join(r.text for r in read)
-            if not text.strip() and config and _lone_stroke(crops[i]):
-                text = "1"  # Tesseract returns nothing for a lone `1`
-            if text.strip():
-                conf = float(np.mean([r.conf for r in read])) if read else 50.0
-                found.append(Word(text, x, y, w, h, conf, block=-1, par=0, line=i))
-    return found
+        for i, found in zip(group, tesseract.images_to_words([crops[i] for i in group], languages, psm=7,
+                                                             config=config, timeout=timeout)):
+            text = ("" if config else " ").join(r.text for r in found).strip()
+            if config == ROMAN:
+                if re.fullmatch(r"[IVX]{2,4}\.?", text):  # a lone `I` and a `1` look alike: kept as digits
+                    read[i] = text
+            elif config == DIGITS and not text and _lone_stroke(crops[i]):
+                read[i] = "1"  # Tesseract returns nothing for a lone `1`
+            elif text and (not config or row_mark(text)):
+                read[i] = text
+    drop: set[int] = set()
+    extra: list[Word] = []
+    for i, text in read.items():
+        page = "".join(w.text for w in on[i])
+        if row_mark(page) and not (text.count(".") > page.count(".") and text.replace(".", "") == page):
+            continue  # the page's number stands unless the crop restores its dot (`41` -> `4.1`)
+        drop.update(id(w) for w in on[i])
+        x, y, w, h = blobs[i]
+        extra.append(Word(text, x, y, w, h, 90.0, block=-1, par=0, line=i))
+    return [w for w in words if id(w) not in drop] + extra

@@ -133,10 +133,13 @@ def _under(w: Word, cells: list[list[Word]], h: float) -> int | None:
 
 def _wrapped_header_line(line: Line, cells: list[list[Word]], h: float, opts: BorderlessOptions) -> bool:
     """A header line continued: every run of words under one header cell, no row number first."""
-    if row_mark(line.words[0].text):
+    if row_mark(line.words[0].text) and line.words[0].text[0].isalnum():  # `+` may be a misread letter
         return False
+    first = min(w.left for w in cells[0]) - h
     for run in _runs(line.words, opts.span_gap_heights * h):
         homes = {_under(w, cells, h) for w in run}
+        if run[-1].left + run[-1].width < first:
+            continue  # the heading of a first column whose upper line was lost (`STT` read as noise)
         if None in homes or len(homes) > 1:
             return False
     return True
@@ -168,6 +171,27 @@ def _separators(cells: list[list[Word]], body: list[Line]) -> list[float]:
                 run_start = None
         seps.append(lo + (best[0] + best[1]) / 2)
     return seps
+
+
+def _lost_first_column(cells: list[list[Word]], body: list[Line], h: float) -> float | None:
+    """Separator of a column left of the first header cell when body ink stands apart there (a blank
+    x-run at least `h` wide that no body line covers, with ink left of it)."""
+    first = min(w.left for w in cells[0])
+    xmin = min((w.left for ln in body for w in ln.words), default=first)
+    if xmin > first - 2 * h:
+        return None
+    cover = np.zeros(first - xmin, dtype=int)
+    for line in body:
+        for w in line.words:
+            cover[max(0, w.left - xmin): max(0, min(first, w.left + w.width) - xmin)] += 1
+    blank = np.flatnonzero(cover == 0)
+    if not len(blank):
+        return None
+    runs = np.split(blank, np.flatnonzero(np.diff(blank) > 1) + 1)
+    run = runs[-1]
+    if len(run) < h or run[0] == 0:
+        return None
+    return xmin + (run[0] + run[-1]) / 2
 
 
 def _column(x: float, seps: list[float]) -> int:
@@ -202,7 +226,7 @@ def _prose(line: Line, seps: list[float], table_left: int, h: float, opts: Borde
 
 def _rows(body: list[Line], seps: list[float], id_col: int | None, h: float,
           opts: BorderlessOptions) -> list[list[Line]]:
-    tops = [ln.top for ln in body]
+    tops = [median(w.top for w in ln.words) for ln in body]  # one tall box (a speck, a bracket) must not count
     pitches = [b - a for a, b in zip(tops, tops[1:])]
     usual = median(pitches) if pitches else 0
     rows: list[list[Line]] = []
@@ -230,11 +254,14 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
     """Header cells boxed by their words, body cells by their column band and row lines."""
     n_cols = len(header)
     line_of = {id(w): k for k, ln in enumerate(header_lines) for w in ln.words}
-    cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (line_of.get(id(w), 0), w.left))),
-                       box=_bbox(header[c])) for c in range(n_cols)]
     every = [w for ln in header_lines for w in ln.words] + [w for rl in rows for ln in rl for w in ln.words]
     box = _bbox(every)
     edges = [box[0]] + [int(x) for x in seps] + [box[0] + box[2]]
+    head_box = _bbox([w for ln in header_lines for w in ln.words])
+    cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (line_of.get(id(w), 0), w.left))),
+                       box=_bbox(header[c]) if header[c] else (edges[c], head_box[1], edges[c + 1] - edges[c],
+                                                               head_box[3]))
+             for c in range(n_cols)]
     for r, lines in enumerate(rows, 1):
         parts: dict[int, list[str]] = {}
         for line in lines:
@@ -258,20 +285,19 @@ def find_borderless(words: list[Word], ruled: list[Table] = (), opts: Borderless
     if image is None or not tables:
         return tables
     from ocr._exec import tesseract
-    from ocr.table_marks import lost_marks
+    from ocr.table_marks import reread_marks
 
     mh = float(median(w.height for w in words if any(ch.isalnum() for ch in w.text)))
-    extra: list[Word] = []
     try:
         for t in tables:
             head = [c for c in t.cells if c.row == 0]
             roles = [header_role(c.text) for c in head]
             id_col = roles.index("id") if "id" in roles else None
-            extra += lost_marks(image, words, t, id_col, max(c.box[1] + c.box[3] for c in head), mh, languages,
-                                timeout)
+            words = reread_marks(image, words, t, id_col, max(c.box[1] + c.box[3] for c in head), mh, languages,
+                                 timeout)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed):
         return tables  # the tables as the page's words give them
-    return _find(words + extra, ruled, opts) if extra else tables
+    return _find(words, ruled, opts)
 
 
 def _find(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> list[Table]:
@@ -317,7 +343,9 @@ def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
         if line is lines[at]:
             continue
         for w in line.words:
-            cells[_under(w, cells, h)].append(w)
+            home = _under(w, cells, h)
+            if home is not None:
+                cells[home].append(w)
     body: list[Line] = []
     j = end
     while j < len(lines) and lines[j].top - (body[-1].bottom if body else head[-1].bottom) <= opts.end_blank_heights * h:
@@ -326,6 +354,9 @@ def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
     if len(body) < opts.min_body_lines:
         return None
     seps = _separators(cells, body)
+    lost = _lost_first_column(cells, body, h)
+    if lost is not None:  # its heading was not read (`STT` dropped): an unnamed first column
+        cells, seps = [[]] + cells, [lost] + seps
     table_left = min(w.left for ln in head for w in ln.words)
     kept = []
     for line in body:
