@@ -83,6 +83,7 @@ def test_upright_page_skips_osd_and_a_turned_one_is_read_again(monkeypatch, conf
 
 
 def _fake_tesseract(tmp_path, monkeypatch, body: str) -> None:
+    monkeypatch.setenv("KEHOACH_TESSERACT_CLI", "1")  # the program, not the in-process engine
     exe = tmp_path / "tesseract"
     exe.write_text("#!/bin/sh\n" + body + "\n")
     exe.chmod(0o755)

@@ -1,7 +1,9 @@
-"""Tesseract as a subprocess: TSV words, OSD orientation, one call per page with a timeout.
+"""Tesseract: TSV words, OSD orientation, each call with a timeout.
 
-The page goes to Tesseract's stdin as a PGM (a header and the raw pixels: nothing to compress,
-no temp file) and the TSV comes back on stdout. No pytesseract: it imports pandas (~0.25 s of CPU
+Pages and crops are read by the worker's own engine (libtesseract, `ocr/_exec/tesslib.py`: the
+language model is loaded once per process) when the library loads; otherwise, and for OSD, by
+the `tesseract` program. There, the page goes to Tesseract's stdin as a PGM (a header and the
+raw pixels: nothing to compress, no temp file) and the TSV comes back on stdout. No pytesseract: it imports pandas (~0.25 s of CPU
 per process) and writes every image to a temp file. Every call runs with OMP_THREAD_LIMIT=1:
 Tesseract's OpenMP threads fight each other when pages (or documents) already run in parallel,
 and are slower even alone on a small machine.
@@ -12,12 +14,14 @@ import os
 import re
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
 
+from ocr._exec import tesslib
 from ocr._exec.deps import TesseractInfo, require_tesseract
 from ocr.types import Word
 
@@ -62,8 +66,32 @@ def _read_image(image: np.ndarray, args: list[str], timeout: float) -> str:
     return _run(["stdin", "stdout", *args], timeout, pgm.tobytes())
 
 
+def _engine_tsv(images: list[np.ndarray], languages: str, psm: int, config: str, timeout: float) -> list[str] | None:
+    """TSV of each image from the worker's own Tesseract engine (ocr/_exec/tesslib.py: the model
+    is loaded once per process, not once per call); None when only the program is available."""
+    try:
+        engine = tesslib.engine(languages)
+        if engine is None:
+            return None
+        variables = dict(item.split("=", 1) for item in config.split() if item != "-c")
+        deadline, out = time.monotonic() + timeout, []
+        for image in images:  # `timeout` is for all the images, as for one process
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TesseractTimeout(f"Tesseract took longer than {timeout:g} s")
+            out.append(engine.tsv(image, psm, variables, left))
+        return out
+    except tesslib.EngineTimeout as exc:
+        raise TesseractTimeout(str(exc)) from exc
+    except tesslib.EngineError as exc:
+        raise TesseractFailed(str(exc)) from exc
+
+
 def image_to_tsv(image: np.ndarray, languages: str, psm: int = 3, timeout: float = 180.0) -> str:
     """Raw TSV of one page image (grey or binary uint8)."""
+    read = _engine_tsv([image], languages, psm, "", timeout)
+    if read is not None:
+        return read[0]
     return _read_image(image, ["-l", languages, "--psm", str(psm), "tsv"], timeout)
 
 
@@ -135,13 +163,17 @@ def detect_orientation(image: np.ndarray, timeout: float = 60.0) -> Orientation 
 
 def images_to_words(images: list[np.ndarray], languages: str, psm: int = 6, config: str = "",
                     timeout: float = 180.0) -> list[list[Word]]:
-    """Words of many small images (table cells) from ONE Tesseract process: the model is loaded once.
+    """Words of many small images (table cells) from the worker's engine, else from ONE Tesseract
+    process: either way the model is loaded once.
 
     Tesseract reads a text file listing image paths as a multi-page input; TSV `page_num` tells
     the images apart. `config` adds options such as `-c tessedit_char_whitelist=0123456789.`.
     """
     if not images:
         return []
+    read = _engine_tsv(images, languages, psm, config, timeout)
+    if read is not None:
+        return [parse_tsv(tsv) for tsv in read]
     with tempfile.TemporaryDirectory(prefix="kehoach-tess-") as tmp:
         paths = []
         for i, image in enumerate(images):
