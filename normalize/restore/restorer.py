@@ -19,8 +19,9 @@ from normalize.restore.channel import Channel
 from normalize.restore.decoder import LanguageModel
 from normalize.restore.syllables import (
     BOS, CHUNK_RE, CODE_RE, EOS, NUM, NUMBER_RE, UNK, URL_RE, VIET_LETTERS, apply_case,
-    has_vietnamese_marks, is_viet_word, normalize_tone, skeleton,
+    has_vietnamese_marks, is_syllable_shape, is_viet_word, normalize_tone, skeleton,
 )
+from normalize.restore.numbers import repair_ocr_numbers
 
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
 _OCR_JUNK = "@&¢©®£€¥§|"
@@ -38,6 +39,9 @@ _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
 _ACRONYM_PART = re.compile(r"[A-Z]{2,}")
 _VOWEL = re.compile(r"[aeiouy]")
 _CODE_LIKE = re.compile(r"[0-9]{2,}")
+_VOWEL_JUNK = "@&¢©®£€"  # symbols English OCR writes for marked vowels (not | or §: rules, signs)
+_DIGIT_AND_JUNK = re.compile(rf"^(?=.*[0-9])(?=.*[{_VOWEL_JUNK}])[0-9{_VOWEL_JUNK}]{{2,3}}$")
+_DIGITS_THEN_LETTERS = re.compile(rf"^[0-9]{{2}}[{VIET_LETTERS}]+$")  # 16i, 13y: lối, lấy in OCR
 
 
 @dataclass
@@ -77,16 +81,27 @@ class Restorer:
         self.channel = Channel(channel["table"])
         self.acronyms: dict[str, str] = json.loads((model_dir / "acronyms.json").read_text(encoding="utf-8"))
         self.meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+        # every spelling by mark-less key; upper-case tokens (acronyms: VND -> VNĐ) may take any
+        self._upper_inventory: dict[str, list[int]] = {}
+        # which spellings may be proposed for a lower-case OCR form other than their own (cấp for
+        # cip): Vietnamese syllables, not acronyms or foreign words (dti, clip)
+        self._shaped = np.zeros(len(self.vocab), dtype=bool)
         self.inventory: dict[str, list[int]] = {}
         for i, w in enumerate(self.vocab):
-            if is_viet_word(w):
+            if not is_viet_word(w):
+                continue
+            self._upper_inventory.setdefault(skeleton(w), []).append(i)
+            self._shaped[i] = is_syllable_shape(w)
+            # a word with đ and no vowel (trđ, nđ) is no reading of a lower-case trd; stt, ng, d, đ are
+            if len(w) == 1 or _VOWEL.search(skeleton(w)) or w == skeleton(w):
                 self.inventory.setdefault(skeleton(w), []).append(i)
+        self._known_acronyms = {k for k, v in self.acronyms.items() if k == v}  # DTI, PAPI, CCHC, STT
         # an acronym spelled like a syllable (CAC) is decoded, not protected: headings are upper case
-        self.acronyms = {k: v for k, v in self.acronyms.items() if k != v or k.lower() not in self.inventory}
-        self._keys = sorted(self.inventory)
+        self.acronyms = {k: v for k, v in self.acronyms.items() if k != v or k.lower() not in self._upper_inventory}
+        self._keys = sorted(self._upper_inventory)
         # keys of syllables seen often enough to be proposed for any OCR form one or two edits
         # away (dink -> định, tuat -> luật): the channel alone proposes only its likely confusions
-        best_lp = {k: max(self.unigram[i] for i in ids) for k, ids in self.inventory.items()}
+        best_lp = {k: max(self.unigram[i] for i in ids) for k, ids in self._upper_inventory.items()}
         by_freq = sorted(self._keys, key=lambda k: -best_lp[k])  # ties in edit distance: frequent first
         self._common_keys = [k for k in by_freq if best_lp[k] > self.COMMON_KEY_LP]
         # the most frequent syllables (từ, thực, của) are proposed two edits away even for short forms
@@ -115,8 +130,8 @@ class Restorer:
             for piece in _PIECE.findall(chunk):
                 if not _LETTERS.search(piece):
                     continue
-                if piece.isalpha() and piece.isupper() and len(piece) >= 2 and skeleton(piece) not in self.inventory:
-                    continue  # acronym
+                if self._is_acronym(piece):
+                    continue
                 out.append(piece)
         return out
 
@@ -128,6 +143,17 @@ class Restorer:
         marked = sum(has_vietnamese_marks(w) for w in words)
         return marked / len(words) < 0.2
 
+    def _is_acronym(self, text: str) -> bool:
+        """An upper-case token kept as it is: no word of the vocabulary, or no syllable and either
+        a corpus acronym (DTI, PAPI, CCHC, PAR) or a long foreign word (INDEX), even when the corpus
+        also has it in lower case. BO, CAC are syllables (headings are upper case); BG, VOL are
+        capitals OCR damaged (BỘ, VỚI) and are decoded."""
+        if not (text.isalpha() and text.isupper() and len(text) >= 2):
+            return False
+        if skeleton(text) not in self._upper_inventory:
+            return True
+        return (text in self._known_acronyms or len(text) >= 5) and not is_syllable_shape(text)
+
     # --- candidates --------------------------------------------------------------------------
     def candidates(self, observed: str, ocr: bool) -> list[tuple[int, float]]:
         key = (observed, ocr)
@@ -135,12 +161,14 @@ class Restorer:
         if hit is not None:
             return hit
         o = observed.lower()  # not tone-normalised: OCR marks sit where the glyphs were
-        ids = list(self.inventory.get(skeleton(o), ()))
+        upper = observed.isupper()  # may be an acronym: any spelling, not only syllables
+        inventory = self._upper_inventory if upper else self.inventory
+        ids = list(inventory.get(skeleton(o), ()))
         if ocr:  # clean stripping changes no letter: only OCR needs the channel's other keys
             seen = set(ids)
             for k in self.channel.keys(o):
-                for i in self.inventory.get(k, ()):
-                    if i not in seen:
+                for i in inventory.get(k, ()):
+                    if i not in seen and (upper or self._shaped[i] or k == skeleton(o)):
                         seen.add(i)
                         ids.append(i)
         if ocr and self.fuzzy and len(o) >= 2:
@@ -153,14 +181,14 @@ class Restorer:
             if cutoff == 1 and len(sk) >= 2:
                 near += process.extract(sk, self._top_keys, scorer=Levenshtein.distance, score_cutoff=2, limit=self.FUZZY_LIMIT)
             for k, _, _ in near:
-                for i in self.inventory[k]:
-                    if i not in seen and self.unigram[i] > self.COMMON_KEY_LP:  # rare spellings: not this far
+                for i in inventory.get(k, ()):
+                    if i not in seen and (upper or self._shaped[i]) and self.unigram[i] > self.COMMON_KEY_LP:  # rare spellings: not this far
                         seen.add(i)
                         ids.append(i)
         if ocr and self.fuzzy and not ids and len(o) >= 3:
             # nothing found yet: any syllable within two edits (chute -> chức)
             for k, _, _ in process.extract(skeleton(o), self._keys, scorer=Levenshtein.distance, score_cutoff=2, limit=30):
-                ids.extend(self.inventory[k])
+                ids.extend(inventory.get(k, ()))
         if ocr:
             scored = [(i, self.channel.score(o, self.vocab[i])) for i in ids]
         else:  # clean stripping: every spelling with this skeleton is equally likely
@@ -212,6 +240,9 @@ class Restorer:
 
     def _add_piece(self, pieces: list[_Piece], text: str, start: int, ocr: bool) -> None:
         end = start + len(text)
+        if ocr and _DIGIT_AND_JUNK.match(text):  # 1€, 1¢: lệ, lề misread; no number is written so
+            pieces.append(self._number_or_word(text, start, None))
+            return
         if not _LETTERS.search(text):
             lm = self._num if text[0].isdigit() else self.index.get(text, self._unk)
             pieces.append(_Piece(start, end, text, lm_id=lm))
@@ -221,10 +252,16 @@ class Restorer:
         # ngay30, 14thang, NGAY30; not codes such as TK04, QH14 (no vowel: not a syllable)
         if glued and _VOWEL.search(skeleton(word)) and skeleton(word) in self.inventory:
             a, b = glued.group(1), glued.group(2)
+            if ocr and a[0].isdigit() and self._reads_whole(text, a, b):  # 1am = làm, not 1 âm
+                pieces.append(self._number_or_word(text, start, None))
+                return
             self._add_piece(pieces, a, start, ocr)
             n = len(pieces)
             self._add_piece(pieces, b, start + len(a), ocr)
             pieces[n].prefix = " "
+            return
+        if ocr and _DIGITS_THEN_LETTERS.match(text):  # 16i, 13y: a code, or lối, lấy misread
+            pieces.append(self._number_or_word(text, start, 0.0))  # neither form is a usual number
             return
         if _CODE_LIKE.search(text):  # letters with a number (QH14, TK04, B2): a code, kept
             pieces.append(_Piece(start, end, text, lm_id=self._num))
@@ -240,8 +277,13 @@ class Restorer:
             self._add_piece(pieces, text[cut:], start + cut, ocr)
             pieces[n].prefix = " "
             return
-        if text.isalpha() and text.isupper() and len(text) >= 2 and skeleton(text) not in self.inventory:
-            pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
+        if self._is_acronym(text):
+            # VND: VND or VNĐ, the LM decides; never a syllable (DTI is not đủ)
+            spellings = [i for i in self._upper_inventory.get(skeleton(text), []) if not self._shaped[i]]
+            if len(spellings) > 1:
+                pieces.append(_Piece(start, end, text, cands=[(i, self.channel.score(text.lower(), self.vocab[i])) for i in spellings]))
+            else:
+                pieces.append(_Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk)))
             return
         pieces.append(self._word_piece(text, start, ocr))
 
@@ -269,16 +311,33 @@ class Restorer:
                 best, cut = a + b, k
         return cut if best is not None and best > whole_best + self.GLUE_MARGIN else None
 
+    def _reads_whole(self, text: str, digits: str, word: str) -> bool:
+        """Digits glued to letters in OCR: one syllable misread (1am = làm, 1én = lên) rather than
+        a number and a word (14thang = 14 tháng) when the whole token reads well (channel
+        >= GLUE_WHOLE_LP) and better than the number and the word (channel + unigram)."""
+        whole = [s + self.unigram[i] for i, s in self.candidates(text, True)
+                 if s >= self.GLUE_WHOLE_LP and self._shaped[i]]
+        if not whole:
+            return False
+        part = max((s + self.unigram[i] for i, s in self.candidates(word, True)), default=float("-inf"))
+        return max(whole) > self.unigram[self._num] + part
+
+    def _number_or_word(self, text: str, start: int, word_cost: float | None) -> _Piece:
+        """A token that is a number/code or a syllable whose letters OCR read as digits
+        (6 -> ở, 16 -> lệ, 13y -> lấy): the LM weighs both; the number is kept as written.
+        word_cost None: no number reading (1am, 1€), only syllables."""
+        floor = -9.0 if word_cost is not None else float("-inf")  # a number stays unless clearly a word
+        words = [(i, s + (word_cost or 0.0)) for i, s in self.candidates(text, True) if s > floor and self._shaped[i]]
+        if not words:
+            return _Piece(start, start + len(text), text, lm_id=self._num)
+        return _Piece(start, start + len(text), text, cands=([] if word_cost is None else [(self._num, 0.0)]) + words)
+
     def _number_piece(self, core: str, start: int, fixed: str, ocr: bool) -> _Piece:
         """A number or code. In OCR text a lone one- or two-digit number may be a syllable whose
         marked vowel OCR read as a digit (6 -> ở, 14 -> là): the LM weighs both readings."""
-        num = _Piece(start, start + len(core), core, lm_id=self._num, out=fixed)
         if not (ocr and self.digit_word_lp is not None and _SHORT_NUMBER.match(core)):
-            return num
-        words = [(i, s + self.digit_word_lp) for i, s in self.candidates(core, True) if s > -9.0]
-        if not words:
-            return num
-        return _Piece(start, start + len(core), core, cands=[(self._num, 0.0)] + words)
+            return _Piece(start, start + len(core), core, lm_id=self._num, out=fixed)
+        return self._number_or_word(core, start, self.digit_word_lp)
 
     def _word_piece(self, text: str, start: int, ocr: bool) -> _Piece:
         """A word to decode; kept as it is when nothing in the inventory can explain it."""
@@ -295,6 +354,8 @@ class Restorer:
     def restore_line(self, line: str, channel: str = "auto") -> str:
         """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line)."""
         ocr = self._looks_ocr(line) if channel == "auto" else channel == "ocr"
+        if ocr:
+            line = repair_ocr_numbers(line)  # 84 ,48% -> 84,48%; 8],73% -> 81,73%
         pieces = self._pieces(line, ocr)
         if not any(p.cands for p in pieces):
             return self._assemble(line, pieces, [])

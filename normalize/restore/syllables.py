@@ -27,6 +27,17 @@ def is_viet_word(token: str) -> bool:
     return bool(_VIET_WORD.match(token))
 
 
+# the shape of one Vietnamese syllable, marks stripped: onset, 1-3 vowels, coda (k for Đắk, Lắk)
+_SYLLABLE_SHAPE = re.compile(
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnptk])?$")
+
+
+def is_syllable_shape(token: str) -> bool:
+    """True if the token, marks stripped, could be one Vietnamese syllable (bộ, cấp, Đắk), False
+    for acronyms and foreign words (DTI, CCHC, SIPAS, PAR, index)."""
+    return bool(_SYLLABLE_SHAPE.match(skeleton(token)))
+
+
 def has_vietnamese_marks(token: str) -> bool:
     """True if the token carries a mark that only Vietnamese uses (not é/ó/á that English OCR emits)."""
     return any(ch in _VN_ONLY for ch in token.lower())

@@ -1,0 +1,38 @@
+"""Repairs of numbers that English OCR broke, in OCR'd lines only (the values matter downstream).
+
+    84 ,48%  -> 84,48%     a decimal comma OCR set apart (percentages, scores out of /100)
+    8],73%   -> 81,73%     a 1 read as ] | l I ! between digits of a percentage or decimal
+    1O0%     -> 100%       an O between digits
+Only tokens that become well-formed numbers with a decimal part or a % sign are touched:
+`8]` alone, `l0` or `Il` are left to the restorer.
+"""
+from __future__ import annotations
+
+import re
+
+from normalize.restore.syllables import NUMBER_RE
+
+# "84 ,48%" / "85 ,95/100": the comma and the decimals belong to the number before them
+_SPACED_DECIMAL = re.compile(r"(?<![\w.,])([0-9]{1,3}) ,([0-9]{1,3})(?=%|/[0-9])")
+_ONE_LIKE, _ZERO_LIKE = "]|lI!", "O"
+_TOKEN = re.compile(rf"(?<!\S)[0-9{re.escape(_ONE_LIKE + _ZERO_LIKE)}.,/%]*[0-9][0-9{re.escape(_ONE_LIKE + _ZERO_LIKE)}.,/%]*")
+_TO_DIGIT = str.maketrans({**{c: "1" for c in _ONE_LIKE}, **{c: "0" for c in _ZERO_LIKE}})
+
+
+def _repair_token(m: re.Match) -> str:
+    token = m.group()
+    core = token.rstrip(".,")
+    fixed = core.translate(_TO_DIGIT)
+    if fixed == core or not NUMBER_RE.match(fixed):
+        return token
+    if not ("%" in fixed or re.search(r"[0-9][.,][0-9]", fixed)) or sum(c.isdigit() for c in core) < 2:
+        return token  # a bare 8] or l0: too little evidence that it is a number
+    if not re.match(r"^[0-9]", core):
+        return token  # l5% may be a word glued to a number: leave it
+    return fixed + token[len(core):]
+
+
+def repair_ocr_numbers(line: str) -> str:
+    """The line with spaced decimal commas joined and 1/0 look-alikes inside numbers read as digits."""
+    line = _SPACED_DECIMAL.sub(r"\1,\2", line)
+    return _TOKEN.sub(_repair_token, line)
