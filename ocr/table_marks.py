@@ -1,4 +1,4 @@
-"""Row numbers a borderless table lost: short ink blobs no word covers, read again in one batch.
+"""Re-reading a borderless table: its row numbers from their ink, its short cells from their crops.
 
 Tesseract's page layout drops short isolated tokens: on a borderless appendix it can leave out the
 whole STT column (`1.1`, `2`, ... and the `STT` heading; seen on a clean 200-dpi render). Without
@@ -16,9 +16,12 @@ import cv2
 import numpy as np
 
 from ocr._exec import tesseract
-from ocr.table_read import _lone_stroke
+from ocr.layout import centre_in
+from ocr.table import TableOptions, _for_ocr
+from ocr.table_merge import merge
+from ocr.table_read import ReadOptions, _lone_stroke, _trim, is_speck
 from ocr.table_words import row_mark
-from ocr.types import Table, Word
+from ocr.types import Table, TableCell, Word
 
 INK = 160  # darker is ink on the cleaned page
 DIGITS = "-c tessedit_char_whitelist=0123456789."
@@ -123,3 +126,32 @@ def reread_marks(image: np.ndarray, words: list[Word], table: Table, id_col: int
         x, y, w, h = blobs[i]
         extra.append(Word(text, x, y, w, h, 90.0, block=-1, par=0, line=i))
     return [w for w in words if id(w) not in drop] + extra
+
+
+def reread_short_cells(image: np.ndarray, words: list[Word], tables: list[Table], id_cols: list[int | None],
+                       mh: float, languages: str, timeout: float = 60.0) -> None:
+    """Short or doubtful body cells (a deadline, an agency: `Quý III` read `Quý I` at page resolution)
+    read again from their crops in one batch and merged word by word with the page's reading, as
+    the ruled path does (ocr/table_read.py: same thresholds, same merge)."""
+    ropts, topts = ReadOptions(), TableOptions()
+    H, W = image.shape[:2]
+    pad = int(0.3 * mh)
+    todo: list[tuple[TableCell, list[Word], np.ndarray]] = []
+    for table, id_col in zip(tables, id_cols):
+        for cell in table.cells:
+            if cell.row == 0 or cell.col == (id_col if id_col is not None else -1) or not cell.text.strip():
+                continue
+            inside = [w for w in words if centre_in(w, cell.box)]
+            if not inside or (len(cell.text) > ropts.short_chars and min(w.conf for w in inside) >= ropts.low_conf):
+                continue
+            x0, y0 = max(0, min(w.left for w in inside) - pad), max(0, min(w.top for w in inside) - pad)
+            x1 = min(W, max(w.left + w.width for w in inside) + pad)
+            y1 = min(H, max(w.top + w.height for w in inside) + pad)
+            todo.append((cell, inside, _for_ocr(image[y0:y1, x0:x1], topts.small_text_px, ropts.binarize)))
+    if not todo:
+        return
+    for (cell, inside, _), found in zip(todo, tesseract.images_to_words([c for _, _, c in todo], languages, psm=6,
+                                                                        timeout=timeout)):
+        found = _trim([w for w in found if not is_speck(w, 0.0)])
+        if found:
+            cell.text = merge(_trim(inside), found, ropts.gain)

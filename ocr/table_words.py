@@ -285,19 +285,24 @@ def find_borderless(words: list[Word], ruled: list[Table] = (), opts: Borderless
     if image is None or not tables:
         return tables
     from ocr._exec import tesseract
-    from ocr.table_marks import reread_marks
+    from ocr.table_marks import reread_marks, reread_short_cells
 
     mh = float(median(w.height for w in words if any(ch.isalnum() for ch in w.text)))
     try:
         for t in tables:
             head = [c for c in t.cells if c.row == 0]
-            roles = [header_role(c.text) for c in head]
-            id_col = roles.index("id") if "id" in roles else None
-            words = reread_marks(image, words, t, id_col, max(c.box[1] + c.box[3] for c in head), mh, languages,
-                                 timeout)
+            words = reread_marks(image, words, t, _id_col(t), max(c.box[1] + c.box[3] for c in head), mh,
+                                 languages, timeout)
+        tables = _find(words, ruled, opts)
+        reread_short_cells(image, words, tables, [_id_col(t) for t in tables], mh, languages, timeout)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed):
-        return tables  # the tables as the page's words give them
-    return _find(words, ruled, opts)
+        pass  # the tables as far as they were read
+    return tables
+
+
+def _id_col(table: Table) -> int | None:
+    roles = [header_role(c.text) for c in table.cells if c.row == 0]
+    return roles.index("id") if "id" in roles else None
 
 
 def _find(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> list[Table]:

@@ -215,6 +215,8 @@ def test_row_numbers_the_page_reading_lost_are_read_from_their_ink(monkeypatch):
     readings = {DIGITS: ["11", "1", "2", "8"], ROMAN: ["II"], "": ["STT"]}  # blobs come top to bottom
 
     def read(crops, languages, psm=6, config="", timeout=60.0):
+        if psm == 6:  # the short cells read again (reread_short_cells): nothing better found
+            return [[] for _ in crops]
         calls.append(config)
         assert len(crops) == len(readings[config])
         return [[Word(t, 0, 0, 5, 5, 90.0)] for t in readings[config]]
@@ -226,3 +228,27 @@ def test_row_numbers_the_page_reading_lost_are_read_from_their_ink(monkeypatch):
     # Roman numerals only for the label-only row; the page's `3` stands against the crop's `8`
     assert [r[0] for r in grid] == ["STT", "II", "1", "2", "3"]
     assert calls == [DIGITS, ROMAN, ""]
+
+
+def test_short_cells_are_read_again_and_merged(monkeypatch):
+    """A deadline whose strokes the page reading lost (`Quý I` for `Quý III`) takes the crop's reading."""
+    import ocr.table_marks as marks
+
+    words, _ = task_table()
+    words = [w if w.text != "II/2026" else Word("I/2026", w.left, w.top, w.width, w.height, 70.0) for w in words]
+    image = np.full((1200, 1800), 255, dtype=np.uint8)
+    for w in words:
+        image[w.top + 2: w.top + w.height - 2, w.left + 1: w.left + w.width - 1] = 0
+    crops = []
+
+    def read(images, languages, psm=6, config="", timeout=60.0):
+        if psm != 6:
+            return [[] for _ in images]  # row numbers: nothing new
+        crops.extend(images)
+        # short cells in table order: first data row's content, lead, partners, deadline, ...
+        return [[Word("Quý", 0, 0, 40, 20, 96.0), Word("III/2026", 50, 0, 80, 20, 95.0)] if i == 3 else []
+                for i in range(len(images))]
+
+    monkeypatch.setattr(marks.tesseract, "images_to_words", read)
+    grid = find_borderless(words, image=image)[0].grid()
+    assert len(crops) >= 3 and [r[5] for r in grid[2:]] == ["Quý III/2026", "30/6/2026", "Thường xuyên"]
