@@ -1,10 +1,11 @@
 """Repairs of numbers that English OCR broke, in OCR'd lines only (the values matter downstream).
 
     84 ,48%  -> 84,48%     a decimal comma OCR set apart (percentages, scores out of /100)
-    8],73%   -> 81,73%     a 1 read as ] | l I ! between digits of a percentage or decimal
+    8l,73%   -> 81,73%     a 1 read as l or I inside a percentage or decimal
     1O0%     -> 100%       an O between digits
 Only tokens that become well-formed numbers with a decimal part or a % sign are touched:
-`8]` alone, `l0` or `Il` are left to the restorer.
+`l0` or `Il` are left to the restorer. A look-alike of more than one digit is not guessed:
+`8],73%` stays (`]` was a 7 in a real scan: 87,73 %); a wrong value is worse than none.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from normalize.restore.syllables import NUMBER_RE
 
 # "84 ,48%" / "85 ,95/100": the comma and the decimals belong to the number before them
 _SPACED_DECIMAL = re.compile(r"(?<![\w.,])([0-9]{1,3}) ,([0-9]{1,3})(?=%|/[0-9])")
-_ONE_LIKE, _ZERO_LIKE = "]|lI!", "O"
+_ONE_LIKE, _ZERO_LIKE = "lI", "O"
 _TOKEN = re.compile(rf"(?<!\S)[0-9{re.escape(_ONE_LIKE + _ZERO_LIKE)}.,/%]*[0-9][0-9{re.escape(_ONE_LIKE + _ZERO_LIKE)}.,/%]*")
 _TO_DIGIT = str.maketrans({**{c: "1" for c in _ONE_LIKE}, **{c: "0" for c in _ZERO_LIKE}})
 
@@ -33,6 +34,6 @@ def _repair_token(m: re.Match) -> str:
 
 
 def repair_ocr_numbers(line: str) -> str:
-    """The line with spaced decimal commas joined and 1/0 look-alikes inside numbers read as digits."""
+    """The line with spaced decimal commas joined and l/I/O inside numbers read as 1/0."""
     line = _SPACED_DECIMAL.sub(r"\1,\2", line)
     return _TOKEN.sub(_repair_token, line)
