@@ -123,9 +123,10 @@ def rule_skew(horiz: np.ndarray, min_frac: float = 0.3) -> float:
     for i in range(1, n):
         if stats[i, cv2.CC_STAT_WIDTH] < horiz.shape[1] * min_frac:
             continue
-        ys, xs = np.nonzero(labels == i)
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == i)  # the rule's box, not the whole page, per rule
         if np.ptp(xs) > 0:
-            slopes.append(np.polyfit(xs, ys, 1)[0])
+            slopes.append(np.polyfit(xs + x, ys + y, 1)[0])
     return float(np.degrees(np.arctan(np.median(slopes)))) if slopes else 0.0
 
 

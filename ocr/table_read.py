@@ -73,16 +73,14 @@ def _trim(words: list[Word]) -> list[Word]:
     return out
 
 
-def _words_in(grid: Grid, words: list[Word], box: tuple[int, int, int, int], text_height: float = 0.0) -> list[Word]:
+def _centres(grid: Grid, words: list[Word]) -> list[tuple[Word, float, float]]:
+    """Each word with its centre in the grid's frame (computed once per grid, not once per cell)."""
+    return [(w, *grid.to_grid(w.left + w.width / 2, w.top + w.height / 2)) for w in words]
+
+
+def _words_in(centres: list[tuple[Word, float, float]], box: tuple[int, int, int, int]) -> list[Word]:
     x, y, w, h = box
-    out = []
-    for word in words:
-        if is_speck(word, text_height):
-            continue
-        cx, cy = grid.to_grid(word.left + word.width / 2, word.top + word.height / 2)
-        if x <= cx <= x + w and y <= cy <= y + h:
-            out.append(word)
-    return out
+    return [word for word, cx, cy in centres if x <= cx <= x + w and y <= cy <= y + h]
 
 
 def _id_column(table: Table, share: float) -> int | None:
@@ -111,10 +109,12 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
     text_height = float(np.median([w.height for w in words])) if words else 0.0
     again: list[_Pending] = []
     ids: list[_Pending] = []
+    solid = [w for w in words if not is_speck(w, text_height)] if grids else []
     for grid in grids:
         id_col = _id_column(grid.table, ropts.id_col_share)
+        centres = _centres(grid, solid)
         for cell in grid.table.cells:
-            inside = _trim(_words_in(grid, words, cell.box, text_height))
+            inside = _trim(_words_in(centres, cell.box))
             cell.text, cell.conf = "\n".join(assemble_lines(inside)), _mean_conf(inside)
             crop = grid.crop(cell, opts, binarize=ropts.binarize)
             if crop is None:  # no ink left after erasing the rules: nothing to read again
