@@ -107,7 +107,8 @@ def _split_two_roles(run: list[Word]) -> list[list[Word]]:
 def _header_cells(line: Line, h: float, opts: BorderlessOptions) -> list[list[Word]] | None:
     cells: list[list[Word]] = []
     for run in _runs(line.words, opts.cell_gap_heights * h):
-        cells += _split_two_roles(run)
+        if any(ch.isalnum() for w in run for ch in w.text):  # a lone mark (`.`, `•`) is a speck, not a cell
+            cells += _split_two_roles(run)
     if len(cells) < opts.min_roles:
         return None
     return cells
