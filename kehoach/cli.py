@@ -27,12 +27,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.bad_usage, f"kehoach: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """All subcommands; with `command`, only that one's module is imported (the others' imports
+    cost seconds, e.g. scipy for eval: serial start-up of `kehoach run` before any worker starts)."""
     parser = _Parser(prog="kehoach", description=__doc__)
     parser.add_argument("--version", action="version", version=f"kehoach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
+        if command in COMMANDS and name != command:
+            continue
         module = importlib.import_module(module_name)
         module.add_arguments(p)
         p.set_defaults(_module=module)
@@ -40,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(next((a for a in argv if not a.startswith("-")), None))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)

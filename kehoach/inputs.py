@@ -17,7 +17,17 @@ from typing import Iterator, Optional
 
 from kehoach.errors import UsageError
 from kehoach.media import SUPPORTED_SUFFIXES
-from kehoach.pipeline import sha256_file  # noqa: F401 (re-exported for the batch)
+
+
+def sha256_file(path: Path) -> str:
+    """Content digest of a document (here, not in kehoach.pipeline: the batch process needs it and
+    must not import the pipeline, ~1 CPU s of start-up before any worker can start)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
 MEMBER_SEPARATOR = "!/"  # `plans.zip!/2025/a.pdf`: member a.pdf inside plans.zip

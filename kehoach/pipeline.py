@@ -5,25 +5,17 @@ Stages return warnings as data; only a document that cannot be read at all raise
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from extract import extract_plan
 from extract.schema import OcrInfo, PageOut, Plan, Source
 from kehoach.config import PipelineConfig
+from kehoach.inputs import sha256_file  # noqa: F401 (kehoach.synth.scan takes it from here)
 from kehoach.media import sniff_media_type
 from normalize import normalize_document
 from normalize.encoding import read_text_document
 from ocr import recognize_document
 from ocr.types import DocumentText
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def read_document(path: Path, config: PipelineConfig, media_type: str | None = None) -> DocumentText:
