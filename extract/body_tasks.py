@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract import ner
 from extract.agencies import _ACTION_START, AGENCY_HEAD, drop_request, is_agency_start, split_agencies, text_before_action
-from extract.numbers import fold
+from extract.numbers import fold, iso_date
 from extract.schema import Evidence, Task
 
 _SECTION = re.compile(r"^\s*[ivx1l|]{1,4}\s*[.,:]?\s*to\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
@@ -160,8 +160,23 @@ def _task(it: _Item, page_of) -> Task | None:
         actions = actions[1:]  # `... có trách nhiệm:` over bullets introduces them, it is no action
     snippet = " ".join((it.id + ". " + it.head).split())[:240]
     partners = [p for p in partners_in(actions) if p not in lead]
-    return Task(source="body", id=it.id, lead=lead, partners=partners, actions=actions,
+    deadline = item_deadline(actions)
+    return Task(source="body", id=it.id, lead=lead, partners=partners, actions=actions, deadline=deadline,
+                deadline_date=iso_date(deadline) if deadline else None,
                 evidence=Evidence(page=page_of(it.offset) if page_of else None, text=snippet))
+
+
+_ITEM_DEADLINE = re.compile(r"(?:^|[.;]\s+)th\S{1,3}i\s+(?:gian|h\S{1,2}n)(?:\s+(?:ho\S{1,3}n\s+th\S{1,3}nh|th\S{1,3}c\s+hi\S{1,3}n))?"
+                            r"\s*:\s*([^;]{3,60}?)\s*[.;]?\s*$")
+
+
+def item_deadline(actions: list[str]) -> str | None:
+    """`... Thời gian hoàn thành: Quý IV/2025.` closing the item: the deadline of the item as a whole
+    (a date inside one bullet, `trước ngày 20/7/2025`, stays in that action)."""
+    if not actions:
+        return None
+    m = _ITEM_DEADLINE.search(fold(actions[-1]))
+    return actions[-1][m.start(1):m.end(1)] if m else None
 
 
 _WITH = re.compile(r"ph\S{1,3}i\s+h\S{1,2}p(?:\s+v\S{1,3}i)?\s+")

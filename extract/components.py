@@ -38,7 +38,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Công khai, minh bạch trong việc ra quyết định ở địa phương": ("cong khai minh bach",),
     "Tiếp cận dịch vụ hành chính công": ("tiep can dich vu",),
     "Kết quả cung ứng dịch vụ hành chính công": ("ket qua dich vu", "ket qua giai quyet thu tuc hanh chinh"),
-    "Công chức trực tiếp giải quyết công việc": ("cong chuc giai quyet thu tuc hanh chinh",),
+    "Hoạt động chính quyền số": ("chinh quyen so",),
+    "Công chức trực tiếp giải quyết công việc": ("cong chuc giai quyet thu tuc hanh chinh", "thai do phuc vu cua cong chuc",
+                                                 "thai do phuc vu cua can bo cong chuc"),
 }
 
 

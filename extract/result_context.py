@@ -36,9 +36,12 @@ def paragraph_start(folded: str, pos: int) -> int:
 def years(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, year) of `năm YYYY` in [lo, hi), leaving out comparisons (`so với năm 2023`)."""
     out = []
-    for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})\b", folded[lo:hi]):
+    # `quý III/2025`: a survey of that year
+    # `PCI 2024 của tỉnh đạt`: the year right after the index's short name
+    for m in re.finditer(rf"(?:n\S{{0,2}}m\s+|\bquy\s+[ivx1l]{{1,4}}\s*/\s*|\b(?:pci|papi|dti|sipas|par index)\s+)({YEAR})\b",
+                         folded[lo:hi]):
         s = lo + m.start()
-        if re.search(r"(?:so\s+v\S{1,3}|\bh\S{1,2}n)\s*$", folded[max(0, s - 10):s]):  # `so với`, `thấp hơn` năm 2023
+        if re.search(r"(?:so\s+v\S{1,3}|\bh\S?n)\s*$", folded[max(0, s - 10):s]):  # `so với`, `thấp hơn` năm 2023
             continue
         out.append((s, int(m.group(1))))
     return out
@@ -78,14 +81,18 @@ def inner_end(folded: str, ms: int, sent_start: int, end: int) -> int:
     return close if close > 0 else end
 
 
-def title_year(folded: str) -> Optional[int]:
-    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
+def title_text(folded: str) -> str:
+    """The title under `KẾ HOẠCH` (its first block, at most three lines), folded; '' when not found."""
     m = re.search(r"^\s*k\S{0,2}\s*ho\S{0,2}ch\s*$", folded[:3000], re.M)
     if not m:
-        return None
+        return ""
     block = re.split(r"\n\s*\n|\n\s*(?:[ivx]+|\d+)\.\s", folded[m.end():m.end() + 500].strip("\n "))[0]
-    title = "\n".join(block.split("\n")[:3])
-    found = [int(y) for y in re.findall(YEAR, title)]
+    return "\n".join(block.split("\n")[:3])
+
+
+def title_year(folded: str) -> Optional[int]:
+    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
+    found = [int(y) for y in re.findall(YEAR, title_text(folded))]
     return found[-1] if found else None
 
 
@@ -123,7 +130,22 @@ def goal_year(goals, pos: int) -> Optional[int]:
     return max(inside)[1] if inside else None
 
 
-_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})\s*\((?:cu|cii|cu\.)\)")
+_OLD = r"\s*\((?:cu|cii|cu\.)\)"
+_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|thi tran|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})" + _OLD)
+_DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,7})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
+
+
+def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
+    """`tỉnh Yên Bái (cũ)`, `thị trấn Đông Hưng (cũ)`, `Sở Tài nguyên và Môi trường (cũ)` between lo and hi,
+    in text order. A department starts at `Sở` with a capital (`chỉ số` folds to the same letters)."""
+    hits = list(_SCOPE.finditer(folded, lo, hi))
+    for at in re.finditer(r"\bso\s", folded[lo:hi]):
+        if doc_text[lo + at.start()] == "S":
+            m = _DEPARTMENT_SCOPE.match(folded, lo + at.start(), hi)
+            if m:
+                hits.append(m)
+    return sorted(hits, key=lambda m: m.end())
+_UNIT_WORD = re.compile(r"\b(?:thanh pho|thi xa|thi tran|tinh|huyen|xa|phuong)\s")
 _OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
 
 
@@ -146,7 +168,7 @@ def own_units(doc_text: str) -> set[str]:
     return {place.group(1).strip()} if place else set()
 
 
-_UNIT_TYPES = ("thanh pho", "thi xa", "tinh", "huyen", "quan", "xa", "phuong")
+_UNIT_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong")
 
 
 def _split_unit(unit: str) -> tuple[Optional[str], str]:
@@ -183,10 +205,12 @@ def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]
 
 def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
     """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
-    hits = list(_SCOPE.finditer(folded, lo, hi))
+    hits = _old_units(doc_text, folded, lo, hi)
     if hits:
         m = hits[-1]
         unit = " ".join(doc_text[m.start(1):m.end(1)].split())
+        if not m.group(1).startswith("so "):  # `cấp tỉnh của tỉnh Quảng Ngãi (cũ)`: the last unit word starts it
+            unit = unit[[w.start() for w in _UNIT_WORD.finditer(fold(unit))][-1]:]
         kind = _split_unit(fold(unit))[0] or ""
         return unit[:len(kind)].lower() + unit[len(kind):] + " (cũ)"  # `Tỉnh X (cũ)` opening a sentence
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.components import match_component
+from extract.components import index_mentions, match_component
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, own_units, paragraph_start,
-                                    title_year, year_after, year_before)
+                                    title_text, title_year, year_after, year_before)
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -34,6 +34,8 @@ class Doc:
         self.own = own_units(self.text)
         self.goals = goal_spans(self.folded)
         self.title_year = title_year(self.folded)
+        named = list(dict.fromkeys(n for _, _, n in index_mentions(title_text(self.folded))))
+        self.title_index = named[0] if len(named) == 1 else None  # a plan about one index
         self.results: list[IndexResult] = []
         self.scopes: list[tuple[int, str, Optional[str]]] = []  # (offset, index, scope) of whole-index results
         self.targets: list[IndexTarget] = []
@@ -53,10 +55,27 @@ def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
     m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, v.start - 14):v.start + 1].rstrip("( "))
     if m and folded[v.start:v.start + 1] == "(":
         return int(m.group(1))
+    # ... and every value inside it: `tụt 6 bậc so với năm 2023 (đứng thứ 42/63 với 42,35 điểm)`
+    opened = _open_paren(folded, sent_start, v.start)
+    if opened is not None:
+        m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, opened - 14):opened])
+        if m:
+            return int(m.group(1))
     # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`), else the
     # section heading's (`II. KẾT QUẢ NĂM 2024` over numbered items)
     return year_before(folded, v.start, ms, sent_start) or year_before(
         folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
+
+
+def _open_paren(folded: str, lo: int, pos: int) -> Optional[int]:
+    """Offset of the parenthesis still open at `pos` (searched from `lo`), else None."""
+    stack: list[int] = []
+    for i in range(lo, pos):
+        if folded[i] == "(":
+            stack.append(i)
+        elif folded[i] == ")" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
 
 
 def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) -> dict:
@@ -66,7 +85,7 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
     elif v.kind == "rank_only":
         fields = {"rank": ordinal(v.nums[0] or v.nums[1])}
-    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):
         fields = {"score": parse_number(v.nums[0])}
         if len(v.nums) > 1 and v.nums[1]:
             fields["max_score"] = parse_number(v.nums[1])
@@ -131,7 +150,7 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
     elif v.kind == "percent":
         kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
                   value=parse_number(n[0]))
-    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal"):
+    elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):
         num_at = folded.find(n[0], v.start)
         kw.update(metric="score", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
                   value=parse_number(n[0]), out_of=parse_number(n[1]) if len(n) > 1 and n[1] else None)

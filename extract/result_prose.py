@@ -17,10 +17,11 @@ import re
 from typing import Optional
 
 from extract.components import index_mentions
-from extract.result_context import (component_before, component_match, components_listed, inner_end, paragraph_start,
-                                    scope_of, sentence_end, sentence_start, year_before)
+from extract.result_context import (closed_parens, component_before, component_match, components_listed, inner_end,
+                                    paragraph_start, scope_of, sentence_end, sentence_start, year_before, years)
 from extract.result_items import Doc, add_result, make_targets, result_year
 from extract.result_satisfaction import satisfaction_targets
+from extract.numbers import NUMBER, YEAR
 from extract.result_values import Value, find_values, is_target
 from extract.schema import IndexResult, IndexTarget
 
@@ -51,12 +52,22 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         end = inner_end(folded, ms, sent_start, end)
         owned.append((ms, end))
         values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)]
+        if re.search(r"\bve\s+$", folded[sent_start:ms]):  # `huyện xếp thứ 7/21 ... về Chỉ số CCHC với 84,33 điểm`
+            clause = max(sent_start, folded.rfind(";", sent_start, ms) + 1)
+            values = [v for v in find_values(folded, clause, ms) if v.kind in ("rank", "rank_only")] + values
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
             values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
         # `Chỉ số PAR INDEX, Chỉ số SIPAS ... lần lượt đạt 90,12 điểm và 88,7%`: one value per index, in order
         own_index = dict(zip((v.start for v in values), in_turn.get(k, [])))
         before = _component_before_mention(folded, sent_start, ms, index)
+        # `các năm 2021, 2022, 2023 lần lượt đạt 80,14%, 83,50% và 85,21%`: one value per year, in order
+        by_year = _years_in_turn(folded, sent_start, end)  # the years may open the sentence
+        if by_year and not any(a <= me < b for a, b, *_ in d.goals):
+            scope = scope_of(d.text, folded, max(sent_start, ms - 40), by_year[0][1].start, d.own)
+            for year, v in by_year:
+                add_result(d, {}, v, mentions[k][2], before, year, scope, d.evidence(ms, v))
+            values = [v for v in values if not by_year[0][1].start <= v.start < by_year[-1][1].end]
         current: dict = {}
         seg_lo = me
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
@@ -64,6 +75,8 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             lo, seg_lo = seg_lo, v.end
             index = own_index.get(v.start, mentions[k][2])
             comp = _component(folded, lo, v.start, index) or before
+            if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
+                index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
             if not comp and v.kind not in ("rank",) and _BREAKDOWN.search(folded[me:v.start]):
                 continue
             ev = d.evidence(ms, v)
@@ -84,6 +97,28 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     return d.results, d.targets, []
 
 
+_YEAR_LIST = re.compile(rf"n\S{{0,2}}m\s+({YEAR}(?:\s*(?:,|va)\s*{YEAR})+)[\s,]+(?:[a-z]+\s+){{0,6}}?"
+                        r"lan\s+luot\s+(?:dat\s+|la\s+)?")
+_IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
+
+
+def _years_in_turn(folded: str, lo: int, hi: int) -> list[tuple[int, Value]]:
+    """[(year, value)] for `năm 2021, 2022 và 2023 lần lượt đạt a, b và c` (as many values as years)."""
+    m = _YEAR_LIST.search(folded, lo, hi)
+    if not m:
+        return []
+    years = [int(y) for y in re.findall(YEAR, m.group(1))]
+    found, pos = [], m.end()
+    for _ in years:
+        n = _IN_TURN.match(folded, pos, hi)
+        if not n:
+            return []
+        found.append(n)
+        pos = n.end()
+    kind = "percent" if any(n.group(2) == "%" for n in found) else "score"
+    return [(y, Value(kind, n.start(1), n.end(), (n.group(1), None))) for y, n in zip(years, found)]
+
+
 _LIST_SEP = re.compile(r"[\s,]*(?:va\s+)?(?:chi\s*s\S\s*)?")
 
 
@@ -98,6 +133,14 @@ def _respectively(folded: str, mentions) -> dict[int, list[str]]:
             out[j] = [m[2] for m in mentions[i:j + 1]]
         i = j + 1
     return out
+
+
+def _satisfaction_rate(folded: str, me: int, v: Value, index: str) -> bool:
+    """A percentage whose own clause speaks of satisfaction is SIPAS, whatever index the sentence names."""
+    if v.kind != "percent" or index in ("SIPAS", "SIPAS_LEADERS"):
+        return False
+    clause_start = max([me] + [i + 1 for i in (folded.rfind(";", me, v.start),) if i >= 0])
+    return bool(re.search(r"(?:ty le|muc do)[^;%]{0,60}hai\s?[l1]\s?[o0]ng", folded[clause_start:v.start]))
 
 
 def _component_before_mention(folded: str, sent_start: int, ms: int, index) -> Optional[str]:
@@ -134,6 +177,37 @@ def _main_mentions(folded: str, mentions):
     return out
 
 
+_UNIT_SUBJECT = re.compile(r"\s*(?:(?:theo do|ket qua|nam \d{4})\s*,?\s*)?(?P<unit>tinh|thanh pho|huyen|thi xa|xa|phuong|so)\s+"
+                           r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?:dat|xep|dung)\b"
+                           # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
+                           r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
+
+
+_RESULTS_TITLE = r"(?:[a-z]+\s+){0,3}(?:ket qua|danh gia|thuc trang)[^\d\n]*"
+_RESULTS_HEADING = re.compile(r"\s*[ivx]{1,4}\.\s+" + _RESULTS_TITLE)
+
+
+def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index: str) -> Optional[str]:
+    """The index whose whole values a sentence naming none gives: right after the sentence naming it, a
+    sentence opening with the unit as its subject (`Theo đó, tỉnh Nghệ An đạt 89,54%, xếp thứ 15/63`) or
+    with a ranking; under a results heading of a plan about one index, a unit as the subject
+    (`Năm 2024, Sở Kế hoạch và Đầu tư (cũ) đạt 89,15 điểm`)."""
+    folded = d.folded
+    # a heading line (`I. KẾT QUẢ`) the sentence splitter left in front of the paragraph
+    line_end = folded.find("\n", sent_start, sent_start + 80)
+    if line_end > 0 and re.fullmatch(r"\s*" + _RESULTS_TITLE, folded[sent_start:line_end]):
+        sent_start = line_end + 1
+    m = _UNIT_SUBJECT.match(folded, sent_start)
+    if not m or m.group("unit") == "so" and d.text[m.start("unit")] != "S":  # `Sở`, not `số`
+        return None
+    if sentence_start(folded, max(0, sent_start - 2)) <= mention_at:
+        return mention_index
+    heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
+    if d.title_index and heads and _RESULTS_HEADING.match(folded, heads[-1].start()):
+        return d.title_index
+    return None
+
+
 def _orphan_components(d: Doc, mentions, owned) -> None:
     """Values in sentences that name no index but a component of one named shortly before
     (`Trong 10 chỉ số thành phần, ... chỉ số Chi phí thời gian đạt 7,45 điểm`)."""
@@ -153,12 +227,15 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         prev_end = v.end
         # the cue may be in the lead-in of a bullet list (`cụ thể theo từng yếu tố:`)
         cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
-        if not _COMPONENT_CUE.search(folded, cue_lo, v.start) or _OPERATIONAL.search(folded, lo, v.start):
+        whole = _whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
+        if not whole and (not _COMPONENT_CUE.search(folded, cue_lo, v.start) or _OPERATIONAL.search(folded, lo, v.start)):
             continue
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
         found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
-        if found:
+        if whole and not found:  # `... công bố Chỉ số CCHC năm 2024. Theo đó, tỉnh X đạt 89,54%`
+            index, comp = whole, None
+        elif found:
             # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
             *_, index, comp = max(found)
             last = (sent_start, index, comp)
@@ -166,14 +243,22 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
             index, comp = last[1], last[2]
         else:
             continue
-        if v.kind == "rank_group" and not found and last[0] != sent_start:
+        if v.kind == "rank_group" and not found and not whole and last[0] != sent_start:
             continue
         ms = before[-1][0]
         ev = d.evidence(sent_start, v)
         if is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):
-            d.targets.extend(make_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start, [comp]))
+            # `Các chỉ số nội dung X, Y đạt từ 5 điểm trở lên`: one target per component listed
+            listed = components_listed(folded, lo, v.start, index) if found else []
+            d.targets.extend(make_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start,
+                                          listed if comp in listed else [comp]))
         elif v.kind not in _NO_VALUE:
-            year = year_before(folded, v.start, 0, paragraph_start(folded, sentence_start(folded, ms)))
+            # the value's sentence, else the latest year of the paragraph (`Năm 2023, ...; năm 2022 xếp thứ 5/21.
+            # Lĩnh vực có điểm thấp: ...` breaks down 2023)
+            para = paragraph_start(folded, sentence_start(folded, ms))
+            year = year_before(folded, v.start, 0, sent_start) or max(
+                (y for at, y in years(folded, para, v.start) if not any(a < at < b for a, b in closed_parens(folded, para, v.start))),
+                default=None)
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
             above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
             scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (above[-1] if above else None)

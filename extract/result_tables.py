@@ -44,11 +44,18 @@ class TableContext:
     indices: tuple[str, ...]  # indices named in the heading or the sentence above the table
     rows: list[TableRow] = field(default_factory=list)
     scope: Optional[str] = None  # `... năm 2024 của tỉnh Hải Dương (cũ) và mục tiêu năm 2025:`
+    intro_year: Optional[int] = None  # `Chỉ số CCHC năm 2024 của Sở đạt ... Kết quả theo lĩnh vực:` over a header without years
 
     @property
     def in_percent(self) -> bool:
         """`Kết quả năm 2024 (%)`: bare numbers are percentages (SIPAS factors)."""
-        return "%" in self.header or "ty le" in self.header
+        return ("%" in self.header or "ty le" in self.header) and not self.ratio_column
+
+    @property
+    def ratio_column(self) -> bool:
+        """`Điểm tối đa | Điểm đạt | Tỷ lệ (%)`: the percentage is the score's share of the maximum, a column
+        of its own after the scores."""
+        return self.has_max_column and bool(re.search(r"(?:ty le|%)(?!.*diem)", self.header))
 
     @property
     def has_max_column(self) -> bool:
@@ -73,6 +80,20 @@ class TableContext:
         result = ys[0] if ys[0] != target else None
         return result, target
 
+    def result_years(self) -> list[int]:
+        """`Năm 2023 (%) | Năm 2024 (%) | Mục tiêu năm 2025 (%)`: one results column per year, in header
+        order; [] when the header names fewer than two results years."""
+        goal = re.search(rf"(?:muc tieu|ke hoach|du kien)[^0-9]{{0,40}}({YEAR})", self.header)
+        found = [int(m.group(1)) for m in re.finditer(rf"\b({YEAR})\b", self.header)
+                 if not (goal and m.start(1) == goal.start(1))]
+        found = list(dict.fromkeys(found))
+        return found if len(found) >= 2 and not re.search(r"du kien|tang\s+(?:them|diem)", self.header) else []
+
+    @property
+    def change_column(self) -> bool:
+        """`Tăng (+), giảm (-)`: signed numbers are last year's changes, not expected increases."""
+        return "du kien" not in self.header and bool(re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech", self.header))
+
 
 def split_numeric_tail(line: str) -> tuple[str, list[str]]:
     """`Cải cách thể chế 49/63 8,8974 10 + 0,7875 ≥ 9,68` -> (label, [numeric tokens]).
@@ -89,7 +110,11 @@ def split_numeric_tail(line: str) -> tuple[str, list[str]]:
 
 
 def is_results_header(folded: str) -> bool:
-    return sum(c in folded for c in _RESULT_HEADER_CUES) >= 2
+    # `TT | Yếu tố | Năm 2023 (%) | ... | Mục tiêu năm 2025 (%)`: a year column of components counts as a cue
+    components = re.search(r"linh vuc|yeu to|chi so|tru cot|%", folded)
+    year_columns = len(set(re.findall(YEAR, folded))) if components else 0
+    score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
+    return sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) >= 2
 
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
@@ -118,16 +143,28 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         scope = None
         if intro[1].rstrip().endswith(":"):
             scope = scope_of(intro[1], fold(intro[1]), 0, len(intro[1]), own)
-        table = TableContext(header=header, indices=heading_indices, scope=scope)
+        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]))
         i = _read_rows(lines, i, table)
         if table.rows:
             tables.append(table)
     return tables
 
 
+def _intro_year(line: str) -> Optional[int]:
+    """The results year the line above a table states (its first `năm YYYY` that is no comparison or goal:
+    `năm 2024 ... và mục tiêu năm 2025:` is 2024)."""
+    if not line.rstrip().endswith(":"):
+        return None
+    folded = fold(line)
+    found = [int(m.group(1)) for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})", folded)
+             if not re.search(r"so voi|muc tieu|ke hoach|phan dau|den", folded[max(0, m.start() - 20):m.start()])]
+    return found[0] if found else None
+
+
 def _starts_header(folded_line: str) -> bool:
     # `ST` / `T` when a text layer splits the narrow STT column over two lines
-    return bool(re.match(r"^\s*st(?:t\b|\s{2,}\S)", folded_line))
+    # `TT | Yếu tố | ...`: the narrow column headed `TT`
+    return bool(re.match(r"^\s*(?:st(?:t\b|\s{2,}\S)|tt\s)", folded_line))
 
 
 def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
@@ -245,9 +282,10 @@ class RowValues:
     increase: Optional[float] = None
     target: Optional[float] = None
     target_cmp: str = ">="
+    percent: Optional[float] = None
 
 
-def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False) -> RowValues:
+def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False, ratio: bool = False) -> RowValues:
     v = RowValues()
     plain: list[float] = []
     for t in tokens:
@@ -265,7 +303,7 @@ def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False) ->
             n = parse_number(t)
             if n is not None:
                 plain.append(n)
-    order = ["score", "max_score", "increase"] if has_max else ["score", "increase"]
+    order = ["score", "max_score", "percent" if ratio else "increase"] if has_max else ["score", "increase"]
     if has_max and max_first and len(plain) >= 2 and plain[0] > plain[1]:
         # `Điểm tối đa | Điểm đạt`: the maximum printed first (the header alone is not trusted: text
         # layers jumble it; a score above its maximum confirms the order)
@@ -303,10 +341,26 @@ def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Opt
     return None, None, False
 
 
+def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, float]]:
+    """Bare numbers of a row under one results column per year (`86,20 | 88,45 | ≥ 90`), the maximum
+    column left out; [] when the header has one results year or the count does not fit."""
+    years = table.result_years()
+    plain = [parse_number(t) for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
+    if not years or None in plain:
+        return []
+    if table.has_max_column and len(plain) == len(years) + 1:
+        # `Điểm tối đa | Năm 2023 | Năm 2024`: the maximum column stands before or after the years
+        at_max = min(table.header.find(c) for c in _MAX_CUES if c in table.header)
+        plain = plain[1:] if at_max < table.header.find(str(years[0])) else plain[:-1]
+    return list(zip(years, plain)) if len(plain) == len(years) else []
+
+
 def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """Results and targets of one table; rows that name no component, index or parent are skipped."""
     results, targets, warnings = [], [], []
     year, target_year = table.years()
+    if year is None and target_year is None:
+        year = table.intro_year
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
     parent = None
     for row in table.rows:
@@ -315,8 +369,18 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             continue
         if main:
             parent = (index, component)
-        v = assign_columns(row.tokens, table.has_max_column, table.max_first)
+        v = assign_columns(row.tokens, table.has_max_column, table.max_first, table.ratio_column)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
+        if table.change_column:
+            v.increase = None
+        by_year = _values_by_year(row.tokens, table)
+        if by_year:
+            plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
+            v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column else None
+            results += [IndexResult(index=index, component=component, year=y, scope=table.scope, evidence=ev,
+                                    **({"percent": n} if table.in_percent else {"score": n, "max_score": v.max_score}))
+                        for y, n in by_year]
+            v.score = v.rank = v.increase = None
         if table.in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices
             if v.score is not None or v.rank is not None:
                 results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
@@ -327,8 +391,8 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             continue
         if any(x is not None for x in (v.score, v.rank)):
             results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
-                                       score=v.score, max_score=v.max_score, rank=v.rank, rank_total=v.rank_total,
-                                       evidence=ev))
+                                       score=v.score, max_score=v.max_score, percent=v.percent, rank=v.rank,
+                                       rank_total=v.rank_total, evidence=ev))
         if v.increase is not None:
             targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score_increase",
                                        comparator="=", value=v.increase, out_of=v.max_score, evidence=ev))

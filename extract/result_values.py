@@ -24,7 +24,7 @@ _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  #
 _LEAD = rf"(?:{_DAT}\s+|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
-          r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu))")
+          r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`
 _UP = r"(?:tang|cai\s+th\S{1,3}n|nang\s+hang|thang\s+hang)"  # `tăng / cải thiện ít nhất 5 bậc`
 _GROUP = r"(?:trong|thuoc|vao)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
@@ -46,9 +46,12 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
     ("rank_increase", re.compile(rf"{_UP}\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{{1,2}})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
+    ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
     ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
+    # `Trong 10 chỉ số thành phần: Tiếp cận đất đai 6,4 điểm; Tính minh bạch 6,05 điểm.` (name, then value)
+    ("score_listed", re.compile(rf"(?<=[a-z])\s+{_N}\s*{_DIEM}(?=\s*[;.,]|\s*$)", re.M)),
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
-    ("score_decimal", re.compile(r"\bdat\s+(0[.,]\d{2,4})(?!\s*(?:%|/|\d|d\S?em))")),
+    ("score_decimal", re.compile(rf"\bdat\s+(?:{_CUE}\s+)?(0[.,]\d{{1,4}})(?!\s*(?:%|/|\d|d\S?em))")),
     ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+)(?:{_CUE}\s+)?{_N}\s?%{_SHARE}")),
@@ -73,7 +76,7 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
         for m in rx.finditer(folded, lo, hi):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
-            if kind in ("score", "percent", "score_bare") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
+            if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
                     and _CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng 1,68 điểm`, `giảm 0,4 điểm`: a change, not a value
             found.append(Value(kind, m.start(), m.end(), m.groups()))

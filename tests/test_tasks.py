@@ -189,3 +189,15 @@ def test_duty_lead_in_is_no_action():
     tasks, _ = extract_tasks(doc_of(text))
     assert tasks[0].lead == ["Thủ trưởng các đơn vị trực thuộc"]
     assert tasks[0].actions == ["Xây dựng kế hoạch của đơn vị.", "Báo cáo kết quả hằng quý."]
+
+
+@pytest.mark.parametrize("label,when,date", [("Thời gian hoàn thành", "Quý IV/2025", None),
+                                             ("Thời hạn", "ngày 30/11/2025", "2025-11-30"),
+                                             ("Thời gian thực hiện", "Thường xuyên", None)])
+def test_body_item_deadline_stated_for_the_whole_item(label, when, date):
+    text = ("II. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Kinh tế rà soát các thủ tục hành chính thuộc lĩnh vực phụ trách. "
+            f"{label}: {when}.\n"
+            "2. Phòng Nội vụ tổng hợp, báo cáo kết quả trước ngày 15/12/2025.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert [(t.id, t.deadline, t.deadline_date) for t in tasks] == [("1", when, date), ("2", None, None)]
