@@ -252,3 +252,22 @@ def test_short_cells_are_read_again_and_merged(monkeypatch):
     monkeypatch.setattr(marks.tesseract, "images_to_words", read)
     grid = find_borderless(words, image=image)[0].grid()
     assert len(crops) >= 3 and [r[5] for r in grid[2:]] == ["Quý III/2026", "30/6/2026", "Thường xuyên"]
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdftoppm"), reason="poppler-utils not installed")
+def test_synth_cli_writes_borderless_tables(tmp_path):
+    from kehoach.synth.cli import run
+    from ocr.table import find_grids
+
+    def page(borders: str) -> np.ndarray:
+        from PIL import Image
+
+        out = tmp_path / borders
+        assert run(["--out", str(out), "--gold", str(tmp_path / "g"), "--seed", "7", "--formats", "tiff",
+                    "--size", "compact", "--appendix-rows", "6", "--preset", "clean", "--dpi", "100",
+                    "--table-borders", borders]) == 0
+        tiff = Image.open(next(out.glob("*.tiff")))
+        tiff.seek(tiff.n_frames - 1)  # the appendix page
+        return np.array(tiff.convert("L"))
+
+    assert len(find_grids(page("ALL"))) >= 1 and find_grids(page("NONE")) == []  # same plan, rules or none

@@ -10,7 +10,7 @@ from kehoach.errors import ExitCode, MissingDependencyError
 from kehoach.synth.degrade import PRESETS
 from kehoach.synth.issuer import LEVELS
 from kehoach.synth.plan_text import generate_plan
-from kehoach.synth.render import render_pages
+from kehoach.synth.render import render_pages, set_table_borders
 from kehoach.synth.scan import FORMATS, SINGLE_PAGE, one_page_plan, write_scan
 
 STEM_TAG = {"pdf-text": "_text", "pdf-scan": "_scan", "png": "_png", "tiff": "_tiff", "jpeg": "_jpeg", "txt": "_txt",
@@ -34,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--portrait-feed", action="store_true",
                         help="scan landscape (appendix) pages turned 90°, as a portrait-fed scanner does")
     parser.add_argument("--dpi", type=int, default=300)
+    parser.add_argument("--table-borders", default="ALL", choices=["ALL", "SINGLE_TOP_LINE", "NONE"],
+                        help="rules of the tables: ALL (ruled, default), SINGLE_TOP_LINE or NONE (borderless)")
     parser.add_argument("--prefix", default="synth_", help="file name prefix (default synth_)")
 
 
@@ -69,9 +71,10 @@ def _write_one(args: argparse.Namespace, seed: int, formats: list[str]) -> None:
     for fmt in formats:
         single = fmt in SINGLE_PAGE
         if single not in plans:
-            plans[single] = (one_page_plan(seed * 100, level=args.level) if single
-                             else generate_plan(seed, level=args.level, size=args.size,
-                                            appendix_rows=args.appendix_rows))
+            plans[single] = set_table_borders(one_page_plan(seed * 100, level=args.level) if single
+                                              else generate_plan(seed, level=args.level, size=args.size,
+                                                                 appendix_rows=args.appendix_rows),
+                                              getattr(args, "table_borders", "ALL"))
         doc_plan = plans[single]
         if fmt not in ("txt", "txt-lossy", "pdf-text") and single not in rasters:
             rasters[single] = render_pages(doc_plan, args.dpi)
