@@ -22,6 +22,7 @@ from ocr.options import OcrOptions
 from ocr.recover import recover_lost_lines
 from ocr.preprocess import MIN_OSD_CONFIDENCE, Preprocessed, preprocess_page, rotate_quadrant
 from ocr.textlayer import assess_text_layer
+from ocr.table_pages import continue_borderless
 from ocr.table_words import find_borderless
 from ocr.types import DocumentText, PageText, Table, Word
 
@@ -72,6 +73,7 @@ def _recognize_pdf(path: Path, options: OcrOptions) -> DocumentText:
         doc.pages.append(page)
     if engine:
         doc.engine, doc.languages = engine.engine, options.languages
+    _continue_tables(doc, options)
     return doc
 
 
@@ -86,7 +88,17 @@ def _recognize_image(path: Path, options: OcrOptions, media_type: str) -> Docume
         doc.pages.append(ocr_page(gray, number, options))
     if not doc.pages:
         raise InputFileError(f"{path}: the image has no frames", "re-export the scan")
+    _continue_tables(doc, options)
     return doc
+
+
+def _continue_tables(doc: DocumentText, options: OcrOptions) -> None:
+    """A borderless table whose next page does not repeat its heading row (ocr/table_pages.py)."""
+    if options.tables and options.borderless_tables:
+        try:
+            continue_borderless(doc.pages)
+        except Exception as exc:  # a table bug must not lose the document
+            doc.warnings.append(f"borderless table continuation failed ({type(exc).__name__}: {exc})")
 
 
 # Orientation: Tesseract reads the page first and OSD (~0.5 s of CPU a page) runs only when that

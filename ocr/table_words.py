@@ -258,12 +258,14 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
     every = [w for ln in header_lines for w in ln.words] + [w for rl in rows for ln in rl for w in ln.words]
     box = _bbox(every)
     edges = [box[0]] + [int(x) for x in seps] + [box[0] + box[2]]
-    head_box = _bbox([w for ln in header_lines for w in ln.words])
-    cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (line_of.get(id(w), 0), w.left))),
-                       box=_bbox(header[c]) if header[c] else (edges[c], head_box[1], edges[c + 1] - edges[c],
-                                                               head_box[3]))
-             for c in range(n_cols)]
-    for r, lines in enumerate(rows, 1):
+    cells, first = [], 0
+    if header_lines:  # none on a page that continues a table (ocr/table_pages.py)
+        head_box, first = _bbox([w for ln in header_lines for w in ln.words]), 1
+        cells = [TableCell(0, c, _text(sorted(header[c], key=lambda w: (line_of.get(id(w), 0), w.left))),
+                           box=_bbox(header[c]) if header[c] else (edges[c], head_box[1], edges[c + 1] - edges[c],
+                                                                   head_box[3]))
+                 for c in range(n_cols)]
+    for r, lines in enumerate(rows, first):
         parts: dict[int, list[str]] = {}
         for line in lines:
             for col, ws in _cells_of_line(line, seps, h, opts).items():
@@ -274,7 +276,7 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
         top, bottom = lines[0].top, max(ln.bottom for ln in lines)
         cells += [TableCell(r, c, "\n".join(parts.get(c, [])),
                             box=(edges[c], top, max(1, edges[c + 1] - edges[c]), bottom - top)) for c in range(n_cols)]
-    return Table(len(rows) + 1, n_cols, cells, box=box, kind="borderless")
+    return Table(len(rows) + first, n_cols, cells, box=box, kind="borderless")
 
 
 def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions(),

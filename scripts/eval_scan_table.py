@@ -50,7 +50,8 @@ def _same_names(a: list[str], b: list[str]) -> bool:
     return sorted(squash(x) for x in a) == sorted(squash(x) for x in b)
 
 
-def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, orientation: bool) -> list:
+def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, orientation: bool):
+    """The tables (`cells` reader) or the PageText (`page` reader: the production OCR of the page)."""
     from ocr.options import OcrOptions
     from ocr.preprocess import preprocess_page
 
@@ -81,7 +82,7 @@ def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, ori
 
     document.read_tables, document.find_borderless = timed, bl_timed
     try:
-        return document.ocr_page(page, number, OcrOptions(languages=languages, orientation=orientation)).tables
+        return document.ocr_page(page, number, OcrOptions(languages=languages, orientation=orientation))
     finally:
         document.read_tables, document.find_borderless = inner, bl_inner
 
@@ -119,11 +120,12 @@ def score_rows(gold: list[dict], pred: list) -> tuple[dict, list[str]]:
 
 def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, reader: str = "page",
               languages: str = "vie+Vietnamese", orientation: bool = False,
-              borders: str = "ALL") -> tuple[dict, list[str]]:
+              borders: str = "ALL", repeat_heading: bool = True) -> tuple[dict, list[str]]:
     from kehoach.synth.plan_text import generate_plan
     from kehoach.synth.render import render_pages, set_table_borders
+    from ocr.table_pages import continue_borderless
 
-    plan = set_table_borders(generate_plan(seed, size="long", appendix_rows=rows), borders)
+    plan = set_table_borders(generate_plan(seed, size="long", appendix_rows=rows), borders, repeat_heading)
     gold = [t for t in plan.gold["tasks"] if t["source"] == "table"]
     pages = render_pages(plan, dpi=dpi)
     if degrade:
@@ -131,15 +133,19 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, 
 
         pages = [degrade_page(p, degrade, seed=seed + i) for i, p in enumerate(pages)]
     pred, roles, ctx, n_tables, table_pages, cpu, table_cpu, bl_cpu = [], None, None, 0, [], 0.0, 0.0, 0.0
+    read = []
     for number, page in enumerate(pages, 1):
         start, _TABLE_CPU[0], _BORDERLESS_CPU[0] = _cpu(), 0.0, 0.0
-        tables = _read_tables(np.array(page.convert("L")), number, reader, languages, orientation)
-        if tables:
+        read.append(_read_tables(np.array(page.convert("L")), number, reader, languages, orientation))
+        if read[-1] if reader == "cells" else read[-1].tables:
             cpu += _cpu() - start
             table_cpu += _TABLE_CPU[0]
             table_pages.append(number)
         bl_cpu += _BORDERLESS_CPU[0]
-        for table in tables:
+    if reader == "page":  # as ocr.document does once the pages are read: headings not repeated
+        continue_borderless(read)
+    for number, got in enumerate(read, 1):
+        for table in (got if reader == "cells" else got.tables):
             n_tables += 1
             tasks, _, roles, ctx = tasks_from_grid(table.grid(), page=number, roles=roles, ctx=ctx)
             pred += tasks
@@ -151,4 +157,5 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, 
         report["table_cpu_s_per_table_page"] = round(table_cpu / max(1, len(table_pages)), 2)
         report["borders"] = borders  # the borderless step runs on every page: its cost per page read
         report["borderless_cpu_s_per_page"] = round(bl_cpu / max(1, len(pages)), 3)
+        report["repeat_heading"] = repeat_heading
     return report, errors

@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--orientation", action="store_true", help="page reader: run Tesseract OSD as production does")
     s.add_argument("--borders", default="ALL", choices=("ALL", "SINGLE_TOP_LINE", "NONE"),
                    help="rules of the rendered table: ALL (ruled), SINGLE_TOP_LINE or NONE (borderless)")
+    s.add_argument("--no-repeat-heading", action="store_true", help="the table's heading row on its first page only")
     for p in (t, g, s):
         p.add_argument("--errors", type=int, default=0, help="print this many disagreements")
     args = ap.parse_args(argv)
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         from scripts.eval_scan_table import eval_scan
 
         report, errors = eval_scan(args.seed, args.rows, args.dpi, args.degrade, args.reader, args.lang, args.orientation,
-                                   args.borders)
+                                   args.borders, not args.no_repeat_heading)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     for e in errors[: args.errors]:
         print(e)

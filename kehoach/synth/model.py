@@ -49,6 +49,7 @@ class Table:
     # rules drawn: "ALL" (a ruled grid), "SINGLE_TOP_LINE" (borderless, a rule under the heading row)
     # or "NONE" (borderless: columns told apart by their gaps only; cells padded as Word pads them)
     borders: Literal["ALL", "SINGLE_TOP_LINE", "NONE"] = "ALL"
+    repeat_heading: bool = True  # the heading row printed again on each page the table runs over
 
 
 @dataclass

@@ -116,8 +116,8 @@ def _table(pdf, block: Table) -> None:
     # without rules, cells keep Word's default side margins (1.9 mm): the gaps that part the columns
     padding = 1 if block.borders == "ALL" else (1, 1.9)
     with pdf.table(col_widths=block.widths, width=usable, line_height=block.font_size * 0.45,
-                   text_align="LEFT", v_align=block.v_align, repeat_headings=1, padding=padding,
-                   borders_layout=block.borders, headings_style=FontFace(emphasis="BOLD")) as table:
+                   text_align="LEFT", v_align=block.v_align, repeat_headings=int(block.repeat_heading),
+                   padding=padding, borders_layout=block.borders, headings_style=FontFace(emphasis="BOLD")) as table:
         for row in block.rows:
             r = table.row()
             if row.kind == "group":
@@ -154,11 +154,12 @@ def _signature(pdf, block: Signature, size: float) -> None:
     pdf.set_y(max(left_end, y + size * 0.45) + 4)
 
 
-def set_table_borders(plan: SyntheticPlan, borders: str) -> SyntheticPlan:
-    """Draw the plan's tables with `borders` (model.Table.borders): the same appendix, borderless."""
+def set_table_borders(plan: SyntheticPlan, borders: str, repeat_heading: bool = True) -> SyntheticPlan:
+    """Draw the plan's tables with `borders` (model.Table.borders): the same appendix, borderless;
+    `repeat_heading=False`: its heading row printed on the first page only."""
     for block in plan.layout.body:
         if isinstance(block, Table):
-            block.borders = borders
+            block.borders, block.repeat_heading = borders, repeat_heading
     return plan
 
 

@@ -1,0 +1,76 @@
+"""A borderless table continued on the next page without its heading row repeated.
+
+`ocr/table_words.py` finds a borderless table by its heading row. When the next page does not repeat
+it, its rows are recognised by their columns lining up with the previous page's table: the page's
+top lines (a lone page number skipped) fall into the previous table's column bands, three or more
+of them used, and almost no word straddles a column boundary. The rows are emitted as a table
+without a heading row (`extract` continues the previous page's columns for such a table) and the
+page's running text is rebuilt with them.
+"""
+from __future__ import annotations
+
+from statistics import median
+
+from ocr.layout import Line, assemble_lines, visual_rows
+from ocr.table_read import is_speck
+from ocr.table_words import BorderlessOptions, _prose, _rows, _table, header_role, row_mark
+from ocr.types import PageText, Table, Word
+
+MAX_STRADDLING = 0.1  # share of the lines that may have a word across a column boundary
+MIN_COLUMNS = 3
+
+
+def continue_borderless(pages: list[PageText], opts: BorderlessOptions = BorderlessOptions()) -> None:
+    """Add the continued tables to `pages` (in place) and rebuild their text."""
+    for prev, page in zip(pages, pages[1:]):
+        last = prev.tables[-1] if prev.tables else None
+        if last is None or last.kind != "borderless" or page.tables or not page.words or prev.width != page.width:
+            continue
+        table = continuation(page.words, last, opts)
+        if table is not None:
+            page.tables.append(table)
+            page.text = "\n".join(assemble_lines(page.words, page.tables))
+
+
+def _bands(table: Table) -> tuple[list[float], int, int]:
+    """(separators, left, right) of a borderless table's columns, from its first body row."""
+    body = sorted((c for c in table.cells if c.box and (c.row > 0 or not _has_header(table))),
+                  key=lambda c: (c.row, c.col))
+    row = [c for c in body if c.row == body[0].row]
+    return [float(c.box[0]) for c in row[1:]], row[0].box[0], row[-1].box[0] + row[-1].box[2]
+
+
+def _has_header(table: Table) -> bool:
+    return any(header_role(c.text) for c in table.cells if c.row == 0)
+
+
+def continuation(words: list[Word], prev: Table, opts: BorderlessOptions = BorderlessOptions()) -> Table | None:
+    """The rows at the top of a page that continue `prev` (same columns), or None."""
+    letters = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    if not letters:
+        return None
+    h = float(median(w.height for w in letters))
+    seps, left, right = _bands(prev)
+    lines = [Line(ws) for ws in visual_rows([w for w in words if w.text.strip() and not is_speck(w, h)])]
+    while lines and len(lines[0].words) == 1 and lines[0].words[0].text.strip(".-– ").isdigit():
+        lines.pop(0)  # the page number
+    body: list[Line] = []
+    for line in lines:
+        if body and line.top - body[-1].bottom > opts.end_blank_heights * h:
+            break
+        if _prose(line, seps, left, h, opts) or min(w.left for w in line.words) < left - 2 * h \
+                or max(w.left + w.width for w in line.words) > right + 2 * h:
+            break
+        body.append(line)
+    if len(body) < opts.min_body_lines:
+        return None
+    # group headings (`5 | Tác động của ...`) run across columns: only other lines count
+    straddling = sum(any(w.left < s < w.left + w.width for w in ln.words for s in seps) for ln in body
+                     if not (row_mark(ln.words[0].text) and ln.words[0].left < (seps[0] if seps else right)))
+    used = {sum(w.left + w.width / 2 > s for s in seps) for ln in body for w in ln.words}
+    if straddling > MAX_STRADDLING * len(body) or len(used) < MIN_COLUMNS:
+        return None
+    roles = [header_role(c.text) for c in prev.cells if c.row == 0]
+    id_col = roles.index("id") if "id" in roles else 0
+    rows = _rows(body, seps, id_col, h, opts)
+    return _table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts)
