@@ -89,6 +89,7 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             # an index inside parentheses shares the unit of the sentence around it
             scope = scope_of(d.text, folded, sent_start if in_parens else max(sent_start, ms - 40), v.start, d.own)
             current = add_result(d, current, v, index, comp, result_year(folded, v, ms, sent_start), scope, ev)
+    _components_in_turn(d, mentions, owned)
     _orphan_components(d, mentions, owned)
     d.targets.extend(satisfaction_targets(d))
     for t in d.targets:
@@ -206,6 +207,40 @@ def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index
     if d.title_index and heads and _RESULTS_HEADING.match(folded, heads[-1].start()):
         return d.title_index
     return None
+
+
+_IN_TURN_CUE = re.compile(r"lan\s+luot\s+(?:dat\s+|la\s+)?")
+
+
+def _components_in_turn(d: Doc, mentions, owned) -> None:
+    """`Các chỉ số nội dung A; B; C lần lượt đạt 5,12; 4,33 và 6,85 điểm` in a sentence naming no index:
+    one value per component listed, in order, of the index named last (results only)."""
+    folded = d.folded
+    for m in _IN_TURN_CUE.finditer(folded):
+        if any(a <= m.start() < b for a, b in owned) or any(a <= m.start() < b for a, b, *_ in d.goals):
+            continue
+        before = [(ms, idx) for ms, _, idx in mentions if ms < m.start() and m.start() - ms < 1500]
+        if not before:
+            continue
+        sent_start = sentence_start(folded, m.start())
+        listed = components_listed(folded, sent_start, m.start(), before[-1][1])
+        found, pos = [], m.end()
+        for _ in listed:
+            n = _IN_TURN.match(folded, pos, sentence_end(folded, m.end(), m.end() + 200))
+            if not n:
+                break
+            found.append(n)
+            pos = n.end()
+        if len(listed) < 2 or len(found) < len(listed):
+            continue
+        kind = "percent" if any(n.group(2) == "%" for n in found) else "score"
+        para = paragraph_start(folded, sent_start)
+        year = year_before(folded, m.start(), 0, para)
+        for comp, n in zip(listed, found):
+            v = Value(kind, n.start(1), n.end(), (n.group(1), None))
+            add_result(d, {}, v, before[-1][1], comp, year, scope_of(d.text, folded, sent_start, v.start, d.own),
+                       d.evidence(sent_start, v))
+        owned.append((sent_start, pos))
 
 
 def _orphan_components(d: Doc, mentions, owned) -> None:

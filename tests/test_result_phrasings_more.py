@@ -225,3 +225,12 @@ def test_no_index_from_the_title_when_the_title_names_two():
             "Năm 2024, tỉnh đạt 45,2 điểm, xếp thứ 3/63.\n")
     results, _ = run(text)
     assert not results
+
+
+@pytest.mark.parametrize("sep", ["; ", ", "])
+def test_components_listed_then_values_in_turn(sep):
+    text = ("Chỉ số PAPI năm 2024 của tỉnh đạt 42,76 điểm. Các chỉ số nội dung Quản trị môi trường; Quản trị điện tử "
+            f"lần lượt đạt 3,12{sep}2,95 điểm.")
+    results, _ = run(text)
+    assert rows(results, "component", "year", "score") == {(None, 2024, 42.76), ("Quản trị môi trường", 2024, 3.12),
+                                                           ("Quản trị điện tử", 2024, 2.95)}
