@@ -19,8 +19,9 @@ from normalize.restore.channel import Channel
 from normalize.restore.decoder import LanguageModel
 from normalize.restore.syllables import (
     BOS, CHUNK_RE, CODE_RE, EOS, NUM, NUMBER_RE, UNK, URL_RE, VIET_LETTERS, apply_case,
-    has_vietnamese_marks, is_syllable_shape, is_viet_word, normalize_tone, skeleton,
+    has_vietnamese_marks, is_syllable_shape, normalize_tone, skeleton,
 )
+from normalize.restore.inventory import build_inventory
 from normalize.restore.numbers import repair_ocr_numbers
 
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
@@ -81,20 +82,8 @@ class Restorer:
         self.channel = Channel(channel["table"])
         self.acronyms: dict[str, str] = json.loads((model_dir / "acronyms.json").read_text(encoding="utf-8"))
         self.meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
-        # every spelling by mark-less key; upper-case tokens (acronyms: VND -> VNĐ) may take any
-        self._upper_inventory: dict[str, list[int]] = {}
-        # which spellings may be proposed for a lower-case OCR form other than their own (cấp for
-        # cip): Vietnamese syllables, not acronyms or foreign words (dti, clip)
-        self._shaped = np.zeros(len(self.vocab), dtype=bool)
-        self.inventory: dict[str, list[int]] = {}
-        for i, w in enumerate(self.vocab):
-            if not is_viet_word(w):
-                continue
-            self._upper_inventory.setdefault(skeleton(w), []).append(i)
-            self._shaped[i] = is_syllable_shape(w)
-            # a word with đ and no vowel (trđ, nđ) is no reading of a lower-case trd; stt, ng, d, đ are
-            if len(w) == 1 or _VOWEL.search(skeleton(w)) or w == skeleton(w):
-                self.inventory.setdefault(skeleton(w), []).append(i)
+        inventory = build_inventory(self.vocab)
+        self.inventory, self._upper_inventory, self._shaped = inventory.lower, inventory.upper, inventory.shaped
         self._known_acronyms = {k for k, v in self.acronyms.items() if k == v}  # DTI, PAPI, CCHC, STT
         # an acronym spelled like a syllable (CAC) is decoded, not protected: headings are upper case
         self.acronyms = {k: v for k, v in self.acronyms.items() if k != v or k.lower() not in self._upper_inventory}
