@@ -22,8 +22,7 @@ from ocr.options import OcrOptions
 from ocr.recover import recover_lost_lines
 from ocr.preprocess import MIN_OSD_CONFIDENCE, Preprocessed, preprocess_page, rotate_quadrant
 from ocr.textlayer import assess_text_layer
-from ocr.table_pages import continue_borderless
-from ocr.table_words import find_borderless
+from ocr.table_words import find_borderless, last_borderless
 from ocr.types import DocumentText, PageText, Table, Word
 
 try:  # written in parallel by the table work; the stage runs without it
@@ -67,13 +66,12 @@ def _recognize_pdf(path: Path, options: OcrOptions) -> DocumentText:
         except poppler.PopplerFailed as exc:
             doc.pages.append(_failed_page(number, f"page {number}: could not rasterise ({exc})"))
             continue
-        page = ocr_page(gray, number, options, dpi=options.dpi)
+        page = ocr_page(gray, number, options, dpi=options.dpi, previous=last_borderless(doc.pages))
         if layer_note:
             page.warnings.insert(0, layer_note)
         doc.pages.append(page)
     if engine:
         doc.engine, doc.languages = engine.engine, options.languages
-    _continue_tables(doc, options)
     return doc
 
 
@@ -85,20 +83,10 @@ def _recognize_image(path: Path, options: OcrOptions, media_type: str) -> Docume
         if gray is None:
             doc.pages.append(_failed_page(number, f"page {number}: {error}"))
             continue
-        doc.pages.append(ocr_page(gray, number, options))
+        doc.pages.append(ocr_page(gray, number, options, previous=last_borderless(doc.pages)))
     if not doc.pages:
         raise InputFileError(f"{path}: the image has no frames", "re-export the scan")
-    _continue_tables(doc, options)
     return doc
-
-
-def _continue_tables(doc: DocumentText, options: OcrOptions) -> None:
-    """A borderless table whose next page does not repeat its heading row (ocr/table_pages.py)."""
-    if options.tables and options.borderless_tables:
-        try:
-            continue_borderless(doc.pages)
-        except Exception as exc:  # a table bug must not lose the document
-            doc.warnings.append(f"borderless table continuation failed ({type(exc).__name__}: {exc})")
 
 
 # Orientation: Tesseract reads the page first and OSD (~0.5 s of CPU a page) runs only when that
@@ -109,9 +97,11 @@ OSD_BELOW_CONFIDENCE = 70.0
 SIDEWAYS_SHARE = 0.5
 
 
-def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | None = None) -> PageText:
+def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | None = None,
+             previous: Table | None = None) -> PageText:
     """Preprocess, OCR and lay out one grey page; failures become warnings on an empty page.
-    `dpi`: the page's resolution when known (rendered PDF pages), else estimated from its size."""
+    `dpi`: the page's resolution when known (rendered PDF pages), else estimated from its size.
+    `previous`: the page before's last borderless table, which this page may continue."""
     warnings: list[str] = []
     scale = ocr_scale(gray.shape, options.ocr_dpi, dpi)
     try:
@@ -135,7 +125,8 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | No
     tables = _find_tables(pre.image, words, options, number, warnings)
     if options.tables and options.borderless_tables:  # column gaps only: rebuilt from word boxes
         try:
-            tables += find_borderless(words, tables, image=pre.image, languages=options.languages)
+            tables += find_borderless(words, tables, image=pre.image, languages=options.languages,
+                                      previous=previous)
         except Exception as exc:  # a table bug must not lose the page's running text
             warnings.append(f"page {number}: borderless table failed ({type(exc).__name__}: {exc})")
     text = "\n".join(assemble_lines(words, tables))

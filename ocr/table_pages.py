@@ -4,44 +4,28 @@
 it, its rows are recognised by their columns lining up with the previous page's table: the page's
 top lines (a lone page number skipped) fall into the previous table's column bands, three or more
 of them used, and almost no word straddles a column boundary. The rows are emitted as a table
-without a heading row (`extract` continues the previous page's columns for such a table) and the
-page's running text is rebuilt with them.
+without a heading row (`extract` continues the previous page's columns for such a table);
+`find_borderless(..., previous=)` calls this when the page has no heading row of its own.
 """
 from __future__ import annotations
 
 from statistics import median
 
-from ocr.layout import Line, assemble_lines, visual_rows
+from ocr.layout import Line, visual_rows
 from ocr.table_read import is_speck
-from ocr.table_words import BorderlessOptions, _prose, _rows, _table, header_role, row_mark
-from ocr.types import PageText, Table, Word
+from ocr.table_words import BorderlessOptions, _named, _prose, _rows, _table, header_role, row_mark
+from ocr.types import Table, Word
 
 MAX_STRADDLING = 0.1  # share of the lines that may have a word across a column boundary
 MIN_COLUMNS = 3
 
 
-def continue_borderless(pages: list[PageText], opts: BorderlessOptions = BorderlessOptions()) -> None:
-    """Add the continued tables to `pages` (in place) and rebuild their text."""
-    for prev, page in zip(pages, pages[1:]):
-        last = prev.tables[-1] if prev.tables else None
-        if last is None or last.kind != "borderless" or page.tables or not page.words or prev.width != page.width:
-            continue
-        table = continuation(page.words, last, opts)
-        if table is not None:
-            page.tables.append(table)
-            page.text = "\n".join(assemble_lines(page.words, page.tables))
-
-
 def _bands(table: Table) -> tuple[list[float], int, int]:
-    """(separators, left, right) of a borderless table's columns, from its first body row."""
-    body = sorted((c for c in table.cells if c.box and (c.row > 0 or not _has_header(table))),
+    """(separators, left, right) of a borderless table's columns: its first body row's cells, its box."""
+    body = sorted((c for c in table.cells if c.box and (c.row > 0 or not _named(table))),
                   key=lambda c: (c.row, c.col))
     row = [c for c in body if c.row == body[0].row]
-    return [float(c.box[0]) for c in row[1:]], row[0].box[0], row[-1].box[0] + row[-1].box[2]
-
-
-def _has_header(table: Table) -> bool:
-    return any(header_role(c.text) for c in table.cells if c.row == 0)
+    return [float(c.box[0]) for c in row[1:]], table.box[0], table.box[0] + table.box[2]
 
 
 def continuation(words: list[Word], prev: Table, opts: BorderlessOptions = BorderlessOptions()) -> Table | None:
@@ -73,4 +57,7 @@ def continuation(words: list[Word], prev: Table, opts: BorderlessOptions = Borde
     roles = [header_role(c.text) for c in prev.cells if c.row == 0]
     id_col = roles.index("id") if "id" in roles else 0
     rows = _rows(body, seps, id_col, h, opts)
-    return _table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts)
+    table = _table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts)
+    x, y, w, bh = table.box  # the columns' span carries on to the next page, whatever this page's rows fill
+    table.box = (min(x, left), y, max(x + w, right) - min(x, left), bh)
+    return table

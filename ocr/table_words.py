@@ -280,11 +280,22 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
 
 
 def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions(),
-                    image: np.ndarray | None = None, languages: str = "vie", timeout: float = 60.0) -> list[Table]:
+                    image: np.ndarray | None = None, languages: str = "vie", timeout: float = 60.0,
+                    previous: Table | None = None) -> list[Table]:
     """Borderless task tables of a page from its OCR words (boxes in page pixels), outside `ruled`.
-    With the page `image` (same frame as the words), row numbers the page's reading left out are
-    read again (ocr/table_marks.py: one Tesseract process per table page, only when a table is found)."""
-    tables = _find(words, ruled, opts)
+    `previous`: the last borderless table of the page before; without a heading row of its own, the
+    page's top rows continue it when their columns line up (ocr/table_pages.py).
+    With the page `image` (same frame as the words), row numbers the page's reading left out and short
+    cells are read again (ocr/table_marks.py: a few Tesseract batches, only when a table is found)."""
+    from ocr.table_pages import continuation
+
+    def find(ws: list[Word]) -> list[Table]:
+        found = _find(ws, ruled, opts)
+        if not found and previous is not None and previous.kind == "borderless" and not ruled:
+            found = [t for t in [continuation(ws, previous, opts)] if t is not None]
+        return found
+
+    tables = find(words)
     if image is None or not tables:
         return tables
     from ocr._exec import tesseract
@@ -293,14 +304,25 @@ def find_borderless(words: list[Word], ruled: list[Table] = (), opts: Borderless
     mh = float(median(w.height for w in words if any(ch.isalnum() for ch in w.text)))
     try:
         for t in tables:
-            head = [c for c in t.cells if c.row == 0]
-            words = reread_marks(image, words, t, _id_col(t), max(c.box[1] + c.box[3] for c in head), mh,
-                                 languages, timeout)
-        tables = _find(words, ruled, opts)
+            head = [c for c in t.cells if c.row == 0] if _id_col(t) is not None or _named(t) else []
+            top = max(c.box[1] + c.box[3] for c in head) if head else t.box[1]
+            words = reread_marks(image, words, t, _id_col(t), top, mh, languages, timeout)
+        tables = find(words)
         reread_short_cells(image, words, tables, [_id_col(t) for t in tables], mh, languages, timeout)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed):
         pass  # the tables as far as they were read
     return tables
+
+
+def last_borderless(pages: list) -> Table | None:
+    """The last table of the last page when it is borderless: the next page may continue it."""
+    last = pages[-1].tables[-1] if pages and pages[-1].tables else None
+    return last if last is not None and last.kind == "borderless" else None
+
+
+def _named(table: Table) -> bool:
+    """Whether the table's first row is a heading row (a continued table has none)."""
+    return any(header_role(c.text) for c in table.cells if c.row == 0)
 
 
 def _id_col(table: Table) -> int | None:

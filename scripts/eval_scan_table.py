@@ -50,7 +50,7 @@ def _same_names(a: list[str], b: list[str]) -> bool:
     return sorted(squash(x) for x in a) == sorted(squash(x) for x in b)
 
 
-def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, orientation: bool):
+def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, orientation: bool, previous=None):
     """The tables (`cells` reader) or the PageText (`page` reader: the production OCR of the page)."""
     from ocr.options import OcrOptions
     from ocr.preprocess import preprocess_page
@@ -82,7 +82,8 @@ def _read_tables(page: np.ndarray, number: int, reader: str, languages: str, ori
 
     document.read_tables, document.find_borderless = timed, bl_timed
     try:
-        return document.ocr_page(page, number, OcrOptions(languages=languages, orientation=orientation))
+        return document.ocr_page(page, number, OcrOptions(languages=languages, orientation=orientation),
+                                 previous=previous)
     finally:
         document.read_tables, document.find_borderless = inner, bl_inner
 
@@ -123,7 +124,7 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, 
               borders: str = "ALL", repeat_heading: bool = True) -> tuple[dict, list[str]]:
     from kehoach.synth.plan_text import generate_plan
     from kehoach.synth.render import render_pages, set_table_borders
-    from ocr.table_pages import continue_borderless
+    from ocr.table_words import last_borderless
 
     plan = set_table_borders(generate_plan(seed, size="long", appendix_rows=rows), borders, repeat_heading)
     gold = [t for t in plan.gold["tasks"] if t["source"] == "table"]
@@ -136,14 +137,13 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, 
     read = []
     for number, page in enumerate(pages, 1):
         start, _TABLE_CPU[0], _BORDERLESS_CPU[0] = _cpu(), 0.0, 0.0
-        read.append(_read_tables(np.array(page.convert("L")), number, reader, languages, orientation))
+        previous = last_borderless(read) if reader == "page" else None  # a table the page may continue
+        read.append(_read_tables(np.array(page.convert("L")), number, reader, languages, orientation, previous))
         if read[-1] if reader == "cells" else read[-1].tables:
             cpu += _cpu() - start
             table_cpu += _TABLE_CPU[0]
             table_pages.append(number)
         bl_cpu += _BORDERLESS_CPU[0]
-    if reader == "page":  # as ocr.document does once the pages are read: headings not repeated
-        continue_borderless(read)
     for number, got in enumerate(read, 1):
         for table in (got if reader == "cells" else got.tables):
             n_tables += 1

@@ -273,15 +273,7 @@ def test_synth_cli_writes_borderless_tables(tmp_path):
     assert len(find_grids(page("ALL"))) >= 1 and find_grids(page("NONE")) == []  # same plan, rules or none
 
 
-def _page(number: int, words: list[Word], tables: list[Table]) -> "PageText":
-    from ocr.types import PageText
-
-    return PageText(number, "\n".join(assemble_lines(words, tables)), "ocr", 95.0, words, [], 1800, 1200, tables)
-
-
 def test_a_table_continued_without_its_heading_row():
-    from ocr.table_pages import continue_borderless
-
     words1, _ = task_table()
     y, words2 = 120, line(60, (880, "5"))  # the page number, then rows in the same columns
     for stt, lead in (("", "Sở Nội vụ"), ("4", "Sở Tư pháp"), ("5", "Sở Y tế")):
@@ -289,28 +281,25 @@ def test_a_table_continued_without_its_heading_row():
                             ["Các sở, ban,", "ngành"], ["Quý IV/2026"]])
         words2 += w
     prose = line(y + 300, (100, "Trên đây là Kế hoạch cải thiện các chỉ số của tỉnh năm 2026, đề nghị các cơ quan"))
-    pages = [_page(1, words1, find_borderless(words1)), _page(2, words2 + prose, find_borderless(words2 + prose))]
-    assert pages[1].tables == []  # no heading row on page 2: not found alone
-    continue_borderless(pages)
-    (table,) = pages[1].tables
+    first = find_borderless(words1)[0]
+    assert find_borderless(words2 + prose) == []  # no heading row on page 2: not found alone
+    (table,) = find_borderless(words2 + prose, previous=first)
     assert [r[0] for r in table.grid()] == ["", "4", "5"] and table.grid()[1][3] == "Sở Tư pháp"
-    assert "4 | Cải cách thủ tục hành chính |" in pages[1].text and pages[1].text.endswith("đề nghị các cơ quan")
-    tasks, _, roles, ctx = tasks_from_grid(pages[0].tables[0].grid())
+    text = assemble_lines(words2 + prose, [table])
+    assert "4 | Cải cách thủ tục hành chính | - Rà soát thủ tục - Công khai | Sở Tư pháp |" in "\n".join(text)
+    assert text[-1].endswith("đề nghị các cơ quan")
+    tasks, _, roles, ctx = tasks_from_grid(first.grid())
     more, *_ = tasks_from_grid(table.grid(), roles=roles, ctx=ctx)
     assert [t.id for t in more][-2:] == ["4", "5"] and more[-1].lead == ["Sở Y tế"]
 
 
 def test_a_prose_page_after_a_table_is_not_a_continuation():
-    from ocr.table_pages import continue_borderless
-
-    words1, _ = task_table()
+    first = find_borderless(task_table()[0])[0]
     words2 = []
     for k, text in enumerate(["Trên đây là Kế hoạch cải thiện các chỉ số của tỉnh năm 2026, đề nghị các cơ quan",
                               "đơn vị triển khai thực hiện nghiêm túc, báo cáo kết quả về Sở Nội vụ trước ngày 15/12.",
                               "Nơi nhận:", "- Như trên;", "- Lưu: VT."]):
         words2 += line(120 + k * PITCH, (100 if k < 2 else 120, text))
     words2 += line(120 + 2 * PITCH, (1100, "KT. CHỦ TỊCH")) + line(120 + 3 * PITCH, (1100, "PHÓ CHỦ TỊCH"))
-    pages = [_page(1, words1, find_borderless(words1)), _page(2, words2, [])]
-    text = pages[1].text
-    continue_borderless(pages)
-    assert pages[1].tables == [] and pages[1].text == text
+    assert find_borderless(words2, previous=first) == []
+    assert find_borderless(words2[4:], previous=first) == []  # from its second line on, too
