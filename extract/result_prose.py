@@ -69,12 +69,15 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
                 add_result(d, {}, v, mentions[k][2], before, year, scope, d.evidence(ms, v))
             values = [v for v in values if not by_year[0][1].start <= v.start < by_year[-1][1].end]
         current: dict = {}
-        seg_lo = me
+        seg_lo, prev_comp = me, None
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
         for v in values:
             lo, seg_lo = seg_lo, v.end
             index = own_index.get(v.start, mentions[k][2])
             comp = _component(folded, lo, v.start, index) or before
+            if comp is None and v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start]):
+                comp = prev_comp  # `trụ cột Chính quyền số đạt 0,5581, xếp thứ 19/63`: the component's rank
+            prev_comp = comp
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
             if not comp and v.kind not in ("rank",) and _BREAKDOWN.search(folded[me:v.start]):
@@ -184,8 +187,7 @@ _UNIT_SUBJECT = re.compile(r"\s*(?:(?:theo do|ket qua|nam \d{4})\s*,?\s*)?(?P<un
                            r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
 
 
-_RESULTS_TITLE = r"(?:[a-z]+\s+){0,3}(?:ket qua|danh gia|thuc trang)[^\d\n]*"
-_RESULTS_HEADING = re.compile(r"\s*[ivx]{1,4}\.\s+" + _RESULTS_TITLE)
+_RESULTS_HEADING = re.compile(r"\s*[ivx]{1,4}\.\s+(?:[a-z]+\s+){0,3}(?:ket qua|danh gia|thuc trang)")
 
 
 def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index: str) -> Optional[str]:
@@ -194,9 +196,9 @@ def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index
     with a ranking; under a results heading of a plan about one index, a unit as the subject
     (`Năm 2024, Sở Kế hoạch và Đầu tư (cũ) đạt 89,15 điểm`)."""
     folded = d.folded
-    # a heading line (`I. KẾT QUẢ`) the sentence splitter left in front of the paragraph
+    # a heading line in capitals (`I. KẾT QUẢ`, `II. MỤC TIÊU`) the sentence splitter left in front of the paragraph
     line_end = folded.find("\n", sent_start, sent_start + 80)
-    if line_end > 0 and re.fullmatch(r"\s*" + _RESULTS_TITLE, folded[sent_start:line_end]):
+    if line_end > 0 and d.text[sent_start:line_end].isupper() and not re.search(r"\d", folded[sent_start:line_end]):
         sent_start = line_end + 1
     m = _UNIT_SUBJECT.match(folded, sent_start)
     if not m or m.group("unit") == "so" and d.text[m.start("unit")] != "S":  # `Sở`, not `số`
@@ -204,7 +206,8 @@ def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index
     if sentence_start(folded, max(0, sent_start - 2)) <= mention_at:
         return mention_index
     heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
-    if d.title_index and heads and _RESULTS_HEADING.match(folded, heads[-1].start()):
+    in_goals = any(a <= sent_start < b for a, b, *_ in d.goals)
+    if d.title_index and (in_goals or heads and _RESULTS_HEADING.match(folded, heads[-1].start())):
         return d.title_index
     return None
 

@@ -33,7 +33,7 @@ _RANK_AT = r"(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
-    ("rank", re.compile(rf"{_RANK_VERB}\s+{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),
+    ("rank", re.compile(rf"{_RANK_VERB}:?\s+{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),  # `Xếp hạng: 24/63`
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
     ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
@@ -43,13 +43,13 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_increase_range", re.compile(rf"{_UP}\s+(?:tu\s+)?(\d{{1,2}})\s*(?:-|den)\s*(\d{{1,2}})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),
-    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
+    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat|:)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
     ("rank_increase", re.compile(rf"{_UP}\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{{1,2}})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
     ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
     # `Trong 10 chỉ số thành phần: Tiếp cận đất đai 6,4 điểm; Tính minh bạch 6,05 điểm.` (name, then value)
-    ("score_listed", re.compile(rf"(?<=[a-z])\s+{_N}\s*{_DIEM}(?=\s*[;.,]|\s*$)", re.M)),
+    ("score_listed", re.compile(rf"(?<=[a-z)])\s+{_N}\s*{_DIEM}(?=\s*[;.,]|\s*$)", re.M)),  # `tỉnh X (cũ) 43,15 điểm,`
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
     ("score_decimal", re.compile(rf"\bdat\s+(?:{_CUE}\s+)?(0[.,]\d{{1,4}})(?!\s*(?:%|/|\d|d\S?em))")),
     ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),

@@ -234,3 +234,28 @@ def test_components_listed_then_values_in_turn(sep):
     results, _ = run(text)
     assert rows(results, "component", "year", "score") == {(None, 2024, 42.76), ("Quản trị môi trường", 2024, 3.12),
                                                            ("Quản trị điện tử", 2024, 2.95)}
+
+
+def test_values_after_labels():
+    results, _ = run("I. KẾT QUẢ NĂM 2024\n1. Chỉ số PAR INDEX: Điểm số: 86,91; Xếp hạng: 24/63.\n2. Chỉ số SIPAS: Tỷ lệ hài lòng: 84,3%; "
+                     "Xếp hạng: 31/63.\n")
+    assert rows(results, "index", "year", "score", "percent", "rank") == {("PAR INDEX", 2024, 86.91, None, 24),
+                                                                          ("SIPAS", 2024, None, 84.3, 31)}
+
+
+def test_unit_names_then_values_without_a_verb():
+    results, _ = run("Chỉ số PAPI 2024: tỉnh Khánh Hòa (cũ) 43,15 điểm, xếp thứ 35/63; tỉnh Ninh Thuận (cũ) 42,02 điểm.")
+    assert rows(results, "scope", "score") == {("tỉnh Khánh Hòa (cũ)", 43.15), ("tỉnh Ninh Thuận (cũ)", 42.02)}
+
+
+def test_a_rank_right_after_a_component_value_is_the_components():
+    results, _ = run("Năm 2024, Chỉ số DTI của tỉnh đạt 0,5012 điểm, xếp thứ 25/63; trụ cột Chính quyền số đạt 0,5581, "
+                     "xếp thứ 19/63.")
+    assert rows(results, "component", "score", "rank") == {(None, 0.5012, 25), ("Hoạt động chính quyền số", 0.5581, 19)}
+
+
+def test_a_goal_before_the_index_in_a_one_index_plan():
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số cải cách hành chính năm 2026\n\nII. MỤC TIÊU\n"
+            "Giữ vững vị trí trong nhóm 5 đơn vị dẫn đầu; Chỉ số CCHC năm 2026 đạt trên 92 điểm.\n")
+    _, targets = run(text)
+    assert rows(targets, "index", "year", "metric", "value") == {("PAR INDEX", 2026, "rank", 5), ("PAR INDEX", 2026, "score", 92)}
