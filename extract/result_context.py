@@ -212,7 +212,8 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
         if not m.group(1).startswith("so "):  # `cấp tỉnh của tỉnh Quảng Ngãi (cũ)`: the last unit word starts it
             unit = unit[[w.start() for w in _UNIT_WORD.finditer(fold(unit))][-1]:]
         kind = _split_unit(fold(unit))[0] or ""
-        return unit[:len(kind)].lower() + unit[len(kind):] + " (cũ)"  # `Tỉnh X (cũ)` opening a sentence
+        name = unit[len(kind):].title() if unit.isupper() else unit[len(kind):]  # a heading in capitals
+        return unit[:len(kind)].lower() + name + " (cũ)"  # `Tỉnh X (cũ)` opening a sentence
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
         if _own_named_after(doc_text, folded, m.end(), hi, own):
             return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
@@ -251,7 +252,7 @@ _TAIL = re.compile(r"(?:\s|[,(:;-])*(?:(?:chi\s+)?dat(?:\s+duoc)?(?:\s+(?:tu|tir
 _IMPACT = "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội"
 # Parts of the whole PAR INDEX that sentences report (`trong đó điểm thẩm định đạt 58,72/67 điểm`);
 # only for sentences: in a table, `Điều tra XHH` under a field is that field's part.
-_PROSE_PARTS = {"PAR INDEX": (("diem tham dinh", "Điểm thẩm định"),
+_PROSE_PARTS = {"PAR INDEX": (("diem tham dinh", "Điểm thẩm định"), ("diem danh gia tham dinh", "Điểm thẩm định"),
                               ("diem dieu tra xa hoi hoc", "Điểm điều tra xã hội học"),
                               ("dieu tra xa hoi hoc", "Điểm điều tra xã hội học"),
                               ("tac dong den phat trien kinh te xa hoi", _IMPACT + " - Tác động đến phát triển kinh tế - xã hội"),

@@ -40,6 +40,7 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     folded = d.folded
     mentions = _main_mentions(folded, index_mentions(folded))
     in_turn = _respectively(folded, mentions)
+    every = _respectively(folded, mentions, cue="deu")
     owned = d.owned
     for k, (ms, me, index) in enumerate(mentions):
         sent_start = sentence_start(folded, ms)
@@ -85,7 +86,9 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             ev = d.evidence(ms, v)
             if is_target(folded, v, folded[max(ms, v.start - 60):v.start], ms, d.goals):
                 listed = components_listed(folded, lo, v.start, index)
-                d.targets.extend(make_targets(d, v, index, end, ev, sent_start, listed or [comp]))
+                # `Các chỉ số PAR INDEX, SIPAS, PAPI ... đều tăng ít nhất 03 bậc`: the goal of every index listed
+                for each in (every.get(k, [index]) if comp is None and not listed else [index]):
+                    d.targets.extend(make_targets(d, v, each, end, ev, sent_start, listed or [comp]))
                 continue
             if v.kind in _NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
@@ -126,14 +129,15 @@ def _years_in_turn(folded: str, lo: int, hi: int) -> list[tuple[int, Value]]:
 _LIST_SEP = re.compile(r"[\s,]*(?:va\s+)?(?:chi\s*s\S\s*)?")
 
 
-def _respectively(folded: str, mentions) -> dict[int, list[str]]:
-    """{last mention of a list: the listed indices} for `X, Y (và Z) ... lần lượt đạt a, b (và c)`."""
+def _respectively(folded: str, mentions, cue: str = "lan luot") -> dict[int, list[str]]:
+    """{last mention of a list: the listed indices} for `X, Y (và Z) ... lần lượt đạt a, b (và c)` (or
+    `... đều tăng ít nhất 03 bậc`, cue `deu`)."""
     out, i = {}, 0
     while i < len(mentions):
         j = i
         while j + 1 < len(mentions) and _LIST_SEP.fullmatch(folded, mentions[j][1], mentions[j + 1][0]):
             j += 1
-        if j > i and "lan luot" in folded[mentions[j][1]:mentions[j][1] + 120]:
+        if j > i and re.search(rf"\b{cue}\b", folded[mentions[j][1]:mentions[j][1] + 120]):
             out[j] = [m[2] for m in mentions[i:j + 1]]
         i = j + 1
     return out

@@ -82,7 +82,11 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     current: dict = {}
     # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
     more = [x for x in find_values(folded, first.end, end) if x.kind == "percent" and folded.startswith("dat", x.start)]
+    prev_end = first.end
     for k, v in enumerate([first] + more):
         scope = scope_of(d.text, folded, m.start(), v.start, d.own)
         year = result_year(folded, v, m.start(), sent_start)
-        current = add_result(d, current, v, "SIPAS", comp if k == 0 else None, year, scope, ev)
+        # `...; yếu tố Thủ tục hành chính đạt 87,6%`: a factor named before a later rate is that factor's
+        own = comp if k == 0 else component_before(folded, prev_end, v.start, "SIPAS")
+        prev_end = v.end
+        current = add_result(d, current, v, "SIPAS", own, year, scope, ev)

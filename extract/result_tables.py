@@ -141,7 +141,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         if not is_results_header(header):
             continue
         scope = None
-        if intro[1].rstrip().endswith(":"):
+        if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
             scope = scope_of(intro[1], fold(intro[1]), 0, len(intro[1]), own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]))
         i = _read_rows(lines, i, table)
@@ -153,7 +153,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
 def _intro_year(line: str) -> Optional[int]:
     """The results year the line above a table states (its first `năm YYYY` that is no comparison or goal:
     `năm 2024 ... và mục tiêu năm 2025:` is 2024)."""
-    if not line.rstrip().endswith(":"):
+    if not line.rstrip().endswith(":") and not _HEADING_RE.match(line):
         return None
     folded = fold(line)
     found = [int(m.group(1)) for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})", folded)

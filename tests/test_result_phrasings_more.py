@@ -259,3 +259,25 @@ def test_a_goal_before_the_index_in_a_one_index_plan():
             "Giữ vững vị trí trong nhóm 5 đơn vị dẫn đầu; Chỉ số CCHC năm 2026 đạt trên 92 điểm.\n")
     _, targets = run(text)
     assert rows(targets, "index", "year", "metric", "value") == {("PAR INDEX", 2026, "rank", 5), ("PAR INDEX", 2026, "score", 92)}
+
+
+def test_a_table_of_indices_under_a_heading_naming_the_year_and_a_former_province():
+    text = ("I. KẾT QUẢ NĂM 2024 CỦA TỈNH TUYÊN QUANG (CŨ)\nSTT | Chỉ số | Điểm | Xếp hạng\n1 | PAR INDEX | 84,1 | 41/63\n"
+            "2 | PCI | 64,05 | 37/63\n")
+    results, _ = run(text)
+    assert rows(results, "index", "year", "scope", "score", "rank") == {
+        ("PAR INDEX", 2024, "tỉnh Tuyên Quang (cũ)", 84.1, 41), ("PCI", 2024, "tỉnh Tuyên Quang (cũ)", 64.05, 37)}
+
+
+def test_one_goal_for_every_index_listed_with_deu():
+    _, targets = run("II. MỤC TIÊU\nCác chỉ số PAR INDEX, SIPAS, PCI của tỉnh đều tăng ít nhất 03 bậc so với năm 2024.\n")
+    assert rows(targets, "index", "metric", "value") == {("PAR INDEX", "rank_increase", 3), ("SIPAS", "rank_increase", 3),
+                                                         ("PCI", "rank_increase", 3)}
+
+
+def test_factor_rates_after_the_overall_satisfaction_rate():
+    text = ("Kết quả đo lường sự hài lòng năm 2024: tỷ lệ hài lòng chung đạt 89,45%; yếu tố Tiếp cận dịch vụ hành chính "
+            "công đạt 91,2%; yếu tố Thủ tục hành chính đạt 87,6%.")
+    results, _ = run(text)
+    assert rows(results, "index", "component", "percent") == {
+        ("SIPAS", None, 89.45), ("SIPAS", "Tiếp cận dịch vụ hành chính công", 91.2), ("SIPAS", "Thủ tục hành chính", 87.6)}
