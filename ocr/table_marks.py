@@ -1,12 +1,13 @@
 """Re-reading a borderless table: its row numbers from their ink, its short cells from their crops.
 
-Tesseract's page layout drops short isolated tokens: on a borderless appendix it can leave out the
-whole STT column (`1.1`, `2`, ... and the `STT` heading; seen on a clean 200-dpi render). Without
-them rows cannot be told apart. The ink of the row-number column is still on the page: left of the
-first column found (or inside the row-number column, for single lost numbers), blobs of text height
-that no word box covers are read again, numbers with digits, dots and Roman numerals only (as the
-ruled path reads its STT cells), the heading with the page's languages. One Tesseract process per
-kind, model loaded once (`tesseract.images_to_words`).
+Tesseract's page layout drops or garbles short isolated tokens: on a borderless appendix it left out
+the whole STT column of a page (`1.1`, `2`, ... and the `STT` heading; a clean 200-dpi render) and read
+`4.1` as `41`, `5.1` as `S1`, `II` as `H`. Without row numbers rows cannot be told apart. So the ink
+blobs of the row-number column (a first column the heading names or narrower than `ID_SHARE` of the
+table) and of a strip left of the table (a column lost whole) are read again as one line each: digits
+and dots, Roman numerals for label-only rows, a lost heading with the page's languages (as the ruled
+path reads its STT cells). Short or doubtful cells are then read again from their crops and merged
+with the page words as the ruled path does. One batch per kind (`tesseract.images_to_words`).
 """
 from __future__ import annotations
 
