@@ -24,6 +24,7 @@ from extract.result_satisfaction import satisfaction_targets
 from extract.numbers import NUMBER, YEAR
 from extract.result_values import Value, find_values, is_target
 from extract.schema import IndexResult, IndexTarget
+from kehoach.synth.vocab import components_of
 
 _BREAKDOWN = re.compile(r"trong\s+d\S")  # `trong đó điểm thẩm định đạt 58,72/67`: a part, not the index
 # A sentence naming no index gives component values only when it speaks of components ...
@@ -76,8 +77,11 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             lo, seg_lo = seg_lo, v.end
             index = own_index.get(v.start, mentions[k][2])
             comp = _component(folded, lo, v.start, index) or before
-            if comp is None and v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start]):
-                comp = prev_comp  # `trụ cột Chính quyền số đạt 0,5581, xếp thứ 19/63`: the component's rank
+            if comp is None and v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start]) \
+                    and prev_comp in components_of(index):
+                # `trụ cột Chính quyền số đạt 0,5581, xếp thứ 19/63`: the component's rank (a part of the score,
+                # `điểm tác động ... là 4,98 điểm, xếp thứ 09/63`, has none: the rank is the index's)
+                comp = prev_comp
             prev_comp = comp
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
@@ -270,7 +274,9 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         # the cue may be in the lead-in of a bullet list (`cụ thể theo từng yếu tố:`)
         cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
         whole = _whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
-        if not whole and (not _COMPONENT_CUE.search(folded, cue_lo, v.start) or _OPERATIONAL.search(folded, lo, v.start)):
+        # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
+        cued = _COMPONENT_CUE.search(folded, cue_lo, v.start) or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
+        if not whole and (not cued or _OPERATIONAL.search(folded, lo, v.start)):
             continue
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]

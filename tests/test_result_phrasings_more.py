@@ -281,3 +281,17 @@ def test_factor_rates_after_the_overall_satisfaction_rate():
     results, _ = run(text)
     assert rows(results, "index", "component", "percent") == {
         ("SIPAS", None, 89.45), ("SIPAS", "Tiếp cận dịch vụ hành chính công", 91.2), ("SIPAS", "Thủ tục hành chính", 87.6)}
+
+
+def test_a_goal_for_components_named_without_a_cue_word():
+    _, targets = run("Chỉ số PAPI năm 2024 đạt 42,05 điểm.\n\nII. MỤC TIÊU\n"
+                     "Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm trở lên.\n")
+    assert rows(targets, "index", "component", "comparator", "value") == {
+        ("PAPI", "Quản trị môi trường", ">=", 3.5), ("PAPI", "Quản trị điện tử", ">=", 3.5)}
+
+
+def test_a_rank_after_a_part_of_the_score_is_the_indexs():
+    text = ("Năm 2024, Chỉ số CCHC của tỉnh đạt 85,1 điểm; trong đó điểm thẩm định là 58,72/67 điểm, điểm tác động "
+            "phát triển kinh tế - xã hội là 4,98 điểm, xếp thứ 09/63 tỉnh, thành phố.")
+    results, _ = run(text)
+    assert {(r.component is None, r.rank) for r in results} == {(True, 9), (False, None)}
