@@ -69,3 +69,12 @@ def test_a_deadline_too_short_is_a_timeout_and_a_bad_variable_a_failure():
     with pytest.raises(tesseract.TesseractFailed, match="not a Tesseract string variable"):
         tesseract.images_to_words([page[:90]], "vie", 7, "-c no_such_variable_here=1")
     assert tesseract.parse_tsv(tesseract.image_to_tsv(_page(), "vie", 3))  # the engine still reads after both
+
+
+def test_threads_sharing_the_engine_read_one_page_at_a_time():
+    from concurrent.futures import ThreadPoolExecutor
+
+    page = _page()
+    alone = tesseract.image_to_tsv(page, "vie", 3)
+    with ThreadPoolExecutor(3) as pool:
+        assert list(pool.map(lambda _: tesseract.image_to_tsv(page, "vie", 3), range(3))) == [alone] * 3

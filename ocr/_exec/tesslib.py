@@ -79,6 +79,7 @@ class Engine:
 
     def __init__(self, lib, languages: str):
         self.lib, self.languages = lib, languages
+        self.busy = threading.Lock()  # one page at a time: a TessBaseAPI is not thread-safe
         self.handle = lib.TessBaseAPICreate()
         if not self.handle or lib.TessBaseAPIInit3(self.handle, None, languages.encode()) != 0:
             raise EngineError(f"libtesseract could not load the language model(s) {languages}")
@@ -90,11 +91,15 @@ class Engine:
         image = np.ascontiguousarray(image, dtype=np.uint8)
         if image.ndim != 2:
             raise EngineError("libtesseract is given grey pages only")
+        with self.busy:
+            return self._tsv(image, psm, variables or {}, timeout)
+
+    def _tsv(self, image: np.ndarray, psm: int, variables: dict[str, str], timeout: float) -> str:
         lib, h = self.lib, self.handle
         defaults: dict[str, bytes] = {}
         monitor = lib.TessMonitorCreate()
         try:
-            for name, value in (variables or {}).items():
+            for name, value in variables.items():
                 default = lib.TessBaseAPIGetStringVariable(h, name.encode())
                 if default is None or not lib.TessBaseAPISetVariable(h, name.encode(), value.encode()):
                     raise EngineError(f"not a Tesseract string variable: {name}")
