@@ -134,15 +134,16 @@ _LIST_SEP = re.compile(r"[\s,]*(?:va\s+)?(?:chi\s*s\S\s*)?")
 
 
 def _respectively(folded: str, mentions, cue: str = "lan luot") -> dict[int, list[str]]:
-    """{last mention of a list: the listed indices} for `X, Y (và Z) ... lần lượt đạt a, b (và c)` (or
-    `... đều tăng ít nhất 03 bậc`, cue `deu`)."""
+    """{last mention of a list: the listed indices} for `X, Y (và Z) ... lần lượt đạt a, b (và c)` (or, cue
+    `deu`, a goal they share: `... đều tăng ít nhất 03 bậc`, `X và Y ... nằm trong nhóm 3`)."""
     out, i = {}, 0
     while i < len(mentions):
         j = i
         while j + 1 < len(mentions) and _LIST_SEP.fullmatch(folded, mentions[j][1], mentions[j + 1][0]):
             j += 1
-        if j > i and re.search(rf"\b{cue}\b", folded[mentions[j][1]:mentions[j][1] + 120]):
-            out[j] = [m[2] for m in mentions[i:j + 1]]
+        joined_by_and = j > i and re.search(r"\bva\b", folded[mentions[j - 1][1]:mentions[j][0]])
+        if j > i and (re.search(rf"\b{cue}\b", folded[mentions[j][1]:mentions[j][1] + 120]) or cue == "deu" and joined_by_and):
+            out[j] = [m[2] for m in mentions[i:j + 1]]  # `X và Y ... nằm trong nhóm 3`: a goal shared by both
         i = j + 1
     return out
 

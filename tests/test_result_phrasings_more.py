@@ -295,3 +295,10 @@ def test_a_rank_after_a_part_of_the_score_is_the_indexs():
             "phát triển kinh tế - xã hội là 4,98 điểm, xếp thứ 09/63 tỉnh, thành phố.")
     results, _ = run(text)
     assert {(r.component is None, r.rank) for r in results} == {(True, 9), (False, None)}
+
+
+@pytest.mark.parametrize("joined,both", [("Chỉ số CCHC và Chỉ số SIPAS", True), ("Chỉ số CCHC, Chỉ số SIPAS", False)])
+def test_a_goal_shared_by_two_indices_joined_by_va(joined, both):
+    _, targets = run(f"II. MỤC TIÊU\n{joined} năm 2025 của Sở tiếp tục nằm trong nhóm 3 cơ quan dẫn đầu.\n")
+    expected = {("PAR INDEX", 3), ("SIPAS", 3)} if both else {("SIPAS", 3)}
+    assert rows(targets, "index", "value") == expected
