@@ -45,6 +45,13 @@ class TableContext:
     rows: list[TableRow] = field(default_factory=list)
     scope: Optional[str] = None  # `... năm 2024 của tỉnh Hải Dương (cũ) và mục tiêu năm 2025:`
     intro_year: Optional[int] = None  # `Chỉ số CCHC năm 2024 của Sở đạt ... Kết quả theo lĩnh vực:` over a header without years
+    title_index: Optional[str] = None  # the one index the plan's title names, if one
+
+    @property
+    def unit_rows(self) -> Optional[str]:
+        """`STT | Tỉnh (cũ) | Điểm | Xếp hạng`: one row per former unit (the rows are scopes, not components)."""
+        m = re.search(r"\b(tinh|huyen|xa|phuong)\s*\((?:cu|cii)\)", self.header)
+        return {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "phuong": "phường"}[m.group(1)] if m else None
 
     @property
     def in_percent(self) -> bool:
@@ -119,11 +126,13 @@ def is_results_header(folded: str) -> bool:
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
-    from extract.result_context import own_units, scope_of
+    from extract.result_context import own_units, scope_of, title_text
 
     tables: list[TableContext] = []
     lines = _lines_with_offsets(text, base)
     own = own_units(text)
+    named = list(dict.fromkeys(n for _, _, n in index_mentions(title_text(fold(text)))))
+    title_index = named[0] if len(named) == 1 else None
     heading_indices: tuple[str, ...] = ()
     intro: tuple[int, str] = (0, "")
     i = 0
@@ -143,7 +152,8 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
             scope = scope_of(intro[1], fold(intro[1]), 0, len(intro[1]), own)
-        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]))
+        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
+                             title_index=title_index)
         i = _read_rows(lines, i, table)
         if table.rows:
             tables.append(table)
@@ -365,6 +375,10 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
     parent = None
     for row in table.rows:
         index, component, main = _row_identity(row, candidates, parent)
+        scope = table.scope
+        if table.unit_rows and (table.indices or table.title_index) and row.label:
+            index, component, main = (table.indices or (table.title_index,))[0], None, False
+            scope = f"{table.unit_rows} {row.label} (cũ)"
         if index is None:
             continue
         if main:
@@ -377,20 +391,20 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         if by_year:
             plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
             v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column else None
-            results += [IndexResult(index=index, component=component, year=y, scope=table.scope, evidence=ev,
+            results += [IndexResult(index=index, component=component, year=y, scope=scope, evidence=ev,
                                     **({"percent": n} if table.in_percent else {"score": n, "max_score": v.max_score}))
                         for y, n in by_year]
             v.score = v.rank = v.increase = None
         if table.in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices
             if v.score is not None or v.rank is not None:
-                results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
+                results.append(IndexResult(index=index, component=component, year=year, scope=scope,
                                            percent=v.score, rank=v.rank, rank_total=v.rank_total, evidence=ev))
             if v.target is not None:
                 targets.append(IndexTarget(index=index, component=component, year=target_year, metric="percent",
                                            comparator=v.target_cmp, value=v.target, evidence=ev))
             continue
         if any(x is not None for x in (v.score, v.rank)):
-            results.append(IndexResult(index=index, component=component, year=year, scope=table.scope,
+            results.append(IndexResult(index=index, component=component, year=year, scope=scope,
                                        score=v.score, max_score=v.max_score, percent=v.percent, rank=v.rank,
                                        rank_total=v.rank_total, evidence=ev))
         if v.increase is not None:

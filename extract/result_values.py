@@ -59,6 +59,7 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("percent", re.compile(rf":\s*{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
     ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_MAX}\s*{_DIEM}")),
 )
+_AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
@@ -79,6 +80,8 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
                     and _CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng 1,68 điểm`, `giảm 0,4 điểm`: a change, not a value
+            if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
+                continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value
             found.append(Value(kind, m.start(), m.end(), m.groups()))
     return sorted(found, key=lambda v: v.start)
 

@@ -302,3 +302,17 @@ def test_a_goal_shared_by_two_indices_joined_by_va(joined, both):
     _, targets = run(f"II. MỤC TIÊU\n{joined} năm 2025 của Sở tiếp tục nằm trong nhóm 3 cơ quan dẫn đầu.\n")
     expected = {("PAR INDEX", 3), ("SIPAS", 3)} if both else {("SIPAS", 3)}
     assert rows(targets, "index", "value") == expected
+
+
+@pytest.mark.parametrize("average", ["mức trung bình cả nước", "bình quân chung"])
+def test_an_average_in_parentheses_is_not_the_units_value(average):
+    results, _ = run(f"Chỉ số SIPAS năm 2024 của tỉnh đạt 80,12%, thấp hơn {average} (82,65%), xếp thứ 50/63.")
+    assert rows(results, "percent", "rank") == {(80.12, 50)}
+
+
+def test_a_table_of_former_provinces_gives_scopes_not_components():
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2025\n\nI. KẾT QUẢ NĂM 2024\nSTT | Tỉnh (cũ) | Điểm | Xếp hạng\n"
+            "1 | Lâm Đồng | 43,31 | 22/63\n2 | Đắk Nông | 41,77 | 51/63\n")
+    results, _ = run(text)
+    assert rows(results, "index", "component", "year", "scope", "score", "rank") == {
+        ("PAPI", None, 2024, "tỉnh Lâm Đồng (cũ)", 43.31, 22), ("PAPI", None, 2024, "tỉnh Đắk Nông (cũ)", 41.77, 51)}
