@@ -67,3 +67,22 @@ def test_doctor_on_this_machine_reports_tesseract_version(capsys, no_cache):
     out = capsys.readouterr().out
     assert code in (ExitCode.ok, ExitCode.missing_dependency)
     assert "tesseract model vie" in out
+
+
+def test_no_in_process_engine_is_a_note_not_a_failure(monkeypatch, capsys):
+    from ocr._exec import tesslib
+
+    monkeypatch.setattr(tesslib, "unavailable", lambda languages: "tesserocr cannot be imported (no module)")
+    check = doctor._in_process_engine("vie")
+    assert not check.ok and not check.required and check.pip == "tesserocr"
+    assert "the tesseract program reads the pages" in check.detail
+    monkeypatch.setattr(doctor, "run_checks", lambda: [doctor.Check("tesseract", True, "5.3.0"), check])
+    assert cli_main(["doctor"]) == ExitCode.ok
+    out = capsys.readouterr().out
+    assert "missing (optional)" in out and "pip install tesserocr" in out
+
+
+def test_tesseract_info_knows_where_the_program_reads_its_models(no_cache):
+    if shutil.which("tesseract") is None:
+        pytest.skip("needs tesseract")
+    assert deps.tesseract_info().tessdata.rstrip("/").endswith("tessdata")

@@ -49,10 +49,12 @@ class TesseractInfo:
     version: tuple[int, ...]
     version_text: str  # "5.3.0"
     languages: tuple[str, ...]
+    tessdata: str = ""  # where the program finds its models (`--list-langs`; TESSDATA_PREFIX included)
+    in_process: str = ""  # the worker's own engine when it reads the pages (ocr/_exec/tesslib.py)
 
     @property
     def engine(self) -> str:
-        return f"tesseract {self.version_text}"
+        return self.in_process or f"tesseract {self.version_text}"
 
 
 _INFO_CACHE: dict[str, TesseractInfo] = {}
@@ -74,7 +76,8 @@ def tesseract_info(binary: str = "tesseract") -> TesseractInfo:
     version = tuple(int(g) for g in m.groups() if g is not None)
     lines = (langs.stdout + langs.stderr).splitlines()
     languages = tuple(sorted(ln.strip() for ln in lines if ln.strip() and not ln.startswith("List of")))
-    info = TesseractInfo(path, version, ".".join(map(str, version)), languages)
+    where = re.search(r'languages in "([^"]+)"', langs.stdout + langs.stderr)
+    info = TesseractInfo(path, version, ".".join(map(str, version)), languages, where.group(1) if where else "")
     _INFO_CACHE[binary] = info
     return info
 

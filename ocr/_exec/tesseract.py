@@ -1,7 +1,7 @@
 """Tesseract: TSV words, OSD orientation, each call with a timeout.
 
-Pages and crops are read by the worker's own engine (libtesseract, `ocr/_exec/tesslib.py`: the
-language model is loaded once per process) when the library loads; otherwise, and for OSD, by
+Pages and crops are read by the worker's own engine (tesserocr, `ocr/_exec/tesslib.py`: the
+language model is loaded once per process) when it loads; otherwise, and for OSD, by
 the `tesseract` program. There, the page goes to Tesseract's stdin as a PGM (a header and the
 raw pixels: nothing to compress, no temp file) and the TSV comes back on stdout. No pytesseract: it imports pandas (~0.25 s of CPU
 per process) and writes every image to a temp file. Every call runs with OMP_THREAD_LIMIT=1:
@@ -15,7 +15,7 @@ import re
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -38,11 +38,13 @@ class TesseractFailed(RuntimeError):
 
 
 def check(languages: str = "vie") -> TesseractInfo:
-    """Binary, version floor and language models; MissingDependencyError with the apt-get line."""
+    """Binary, version floor and language models; MissingDependencyError with the apt-get line.
+    Its `engine` names the in-process engine when that is what reads the pages."""
     global _cmd
     info = require_tesseract(languages)
     _cmd = info.path
-    return info
+    in_process = tesslib.engine(languages)
+    return replace(info, in_process=in_process.name) if in_process else info
 
 
 def _run(args: list[str], timeout: float, stdin: bytes | None = None) -> str:

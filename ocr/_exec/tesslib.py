@@ -1,21 +1,21 @@
-"""Tesseract in the worker process (libtesseract's C API through ctypes): the model loads once.
+"""Tesseract in the worker process (the `tesserocr` binding): the language model loads once.
 
 A `tesseract` process spends ~0.27 CPU s loading `vie+Vietnamese` (0.15 s `vie`) before it reads
 anything, and a scanned page took 2-3 such processes (the page, its table cells, lost lines).
 Here one engine per language set lives as long as the worker and reads every page and crop of
-every document it is given. Same library, same parameters, same pixels: the TSV is the same as
-the command line's (checked in tests/test_ocr_tesslib.py and on the bench pages).
+every document it is given, with the same parameters and pixels as the program. tesserocr's wheel
+carries its own Tesseract (5.5.4) and reads the program's models; Debian's program is 5.3.0, so
+a few words of a page may differ (specks, spacing: tests/test_ocr_tesslib.py, docs/ocr.md).
 
-`engine(languages)` returns None when the library cannot be loaded or KEHOACH_TESSERACT_CLI=1:
-`ocr._exec.tesseract` then runs the `tesseract` program as before. A call cannot be killed like
-a process: its timeout is Tesseract's own deadline (the page comes back cut short and
-`TesseractTimeout` is raised), and `kehoach run --timeout` still kills a stuck worker.
+`engine(languages)` returns None when tesserocr cannot be imported, the model cannot be loaded or
+KEHOACH_TESSERACT_CLI=1: `ocr._exec.tesseract` then runs the `tesseract` program as before
+(`unavailable(languages)` says why; `kehoach doctor` prints it). A call cannot be killed like a
+process: its timeout is Tesseract's own deadline (the page comes back cut short and
+`EngineTimeout` is raised), and `kehoach run --timeout` still kills a stuck worker.
 """
 from __future__ import annotations
 
 import atexit
-import ctypes
-import ctypes.util
 import os
 import threading
 import time
@@ -24,8 +24,7 @@ import numpy as np
 
 _lock = threading.Lock()
 _engines: dict[str, "Engine"] = {}
-_lib = None
-_lib_failed = False
+_failures: dict[str, str] = {}  # language set -> why no engine (the program is used)
 _pid = os.getpid()
 
 
@@ -41,95 +40,81 @@ class EngineTimeout(EngineError):
     pass
 
 
-def _load_library():
-    global _lib, _lib_failed
-    if _lib is not None or _lib_failed:
-        return _lib
-    name = ctypes.util.find_library("tesseract") or "libtesseract.so.5"
-    try:
-        lib = ctypes.CDLL(name)
-    except OSError:
-        _lib_failed = True
-        return None
-    p, i, s = ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p
-    lib.TessBaseAPICreate.restype = p
-    lib.TessBaseAPIInit3.argtypes = [p, s, s]
-    lib.TessBaseAPISetVariable.argtypes = [p, s, s]
-    lib.TessBaseAPIGetStringVariable.argtypes = [p, s]
-    lib.TessBaseAPIGetStringVariable.restype = s
-    lib.TessBaseAPISetPageSegMode.argtypes = [p, i]
-    lib.TessBaseAPISetImage.argtypes = [p, p, i, i, i, i]
-    lib.TessBaseAPIRecognize.argtypes = [p, p]
-    lib.TessBaseAPIGetTsvText.argtypes = [p, i]
-    lib.TessBaseAPIGetTsvText.restype = p
-    lib.TessDeleteText.argtypes = [p]
-    lib.TessBaseAPIClear.argtypes = [p]
-    lib.TessBaseAPIEnd.argtypes = [p]
-    lib.TessBaseAPIDelete.argtypes = [p]
-    lib.TessMonitorCreate.restype = p
-    lib.TessMonitorSetDeadlineMSecs.argtypes = [p, i]
-    lib.TessMonitorDelete.argtypes = [p]
-    _lib = lib
-    return lib
+def _tessdata() -> str:
+    """The models the `tesseract` program reads (TESSDATA_PREFIX first, as the program does)."""
+    if os.environ.get("TESSDATA_PREFIX"):
+        return os.environ["TESSDATA_PREFIX"]
+    from ocr._exec.deps import tesseract_info
+
+    return tesseract_info().tessdata
 
 
 class Engine:
-    """One initialised TessBaseAPI: `tsv(image, psm, {name: value})` reads like
+    """One initialised tesserocr API: `tsv(image, psm, {name: value})` reads like
     `tesseract stdin stdout -l L --psm N -c name=value tsv` (string variables: whitelists)."""
 
-    def __init__(self, lib, languages: str):
-        self.lib, self.languages = lib, languages
+    def __init__(self, languages: str, tessdata: str):
+        import tesserocr
+
+        self.languages = languages
+        self.name = f"tesseract {tesserocr.PyTessBaseAPI.Version()} (in process, tesserocr {tesserocr.__version__})"
         self.busy = threading.Lock()  # one page at a time: a TessBaseAPI is not thread-safe
-        self.handle = lib.TessBaseAPICreate()
-        if not self.handle or lib.TessBaseAPIInit3(self.handle, None, languages.encode()) != 0:
-            raise EngineError(f"libtesseract could not load the language model(s) {languages}")
+        try:
+            self.api = tesserocr.PyTessBaseAPI(path=tessdata.rstrip("/") + "/", lang=languages)
+        except RuntimeError as exc:
+            raise EngineError(f"tesserocr could not load the language model(s) {languages} from {tessdata}: {exc}") from exc
         # the command line prints its notes ("Estimating resolution as ...") to stderr we discard
-        lib.TessBaseAPISetVariable(self.handle, b"debug_file", os.devnull.encode())
+        self.api.SetVariable("debug_file", os.devnull)
 
     def tsv(self, image: np.ndarray, psm: int, variables: dict[str, str] | None = None,
             timeout: float = 180.0) -> str:
         image = np.ascontiguousarray(image, dtype=np.uint8)
         if image.ndim != 2:
-            raise EngineError("libtesseract is given grey pages only")
+            raise EngineError("the Tesseract engine is given grey pages only")
         with self.busy:
             return self._tsv(image, psm, variables or {}, timeout)
 
     def _tsv(self, image: np.ndarray, psm: int, variables: dict[str, str], timeout: float) -> str:
-        lib, h = self.lib, self.handle
-        defaults: dict[str, bytes] = {}
-        monitor = lib.TessMonitorCreate()
+        api, defaults = self.api, {}
         try:
             for name, value in variables.items():
-                default = lib.TessBaseAPIGetStringVariable(h, name.encode())
-                if default is None or not lib.TessBaseAPISetVariable(h, name.encode(), value.encode()):
+                default = api.GetVariableAsString(name)
+                if default is None or not api.SetVariable(name, value):
                     raise EngineError(f"not a Tesseract string variable: {name}")
                 defaults[name] = default
-            lib.TessBaseAPISetPageSegMode(h, psm)
-            lib.TessBaseAPISetImage(h, image.ctypes.data, image.shape[1], image.shape[0], 1, image.strides[0])
-            lib.TessMonitorSetDeadlineMSecs(monitor, max(1, int(timeout * 1000)))
+            api.SetPageSegMode(psm)
+            pixels = image.tobytes()  # tesserocr does not copy: kept alive until the TSV is out
+            api.SetImageBytes(pixels, image.shape[1], image.shape[0], 1, image.shape[1])
             t0 = time.monotonic()
-            failed = lib.TessBaseAPIRecognize(h, monitor) != 0
+            done = api.Recognize(timeout=max(1, int(timeout * 1000)))
             if time.monotonic() - t0 >= timeout:
                 raise EngineTimeout(f"Tesseract took longer than {timeout:g} s")
-            if failed:
+            if not done:
                 raise EngineError("Tesseract could not read the image")
-            text = lib.TessBaseAPIGetTsvText(h, 0)
-            try:
-                return TSV_HEADER + (ctypes.string_at(text).decode("utf-8", "replace") if text else "")
-            finally:
-                if text:
-                    lib.TessDeleteText(text)
+            return TSV_HEADER + (api.GetTSVText(0) or "")
         finally:
-            lib.TessMonitorDelete(monitor)
-            lib.TessBaseAPIClear(h)
+            api.Clear()
             for name, value in defaults.items():  # the next call starts from the defaults, as a new process would
-                lib.TessBaseAPISetVariable(h, name.encode(), value)
+                api.SetVariable(name, value)
 
     def close(self) -> None:
-        if self.handle:
-            self.lib.TessBaseAPIEnd(self.handle)
-            self.lib.TessBaseAPIDelete(self.handle)
-            self.handle = None
+        if self.api is not None:
+            self.api.End()
+            self.api = None
+
+
+def _make(languages: str) -> Engine | None:
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError as exc:
+        _failures[languages] = f"tesserocr cannot be imported ({exc})"
+        return None
+    try:
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        return Engine(languages, _tessdata())
+    except Exception as exc:  # no program to ask for the models, or a model that does not load
+        _failures[languages] = getattr(exc, "message", None) or str(exc)
+        return None
 
 
 def engine(languages: str) -> Engine | None:
@@ -140,14 +125,22 @@ def engine(languages: str) -> Engine | None:
     with _lock:
         if _pid != os.getpid():  # forked after an engine was made: the child makes its own
             _engines.clear()
+            _failures.clear()
             _pid = os.getpid()
-        if languages not in _engines:
-            lib = _load_library()
-            if lib is None:
-                return None
-            os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-            _engines[languages] = Engine(lib, languages)
-        return _engines[languages]
+        if languages not in _engines and languages not in _failures:
+            made = _make(languages)
+            if made is not None:
+                _engines[languages] = made
+        return _engines.get(languages)
+
+
+def unavailable(languages: str) -> str | None:
+    """Why `languages` is read by the `tesseract` program instead of the in-process engine; None if it is not."""
+    if os.environ.get("KEHOACH_TESSERACT_CLI"):
+        return "KEHOACH_TESSERACT_CLI is set"
+    if engine(languages) is None:
+        return _failures.get(languages, "the engine could not be made")
+    return None
 
 
 @atexit.register
