@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extract.issuer import clean_ocr_word_marks
-from extract.names import restore_person_name
+from extract.names import repair_surname, restore_person_name
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.patterns import fold, title_case
 from extract.schema import Evidence, Signer
@@ -148,6 +148,8 @@ def extract_signer(doc: NormalizedDocument) -> SignerResult:
                 # Lost or machine-restored diacritics: the name tables, on the letters as printed
                 # (a restorer may have changed them: `Duc` -> `Được`).
                 name = restore_person_name(_printed_form(name, doc))
+            else:
+                name = repair_surname(name)
             break
     if name is None:
         warnings.append("signer name not found under the signature block")

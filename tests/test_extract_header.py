@@ -272,3 +272,17 @@ def test_district_office_is_a_department_one_level_down():
 
     issuer = issuer_from_bodies(parse_header_bodies(["UBND HUYỆN BẢO LẠC", "PHÒNG NỘI VỤ"]))
     assert (issuer.name, issuer.superior, issuer.level) == ("Phòng Nội vụ", "Ủy ban nhân dân huyện Bảo Lạc", "department")
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("Trân Thanh Yến", "Trần Thanh Yến"),   # grave accent read as nothing
+    ("Nguyên Văn Tuân", "Nguyễn Văn Tuân"),  # tilde lost; the given name stays as printed
+    ("Lẽ Thị Hoa", "Lê Thị Hoa"),
+    ("Trần Thanh Yến", "Trần Thanh Yến"),   # a surname as read is kept
+    ("Hà Văn Nam", "Hà Văn Nam"),
+    ("Xyz Văn Nam", "Xyz Văn Nam"),         # no surname folds to it: left alone
+])
+def test_a_surname_read_with_a_wrong_mark_is_repaired_when_the_text_has_diacritics(read, expected):
+    text = ("Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc kế hoạch này.\n"
+            f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n{read}\n")
+    assert extract_signer(_norm(text)).signer.name == expected
