@@ -30,7 +30,10 @@ NAME_SYLLABLES = (
 _SURNAME = {}
 for _s in SURNAMES:
     _SURNAME.setdefault(fold(_s), _s)
-_SURNAME_SET = frozenset(SURNAMES)
+# Rarer surnames that fold like a common one (Doãn/Đoàn, Giàng/Giang, Lô/Lò): read so, they stand.
+RARE_SURNAMES = "Doãn Giàng Lô Trình Khúc Mã Lều Hàn Khương Bạch Cù Hoa Nhữ Phí Vòng Sùng Thào Vừ Mùa Lèo".split()
+_SURNAME_SET = frozenset(SURNAMES + RARE_SURNAMES)
+_NAME_SYLLABLE_SET = frozenset(NAME_SYLLABLES)
 _SYLLABLE = {}
 for _s in NAME_SYLLABLES + SURNAMES:
     _SYLLABLE.setdefault(fold(_s), _s)
@@ -42,7 +45,7 @@ def repair_surname(name: str) -> str:
     circumflex more often than it invents a surname). Other syllables are left as read: given
     names are an open set."""
     words = name.split()
-    if not words or words[0] in _SURNAME_SET:
+    if not words or words[0] in _SURNAME_SET or words[0] in _NAME_SYLLABLE_SET:
         return name
     surname = _SURNAME.get(fold(words[0]))
     return " ".join([surname, *words[1:]]) if surname else name
