@@ -81,7 +81,7 @@ def _in_process_engine(languages: str) -> Check:
         engine = tesslib.engine(languages)
         return Check("tesseract in process", True, engine.name if engine else "")
     return Check("tesseract in process", False, f"{why}: the tesseract program reads the pages",
-                 pip="tesserocr" if "tesserocr" in why else None, required=False)
+                 pip="tesserocr" if tesslib.not_installed() else None, required=False)
 
 
 def _dist_version(dist: str) -> str:

@@ -160,6 +160,9 @@ def document_key(sha256: str, media_type: Optional[str], config, models_version:
     options = config.to_dict()
     if media_type == "text/plain":
         options.pop("ocr", None)
+    else:  # the engine is not an option, but it changes what a scan reads
+        from ocr._exec.tesslib import engine_ref
+        options["ocr_engine"] = engine_ref()
     blob = json.dumps(
         {"sha256": sha256, "options": options, "models": models_version, "code": __version__,
          "processor": processor_ref},

@@ -125,8 +125,11 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | No
     tables = _find_tables(pre.image, words, options, number, warnings)
     if options.tables and options.borderless_tables:  # column gaps only: rebuilt from word boxes
         try:
+            page_warnings: list[str] = []
             tables += find_borderless(words, tables, image=pre.image, languages=options.languages,
-                                      previous=previous)
+                                      timeout=min(60.0, options.page_timeout), previous=previous,
+                                      warnings=page_warnings)
+            warnings.extend(f"page {number}: {w}" for w in page_warnings)
         except Exception as exc:  # a table bug must not lose the page's running text
             warnings.append(f"page {number}: borderless table failed ({type(exc).__name__}: {exc})")
     text = "\n".join(assemble_lines(words, tables))

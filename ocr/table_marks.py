@@ -42,8 +42,9 @@ def _region(table: Table, id_col: int | None, mh: float) -> tuple[int, int, int,
     if id_col is None and first and first[2] < ID_SHARE * w:
         id_col = 0
     if id_col is not None:
-        band = next(c.box for c in table.cells if c.row == 1 and c.col == id_col)
-        right = band[0] + band[2]
+        band = next((c.box for c in table.cells if c.row == 1 and c.col == id_col), None)
+        if band is not None:  # a one-row table has no row 1
+            right = band[0] + band[2]
     return max(0, x - int(STRIP_HEIGHTS * mh)), y, right, y + h
 
 

@@ -281,7 +281,7 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
 
 def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions(),
                     image: np.ndarray | None = None, languages: str = "vie", timeout: float = 60.0,
-                    previous: Table | None = None) -> list[Table]:
+                    previous: Table | None = None, warnings: list[str] | None = None) -> list[Table]:
     """Borderless task tables of a page from its OCR words (boxes in page pixels), outside `ruled`.
     `previous`: the last borderless table of the page before; without a heading row of its own, the
     page's top rows continue it when their columns line up (ocr/table_pages.py).
@@ -302,6 +302,7 @@ def find_borderless(words: list[Word], ruled: list[Table] = (), opts: Borderless
     from ocr.table_marks import reread_marks, reread_short_cells
 
     mh = float(median(w.height for w in words if any(ch.isalnum() for ch in w.text)))
+    first_pass = tables
     try:
         for t in tables:
             head = [c for c in t.cells if c.row == 0] if _id_col(t) is not None or _named(t) else []
@@ -309,8 +310,13 @@ def find_borderless(words: list[Word], ruled: list[Table] = (), opts: Borderless
             words = reread_marks(image, words, t, _id_col(t), top, mh, languages, timeout)
         tables = find(words)
         reread_short_cells(image, words, tables, [_id_col(t) for t in tables], mh, languages, timeout)
-    except (tesseract.TesseractTimeout, tesseract.TesseractFailed):
-        pass  # the tables as far as they were read
+    except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
+        if warnings is not None:  # the tables as far as they were read
+            warnings.append(f"borderless table cells not all read again ({exc})")
+    except Exception as exc:  # a bug in the re-reading must not lose the tables found from the words
+        if warnings is not None:
+            warnings.append(f"borderless table cells not read again ({type(exc).__name__}: {exc})")
+        return first_pass
     return tables
 
 

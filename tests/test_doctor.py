@@ -73,6 +73,7 @@ def test_no_in_process_engine_is_a_note_not_a_failure(monkeypatch, capsys):
     from ocr._exec import tesslib
 
     monkeypatch.setattr(tesslib, "unavailable", lambda languages: "tesserocr cannot be imported (no module)")
+    monkeypatch.setattr(tesslib, "not_installed", lambda: True)
     check = doctor._in_process_engine("vie")
     assert not check.ok and not check.required and check.pip == "tesserocr"
     assert "the tesseract program reads the pages" in check.detail
@@ -80,6 +81,15 @@ def test_no_in_process_engine_is_a_note_not_a_failure(monkeypatch, capsys):
     assert cli_main(["doctor"]) == ExitCode.ok
     out = capsys.readouterr().out
     assert "missing (optional)" in out and "pip install tesserocr" in out
+
+
+def test_a_model_tesserocr_cannot_load_gets_no_pip_hint(monkeypatch):
+    from ocr._exec import tesslib
+
+    monkeypatch.setattr(tesslib, "unavailable", lambda languages: "tesserocr could not load the language model(s) xyz")
+    monkeypatch.setattr(tesslib, "not_installed", lambda: False)
+    check = doctor._in_process_engine("xyz")
+    assert not check.ok and check.pip is None
 
 
 def test_tesseract_info_knows_where_the_program_reads_its_models(no_cache):

@@ -181,6 +181,22 @@ def test_ocr_page_switch(monkeypatch):
     assert off.tables == [] and " | " not in off.text
 
 
+def test_a_failing_re_read_keeps_the_tables_found_from_the_words(monkeypatch):
+    import ocr.table_marks as marks
+
+    words, _ = task_table()
+    image = np.full((1200, 1800), 255, dtype=np.uint8)
+    expected = [t.grid() for t in find_borderless(words)]
+
+    def broken(*args, **kwargs):
+        raise StopIteration("a bug in the re-reading")
+
+    monkeypatch.setattr(marks, "reread_marks", broken)
+    warnings: list[str] = []
+    assert [t.grid() for t in find_borderless(words, image=image, warnings=warnings)] == expected
+    assert warnings and "not read again" in warnings[0]
+
+
 @pytest.mark.skipif(not __import__("shutil").which("pdftoppm"), reason="poppler-utils not installed")
 def test_generator_draws_the_same_appendix_without_rules():
     from kehoach.synth.plan_text import generate_plan

@@ -103,6 +103,28 @@ class Engine:
             self.api = None
 
 
+def program_asked() -> bool:
+    """KEHOACH_TESSERACT_CLI=1 (yes/true) asks for the `tesseract` program; 0, no, false or unset do not."""
+    return os.environ.get("KEHOACH_TESSERACT_CLI", "").strip().lower() not in ("", "0", "no", "false")
+
+
+def not_installed() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("tesserocr") is None
+
+
+def engine_ref() -> str:
+    """What will read the pages, without loading a model (for cache keys): the pages of a scan read
+    by tesserocr's Tesseract and by Debian's program differ in a few words."""
+    if program_asked():
+        return "program"
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+        return f"tesserocr {version('tesserocr')}"
+    except PackageNotFoundError:
+        return "program"
+
+
 def _make(languages: str) -> Engine | None:
     try:
         import tesserocr  # noqa: F401
@@ -120,7 +142,7 @@ def _make(languages: str) -> Engine | None:
 def engine(languages: str) -> Engine | None:
     """The process's engine for `languages` (created on first use), or None: use the program."""
     global _pid
-    if os.environ.get("KEHOACH_TESSERACT_CLI"):
+    if program_asked():
         return None
     with _lock:
         if _pid != os.getpid():  # forked after an engine was made: the child makes its own
@@ -136,7 +158,7 @@ def engine(languages: str) -> Engine | None:
 
 def unavailable(languages: str) -> str | None:
     """Why `languages` is read by the `tesseract` program instead of the in-process engine; None if it is not."""
-    if os.environ.get("KEHOACH_TESSERACT_CLI"):
+    if program_asked():
         return "KEHOACH_TESSERACT_CLI is set"
     if engine(languages) is None:
         return _failures.get(languages, "the engine could not be made")
