@@ -117,6 +117,13 @@ def test_digits_glued_to_letters(restorer):
     assert "TK04" in ocr("Quéc hoi khoa QH14 va TK04")
 
 
+@pytest.mark.parametrize("mode", ["ocr", "stripped"])
+def test_a_number_with_one_letter_is_a_code(restorer, mode):
+    out = restorer.restore_line("Hop tai phong 3A va 3B, lop 12B, muc 5c, xe 29A-12345", mode)
+    for code in ["3A", "3B", "12B", "5c", "29A-12345"]:
+        assert re.search(rf"(?<!\w){re.escape(code)}(?!\w)", out), (code, out)
+
+
 def test_words_without_a_vowel_are_no_reading_of_other_forms(restorer):
     for form in ["trd", "nd", "qd"]:
         words = [restorer.vocab[i] for i, _ in restorer.candidates(form, True)]

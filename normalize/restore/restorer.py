@@ -40,6 +40,8 @@ _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
 _ACRONYM_PART = re.compile(r"[A-Z]{2,}")
 _VOWEL = re.compile(r"[aeiouy]")
 _CODE_LIKE = re.compile(r"[0-9]{2,}")
+# a number with one letter: a room, class or annex (3A, 12B, 5c); `1a` may still be `là` misread
+_NUMBER_LETTER = re.compile(r"^(?:[0-9]+[A-Z]|[2-9][0-9]*[a-z])$")
 _VOWEL_JUNK = "@&¢©®£€"  # symbols English OCR writes for marked vowels (not | or §: rules, signs)
 _DIGIT_AND_JUNK = re.compile(rf"^(?=.*[0-9])(?=.*[{_VOWEL_JUNK}])[0-9{_VOWEL_JUNK}]{{2,3}}$")
 _DIGITS_THEN_LETTERS = re.compile(rf"^[0-9]{{2}}[{VIET_LETTERS}]+$")  # 16i, 13y: lối, lấy in OCR
@@ -239,9 +241,10 @@ class Restorer:
         glued = _GLUED_NUM_WORD.match(text) or _GLUED_WORD_NUM.match(text)
         word = glued and (glued.group(2) if glued.group(1)[0].isdigit() else glued.group(1))
         # ngay30, 14thang, NGAY30; not codes such as TK04, QH14 (no vowel: not a syllable)
-        if glued and _VOWEL.search(skeleton(word)) and skeleton(word) in self.inventory:
+        # one letter beside a number is a code or a room (3A, 12B, 29A), never a glued syllable
+        if glued and len(word) > 1 and _VOWEL.search(skeleton(word)) and skeleton(word) in self.inventory:
             a, b = glued.group(1), glued.group(2)
-            if ocr and a[0].isdigit() and self._reads_whole(text, a, b):  # 1am = làm, not 1 âm
+            if ocr and a[0].isdigit() and b.islower() and self._reads_whole(text, a, b):  # 1am = làm, not 1 âm
                 pieces.append(self._number_or_word(text, start, None))
                 return
             self._add_piece(pieces, a, start, ocr)
@@ -252,7 +255,7 @@ class Restorer:
         if ocr and _DIGITS_THEN_LETTERS.match(text):  # 16i, 13y: a code, or lối, lấy misread
             pieces.append(self._number_or_word(text, start, 0.0))  # neither form is a usual number
             return
-        if _CODE_LIKE.search(text):  # letters with a number (QH14, TK04, B2): a code, kept
+        if _CODE_LIKE.search(text) or _NUMBER_LETTER.match(text):  # QH14, TK04, 3A: a code, kept
             pieces.append(_Piece(start, end, text, lm_id=self._num))
             return
         fixed = self._repair_acronym(text) if len(text) >= 2 else None
@@ -344,7 +347,7 @@ class Restorer:
         """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line)."""
         ocr = self._looks_ocr(line) if channel == "auto" else channel == "ocr"
         if ocr:
-            line = repair_ocr_numbers(line)  # 84 ,48% -> 84,48%; 8],73% -> 81,73%
+            line = repair_ocr_numbers(line)  # 84 ,48% -> 84,48%; 8l,73% -> 81,73% (a `]` is never guessed)
         pieces = self._pieces(line, ocr)
         if not any(p.cands for p in pieces):
             return self._assemble(line, pieces, [])
