@@ -38,12 +38,12 @@ def _region(table: Table, id_col: int | None, mh: float) -> tuple[int, int, int,
     column its header names, else a first column narrower than `ID_SHARE` of the table."""
     x, y, w, h = table.box
     right = max(0, x - int(0.2 * mh))
-    first = next((c.box for c in table.cells if c.row == 1 and c.col == 0), None)
+    first = next((c.box for c in table.cells if c.row == table.header_rows and c.col == 0), None)
     if id_col is None and first and first[2] < ID_SHARE * w:
         id_col = 0
     if id_col is not None:
-        band = next((c.box for c in table.cells if c.row == 1 and c.col == id_col), None)
-        if band is not None:  # a one-row table has no row 1
+        band = next((c.box for c in table.cells if c.row == table.header_rows and c.col == id_col), None)
+        if band is not None:  # a table of headings only has no body row
             right = band[0] + band[2]
     return max(0, x - int(STRIP_HEIGHTS * mh)), y, right, y + h
 
@@ -74,7 +74,7 @@ def _group_rows(table: Table, id_col: int | None) -> list[tuple[int, int]]:
     """(top, bottom) of rows holding a label only (`II | Chỉ số SIPAS`): their numerals may be Roman."""
     by_row: dict[int, list] = {}
     for c in table.cells:
-        if c.row > 0:
+        if c.row >= table.header_rows:
             by_row.setdefault(c.row, []).append(c)
     spans = []
     for cells in by_row.values():
@@ -141,7 +141,7 @@ def reread_short_cells(image: np.ndarray, words: list[Word], tables: list[Table]
     todo: list[tuple[TableCell, list[Word], np.ndarray]] = []
     for table, id_col in zip(tables, id_cols):
         for cell in table.cells:
-            if cell.row == 0 or cell.col == (id_col if id_col is not None else -1) or not cell.text.strip():
+            if cell.row < table.header_rows or cell.col == id_col or not cell.text.strip():
                 continue
             inside = [w for w in words if centre_in(w, cell.box)]
             if not inside or (len(cell.text) > ropts.short_chars and min(w.conf for w in inside) >= ropts.low_conf):

@@ -13,7 +13,7 @@ from statistics import median
 
 from ocr.layout import Line, visual_rows
 from ocr.table_read import is_speck
-from ocr.table_words import BorderlessOptions, _named, _prose, _rows, _table, header_role, row_mark
+from ocr.table_words import BorderlessOptions, _prose, _rows, _table, row_mark
 from ocr.types import Table, Word
 
 MAX_STRADDLING = 0.1  # share of the lines that may have a word across a column boundary
@@ -22,7 +22,7 @@ MIN_COLUMNS = 3
 
 def _bands(table: Table) -> tuple[list[float], int, int]:
     """(separators, left, right) of a borderless table's columns: its first body row's cells, its box."""
-    body = sorted((c for c in table.cells if c.box and (c.row > 0 or not _named(table))),
+    body = sorted((c for c in table.cells if c.box and c.row >= table.header_rows),
                   key=lambda c: (c.row, c.col))
     row = [c for c in body if c.row == body[0].row]
     return [float(c.box[0]) for c in row[1:]], table.box[0], table.box[0] + table.box[2]
@@ -54,10 +54,9 @@ def continuation(words: list[Word], prev: Table, opts: BorderlessOptions = Borde
     used = {sum(w.left + w.width / 2 > s for s in seps) for ln in body for w in ln.words}
     if straddling > MAX_STRADDLING * len(body) or len(used) < MIN_COLUMNS:
         return None
-    roles = [header_role(c.text) for c in prev.cells if c.row == 0]
-    id_col = roles.index("id") if "id" in roles else 0
+    id_col = prev.id_col if prev.id_col is not None else 0  # the heading's, carried over from page to page
     rows = _rows(body, seps, id_col, h, opts)
-    table = _table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts)
+    table = _table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts, prev.id_col)
     x, y, w, bh = table.box  # the columns' span carries on to the next page, whatever this page's rows fill
     table.box = (min(x, left), y, max(x + w, right) - min(x, left), bh)
     return table

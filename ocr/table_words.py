@@ -251,8 +251,10 @@ def _bbox(words: list[Word]) -> tuple[int, int, int, int]:
 
 
 def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[Line]], seps: list[float],
-           id_col: int, h: float, opts: BorderlessOptions) -> Table:
-    """Header cells boxed by their words, body cells by their column band and row lines."""
+           id_col: int, h: float, opts: BorderlessOptions, named_id: int | None = None) -> Table:
+    """Header cells boxed by their words, body cells by their column band and row lines. `id_col`: the
+    column whose row numbers are cleaned (0 when no heading names one); `named_id`: the column a heading
+    names STT (recorded on the table)."""
     n_cols = len(header)
     line_of = {id(w): k for k, ln in enumerate(header_lines) for w in ln.words}
     every = [w for ln in header_lines for w in ln.words] + [w for rl in rows for ln in rl for w in ln.words]
@@ -276,7 +278,7 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
         top, bottom = lines[0].top, max(ln.bottom for ln in lines)
         cells += [TableCell(r, c, "\n".join(parts.get(c, [])),
                             box=(edges[c], top, max(1, edges[c + 1] - edges[c]), bottom - top)) for c in range(n_cols)]
-    return Table(len(rows) + first, n_cols, cells, box=box, kind="borderless")
+    return Table(len(rows) + first, n_cols, cells, box=box, kind="borderless", header_rows=first, id_col=named_id)
 
 
 def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions(),
@@ -305,11 +307,11 @@ def find_borderless(words: list[Word], ruled: list[Table] = (), opts: Borderless
     first_pass = tables
     try:
         for t in tables:
-            head = [c for c in t.cells if c.row == 0] if _id_col(t) is not None or _named(t) else []
+            head = [c for c in t.cells if c.row < t.header_rows]
             top = max(c.box[1] + c.box[3] for c in head) if head else t.box[1]
-            words = reread_marks(image, words, t, _id_col(t), top, mh, languages, timeout)
+            words = reread_marks(image, words, t, t.id_col, top, mh, languages, timeout)
         tables = find(words)
-        reread_short_cells(image, words, tables, [_id_col(t) for t in tables], mh, languages, timeout)
+        reread_short_cells(image, words, tables, [t.id_col for t in tables], mh, languages, timeout)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         if warnings is not None:  # the tables as far as they were read
             warnings.append(f"borderless table cells not all read again ({exc})")
@@ -324,16 +326,6 @@ def last_borderless(pages: list) -> Table | None:
     """The last table of the last page when it is borderless: the next page may continue it."""
     last = pages[-1].tables[-1] if pages and pages[-1].tables else None
     return last if last is not None and last.kind == "borderless" else None
-
-
-def _named(table: Table) -> bool:
-    """Whether the table's first row is a heading row (a continued table has none)."""
-    return any(header_role(c.text) for c in table.cells if c.row == 0)
-
-
-def _id_col(table: Table) -> int | None:
-    roles = [header_role(c.text) for c in table.cells if c.row == 0]
-    return roles.index("id") if "id" in roles else None
 
 
 def _find(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> list[Table]:
@@ -402,6 +394,7 @@ def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
     if len(kept) < opts.min_body_lines:
         return None
     roles = _roles(cells)
-    id_col = roles.index("id") if "id" in roles else 0
+    named_id = roles.index("id") if "id" in roles else None
+    id_col = named_id if named_id is not None else 0
     rows = _rows(kept, seps, id_col, h, opts)
-    return _table(cells, head, rows, seps, id_col, h, opts), end + len(kept)
+    return _table(cells, head, rows, seps, id_col, h, opts, named_id), end + len(kept)

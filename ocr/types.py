@@ -40,6 +40,8 @@ class Table:
     cells: list[TableCell]
     box: tuple[int, int, int, int] | None = None
     kind: str = "ruled"  # ruled | borderless
+    header_rows: int = 1  # heading rows on top; 0: a table continued from the page before (borderless)
+    id_col: Optional[int] = None  # the column its heading names as row numbers (STT), when known
 
     def grid(self) -> list[list[str]]:
         rows = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]

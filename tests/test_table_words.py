@@ -319,3 +319,50 @@ def test_a_prose_page_after_a_table_is_not_a_continuation():
     words2 += line(120 + 2 * PITCH, (1100, "KT. CHỦ TỊCH")) + line(120 + 3 * PITCH, (1100, "PHÓ CHỦ TỊCH"))
     assert find_borderless(words2, previous=first) == []
     assert find_borderless(words2[4:], previous=first) == []  # from its second line on, too
+
+
+def _continued_page(first_stt: str = "3") -> list[Word]:
+    """Page 2 of `task_table`: no heading row, its first row's deadline full of heading words."""
+    y, words = 120, []
+    for stt, deadline in ((first_stt, ["Hoàn thành", "Quý III/2025"]), ("4", ["Quý IV/2026"]), ("5", ["Thời gian"])):
+        w, y = row(y, stt, [["Cải cách thủ tục", "hành chính"], ["- Rà soát thủ tục", "- Công khai"], ["Sở Y tế"],
+                            ["Các sở, ban,", "ngành"], deadline])
+        words += w
+    return words
+
+
+def test_a_continued_table_records_no_heading_row_whatever_its_first_row_says():
+    first = find_borderless(task_table()[0])[0]
+    assert (first.header_rows, first.id_col) == (1, 0)
+    (table,) = find_borderless(_continued_page(), previous=first)
+    assert (table.header_rows, table.id_col) == (0, 0)  # `Hoàn thành` / `Thời gian` are body text here
+    assert [r[0] for r in table.grid()] == ["3", "4", "5"]
+    (again,) = find_borderless(_continued_page("6"), previous=table)  # a third page continues the second
+    assert (again.header_rows, again.id_col) == (0, 0) and again.grid()[0][0] == "6"
+
+
+def test_a_continued_tables_first_row_number_is_read_as_a_number(monkeypatch):
+    """The page reading lost the first row's `3`: its ink is read as a row number (digits), not as a
+    lost heading, though the row's deadline reads like a heading."""
+    import ocr.table_marks as marks
+    from ocr.table_marks import DIGITS
+
+    first = find_borderless(task_table()[0])[0]
+    words = _continued_page()
+    lost = next(w for w in words if w.text == "3")
+    words = [w for w in words if w is not lost]
+    image = np.full((1200, 1800), 255, dtype=np.uint8)
+    for w in [lost] + [w for w in words if w.left < COLS[1] - 20]:
+        image[w.top + 2: w.top + w.height - 2, w.left + 1: w.left + w.width - 1] = 0
+    short_rows = []
+
+    def read(crops, languages, psm=6, config="", timeout=60.0):
+        if psm == 6:  # short cells: record which rows were asked for, read nothing better
+            short_rows.append(len(crops))
+            return [[] for _ in crops]
+        texts = {DIGITS: ["3", "4", "5"]}.get(config, ["Stt"] * len(crops))
+        return [[Word(t, 0, 0, 5, 5, 90.0)] for t in texts[:len(crops)]]
+
+    monkeypatch.setattr(marks.tesseract, "images_to_words", read)
+    (table,) = find_borderless(words, image=image, previous=first)
+    assert [r[0] for r in table.grid()] == ["3", "4", "5"]
