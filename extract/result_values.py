@@ -63,6 +63,18 @@ _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
+# a comparison opening the value's clause: `..., thấp hơn bình quân cả nước 2,5 điểm` (no `đạt` / `với` after it)
+_CHANGE_IN_CLAUSE = re.compile(r"\b(?:tang(?!\s+(?:cuong|truong))|giam|cao\s+hon|thap\s+hon|chenh\s+lech)\b"
+                               r"(?:(?!\bdat\b|(?<!so\s)\bvoi\b)[^.;:,()])*$")
+
+
+def _change_in_clause(folded: str, at: int) -> bool:
+    if folded.startswith("(", at):  # `thấp hơn năm 2023 (41,7 điểm)`: the value compared with, stated
+        return False
+    clause = re.split(r"[.;:,]\s|\(", folded[max(0, at - 80):at])[-1]
+    return bool(_CHANGE_IN_CLAUSE.search(clause))
+
+
 @dataclass
 class Value:
     kind: str
@@ -78,8 +90,8 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
-                    and _CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]):
-                continue  # `tăng 1,68 điểm`, `giảm 0,4 điểm`: a change, not a value
+                    and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())):
+                continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
             if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
                 continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value
             found.append(Value(kind, m.start(), m.end(), m.groups()))

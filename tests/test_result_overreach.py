@@ -1,0 +1,49 @@
+"""Rules that used to invent or misattribute index values (reviewer's findings); inputs written here.
+
+Each sentence is also run stripped of its marks, as English-model OCR may read it.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from extract.results import extract_results_and_targets
+from normalize.types import NormalizedDocument
+
+
+def run(text: str):
+    results, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
+    return results, targets
+
+
+def strip_marks(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def rows(items, *fields):
+    return {tuple(getattr(x, f) for f in fields) for x in items}
+
+
+BOTH = pytest.mark.parametrize("form", [lambda t: t, strip_marks], ids=["marked", "stripped"])
+
+
+@BOTH
+@pytest.mark.parametrize("difference", ["thấp hơn bình quân cả nước 2,5 điểm", "cao hơn năm 2023 là 2,5 điểm",
+                                        "giảm so với năm 2023 2,5 điểm", "tăng so với năm trước 2,5 điểm"])
+def test_a_difference_in_points_is_not_a_score(form, difference):
+    text = f"Năm 2024, Chỉ số PAPI của tỉnh đạt 42,5 điểm, {difference}.\n"
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score") == {("PAPI", 2024, 42.5)}
+
+
+@BOTH
+@pytest.mark.parametrize("text, score", [
+    ("Năm 2024, Chỉ số PAPI của tỉnh tăng 3 bậc so với năm 2023, đạt 42,5 điểm.", 42.5),
+    ("Năm 2024, Chỉ số PAPI của tỉnh tăng 3 bậc và đạt 42,5 điểm.", 42.5),
+    ("Năm 2024, Chỉ số PAR INDEX của tỉnh tăng 2 bậc với 88,25 điểm.", 88.25),
+])
+def test_a_score_after_a_change_in_rank_is_kept(form, text, score):
+    results, _ = run(form(text + "\n"))
+    assert score in {r.score for r in results}
