@@ -91,7 +91,8 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             if is_target(folded, v, folded[max(ms, v.start - 60):v.start], ms, d.goals):
                 listed = components_listed(folded, lo, v.start, index)
                 # `Các chỉ số PAR INDEX, SIPAS, PAPI ... đều tăng ít nhất 03 bậc`: the goal of every index listed
-                for each in (every.get(k, [index]) if comp is None and not listed else [index]):
+                shared = comp is None and not listed and v.start not in own_index  # not one value of a list in turn
+                for each in (every.get(k, [index]) if shared else [index]):
                     d.targets.extend(make_targets(d, v, each, end, ev, sent_start, listed or [comp]))
                 continue
             if v.kind in _NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
@@ -142,7 +143,10 @@ def _respectively(folded: str, mentions, cue: str = "lan luot") -> dict[int, lis
         while j + 1 < len(mentions) and _LIST_SEP.fullmatch(folded, mentions[j][1], mentions[j + 1][0]):
             j += 1
         joined_by_and = j > i and re.search(r"\bva\b", folded[mentions[j - 1][1]:mentions[j][0]])
-        if j > i and (re.search(rf"\b{cue}\b", folded[mentions[j][1]:mentions[j][1] + 120]) or cue == "deu" and joined_by_and):
+        after = folded[mentions[j][1]:mentions[j][1] + 120]
+        # `X và Y lần lượt đạt a và b`: values in turn, no goal shared
+        shared = cue == "deu" and joined_by_and and not re.search(r"\blan\s+luot\b", after)
+        if j > i and (re.search(rf"\b{cue}\b", after) or shared):
             out[j] = [m[2] for m in mentions[i:j + 1]]  # `X và Y ... nằm trong nhóm 3`: a goal shared by both
         i = j + 1
     return out

@@ -30,6 +30,24 @@ BOTH = pytest.mark.parametrize("form", [lambda t: t, strip_marks], ids=["marked"
 
 
 @BOTH
+@pytest.mark.parametrize("first, second, joiner", [("PAR INDEX", "SIPAS", "và"), ("PAR INDEX", "SIPAS", ","),
+                                                   ("PAPI", "SIPAS", "và")])
+def test_values_in_turn_are_not_a_goal_shared_by_both(form, first, second, joiner):
+    text = f"Phấn đấu năm 2026, Chỉ số {first}{' ' if joiner == 'và' else ''}{joiner} Chỉ số {second} lần lượt " \
+           "đạt từ 90 điểm và 85% trở lên.\n"
+    _, targets = run(form(text))
+    assert rows(targets, "index", "year", "metric", "comparator", "value") == {
+        (first, 2026, "score", ">=", 90), (second, 2026, "percent", ">=", 85)}
+
+
+@BOTH
+def test_a_goal_shared_with_deu_still_reaches_every_index(form):
+    text = "Phấn đấu năm 2026, Chỉ số PAR INDEX và Chỉ số SIPAS đều đạt từ 85% trở lên.\n"
+    _, targets = run(form(text))
+    assert rows(targets, "index", "metric", "value") == {("PAR INDEX", "percent", 85), ("SIPAS", "percent", 85)}
+
+
+@BOTH
 @pytest.mark.parametrize("difference", ["thấp hơn bình quân cả nước 2,5 điểm", "cao hơn năm 2023 là 2,5 điểm",
                                         "giảm so với năm 2023 2,5 điểm", "tăng so với năm trước 2,5 điểm"])
 def test_a_difference_in_points_is_not_a_score(form, difference):
