@@ -14,6 +14,7 @@ that component's values.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from extract.components import index_mentions
@@ -195,9 +196,20 @@ def _main_mentions(folded: str, mentions):
 
 
 _UNIT_SUBJECT = re.compile(r"\s*(?:(?:theo do|ket qua|nam \d{4})\s*,?\s*)?(?P<unit>tinh|thanh pho|huyen|thi xa|xa|phuong|so)\s+"
-                           r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?:dat|xep|dung)\b"
+                           r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
                            # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
                            r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
+
+
+def _is_so(word: str) -> bool:
+    """`Sở` (or `So` stripped of its marks, or an OCR slip on it), not `số` / `Số`."""
+    word = unicodedata.normalize("NFC", word)
+    return word[0] == "S" and word[1:2].lower() not in tuple("ôốồổỗộ")
+
+
+def _is_reached(word: str) -> bool:
+    """`đạt` (or `dat` stripped of its marks, or an OCR slip on it), not `đất`."""
+    return "ấ" not in unicodedata.normalize("NFC", word).lower()
 
 
 _RESULTS_HEADING = re.compile(r"\s*[ivx]{1,4}\.\s+(?:[a-z]+\s+){0,3}(?:ket qua|danh gia|thuc trang)")
@@ -214,7 +226,9 @@ def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index
     if line_end > 0 and d.text[sent_start:line_end].isupper() and not re.search(r"\d", folded[sent_start:line_end]):
         sent_start = line_end + 1
     m = _UNIT_SUBJECT.match(folded, sent_start)
-    if not m or m.group("unit") == "so" and d.text[m.start("unit")] != "S":  # `Sở`, not `số`
+    if not m or m.group("unit") == "so" and not _is_so(d.text[m.start("unit"):m.end("unit")]):  # `Sở`, not `số`
+        return None
+    if m.group("verb") == "dat" and not _is_reached(d.text[m.start("verb"):m.end("verb")]):  # `đạt`, not `đất`
         return None
     if sentence_start(folded, max(0, sent_start - 2)) <= mention_at:
         return mention_index
@@ -281,7 +295,8 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         whole = _whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
         cued = _COMPONENT_CUE.search(folded, cue_lo, v.start) or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
-        if not whole and (not cued or _OPERATIONAL.search(folded, lo, v.start)):
+        # an operational rate is never the index's, even after the unit as subject (`Số hồ sơ ... đạt 98%`)
+        if _OPERATIONAL.search(folded, lo, v.start) or not whole and not cued:
             continue
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]

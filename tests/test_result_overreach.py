@@ -48,6 +48,35 @@ def test_a_goal_shared_with_deu_still_reaches_every_index(form):
 
 
 @BOTH
+@pytest.mark.parametrize("operational", [
+    "Số hồ sơ giải quyết đúng hạn đạt 98%.",
+    "Tỉnh sử dụng dịch vụ công trực tuyến đạt 65%.",
+    "Tỉnh sử dụng DVC trực tuyến đạt 65%.",
+    "Sở số hóa hồ sơ đạt 70%.",
+])
+def test_an_operational_rate_after_the_unit_is_not_the_index(form, operational):
+    text = f"Năm 2024, Chỉ số CCHC của tỉnh đạt 88,5 điểm. {operational}\n"
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score", "percent") == {("PAR INDEX", 2024, 88.5, None)}
+
+
+def test_land_is_not_reached():
+    # marked only: stripped, `đất` and `đạt` are the same word
+    text = "Năm 2024, Chỉ số CCHC của tỉnh đạt 88,5 điểm. Tỉnh giao đất đúng hạn 95%, đất sản xuất đạt 60%.\n"
+    results, _ = run(text)
+    assert rows(results, "index", "year", "score", "percent") == {("PAR INDEX", 2024, 88.5, None)}
+
+
+@BOTH
+@pytest.mark.parametrize("follow, rank", [("Theo đó, tỉnh đạt 89,54%, xếp thứ 15/63.", 15),
+                                          ("Theo đó, tỉnh đứng thứ 12/63.", 12)])
+def test_the_unit_as_subject_still_gives_the_index_named_before(form, follow, rank):
+    text = f"Ngày 15/4/2025, Bộ Nội vụ công bố Chỉ số CCHC năm 2024. {follow}\n"
+    results, _ = run(form(text))
+    assert ("PAR INDEX", rank) in rows(results, "index", "rank")
+
+
+@BOTH
 @pytest.mark.parametrize("difference", ["thấp hơn bình quân cả nước 2,5 điểm", "cao hơn năm 2023 là 2,5 điểm",
                                         "giảm so với năm 2023 2,5 điểm", "tăng so với năm trước 2,5 điểm"])
 def test_a_difference_in_points_is_not_a_score(form, difference):
