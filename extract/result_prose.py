@@ -32,6 +32,7 @@ _BREAKDOWN = re.compile(r"trong\s+d\S")  # `trong đó điểm thẩm định đ
 _COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
 # ... and not of operational rates (`tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%`).
 _OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
+_ABOUT = r"\bve\s+(?:chi\s*s\S\s+)?"  # `xếp thứ 5/63 về (Chỉ số) PCI`
 _ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b")
 # kinds that are never results
 _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
@@ -54,9 +55,11 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         end = sentence_end(folded, me, min(nxt, me + 420))
         end = inner_end(folded, ms, sent_start, end)
         owned.append((ms, end))
-        values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)]
-        if re.search(r"\bve\s+$", folded[sent_start:ms]):  # `huyện xếp thứ 7/21 ... về Chỉ số CCHC với 84,33 điểm`
-            clause = max(sent_start, folded.rfind(";", sent_start, ms) + 1)
+        values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)
+                  and not _rank_of_next(folded, v, nxt)]
+        if re.search(rf"{_ABOUT}$", folded[sent_start:ms]):  # `huyện xếp thứ 7/21 ... về Chỉ số CCHC với 84,33 điểm`
+            # after the index named before (`xếp thứ 5/63 về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`)
+            clause = max([sent_start, folded.rfind(";", sent_start, ms) + 1] + [e for _, e, _ in mentions[:k] if e <= ms])
             values = [v for v in find_values(folded, clause, ms) if v.kind in ("rank", "rank_only")] + values
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
@@ -151,6 +154,11 @@ def _respectively(folded: str, mentions, cue: str = "lan luot") -> dict[int, lis
             out[j] = [m[2] for m in mentions[i:j + 1]]  # `X và Y ... nằm trong nhóm 3`: a goal shared by both
         i = j + 1
     return out
+
+
+def _rank_of_next(folded: str, v: Value, nxt: int) -> bool:
+    """`... về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`: a rank right before `về` and the next index is that index's."""
+    return v.kind in ("rank", "rank_only") and bool(re.fullmatch(rf"\s*{_ABOUT}", folded[v.end:nxt]))
 
 
 def _satisfaction_rate(folded: str, me: int, v: Value, index: str) -> bool:

@@ -77,6 +77,18 @@ def test_the_unit_as_subject_still_gives_the_index_named_before(form, follow, ra
 
 
 @BOTH
+@pytest.mark.parametrize("text, expected", [
+    ("Năm 2024, tỉnh xếp thứ 5/63 về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC.", {("PCI", 5), ("PAR INDEX", 10)}),
+    ("Năm 2024, tỉnh xếp thứ 5/63 về PCI, thứ 10/63 về PAPI và thứ 7/63 về SIPAS.",
+     {("PCI", 5), ("PAPI", 10), ("SIPAS", 7)}),
+    ("Năm 2024, tỉnh đứng thứ 3/63 về Chỉ số PAPI; xếp thứ 8/63 về Chỉ số CCHC.", {("PAPI", 3), ("PAR INDEX", 8)}),
+])
+def test_each_rank_before_ve_belongs_to_the_index_it_names(form, text, expected):
+    results, _ = run(form(text + "\n"))
+    assert rows(results, "index", "rank") == expected
+
+
+@BOTH
 @pytest.mark.parametrize("difference", ["thấp hơn bình quân cả nước 2,5 điểm", "cao hơn năm 2023 là 2,5 điểm",
                                         "giảm so với năm 2023 2,5 điểm", "tăng so với năm trước 2,5 điểm"])
 def test_a_difference_in_points_is_not_a_score(form, difference):
