@@ -8,23 +8,8 @@ makes (`Ké hoach sé` for `Kế hoạch số`, `ctia` for `của`, `S6:` for `S
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    if c.isascii():
-        return c.lower()
-    base = unicodedata.normalize("NFD", c)[0]
-    return base.lower() if len(base.lower()) == 1 else c
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, one character per character of `text`."""
-    return "".join(_fold_char(c) for c in text)
+from ocr.table_vocab import fold, fold_char  # one folding for the whole pipeline (a leaf module `ocr` shares)
 
 
 def fold_key(text: str) -> str:
@@ -97,7 +82,7 @@ def clean_number(raw: str) -> str:
     if head:
         text = head.group(0).replace("O", "0").replace("o", "0") + text[head.end():]
     # Codes are ASCII letters plus Đ: a restorer or OCR that put marks on them (`TƯ`) is undone.
-    text = "".join(c if c in "đĐ" else (_fold_char(c).upper() if c.isupper() else _fold_char(c)) for c in text)
+    text = "".join(c if c in "đĐ" else (fold_char(c).upper() if c.isupper() else fold_char(c)) for c in text)
     parts = re.split(r"([/-])", text)
     parts = [_CODE_FIXES.get(p, "QĐ" if re.fullmatch(r"Q[DPĐ]b", p) else p) for p in parts]
     return "".join(_CODE_INNER.sub(lambda m: _CODE_FIXES[m.group(0)], p) if p not in "/-" else p for p in parts)

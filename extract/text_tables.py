@@ -16,21 +16,10 @@ from typing import Optional
 
 from extract.agencies import lead_and_partners
 from extract.components import best_component, index_in
-from extract.numbers import fold, iso_date
+from extract.numbers import iso_date
 from extract.schema import Evidence, Task
+from ocr.table_vocab import ROMAN_ID as _ROMAN, ROW_ID as _ROW_ID, header_roles, names_task_table
 
-# Column role -> header cues (folded). Checked in this order; a column takes the first role it fits.
-_ROLE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("id", ("stt", "so tt", "tt")),
-    ("partners", ("phoi hop", "phdi hop", "phoi")),
-    ("lead", ("chu tri", "chu tr", "don vi thuc hien", "co quan thuc hien", "trach nhiem")),
-    ("deadline", ("thoi gian", "thoi han", "tien do", "hoan thanh")),
-    ("target", ("chi tieu", "ket qua", "san pham", "muc tieu")),
-    ("actions", ("nhiem vu", "giai phap", "noi dung cong viec", "hoat dong")),
-    ("content", ("chi so", "noi dung", "linh vuc", "tieu chi", "van de")),
-)
-_ROMAN = re.compile(r"^[IVX]{1,4}\.?$")
-_ROW_ID = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?$")
 _BULLET_SPLIT = re.compile(r"(?:^|\n)\s*[-+•–]\s*|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -44,13 +33,9 @@ def map_columns(header_cells: list[str]) -> dict[str, int]:
 def _map_by_words(header_cells: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for col, cell in enumerate(header_cells):
-        f = " ".join(fold(cell).replace("/", " ").split())
-        for role, cues in _ROLE_CUES:
-            if role in roles:
-                continue
-            if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", f) for c in cues):
-                roles[role] = col
-                break
+        role = next((r for r in header_roles(cell) if r not in roles), None)
+        if role:
+            roles[role] = col
     return roles
 
 
@@ -59,8 +44,7 @@ def is_task_header(cells: list[str]) -> bool:
     filled = [c.strip() for c in cells if c.strip()]
     if not filled or _ROW_ID.match(filled[0]) or _ROMAN.match(filled[0]) or max(len(c) for c in filled) > 60:
         return False
-    roles = map_columns(cells)
-    return len(roles) >= 3 and ("lead" in roles or "deadline" in roles)
+    return names_task_table(map_columns(cells))
 
 
 @dataclass

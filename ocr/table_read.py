@@ -14,7 +14,6 @@ The crop's reading replaces the page words unless it came out empty or much less
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -23,6 +22,7 @@ from ocr._exec import tesseract
 from ocr.layout import assemble_lines
 from ocr.table import Grid, TableOptions, find_grids
 from ocr.table_merge import merge
+from ocr.table_vocab import ID as _ID, ROMAN_GROUP, WORDY as _WORDY
 from ocr.types import Table, TableCell, Word
 
 
@@ -36,8 +36,6 @@ class ReadOptions:
     binarize: bool = True  # text crops binarised (read grey, `Phòng Kế hoạch - Tài chính` lost its dash)
 
 
-_ID = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4})\.?$")
-_WORDY = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a header (`STT`), not a row number
 
 
 def _mean_conf(words: list[Word]) -> float | None:
@@ -170,7 +168,7 @@ def _reread_ids(items: list[_Pending], languages: str, timeout: float, ropts: Re
     if headings:
         roman = f"-c tessedit_char_whitelist={ropts.id_whitelist}"
         for p, found in zip(headings, _read(headings, languages, 7, timeout, roman)):
-            if re.fullmatch(r"[IVX]{2,4}\.?", "".join(w.text for w in found)):
+            if ROMAN_GROUP.fullmatch("".join(w.text for w in found)):
                 p.cell.text, p.cell.conf = "".join(w.text for w in found), _mean_conf(found)
     # grey lost a `1.` or a `4` now and then, where the binarised crop kept it
     left = [p for p in items if not _ID.match(p.cell.text.replace(" ", "")) and p.crop_bw is not None]

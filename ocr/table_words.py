@@ -20,8 +20,6 @@ Only pages (regions) without a ruled table are searched.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from statistics import median
 
@@ -29,6 +27,7 @@ import numpy as np
 
 from ocr.layout import Line, centre_in, visual_rows
 from ocr.table_read import is_speck
+from ocr.table_vocab import ROW_MARK, header_role, names_task_table
 from ocr.types import Table, TableCell, Word
 
 
@@ -43,37 +42,10 @@ class BorderlessOptions:
     min_body_lines: int = 2
 
 
-# header cues (folded, as `extract.text_tables` reads columns); one role per header cell
-_ROLE_CUES: dict[str, tuple[str, ...]] = {
-    "id": ("stt", "st t", "so tt", "tt"),
-    "partners": ("phoi hop",),
-    "lead": ("chu tri", "don vi thuc hien", "co quan thuc hien", "trach nhiem"),
-    "deadline": ("thoi gian", "thoi han", "tien do", "hoan thanh"),
-    "target": ("chi tieu", "ket qua", "san pham", "muc tieu"),
-    "actions": ("nhiem vu", "giai phap", "noi dung cong viec", "hoat dong"),
-    "content": ("chi so", "noi dung", "linh vuc", "tieu chi"),
-}
-_ROW_MARK = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXL]{1,4}|[a-zđ]\)|[-+•–])\.?$")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics (`Cơ quan chủ trì` -> `co quan chu tri`)."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def header_role(text: str) -> str | None:
-    f = " ".join(fold(text).replace("/", " ").split())
-    for role, cues in _ROLE_CUES.items():
-        if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", f) for c in cues):
-            return role
-    return None
-
-
 def row_mark(text: str) -> bool:
     """A row number or group numeral, with the noise a scan adds (`2...`, `1.1,`)."""
     t = text.strip()
-    return bool(_ROW_MARK.match(t.rstrip("._,:;…").strip() or t))
+    return bool(ROW_MARK.match(t.rstrip("._,:;…").strip() or t))
 
 
 def _runs(words: list[Word], gap: float) -> list[list[Word]]:
@@ -116,11 +88,6 @@ def _header_cells(line: Line, h: float, opts: BorderlessOptions) -> list[list[Wo
 
 def _roles(cells: list[list[Word]]) -> list[str | None]:
     return [header_role(_text(c)) for c in cells]
-
-
-def _is_header(roles: list[str | None], opts: BorderlessOptions) -> bool:
-    named = [r for r in roles if r]
-    return len(set(named)) >= opts.min_roles and ("lead" in named or "deadline" in named)
 
 
 def _under(w: Word, cells: list[list[Word]], h: float) -> int | None:
@@ -340,7 +307,7 @@ def _find(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> lis
     i = 0
     while i < len(lines):
         cells = _header_cells(lines[i], h, opts)
-        if cells is None or not _is_header(_roles(cells), opts):
+        if cells is None or not names_task_table(_roles(cells), opts.min_roles):
             i += 1
             continue
         found = _read_from(lines, i, cells, h, opts)
