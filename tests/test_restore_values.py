@@ -119,9 +119,11 @@ def test_digits_glued_to_letters(restorer):
 
 @pytest.mark.parametrize("mode", ["ocr", "stripped"])
 def test_a_number_with_one_letter_is_a_code(restorer, mode):
-    out = restorer.restore_line("Hop tai phong 3A va 3B, lop 12B, muc 5c, xe 29A-12345", mode)
-    for code in ["3A", "3B", "12B", "5c", "29A-12345"]:
+    out = restorer.restore_line("Hop tai phong 3A va 3B, lop 12B, xe 29A-12345", mode)
+    for code in ["3A", "3B", "12B", "29A-12345"]:
         assert re.search(rf"(?<!\w){re.escape(code)}(?!\w)", out), (code, out)
+    assert restorer.restore_line("cach lam hieu qua de 4p dung tao buoc dot pha", "ocr").endswith(
+        "để áp dụng tạo bước đột phá")  # a digit in lower case may be a misread vowel
 
 
 def test_words_without_a_vowel_are_no_reading_of_other_forms(restorer):

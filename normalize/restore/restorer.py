@@ -40,8 +40,9 @@ _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
 _ACRONYM_PART = re.compile(r"[A-Z]{2,}")
 _VOWEL = re.compile(r"[aeiouy]")
 _CODE_LIKE = re.compile(r"[0-9]{2,}")
-# a number with one letter: a room, class or annex (3A, 12B, 5c); `1a` may still be `là` misread
-_NUMBER_LETTER = re.compile(r"^(?:[0-9]+[A-Z]|[2-9][0-9]*[a-z])$")
+# a number with one capital: a room, class or annex (3A, 12B); lower case may be a syllable
+# English OCR misread (`4p dụng` = `áp dụng`, `1a` = `là`)
+_NUMBER_LETTER = re.compile(r"^[0-9]+[A-Z]$")
 _VOWEL_JUNK = "@&¢©®£€"  # symbols English OCR writes for marked vowels (not | or §: rules, signs)
 _DIGIT_AND_JUNK = re.compile(rf"^(?=.*[0-9])(?=.*[{_VOWEL_JUNK}])[0-9{_VOWEL_JUNK}]{{2,3}}$")
 _DIGITS_THEN_LETTERS = re.compile(rf"^[0-9]{{2}}[{VIET_LETTERS}]+$")  # 16i, 13y: lối, lấy in OCR
