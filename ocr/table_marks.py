@@ -3,44 +3,39 @@
 Tesseract's page layout drops or garbles short isolated tokens: on a borderless appendix it left out
 the whole STT column of a page (`1.1`, `2`, ... and the `STT` heading; a clean 200-dpi render) and read
 `4.1` as `41`, `5.1` as `S1`, `II` as `H`. Without row numbers rows cannot be told apart. So the ink
-blobs of the row-number column (a first column the heading names or narrower than `ID_SHARE` of the
-table) and of a strip left of the table (a column lost whole) are read again as one line each: digits
-and dots, Roman numerals for label-only rows, a lost heading with the page's languages (as the ruled
-path reads its STT cells). Short or doubtful cells are then read again from their crops and merged
-with the page words as the ruled path does. One batch per kind (`tesseract.images_to_words`).
+blobs of the row-number column (the column the heading names, else a first column as narrow as the
+ruled path's, `table_read.id_column`) and of a strip left of the table (a column lost whole) are read
+again as one line each: digits and dots, Roman numerals for label-only rows, a lost heading with the
+page's languages (as the ruled path reads its STT cells: `table_read.id_configs`). Short or doubtful
+cells are then read again from their crops and merged with the page words by the ruled path's
+`table_read.reread_cells`. One batch per kind (`tesseract.images_to_words`).
 """
 from __future__ import annotations
-
-import re
 
 import cv2
 import numpy as np
 
 from ocr._exec import tesseract
-from ocr.layout import centre_in
 from ocr.table import TableOptions, _for_ocr
-from ocr.table_merge import merge
-from ocr.table_read import ReadOptions, _lone_stroke, _trim, is_speck
-from ocr.table_words import row_mark
-from ocr.types import Table, TableCell, Word
+from ocr.table_read import (Pending, ReadOptions, centres, id_column, id_configs, lone_stroke, reread_cells,
+                            roman_numeral, trim, words_in)
+from ocr.table_vocab import WORDY, row_mark
+from ocr.types import Table, Word
 
 INK = 160  # darker is ink on the cleaned page
-DIGITS = "-c tessedit_char_whitelist=0123456789."
-ROMAN = "-c tessedit_char_whitelist=IVX"
-_WORDY = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a word, not a row number
+READ = ReadOptions()  # the ruled path's thresholds and whitelists
+DIGITS, ROMAN = id_configs(READ)
 STRIP_HEIGHTS = 6.0  # a lost row-number column is searched this many word heights left of the table
 ENLARGE = 2.0  # crops enlarged: digits 19 px tall at 200 dpi are small for Tesseract
-ID_SHARE = 0.08  # a first column narrower than this share of the table holds row numbers
 
 
 def _region(table: Table, id_col: int | None, mh: float) -> tuple[int, int, int, int]:
     """Left of the table (a whole column lost) through the row-number column when there is one: the
-    column its header names, else a first column narrower than `ID_SHARE` of the table."""
+    column its header names, else a first column as narrow as the ruled path's (`id_column`)."""
     x, y, w, h = table.box
     right = max(0, x - int(0.2 * mh))
-    first = next((c.box for c in table.cells if c.row == table.header_rows and c.col == 0), None)
-    if id_col is None and first and first[2] < ID_SHARE * w:
-        id_col = 0
+    if id_col is None:
+        id_col = id_column(table, READ.id_col_share)
     if id_col is not None:
         band = next((c.box for c in table.cells if c.row == table.header_rows and c.col == id_col), None)
         if band is not None:  # a table of headings only has no body row
@@ -100,7 +95,7 @@ def reread_marks(image: np.ndarray, words: list[Word], table: Table, id_col: int
     on = [[w for w in words if _on(w, b, pad)] for b in blobs]
     head = [i for i, b in enumerate(blobs) if b[1] + b[3] / 2 < header_bottom and not on[i]]
     body = [i for i, b in enumerate(blobs) if b[1] + b[3] / 2 >= header_bottom
-            and all(len(w.text) <= 6 and not _WORDY.search(w.text) for w in on[i])]
+            and all(len(w.text) <= 6 and not WORDY.search(w.text) for w in on[i])]
     groups = _group_rows(table, id_col)
     roman = [i for i in body if any(top - pad <= blobs[i][1] + blobs[i][3] / 2 <= bottom + pad
                                     for top, bottom in groups)]
@@ -112,9 +107,9 @@ def reread_marks(image: np.ndarray, words: list[Word], table: Table, id_col: int
                                                              config=config, timeout=timeout)):
             text = ("" if config else " ").join(r.text for r in found).strip()
             if config == ROMAN:
-                if re.fullmatch(r"[IVX]{2,4}\.?", text):  # a lone `I` and a `1` look alike: kept as digits
+                if roman_numeral(found):  # else kept as read with digits
                     read[i] = text
-            elif config == DIGITS and not text and _lone_stroke(crops[i]):
+            elif config == DIGITS and not text and lone_stroke(crops[i]):
                 read[i] = "1"  # Tesseract returns nothing for a lone `1`
             elif text and (not config or row_mark(text)):
                 read[i] = text
@@ -135,25 +130,21 @@ def reread_short_cells(image: np.ndarray, words: list[Word], tables: list[Table]
     """Short or doubtful body cells (a deadline, an agency: `Quý III` read `Quý I` at page resolution)
     read again from their crops in one batch and merged word by word with the page's reading, as
     the ruled path does (ocr/table_read.py: same thresholds, same merge)."""
-    ropts, topts = ReadOptions(), TableOptions()
+    topts = TableOptions()
     H, W = image.shape[:2]
     pad = int(0.3 * mh)
-    todo: list[tuple[TableCell, list[Word], np.ndarray]] = []
+    at = centres(words)
+    todo: list[Pending] = []
     for table, id_col in zip(tables, id_cols):
         for cell in table.cells:
             if cell.row < table.header_rows or cell.col == id_col or not cell.text.strip():
                 continue
-            inside = [w for w in words if centre_in(w, cell.box)]
-            if not inside or (len(cell.text) > ropts.short_chars and min(w.conf for w in inside) >= ropts.low_conf):
+            inside = words_in(at, cell.box)
+            if not inside or (len(cell.text) > READ.short_chars and min(w.conf for w in inside) >= READ.low_conf):
                 continue
             x0, y0 = max(0, min(w.left for w in inside) - pad), max(0, min(w.top for w in inside) - pad)
             x1 = min(W, max(w.left + w.width for w in inside) + pad)
             y1 = min(H, max(w.top + w.height for w in inside) + pad)
-            todo.append((cell, inside, _for_ocr(image[y0:y1, x0:x1], topts.small_text_px, ropts.binarize)))
-    if not todo:
-        return
-    for (cell, inside, _), found in zip(todo, tesseract.images_to_words([c for _, _, c in todo], languages, psm=6,
-                                                                        timeout=timeout)):
-        found = _trim([w for w in found if not is_speck(w, 0.0)])
-        if found:
-            cell.text = merge(_trim(inside), found, ropts.gain)
+            crop = _for_ocr(image[y0:y1, x0:x1], topts.small_text_px, READ.binarize)
+            todo.append(Pending(cell, crop, cell.text, cell.conf, page_words=trim(inside)))
+    reread_cells(todo, languages, timeout, READ)

@@ -58,7 +58,7 @@ def is_speck(word: Word, text_height: float) -> bool:
     return all(ch in _SPECK_CHARS for ch in word.text)
 
 
-def _trim(words: list[Word]) -> list[Word]:
+def trim(words: list[Word]) -> list[Word]:
     """Noise glued to a word's edge (`III/2022”`, `xã_`); a closing quote stays when the cell opens one."""
     opened = any("“" in w.text for w in words)
     out = []
@@ -71,17 +71,22 @@ def _trim(words: list[Word]) -> list[Word]:
     return out
 
 
-def _centres(grid: Grid, words: list[Word]) -> list[tuple[Word, float, float]]:
-    """Each word with its centre in the grid's frame (computed once per grid, not once per cell)."""
-    return [(w, *grid.to_grid(w.left + w.width / 2, w.top + w.height / 2)) for w in words]
+def centres(words: list[Word], to_frame=None) -> list[tuple[Word, float, float]]:
+    """Each word with its centre (in a grid's frame: `to_frame=grid.to_grid`), computed once per table,
+    not once per cell."""
+    return [(w, *(to_frame or _same)(w.left + w.width / 2, w.top + w.height / 2)) for w in words]
 
 
-def _words_in(centres: list[tuple[Word, float, float]], box: tuple[int, int, int, int]) -> list[Word]:
+def _same(x: float, y: float) -> tuple[float, float]:
+    return x, y
+
+
+def words_in(centres: list[tuple[Word, float, float]], box: tuple[int, int, int, int]) -> list[Word]:
     x, y, w, h = box
     return [word for word, cx, cy in centres if x <= cx <= x + w and y <= cy <= y + h]
 
 
-def _id_column(table: Table, share: float) -> int | None:
+def id_column(table: Table, share: float) -> int | None:
     firsts = [c for c in table.cells if c.col == 0 and c.col_span == 1 and c.box]
     if not firsts or not table.box:
         return None
@@ -90,7 +95,7 @@ def _id_column(table: Table, share: float) -> int | None:
 
 
 @dataclass
-class _Pending:
+class Pending:
     cell: TableCell
     crop: np.ndarray
     page_text: str
@@ -105,19 +110,19 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
     """Ruled tables of a page image whose `words` (page TSV, same frame) were read already."""
     grids = find_grids(image, opts)
     text_height = float(np.median([w.height for w in words])) if words else 0.0
-    again: list[_Pending] = []
-    ids: list[_Pending] = []
+    again: list[Pending] = []
+    ids: list[Pending] = []
     solid = [w for w in words if not is_speck(w, text_height)] if grids else []
     for grid in grids:
-        id_col = _id_column(grid.table, ropts.id_col_share)
-        centres = _centres(grid, solid)
+        id_col = id_column(grid.table, ropts.id_col_share)
+        at = centres(solid, grid.to_grid)
         for cell in grid.table.cells:
-            inside = _trim(_words_in(centres, cell.box))
+            inside = trim(words_in(at, cell.box))
             cell.text, cell.conf = "\n".join(assemble_lines(inside)), _mean_conf(inside)
             crop = grid.crop(cell, opts, binarize=ropts.binarize)
             if crop is None:  # no ink left after erasing the rules: nothing to read again
                 continue
-            pending = _Pending(cell, crop, cell.text, cell.conf, page_words=inside)
+            pending = Pending(cell, crop, cell.text, cell.conf, page_words=inside)
             if cell.col == id_col and cell.col_span == 1 and not _WORDY.search(cell.text):
                 pending.crop = grid.crop(cell, opts, binarize=False)
                 pending.crop_bw = grid.crop(cell, opts, binarize=True)
@@ -125,16 +130,18 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
                 ids.append(pending)
             elif not inside or min(w.conf for w in inside) < ropts.low_conf or len(cell.text) <= ropts.short_chars:
                 again.append(pending)
-    _reread(again, languages, timeout, ropts)
+    reread_cells(again, languages, timeout, ropts)
     _reread_ids(ids, languages, timeout, ropts)
     return [g.table for g in grids]
 
 
-def _read(items: list[_Pending], languages: str, psm: int, timeout: float, config: str = "") -> list[list[Word]]:
+def _read(items: list[Pending], languages: str, psm: int, timeout: float, config: str = "") -> list[list[Word]]:
     return tesseract.images_to_words([p.crop for p in items], languages, psm=psm, config=config, timeout=timeout)
 
 
-def _reread(items: list[_Pending], languages: str, timeout: float, ropts: ReadOptions) -> None:
+def reread_cells(items: list[Pending], languages: str, timeout: float, ropts: ReadOptions) -> None:
+    """Cells read again from their crops (psm 6, then psm 8 for those still empty), merged with their
+    page words."""
     if not items:
         return
     for p, found in zip(items, _read(items, languages, 6, timeout)):
@@ -146,30 +153,29 @@ def _reread(items: list[_Pending], languages: str, timeout: float, ropts: ReadOp
             _choose(p, found, ropts)
 
 
-def _choose(p: _Pending, found: list[Word], ropts: ReadOptions) -> None:
-    found = _trim([w for w in found if not is_speck(w, 0.0)])  # crop scale unknown here: marks only
+def _choose(p: Pending, found: list[Word], ropts: ReadOptions) -> None:
+    found = trim([w for w in found if not is_speck(w, 0.0)])  # crop scale unknown here: marks only
     if not found:
         return
     p.cell.text = merge(p.page_words, found, ropts.gain)
     p.cell.conf = _mean_conf(p.page_words + found)
 
 
-def _reread_ids(items: list[_Pending], languages: str, timeout: float, ropts: ReadOptions) -> None:
+def _reread_ids(items: list[Pending], languages: str, timeout: float, ropts: ReadOptions) -> None:
     """Row numbers read as one line (psm 7) with digits and dots only. Section headings are also read
     with Roman numerals allowed, kept only for two or more letters (`II`): a lone `I` and a `1` look
     alike, and a heading is known by its label anyway (`I | Chỉ số PAPI`). The crop is kept grey:
     binarised, `1.1` lost its dot and `5.2` became `2.2` on a light scan."""
     if not items:
         return
-    digits = "-c tessedit_char_whitelist=" + ropts.id_whitelist.replace("IVX", "")
+    digits, roman = id_configs(ropts)
     for p, found in zip(items, _read(items, languages, 7, timeout, digits)):
         _choose_id(p, found)
     headings = [p for p in items if p.group]
     if headings:
-        roman = f"-c tessedit_char_whitelist={ropts.id_whitelist}"
         for p, found in zip(headings, _read(headings, languages, 7, timeout, roman)):
-            if ROMAN_GROUP.fullmatch("".join(w.text for w in found)):
-                p.cell.text, p.cell.conf = "".join(w.text for w in found), _mean_conf(found)
+            if roman_numeral(found):
+                p.cell.text, p.cell.conf = roman_numeral(found), _mean_conf(found)
     # grey lost a `1.` or a `4` now and then, where the binarised crop kept it
     left = [p for p in items if not _ID.match(p.cell.text.replace(" ", "")) and p.crop_bw is not None]
     if left:
@@ -177,12 +183,26 @@ def _reread_ids(items: list[_Pending], languages: str, timeout: float, ropts: Re
         for p, found in zip(left, tesseract.images_to_words(crops, languages, 7, digits, timeout)):
             _choose_id(p, found)
     for p in items:
-        if not p.cell.text.strip() and p.crop_bw is not None and _lone_stroke(p.crop_bw):
+        if not p.cell.text.strip() and p.crop_bw is not None and lone_stroke(p.crop_bw):
             # Tesseract returns nothing for a lone `1` (any psm): one tall narrow blob is a 1
             p.cell.text = "1"
 
 
-def _lone_stroke(crop: np.ndarray) -> bool:
+def id_configs(ropts: ReadOptions) -> tuple[str, str]:
+    """Tesseract configs for a row-number crop read as one line: digits and dots; Roman numerals too
+    (a group row's `II`)."""
+    return "-c tessedit_char_whitelist=" + ropts.id_whitelist.replace("IVX", ""), \
+        f"-c tessedit_char_whitelist={ropts.id_whitelist}"
+
+
+def roman_numeral(found: list[Word]) -> str | None:
+    """A Roman group numeral as read with `id_configs`' second config, kept for two letters or more:
+    a lone `I` and a `1` look alike."""
+    text = "".join(w.text for w in found).strip()
+    return text if ROMAN_GROUP.fullmatch(text) else None
+
+
+def lone_stroke(crop: np.ndarray) -> bool:
     """One blob, tall, its ink in a narrow vertical band (a `1`; `2`..`7` spread wider: measured
     share 0.35-0.74 against 0.88 in Liberation Serif)."""
     import cv2
@@ -197,7 +217,7 @@ def _lone_stroke(crop: np.ndarray) -> bool:
     return h >= 1.5 * w and cols[max(0, peak - band): peak + band + 1].sum() >= 0.8 * cols.sum()
 
 
-def _choose_id(p: _Pending, found: list[Word]) -> None:
+def _choose_id(p: Pending, found: list[Word]) -> None:
     text = "".join(w.text for w in found)
     page = p.page_text.replace(" ", "")
     if not _ID.match(text):

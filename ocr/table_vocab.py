@@ -67,3 +67,9 @@ ROMAN_GROUP = re.compile(r"[IVX]{2,4}\.?")  # read with Roman numerals allowed: 
 # ... and the marks a borderless row starts with: a letter item (`a)`), a bullet, `L` read for `I`
 ROW_MARK = re.compile(rf"^(?:{NUMBER}|[IVXL]{{1,4}}|[a-zđ]\)|[-+•–])\.?$")
 WORDY = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a word (`STT`), not a row number
+
+
+def row_mark(text: str) -> bool:
+    """A row number or group numeral, with the noise a scan adds (`2...`, `1.1,`)."""
+    t = text.strip()
+    return bool(ROW_MARK.match(t.rstrip("._,:;…").strip() or t))

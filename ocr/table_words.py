@@ -27,7 +27,7 @@ import numpy as np
 
 from ocr.layout import Line, centre_in, visual_rows
 from ocr.table_read import is_speck
-from ocr.table_vocab import ROW_MARK, header_role, names_task_table
+from ocr.table_vocab import header_role, names_task_table, row_mark
 from ocr.types import Table, TableCell, Word
 
 
@@ -40,12 +40,6 @@ class BorderlessOptions:
     row_pitch_factor: float = 1.25  # a line pitch this much above the table's usual one starts a row
     min_roles: int = 3  # header cells naming a table role
     min_body_lines: int = 2
-
-
-def row_mark(text: str) -> bool:
-    """A row number or group numeral, with the noise a scan adds (`2...`, `1.1,`)."""
-    t = text.strip()
-    return bool(ROW_MARK.match(t.rstrip("._,:;…").strip() or t))
 
 
 def _runs(words: list[Word], gap: float) -> list[list[Word]]:

@@ -83,7 +83,7 @@ def test_page_without_tables_costs_no_tesseract_call(calls):
 ])
 def test_row_number_choice(page_text, page_conf, crop, expected):
     cell = table_read.TableCell(1, 0, page_text, conf=page_conf)
-    pending = table_read._Pending(cell, np.zeros((1, 1), np.uint8), page_text, page_conf)
+    pending = table_read.Pending(cell, np.zeros((1, 1), np.uint8), page_text, page_conf)
     table_read._choose_id(pending, [Word(crop, 0, 0, 10, 10, 60.0)])
     assert cell.text == expected
 
@@ -94,8 +94,8 @@ def test_lone_stroke_is_a_one():
         ImageDraw.Draw(img).text((25, 10), text, font=_font(48), fill=0)
         return np.array(img)
 
-    assert table_read._lone_stroke(glyph("1"))
-    assert not any(table_read._lone_stroke(glyph(d)) for d in ("2", "3", "4", "5", "7", "11", "-"))
+    assert table_read.lone_stroke(glyph("1"))
+    assert not any(table_read.lone_stroke(glyph(d)) for d in ("2", "3", "4", "5", "7", "11", "-"))
 
 
 def test_faint_thin_rules_with_a_break_do_not_merge_cells():
@@ -175,9 +175,9 @@ def test_specks_and_glued_noise_are_left_out_of_cells():
              Word("Ñ", 120, 5, 6, 6, 33), Word("_", 140, 0, 11, 40, 70), Word("-", 160, 10, 7, 3, 93)]
     kept = [w.text for w in words if not table_read.is_speck(w, 22.0)]
     assert kept == ["Sở", "Nội", "vụ", "-"]  # a dash is small but real
-    trimmed = table_read._trim([Word("III/2022”", 0, 0, 90, 22, 90), Word("xã_", 0, 0, 30, 22, 90)])
+    trimmed = table_read.trim([Word("III/2022”", 0, 0, 90, 22, 90), Word("xã_", 0, 0, 30, 22, 90)])
     assert [w.text for w in trimmed] == ["III/2022", "xã"]
-    quoted = table_read._trim([Word("“mức", 0, 0, 50, 22, 90), Word("độ”", 0, 0, 30, 22, 90)])
+    quoted = table_read.trim([Word("“mức", 0, 0, 50, 22, 90), Word("độ”", 0, 0, 30, 22, 90)])
     assert [w.text for w in quoted] == ["“mức", "độ”"]
 
 
@@ -186,3 +186,34 @@ def test_merge_prefers_a_reading_in_the_form_of_a_quarter_or_date():
 
     assert merge(_line(("Quý", 93), ("HI/2025", 80)), _line(("Quý", 93), ("III/2025", 60))) == "Quý III/2025"
     assert merge(_line(("Quý", 93), ("II/2025", 80)), _line(("Quý", 93), ("11/2025", 85))) == "Quý II/2025"
+
+
+def test_group_numerals_and_id_configs_shared_with_the_borderless_path():
+    from ocr import table_marks
+
+    digits, roman = table_read.id_configs(table_read.ReadOptions())
+    assert digits.endswith("=0123456789.") and roman.endswith("=0123456789.IVX")
+    assert (table_marks.DIGITS, table_marks.ROMAN) == (digits, roman)
+    read = lambda *texts: [Word(t, 0, 0, 5, 5, 90.0) for t in texts]  # noqa: E731
+    assert table_read.roman_numeral(read("II")) == "II" and table_read.roman_numeral(read("I", "V.")) == "IV."
+    assert table_read.roman_numeral(read("I")) is None and table_read.roman_numeral(read("11")) is None
+
+
+def test_cells_read_again_take_the_crop_and_retry_empty_ones_as_one_word(monkeypatch):
+    from ocr.types import TableCell
+
+    psms = []
+
+    def read(crops, languages, psm=6, config="", timeout=60.0):
+        psms.append((psm, len(crops)))
+        return [[Word("Quý", 0, 0, 40, 20, 96.0), Word("III/2026", 50, 0, 80, 20, 95.0)] if psm == 8 else []
+                for _ in crops]
+
+    monkeypatch.setattr(table_read.tesseract, "images_to_words", read)
+    kept, empty = TableCell(1, 1, "Sở Nội vụ"), TableCell(1, 2, "")
+    items = [table_read.Pending(kept, np.zeros((5, 5), np.uint8), kept.text, 90.0,
+                                page_words=[Word("Sở", 0, 0, 20, 20, 90.0), Word("Nội", 25, 0, 30, 20, 90.0),
+                                            Word("vụ", 60, 0, 20, 20, 90.0)]),
+             table_read.Pending(empty, np.zeros((5, 5), np.uint8), "", None)]
+    table_read.reread_cells(items, "vie", 10.0, table_read.ReadOptions())
+    assert psms == [(6, 2), (8, 1)] and kept.text == "Sở Nội vụ" and empty.text == "Quý III/2026"
