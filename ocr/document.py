@@ -22,7 +22,7 @@ from ocr.options import OcrOptions
 from ocr.recover import recover_lost_lines
 from ocr.preprocess import MIN_OSD_CONFIDENCE, Preprocessed, preprocess_page, rotate_quadrant
 from ocr.textlayer import assess_text_layer
-from ocr.table_words import find_borderless, last_borderless
+from ocr.table_borderless import find_borderless, last_borderless
 from ocr.types import DocumentText, PageText, Table, Word
 
 try:  # written in parallel by the table work; the stage runs without it

@@ -5,7 +5,7 @@ it, its rows are recognised by their columns lining up with the previous page's 
 top lines (a lone page number skipped) fall into the previous table's column bands, three or more
 of them used, and almost no word straddles a column boundary. The rows are emitted as a table
 without a heading row (`extract` continues the previous page's columns for such a table);
-`find_borderless(..., previous=)` calls this when the page has no heading row of its own.
+`ocr.table_borderless.find_borderless(..., previous=)` calls this when the page has no heading row of its own.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from statistics import median
 
 from ocr.layout import Line, visual_rows
 from ocr.table_read import is_speck
-from ocr.table_words import BorderlessOptions, _prose, _rows, _table, row_mark
+from ocr.table_vocab import row_mark
+from ocr.table_words import BorderlessOptions, build_table, prose_line, split_rows
 from ocr.types import Table, Word
 
 MAX_STRADDLING = 0.1  # share of the lines that may have a word across a column boundary
@@ -36,13 +37,13 @@ def continuation(words: list[Word], prev: Table, opts: BorderlessOptions = Borde
     h = float(median(w.height for w in letters))
     seps, left, right = _bands(prev)
     lines = [Line(ws) for ws in visual_rows([w for w in words if w.text.strip() and not is_speck(w, h)])]
-    while lines and len(lines[0].words) == 1 and lines[0].words[0].text.strip(".-– ").isdigit():
-        lines.pop(0)  # the page number
+    if lines and len(lines[0].words) == 1 and lines[0].words[0].text.strip(".-– ").isdigit():
+        lines.pop(0)  # the page number (one line: a row number alone on the next is the table's)
     body: list[Line] = []
     for line in lines:
         if body and line.top - body[-1].bottom > opts.end_blank_heights * h:
             break
-        if _prose(line, seps, left, h, opts) or min(w.left for w in line.words) < left - 2 * h \
+        if prose_line(line, seps, left, h, opts) or min(w.left for w in line.words) < left - 2 * h \
                 or max(w.left + w.width for w in line.words) > right + 2 * h:
             break
         body.append(line)
@@ -55,8 +56,8 @@ def continuation(words: list[Word], prev: Table, opts: BorderlessOptions = Borde
     if straddling > MAX_STRADDLING * len(body) or len(used) < MIN_COLUMNS:
         return None
     id_col = prev.id_col if prev.id_col is not None else 0  # the heading's, carried over from page to page
-    rows = _rows(body, seps, id_col, h, opts)
-    table = _table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts, prev.id_col)
+    rows = split_rows(body, seps, id_col, h, opts)
+    table = build_table([[] for _ in range(len(seps) + 1)], [], rows, seps, id_col, h, opts, prev.id_col)
     x, y, w, bh = table.box  # the columns' span carries on to the next page, whatever this page's rows fill
     table.box = (min(x, left), y, max(x + w, right) - min(x, left), bh)
     return table

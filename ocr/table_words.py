@@ -16,7 +16,8 @@
 
 The result is the same `Table` the ruled path emits (`kind="borderless"`, header row first), so
 `extract` maps its columns by their headers and `assemble_lines` prints it in place of its words.
-Only pages (regions) without a ruled table are searched.
+Only pages (regions) without a ruled table are searched. `ocr/table_borderless.py` runs the search
+on a page (with a table continued from the page before, and the cells read again).
 """
 from __future__ import annotations
 
@@ -174,7 +175,7 @@ def _cells_of_line(line: Line, seps: list[float], h: float, opts: BorderlessOpti
     return out
 
 
-def _prose(line: Line, seps: list[float], table_left: int, h: float, opts: BorderlessOptions) -> bool:
+def prose_line(line: Line, seps: list[float], table_left: int, h: float, opts: BorderlessOptions) -> bool:
     """A line of running text under the table: from its left edge, no row number, across 2+ separators."""
     first = line.words[0]
     if first.left > (seps[0] if seps else table_left) or row_mark(first.text):
@@ -186,7 +187,7 @@ def _prose(line: Line, seps: list[float], table_left: int, h: float, opts: Borde
     return crossed >= 2
 
 
-def _rows(body: list[Line], seps: list[float], id_col: int | None, h: float,
+def split_rows(body: list[Line], seps: list[float], id_col: int | None, h: float,
           opts: BorderlessOptions) -> list[list[Line]]:
     tops = [median(w.top for w in ln.words) for ln in body]  # one tall box (a speck, a bracket) must not count
     pitches = [b - a for a, b in zip(tops, tops[1:])]
@@ -211,7 +212,7 @@ def _bbox(words: list[Word]) -> tuple[int, int, int, int]:
     return left, top, max(w.left + w.width for w in words) - left, max(w.top + w.height for w in words) - top
 
 
-def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[Line]], seps: list[float],
+def build_table(header: list[list[Word]], header_lines: list[Line], rows: list[list[Line]], seps: list[float],
            id_col: int, h: float, opts: BorderlessOptions, named_id: int | None = None) -> Table:
     """Header cells boxed by their words, body cells by their column band and row lines. `id_col`: the
     column whose row numbers are cleaned (0 when no heading names one); `named_id`: the column a heading
@@ -242,54 +243,8 @@ def _table(header: list[list[Word]], header_lines: list[Line], rows: list[list[L
     return Table(len(rows) + first, n_cols, cells, box=box, kind="borderless", header_rows=first, id_col=named_id)
 
 
-def find_borderless(words: list[Word], ruled: list[Table] = (), opts: BorderlessOptions = BorderlessOptions(),
-                    image: np.ndarray | None = None, languages: str = "vie", timeout: float = 60.0,
-                    previous: Table | None = None, warnings: list[str] | None = None) -> list[Table]:
-    """Borderless task tables of a page from its OCR words (boxes in page pixels), outside `ruled`.
-    `previous`: the last borderless table of the page before; without a heading row of its own, the
-    page's top rows continue it when their columns line up (ocr/table_pages.py).
-    With the page `image` (same frame as the words), row numbers the page's reading left out and short
-    cells are read again (ocr/table_marks.py: a few Tesseract batches, only when a table is found)."""
-    from ocr.table_pages import continuation
-
-    def find(ws: list[Word]) -> list[Table]:
-        found = _find(ws, ruled, opts)
-        if not found and previous is not None and previous.kind == "borderless" and not ruled:
-            found = [t for t in [continuation(ws, previous, opts)] if t is not None]
-        return found
-
-    tables = find(words)
-    if image is None or not tables:
-        return tables
-    from ocr._exec import tesseract
-    from ocr.table_marks import reread_marks, reread_short_cells
-
-    mh = float(median(w.height for w in words if any(ch.isalnum() for ch in w.text)))
-    first_pass = tables
-    try:
-        for t in tables:
-            head = [c for c in t.cells if c.row < t.header_rows]
-            top = max(c.box[1] + c.box[3] for c in head) if head else t.box[1]
-            words = reread_marks(image, words, t, t.id_col, top, mh, languages, timeout)
-        tables = find(words)
-        reread_short_cells(image, words, tables, [t.id_col for t in tables], mh, languages, timeout)
-    except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
-        if warnings is not None:  # the tables as far as they were read
-            warnings.append(f"borderless table cells not all read again ({exc})")
-    except Exception as exc:  # a bug in the re-reading must not lose the tables found from the words
-        if warnings is not None:
-            warnings.append(f"borderless table cells not read again ({type(exc).__name__}: {exc})")
-        return first_pass
-    return tables
-
-
-def last_borderless(pages: list) -> Table | None:
-    """The last table of the last page when it is borderless: the next page may continue it."""
-    last = pages[-1].tables[-1] if pages and pages[-1].tables else None
-    return last if last is not None and last.kind == "borderless" else None
-
-
-def _find(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> list[Table]:
+def find_tables(words: list[Word], ruled: list[Table], opts: BorderlessOptions) -> list[Table]:
+    """Borderless tables of a page found by their heading rows (module doc), outside `ruled`."""
     letters = [w for w in words if w.text.strip() and any(ch.isalnum() for ch in w.text)]
     if not letters:
         return []
@@ -349,7 +304,7 @@ def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
     table_left = min(w.left for ln in head for w in ln.words)
     kept = []
     for line in body:
-        if _prose(line, seps, table_left, h, opts):
+        if prose_line(line, seps, table_left, h, opts):
             break
         kept.append(line)
     if len(kept) < opts.min_body_lines:
@@ -357,5 +312,5 @@ def _read_from(lines: list[Line], at: int, cells: list[list[Word]], h: float,
     roles = _roles(cells)
     named_id = roles.index("id") if "id" in roles else None
     id_col = named_id if named_id is not None else 0
-    rows = _rows(kept, seps, id_col, h, opts)
-    return _table(cells, head, rows, seps, id_col, h, opts, named_id), end + len(kept)
+    rows = split_rows(kept, seps, id_col, h, opts)
+    return build_table(cells, head, rows, seps, id_col, h, opts, named_id), end + len(kept)

@@ -124,7 +124,7 @@ def eval_scan(seed: int, rows: int, dpi: int = 200, degrade: str | None = None, 
               borders: str = "ALL", repeat_heading: bool = True) -> tuple[dict, list[str]]:
     from kehoach.synth.plan_text import generate_plan
     from kehoach.synth.render import render_pages, set_table_borders
-    from ocr.table_words import last_borderless
+    from ocr.table_borderless import last_borderless
 
     plan = set_table_borders(generate_plan(seed, size="long", appendix_rows=rows), borders, repeat_heading)
     gold = [t for t in plan.gold["tasks"] if t["source"] == "table"]

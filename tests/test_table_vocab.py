@@ -5,7 +5,7 @@ import extract.patterns
 from extract.text_tables import is_task_header, map_columns
 from ocr.table_read import _ID
 from ocr.table_vocab import ROLE_CUES, ROW_ID, fold, header_role, header_roles, names_task_table
-from ocr.table_words import row_mark
+from ocr.table_vocab import row_mark
 
 
 def test_fold_is_one_function_and_keeps_length():

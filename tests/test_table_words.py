@@ -12,7 +12,8 @@ import pytest
 
 from extract.text_tables import tasks_from_grid
 from ocr.layout import assemble_lines
-from ocr.table_words import find_borderless, header_role, row_mark
+from ocr.table_borderless import find_borderless
+from ocr.table_vocab import header_role, row_mark
 from ocr.types import Table, Word
 
 DATA = Path(__file__).parent / "data" / "borderless"
@@ -366,3 +367,18 @@ def test_a_continued_tables_first_row_number_is_read_as_a_number(monkeypatch):
     monkeypatch.setattr(marks.tesseract, "images_to_words", read)
     (table,) = find_borderless(words, image=image, previous=first)
     assert [r[0] for r in table.grid()] == ["3", "4", "5"]
+
+
+def test_only_one_page_number_is_skipped_over_a_continued_table():
+    """A row whose number stands alone on its first line (its cells start a line lower) under the page
+    number: the number is the row's, not a second page number."""
+    first = find_borderless(task_table()[0])[0]
+    words = line(60, (880, "5")) + line(120, (COLS[0] + 10, "3"))
+    w, y = row(120 + PITCH, "", [["Cải cách thủ tục", "hành chính"], ["- Rà soát thủ tục"], ["Sở Y tế"],
+                                 ["Các sở, ban,", "ngành"], ["Quý IV/2026"]])
+    words += w
+    for stt in ("4", "5"):
+        w, y = row(y, stt, [["Cải cách thủ tục"], ["- Công khai"], ["Sở Tư pháp"], ["Các sở"], ["Quý IV/2026"]])
+        words += w
+    (table,) = find_borderless(words, previous=first)
+    assert [r[0] for r in table.grid()] == ["3", "4", "5"] and table.grid()[0][3] == "Sở Y tế"
