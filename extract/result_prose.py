@@ -30,6 +30,7 @@ from kehoach.synth.vocab import components_of
 _BREAKDOWN = re.compile(r"trong\s+d\S")  # `trong đó điểm thẩm định đạt 58,72/67`: a part, not the index
 # A sentence naming no index gives component values only when it speaks of components ...
 _COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
+_PART_CUE = re.compile(r"linh vuc|noi dung|yeu to|tru cot|thanh phan|tieu chi")  # `chỉ số` names indices too
 # ... and not of operational rates (`tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%`).
 _OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
 _ABOUT = r"\bve\s+(?:chi\s*s\S\s+)?"  # `xếp thứ 5/63 về (Chỉ số) PCI`
@@ -89,8 +90,9 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             prev_comp = comp
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
-            if not comp and v.kind not in ("rank",) and _BREAKDOWN.search(folded[me:v.start]):
-                continue
+            if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
+                                                         or _PART_CUE.search(folded, max(lo, me), v.start)):
+                continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
             ev = d.evidence(ms, v)
             if is_target(folded, v, folded[max(ms, v.start - 60):v.start], ms, d.goals):
                 listed = components_listed(folded, lo, v.start, index)

@@ -60,11 +60,13 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_MAX}\s*{_DIEM}")),
 )
 _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
-_CHANGE_BEFORE = re.compile(r"(?:tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
+_CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
 # a comparison opening the value's clause: `..., thấp hơn bình quân cả nước 2,5 điểm` (no `đạt` / `với` after it)
-_CHANGE_IN_CLAUSE = re.compile(r"\b(?:tang(?!\s+(?:cuong|truong))|giam|cao\s+hon|thap\s+hon|chenh\s+lech)\b"
+# folded `tang`/`giam` are also `tầng` (hạ tầng), `giám` (giám sát, giám đốc): not comparisons
+_CHANGE_IN_CLAUSE = re.compile(r"\b(?:(?<!\bha\s)tang(?!\s+(?:cuong|truong))|giam(?!\s+(?:sat|doc|dinh|thi))"
+                               r"|cao\s+hon|thap\s+hon|chenh\s+lech)\b"
                                r"(?:(?!\bdat\b|(?<!so\s)\bvoi\b)[^.;:,()])*$")
 
 

@@ -106,3 +106,23 @@ def test_a_difference_in_points_is_not_a_score(form, difference):
 def test_a_score_after_a_change_in_rank_is_kept(form, text, score):
     results, _ = run(form(text + "\n"))
     assert score in {r.score for r in results}
+
+
+@pytest.mark.parametrize("clause, is_change", [
+    ("chi so papi dat 42,5 diem, thap hon binh quan ca nuoc 2,5 diem", True),
+    ("chi so cchc giam 1,2 diem", True),
+    ("linh vuc cong tac kiem tra, giam sat 4,5 diem", False),  # giám sát, not giảm
+    ("tieu chi co so ha tang 6,5 diem", False),                # hạ tầng, not tăng
+    ("giam doc so 3 diem", False),
+])
+def test_folded_words_that_look_like_a_comparison(clause, is_change):
+    from extract.result_values import _change_in_clause
+
+    assert _change_in_clause(clause, clause.rindex(" ", 0, clause.rindex(" diem")) + 1) is is_change
+
+
+def test_a_part_the_component_lists_do_not_know_is_not_the_whole_index():
+    results, _ = run("Năm 2024, Chỉ số PAR INDEX của tỉnh đạt 88,5 điểm; lĩnh vực Công tác kiểm tra, giám sát "
+                     "4,5 điểm, lĩnh vực Cải cách TTHC 12,1 điểm.\n")
+    assert {(r.index, r.component, r.score) for r in results} == {
+        ("PAR INDEX", None, 88.5), ("PAR INDEX", "Cải cách thủ tục hành chính", 12.1)}
