@@ -68,13 +68,13 @@ PLACE_BODIES = (
 
 @lru_cache(maxsize=1)
 def place_names() -> tuple[str, ...]:
-    """PLACE_BODIES for every province, before and after the 2025 merger (gazetteers via kehoach.synth.places)."""
-    try:
-        from kehoach.synth.places import _new_provinces, _old_districts
-        provinces = {n for n, _, _ in _new_provinces()} | {n for n, _ in _old_districts()}
-    except Exception:  # a missing gazetteer only costs the place-named entries
-        return ()
-    return tuple(t.format(p=p) for p in sorted(provinces) for t in PLACE_BODIES)
+    """PLACE_BODIES for every province, before and after the 2025 merger (extract.places' gazetteers;
+    a missing gazetteer only costs the place-named entries)."""
+    from extract.places import province_names
+    from normalize.text import normalize_tone_placement
+
+    provinces = sorted({normalize_tone_placement(p) for p in province_names()})  # the gold's Hòa, Thủy
+    return tuple(t.format(p=p) for p in provinces for t in PLACE_BODIES)
 
 
 def _expand(names: Iterable[str], units: tuple[str, ...] = UNIT_WORDS) -> list[str]:

@@ -33,12 +33,16 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str
     provinces: dict[str, set[str]] = {}
     units: dict[str, set[str]] = {}
     by_province: dict[tuple[str, str], set[str]] = {}
+    keys: dict[str, str] = {}  # names repeat on every row of their province: fold each once
 
     def add(table: dict[str, set[str]], name: str | None, province: str | None = None) -> None:
         if name:
-            table.setdefault(fold_key(name), set()).add(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = fold_key(name)
+            table.setdefault(key, set()).add(name)
             if province:
-                by_province.setdefault((province, fold_key(name)), set()).add(name)
+                by_province.setdefault((province, key), set()).add(name)
 
     try:
         # only its database file: importing the package compiles its parser (~0.5 CPU s per batch)
@@ -71,7 +75,17 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str
     in_province = {k: next(iter(v)) for k, v in by_province.items() if len(v) == 1}
     _KNOWN_IN_PROVINCE.update(by_province)
     _KNOWN_KEYS.update(provinces, units)
+    _PROVINCE_NAMES.update(n for names in provinces.values() for n in names)
     return flat_p, flat_u, in_province
+
+
+_PROVINCE_NAMES: set[str] = set()  # every province, before and after the 2025 merger, as the sources spell it
+
+
+def province_names() -> tuple[str, ...]:
+    """The provinces' names without `tỉnh`/`thành phố` (63 before the 2025 merger, 34 after), sorted."""
+    _tables()
+    return tuple(sorted(_PROVINCE_NAMES))
 
 
 _KNOWN_KEYS: set[str] = set()  # every folded name, ambiguous ones included

@@ -103,6 +103,7 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
     progress = None
     in_flight: dict[int, LocalDocument] = {}
     try:
+        engine = make_engine(args, config)  # first: a local pool starts loading its workers' models now
         models = models_version(out.state / "models.json")
         progress = Progress(count_documents(paths), bar={"auto": None, "bar": True, "log": False}[args.progress])
         previous = {} if args.force else out.previous_results()
@@ -124,7 +125,7 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
                 in_flight[index] = item
                 yield Job(index, item.display, item.sha256, key, output, path=str(item.path), name=item.name)
 
-        for job, outcome in make_engine(args, config).imap_unordered(jobs()):
+        for job, outcome in engine.imap_unordered(jobs()):
             if outcome.status == "ok" and outcome.plan_json is not None:
                 out.write_plan(job.output, outcome.plan_json)
             elif outcome.status == "ok":

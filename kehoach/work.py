@@ -177,25 +177,12 @@ def models_dir() -> Path:
 
 
 def models_version(cache_file: Optional[Path] = None) -> str:
-    """Declared model versions (if the restorer says one) plus a hash of the files under models/.
+    """A hash of the files under models/ (and of KEHOACH_RESTORER_MODEL's when set).
 
     File hashes are cached by (size, mtime) in `cache_file` so a rerun does not re-read big models.
+    Nothing is imported: the batch process never loads a model itself.
     """
-    parts = []
-    for module_name in ("normalize.restore", "models"):
-        try:
-            module = importlib.import_module(module_name)
-        except Exception:
-            continue
-        version = getattr(module, "MODEL_VERSION", None) or getattr(module, "model_version", None)
-        if callable(version):
-            try:
-                version = version()
-            except Exception:
-                version = None
-        if version:
-            parts.append(f"{module_name}={version}")
-    parts.append("files=" + _hash_model_files(models_dir(), cache_file))
+    parts = ["files=" + _hash_model_files(models_dir(), cache_file)]
     restorer = os.environ.get("KEHOACH_RESTORER_MODEL")  # normalize.restore reads its model from here
     if restorer:
         parts.append("restorer=" + _hash_model_files(Path(restorer), None))

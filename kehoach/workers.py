@@ -34,6 +34,19 @@ def worker_context():
     return mp.get_context("spawn")
 
 
+def _start_forkserver(ctx) -> None:
+    """Start the forkserver now: its preload (seconds) then overlaps the batch's own work (hashing
+    inputs, reading the manifest) instead of following it when the first worker is asked for."""
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    try:
+        forkserver.ensure_running()
+    except OSError:  # the first worker's start will say what is wrong
+        pass
+
+
 def _worker_main(conn, processor_ref: str, config, timeout: Optional[float]) -> None:
     single_threaded()
     try:
@@ -121,6 +134,7 @@ class LocalPool:
         os.environ.update(SINGLE_THREAD_ENV)  # inherited by the forkserver before it loads numpy & co
         self.ctx = worker_context()
         self.workers: list[_Worker] = []
+        _start_forkserver(self.ctx)
 
     def _new_worker(self) -> _Worker:
         return _Worker(self.ctx, self.processor_ref, self.config, self.timeout)

@@ -93,3 +93,13 @@ def test_document_names_join_the_lexicon():
 def test_document_units():
     assert document_units("Ủy ban nhân dân xã A ... UBND xã giao ... UBND tỉnh") == ("xã", "tỉnh")
     assert "huyện" in document_units("no unit named here")
+
+
+def test_province_bodies_cover_both_eras_of_provinces():
+    from extract.agency_lexicon import place_names
+    from extract.places import province_names
+
+    provinces = province_names()
+    assert {"Yên Bái", "Hà Giang", "Lào Cai", "Hồ Chí Minh"} <= set(provinces)  # merged in 2025, and kept
+    assert 63 <= len(provinces) < 80
+    assert "Công an tỉnh Yên Bái" in place_names() and "Báo Tuyên Quang" in place_names()
