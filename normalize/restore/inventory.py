@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from normalize.restore.syllables import is_syllable_shape, is_viet_word, skeleton
+from normalize.restore.syllables import is_syllable_skeleton, is_viet_word, skeleton
 
 _VOWEL = re.compile(r"[aeiouy]")
 
@@ -28,7 +28,7 @@ def build_inventory(vocab: list[str]) -> Inventory:
             continue
         key = skeleton(w)
         upper.setdefault(key, []).append(i)
-        shaped[i] = is_syllable_shape(w)
+        shaped[i] = is_syllable_skeleton(key)
         # a word with đ and no vowel (trđ, nđ) is no reading of a lower-case trd; stt, ng, d, đ are
         if len(w) == 1 or _VOWEL.search(key) or w == key:
             lower.setdefault(key, []).append(i)

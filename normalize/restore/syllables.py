@@ -35,7 +35,12 @@ _SYLLABLE_SHAPE = re.compile(
 def is_syllable_shape(token: str) -> bool:
     """True if the token, marks stripped, could be one Vietnamese syllable (bộ, cấp, Đắk), False
     for acronyms and foreign words (DTI, CCHC, SIPAS, PAR, index)."""
-    return bool(_SYLLABLE_SHAPE.match(skeleton(token)))
+    return is_syllable_skeleton(skeleton(token))
+
+
+def is_syllable_skeleton(key: str) -> bool:
+    """is_syllable_shape for a token already reduced by `skeleton`."""
+    return bool(_SYLLABLE_SHAPE.match(key))
 
 
 def has_vietnamese_marks(token: str) -> bool:
