@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -16,7 +17,7 @@ from kehoach.errors import ExitCode, UsageError
 from kehoach.inputs import LocalDocument, count_documents, expand_inputs, iter_documents, sha256_file
 from kehoach.outdir import OutputDir
 from kehoach.progress import Progress
-from kehoach.work import DEFAULT_PROCESSOR, Job, Outcome, document_key, models_version
+from kehoach.work import DEFAULT_PROCESSOR, Job, Outcome, document_key
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -100,11 +101,13 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
     paths = expand_inputs(args.inputs)
     config = config or load_config(args.config)
     out = OutputDir(Path(args.out)).open()
-    progress = None
+    progress = engine = None
     in_flight: dict[int, LocalDocument] = {}
     try:
         engine = make_engine(args, config)  # first: a local pool starts loading its workers' models now
-        models = models_version(out.state / "models.json")
+        runtime, notes = engine.runtime(out.state / "models.json")  # where the documents are processed
+        for note in notes:
+            print(f"kehoach run: {note}", file=sys.stderr, flush=True)
         progress = Progress(count_documents(paths), bar={"auto": None, "bar": True, "log": False}[args.progress])
         previous = {} if args.force else out.previous_results()
 
@@ -114,7 +117,7 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
                     display, error = item
                     _record(out, progress, display, sha256_file(Path(display)), None, None, Outcome("failed", error))
                     continue
-                key = document_key(item.sha256, _media_type(item.path), config, models, args.processor)
+                key = document_key(item.sha256, _media_type(item.path), config, runtime, args.processor)
                 output = out.assign_name(item.stem, item.sha256)
                 done = out.is_done(previous, output, key)
                 if done:
@@ -133,6 +136,8 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
             _record(out, progress, job.display, job.sha256, job.key, job.output, outcome)
             in_flight.pop(job.index).discard()
     finally:
+        if engine is not None:
+            engine.close()
         for item in in_flight.values():
             item.discard()
         if progress is not None:

@@ -3,7 +3,8 @@
 The client ships each document's bytes with the task, and writes the outputs itself: workers need
 the package and Tesseract installed, but neither the inputs nor the output folder.
 `--engine dask` starts a LocalCluster (processes, one thread each); `--scheduler tcp://HOST:PORT`
-joins an existing cluster.
+joins an existing cluster. Cache keys name the workers' models, OCR engine and code (asked of the
+workers connected when the run starts), not the client's: a worker upgrade redoes its documents.
 """
 from __future__ import annotations
 
@@ -12,12 +13,33 @@ import time
 from typing import Iterable, Iterator, Optional
 
 from kehoach.errors import UsageError
-from kehoach.work import SINGLE_THREAD_ENV, Job, Outcome, run_job, single_threaded
+from kehoach.work import SINGLE_THREAD_ENV, Job, Outcome, Runtime, local_runtime, run_job, single_threaded
 
 
 def _run_remote(job: Job, processor_ref: str, config) -> Outcome:
     single_threaded()
     return run_job(job, processor_ref, config)
+
+
+WORKER_WAIT_S = 60.0  # a scheduler with no worker yet: how long to wait for the first one
+
+
+def _worker_runtime() -> Runtime:
+    return local_runtime()
+
+
+def combine_runtimes(found: dict[str, Runtime]) -> tuple[Runtime, list[str]]:
+    """One runtime for the cache keys from the workers' own; when they differ, a key naming all of
+    them (documents are redone whenever the mix changes) and a note saying which workers differ."""
+    kinds = sorted(set(found.values()), key=repr)
+    if len(kinds) == 1:
+        return kinds[0], []
+    merged = Runtime(*("|".join(sorted({getattr(r, f) for r in kinds}))
+                       for f in ("models", "ocr_engine", "code")))
+    groups = "; ".join(f"{', '.join(sorted(a for a, r in found.items() if r == kind))}: "
+                       f"engine {kind.ocr_engine}, code {kind.code}, models {kind.models}" for kind in kinds)
+    return merged, [f"the Dask workers differ ({groups}); their outputs may differ too: "
+                    "install the same kehoach, models and Tesseract on every worker"]
 
 
 class DaskPool:
@@ -28,6 +50,29 @@ class DaskPool:
         self.config = config
         self.timeout = timeout
         self.scheduler = scheduler
+        self._client = self._cluster = None
+
+    def runtime(self, models_cache=None) -> tuple[Runtime, list[str]]:
+        """The workers' runtime (connects now); see combine_runtimes."""
+        client = self._connected()
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT_S)
+        except TimeoutError:
+            raise UsageError(f"no Dask worker joined {self.scheduler or 'the local cluster'} within "
+                             f"{WORKER_WAIT_S:g} s", "start workers with `dask worker tcp://HOST:8786`") from None
+        return combine_runtimes(client.run(_worker_runtime))
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self._client = self._cluster = None
+
+    def _connected(self):
+        if self._client is None:
+            self._client, self._cluster = self._connect()
+        return self._client
 
     def _connect(self):
         from dask.distributed import Client, LocalCluster
@@ -45,7 +90,7 @@ class DaskPool:
     def imap_unordered(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:
         from dask.distributed import wait
 
-        client, cluster = self._connect()
+        client = self._connected()
         try:
             slots = max(1, sum(client.nthreads().values())) + 1  # +1 keeps a worker fed during transfers
             source = iter(jobs)
@@ -84,9 +129,7 @@ class DaskPool:
                                                            "(raise --timeout or check this document alone)",
                                            seconds=round(self.timeout, 3))
         finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            self.close()
 
 
 def _outcome_of(future) -> Outcome:

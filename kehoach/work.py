@@ -148,23 +148,38 @@ def _rmtree_quiet(folder: str) -> None:
 
 # --- cache keys ---------------------------------------------------------------------------------
 
-def document_key(sha256: str, media_type: Optional[str], config, models_version: str,
-                 processor_ref: str = DEFAULT_PROCESSOR) -> str:
-    """Same content + same options that matter for it + same models and code -> same key.
+@dataclass(frozen=True)
+class Runtime:
+    """What decides a document's output besides its bytes and the options: the model files, the OCR
+    engine and the code, as found where the documents are processed."""
 
-    Plain-text inputs never reach the OCR stage, so OCR options are left out of their key: tuning
-    the OCR invalidates scans only.
-    """
+    models: str
+    ocr_engine: str
+    code: str
+
+
+def local_runtime(models_cache: Optional[Path] = None) -> Runtime:
+    """This machine's runtime (no model is loaded: files are hashed, the engine is named)."""
     from kehoach import __version__
+    from ocr._exec.tesslib import engine_ref
 
+    return Runtime(models_version(models_cache), engine_ref(), __version__)
+
+
+def document_key(sha256: str, media_type: Optional[str], config, runtime: Runtime,
+                 processor_ref: str = DEFAULT_PROCESSOR) -> str:
+    """Same content + same options that matter for it + same models, engine and code -> same key.
+
+    Plain-text inputs never reach the OCR stage, so OCR options and the engine are left out of
+    their key: tuning the OCR invalidates scans only.
+    """
     options = config.to_dict()
     if media_type == "text/plain":
         options.pop("ocr", None)
     else:  # the engine is not an option, but it changes what a scan reads
-        from ocr._exec.tesslib import engine_ref
-        options["ocr_engine"] = engine_ref()
+        options["ocr_engine"] = runtime.ocr_engine
     blob = json.dumps(
-        {"sha256": sha256, "options": options, "models": models_version, "code": __version__,
+        {"sha256": sha256, "options": options, "models": runtime.models, "code": runtime.code,
          "processor": processor_ref},
         sort_keys=True, default=str,
     )

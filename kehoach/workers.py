@@ -15,7 +15,7 @@ import time
 from multiprocessing.connection import wait
 from typing import Iterable, Iterator, Optional
 
-from kehoach.work import SINGLE_THREAD_ENV, DocumentTimeout, Job, Outcome, run_job, single_threaded
+from kehoach.work import SINGLE_THREAD_ENV, DocumentTimeout, Job, Outcome, Runtime, local_runtime, run_job, single_threaded
 
 
 
@@ -135,6 +135,13 @@ class LocalPool:
         self.ctx = worker_context()
         self.workers: list[_Worker] = []
         _start_forkserver(self.ctx)
+
+    def runtime(self, models_cache=None) -> tuple[Runtime, list[str]]:
+        """The workers run this machine's models, engine and code: (runtime, notes)."""
+        return local_runtime(models_cache), []
+
+    def close(self) -> None:
+        """Nothing to release outside imap_unordered, which stops its workers itself."""
 
     def _new_worker(self) -> _Worker:
         return _Worker(self.ctx, self.processor_ref, self.config, self.timeout)

@@ -52,3 +52,26 @@ def test_existing_scheduler_and_an_unreachable_one(tmp_path, monkeypatch):
     assert [p.name for p in plan_files(tmp_path / "out")] == ["doc00.json", "doc01.json"]
     proc = kehoach_run(inp, "--out", tmp_path / "out2", "--scheduler", "tcp://127.0.0.1:9", timeout=180, check_rc=2)
     assert "cannot connect" in proc.stderr
+
+
+@pytest.mark.slow
+def test_keys_name_the_workers_engine_not_the_clients(tmp_path, monkeypatch):
+    """Workers reading scans with the Tesseract program, a client with tesserocr: a local rerun
+    redoes the scans (their engine changed) and skips the text files (no engine involved)."""
+    pytest.importorskip("tesserocr")
+    from dask.distributed import LocalCluster
+
+    from test_batch import REPO
+
+    monkeypatch.setenv("PYTHONPATH", f"{REPO / 'tests'}:{REPO}")
+    monkeypatch.delenv("KEHOACH_TESSERACT_CLI", raising=False)
+    inp = tmp_path / "in"
+    make_inputs(inp, 2, marker="#FAKE")
+    (inp / "scan0.png").write_bytes(PNG + b"\x07")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      env={"KEHOACH_TESSERACT_CLI": "1"}) as cluster:
+        kehoach_run(inp, "--out", tmp_path / "out", "--scheduler", cluster.scheduler_address, "--processor", REF,
+                    timeout=180, check_rc=0)
+    kehoach_run(inp, "--out", tmp_path / "out", "--processor", REF, check_rc=0)
+    reran = {e["file"].rsplit("/", 1)[-1]: e["skipped"] for e in read_manifest(tmp_path / "out" / "manifest.jsonl")[3:]}
+    assert reran == {"doc00.txt": True, "doc01.txt": True, "scan0.png": False}
