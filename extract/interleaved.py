@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import takewhile
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -38,7 +39,8 @@ def _cues(folded: str) -> int:
     return sum(bool(c.search(folded)) for c in _HEADER_CUES)
 
 
-_ANCHOR = re.compile(r"^\s*[\[|({]?\s*(\d{1,2}(?:\s?[.,]\s?\d{1,2})?)\s*[.]?\s*(?:[|\[\](]\s*|\s+)(?=\S)")
+# a speck before the STT (`. 1.3.`, `‘ 2.1`) is read as punctuation and a space; never a bullet dash
+_ANCHOR = re.compile(r"^\s*(?:[.:'‘’`,°]{1,2}\s+)?[\[|({]?\s*(\d{1,2}(?:\s?[.,]\s?\d{1,2})?)\s*[.]?\s*(?:[|\[\](]\s*|\s+)(?=\S)")
 _ANCHOR_ALONE = re.compile(r"^\s*(\d{1,2}(?:[.,]\d{1,2})?)\.?\s*$")
 _ROMAN_GROUP = re.compile(r"^\W*(?:\w{1,3}\W+)?ch\S{0,2}\s*s\S{0,2}\b")  # `| It |Chisé SIPAS`, `| mt | Chi sé`
 
@@ -70,10 +72,19 @@ def find_region(text: str) -> Optional[int]:
     return None
 
 
-def _cells(names: list[NameMatch], toks: list[Tok], region: str) -> list[tuple[float, list[str]]]:
-    """Names grouped into cells, with the cell's place in the line (0 left .. 1 right). A name followed by
-    `;` `,` `+` shares its cell with the name read right after the separator: the next token on the line,
-    or, when the separator ends the cell's line, a name at about the same place on the next line."""
+@dataclass
+class _Cell:
+    line: int  # line of its first word
+    start: int  # offset of its first word (reading order)
+    rel: float  # place of its first word in the line (0 left .. 1 right)
+    names: list[str]
+
+
+def _cells(names: list[NameMatch], toks: list[Tok], region: str, lead_first: bool = True) -> list[_Cell]:
+    """Names grouped into cells, with where the cell's first word stands. A name followed by
+    `;` `,` `+` shares its cell with the name read right after the separator: the next token on the line
+    (not across the edge between the lead cell and a `Các ...` group), or, when the separator ends the
+    cell's line, a name on the next line at about the same place or left of the next cell's continuation."""
     parent = list(range(len(names)))
 
     def root(k: int) -> int:
@@ -89,16 +100,38 @@ def _cells(names: list[NameMatch], toks: list[Tok], region: str) -> list[tuple[f
             first = toks[b.first]
             if j == k or b.first <= a.toks[-1]:
                 continue
-            right_after = b.first == a.toks[-1] + 1 and first.line == last.line
+            # `Phòng Kinh tế; Các thôn, tổ dân phố` on one line: the lead cell ends where a group starts
+            kinds = (_is_group_name(a.name), _is_group_name(b.name))
+            edge_crossed = kinds == ((False, True) if lead_first else (True, False))
+            right_after = b.first == a.toks[-1] + 1 and first.line == last.line and not edge_crossed
             edge = toks[next(t for t in a.toks if toks[t].line == last.line)].rel  # the cell's left edge
-            below = first.line == last.line + 1 and abs(first.rel - edge) < 0.15
+            below = first.line == last.line + 1 and (abs(first.rel - edge) < 0.15 or
+                                                      _left_of_next_cell(names, toks, a, b))
             if right_after or below:
                 parent[root(j)] = root(k)
                 break
     groups: dict[int, list[int]] = {}
     for k in range(len(names)):
         groups.setdefault(root(k), []).append(k)
-    return [(min(toks[names[k].first].rel for k in ks), [names[k].name for k in ks]) for ks in groups.values()]
+    cells = []
+    for ks in groups.values():
+        first = toks[min(names[k].first for k in ks)]
+        cells.append(_Cell(first.line, first.start, first.rel, [names[k].name for k in ks]))
+    return cells
+
+
+def _left_of_next_cell(names: list[NameMatch], toks: list[Tok], a: NameMatch, b: NameMatch) -> bool:
+    """`b`, on the line after `a` ends, stands just left of the continuation of the cell right of `a`:
+    line by line the cells come in column order (`Phong Kinh té; | Cac thon, t6 dan` / `Cong an xa pho`)."""
+    line = toks[a.toks[-1]].line
+    for c in names:
+        if c is a or c is b:
+            continue
+        beside = any(toks[t].line == line and t > a.toks[-1] for t in c.toks)
+        below = [t for t in c.toks if toks[t].line == line + 1]
+        if beside and below and min(below) > b.toks[-1]:
+            return True
+    return False
 
 
 def _is_group_name(name: str) -> bool:
@@ -175,7 +208,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     mid = read(_spans(rows, barriers, len(lines), groups, centred=True))
     complete = lambda found: sum(bool(n) and bool(d) for n, d in found)  # noqa: E731
     # centred only when clearly better: top-aligned tables give both readings about the same count
-    for r, (names, dl) in zip(rows, mid if complete(mid) >= complete(top) + 2 else top):
+    centred = complete(mid) >= complete(top) + 2
+    for r, (names, dl) in zip(rows, mid if centred else top):
         r.names, r.deadline = names, dl
 
     tasks: list[Task] = []
@@ -190,8 +224,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
             continue
         prev = tasks[-1].id if tasks else None
         rid = repair_id(r.rid, area_id or (prev.split(".")[0] if prev and "." in prev else None))
-        cells = _cells(r.names, toks, region)
-        lead, partners = _assign(cells, order)
+        cells = _cells(r.names, toks, region, lead_first=order.index("lead") < order.index("partners"))
+        lead, partners = _assign(cells, order, top=not centred)
         deadline, date = r.deadline or (None, None)
         content = _content(r.label)
         if not lead and len(re.findall(r"[^\W\d_]{2,}", content or "")) < 2:
@@ -253,15 +287,24 @@ def _column_order(folded_region: str) -> list[str]:
     return sorted(default, key=lambda r: pos.get(r, default[r]))
 
 
-def _assign(cells: list[tuple[float, list[str]]], order: list[str]) -> tuple[list[str], list[str]]:
-    """Lead = the own-name cell on the lead column's side; cells of `Các ...` groups and the rest are partners."""
-    own = [c for c in cells if not any(_is_group_name(n) for n in c[1])]
+def _assign(cells: list[_Cell], order: list[str], top: bool = True) -> tuple[list[str], list[str]]:
+    """Lead = the own-name cell on the lead column's side; cells of `Các ...` groups and the rest are partners.
+    Cells printed at the top all start on the row's first line: the lead cell is the first to start when
+    its column comes before the partners' (a later line is a wrapped cell or a name inside an action).
+    Centred cells start anywhere: then the place in the line decides."""
+    # a `Các ...` group is never the lead: the own names read before one in a cell may be the lead cell
+    # joined to the partners' (`Phòng Kinh tế;` / `Các thôn`); names after it are partners it lists
+    own = [(c, list(takewhile(lambda n: not _is_group_name(n), c.names))) for c in cells]
+    own = [(c, ns) for c, ns in own if ns]
     if not own:
-        return [], [n for _, c in cells for n in c]
+        return [], [n for c in cells for n in c.names]
     lead_first = order.index("lead") < order.index("partners")
-    lead_cell = min(own, key=lambda c: c[0]) if lead_first else max(own, key=lambda c: c[0])
-    partners = [n for c in cells if c is not lead_cell for n in c[1] if n not in lead_cell[1]]
-    return list(dict.fromkeys(lead_cell[1])), list(dict.fromkeys(partners))
+    if lead_first and top:
+        lead = min(own, key=lambda x: (x[0].line, x[0].start))[1]
+    else:
+        lead = (min if lead_first else max)(own, key=lambda x: x[0].rel)[1]
+    partners = [n for c in cells for n in c.names if n not in lead]
+    return list(dict.fromkeys(lead)), list(dict.fromkeys(partners))
 
 
 def _content(label: str) -> Optional[str]:

@@ -84,10 +84,11 @@ def _skeleton(w: str) -> str:
 
 
 def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int,
-                blocked: frozenset[int] = frozenset()) -> tuple[list[int], float]:
+                blocked: frozenset[int] = frozenset(), tail_anywhere: bool = False) -> tuple[list[int], float]:
     """Name words read in order from token i: next word on the same line (one stray token allowed)
     or on one of the next two lines (a wrapped cell). Two name words may be one merged token.
-    Tokens in `blocked` belong to another name already."""
+    Tokens in `blocked` belong to another name already. `tail_anywhere`: the name's last words may stand
+    anywhere on the next line when read there side by side (agency names; not deadline phrases)."""
     got, pos, k, total = [i], i, 1, sum(len(w) for w in name_words)
     matched = len(name_words[0])
     while k < len(name_words):
@@ -107,6 +108,12 @@ def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int,
                         and word_ok(w, toks[j].word):
                     nxt = j
                     break
+        if nxt is None and tail_anywhere and len(name_words) - k >= 2:
+            tail = _tail_on_next_line(name_words[k:], toks, pos, hi, blocked)
+            if tail:
+                got += tail
+                matched += sum(len(x) for x in name_words[k:])
+                break
         if nxt is None and k + 1 < len(name_words) and toks[pos].word.endswith(w):
             k += 1  # merged token (`xahoi`) already covered this word
             matched += len(w)
@@ -123,6 +130,20 @@ def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int,
     return got, matched / total
 
 
+def _tail_on_next_line(words: list[str], toks: list[Tok], pos: int, hi: int, blocked: frozenset[int]) -> list[int]:
+    """The name's last two or more words read side by side on the next line, wherever they stand on it:
+    a short continuation line (`: nam. Phap ché vu`) puts a wrapped cell far from where it began."""
+    line = toks[pos].line + 1
+    for j in range(pos + 1, hi):
+        if toks[j].line > line or j + len(words) > hi:
+            break
+        run = list(range(j, j + len(words)))
+        if toks[j].line == line and all(toks[t].line == line and t not in blocked and word_ok(w, toks[t].word)
+                                        for w, t in zip(words, run)) and sum(map(len, words)) >= 5:
+            return run
+    return []
+
+
 def _below(a: Tok, b: Tok) -> bool:
     """`b` (on a later line) could continue the cell `a` is in: about the same place from either side."""
     return abs(a.rel - b.rel) < 0.25
@@ -133,13 +154,15 @@ def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[st
     read minus letters lost (a long name half read loses to a short one read whole); a name that
     shares a token with a better one is read again without it (`... thuộc Sở` took the `Sở`)."""
     def read(name: str, i: int, words: list[str], blocked: frozenset[int]) -> Optional[NameMatch]:
-        got, score = match_words(words, toks, i, hi, blocked)
+        got, score = match_words(words, toks, i, hi, blocked, tail_anywhere=True)
         if words[-1] in UNIT_WORDS and toks[got[-1]].word != words[-1]:
             return None  # a unit word is read exactly (`xuyen` is no `huyen`)
         if score < (0.7 if len(words) >= 4 else 0.8) or len(got) < min(2, len(words)):
             return None
         total = sum(map(len, words))
-        return NameMatch(name, got, (2 * score - 1) * total + score)  # ties: the name read whole
+        # ties: the name read whole, then the one on fewer lines (`Phòng Kinh / tế` over `Phòng [Kinh] / tế / pháp`)
+        spread = toks[got[-1]].line - toks[got[0]].line
+        return NameMatch(name, got, (2 * score - 1) * total + score - 0.2 * spread)
 
     found: list[tuple[NameMatch, int, list[str]]] = []
     for i in range(lo, hi):
@@ -154,6 +177,7 @@ def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[st
             m = read(name, i, words, frozenset())
             if m:
                 found.append((m, i, words))
+    candidates = [m for m, _, _ in found]
     used: set[int] = set()
     out: list[NameMatch] = []
     while found:
@@ -166,7 +190,28 @@ def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[st
             again = read(m.name, i, words, frozenset(used))
             if again and again.score < m.score:
                 found.append((again, i, words))
-    return sorted(out, key=lambda m: m.first)
+                candidates.append(again)
+    return sorted(_swap_better(out, candidates), key=lambda m: m.first)
+
+
+def _swap_better(chosen: list[NameMatch], candidates: list[NameMatch]) -> list[NameMatch]:
+    """Greedy choice, then one name swapped for the names it blocked when they read more letters
+    together (`Phòng Kinh tế xã` taking the `xã` of `Công an xã` on the next line: two names, not one)."""
+    improved = True
+    while improved:
+        improved = False
+        for m in sorted(chosen, key=lambda m: m.score):
+            rest = [c for c in chosen if c is not m]
+            taken = {t for c in rest for t in c.toks}
+            fits: list[NameMatch] = []
+            for c in sorted(candidates, key=lambda c: -c.score):
+                if c is not m and taken.isdisjoint(c.toks):
+                    fits.append(c)
+                    taken.update(c.toks)
+            if sum(c.score for c in fits) > m.score + 0.5:
+                chosen, improved = rest + fits, True
+                break
+    return chosen
 
 
 def deadline_in(toks: list[Tok], lo: int, hi: int, last: bool) -> Optional[tuple[str, Optional[str]]]:

@@ -1,6 +1,7 @@
 """Record English-model OCR of rendered appendix tables: test material for extract/interleaved.py.
 
     python -m scripts.make_interleaved_fixtures --out tests/data/interleaved   # minutes (Tesseract)
+    python -m scripts.make_interleaved_fixtures --out DIR --seed-offset 1000 --rows 8   # a fresh, smaller set
 
 Old archives kept only `tesseract -l eng` text of landscape appendix tables: the model has no
 Vietnamese letters and page segmentation reads a ruled table line by line across its columns
@@ -111,14 +112,18 @@ def ocr_pages(plan, psm: int, degrade: str, seed: int, dpi: int = 200) -> list[s
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("tests/data/interleaved"))
-    ap.add_argument("--only", type=int, nargs="*", help="seeds to (re)build")
+    ap.add_argument("--only", type=int, nargs="*", help="seeds to (re)build (after --seed-offset)")
+    ap.add_argument("--seed-offset", type=int, default=0,
+                    help="added to every case's seed: the same layouts on other synthetic plans (a held-out set)")
+    ap.add_argument("--rows", type=int, default=22, help="appendix rows asked of the generator per plan")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for seed, order, psm, degrade, *align in CASES:
+    for base, order, psm, degrade, *align in CASES:
+        seed = base + args.seed_offset
         if args.only and seed not in args.only:
             continue
         v_align = align[0] if align else "TOP"
-        plan, gold, header = build_case(seed, order, v_align=v_align)
+        plan, gold, header = build_case(seed, order, rows=args.rows, v_align=v_align)
         pages = ocr_pages(plan, psm, degrade, seed)
         name = f"synth_{seed}_psm{psm}_{degrade}" + ("_middle" if v_align == "MIDDLE" else "")
         (args.out / f"{name}.txt").write_text("\f".join(pages), encoding="utf-8")

@@ -39,6 +39,35 @@ def test_hand_written_interleaved_rows():
     assert warnings and "not recovered" in warnings[0]
 
 
+# Written for this test: cells wrap the way `-l eng --psm 6` prints them, short continuation lines
+# putting a wrapped name far from where its cell began.
+HAND2 = """PHU LUC
+NHIEM VU, GIAI PHAP (Kem theo Ke hoach so 7/KH-UBND cua UBND xa)
+STT | Noi dung | Ket qua | Giai phap | Co quan chu tri | Co quan phoi hop | Thoi han
+| I |Chi so PAR INDEX
+| 1 | Cong tac chi dao
+1.1 |Ke hoach cai cach | 100% van ban | - Ra soat van ban | Phong Kinh te; Cac thon, to dan | Quy I/2026
+hanh chinh nam duoc ban hanh dung han Cong an xa pho
+. 1.2 |Cong tac kiem tra | Diem so cao | - Kiem tra dinh ky | Phong Ke hoach - | Cac co quan, don vi | Thuong
+hon nam truoc cac co quan Tai chinh; Phong lien quan xuyen
+: nam. Phap che
+1.3 |Thong tin tuyen | 100% thong tin | - Cong khai ket qua | Cac doan the chinh | Nam 2026
+truyen cong khai tri - xa hoi; Cong an xa
+"""
+
+
+def test_wrapped_lead_cells_read_by_line_order():
+    got = {t.id: t for t in recover(HAND2)[0]}
+    assert set(got) == {"1.1", "1.2", "1.3"}  # `. 1.2`: a speck before the STT
+    # `Công an xã` on the next line stands left of the partners' continuation `phố`: still the lead cell
+    assert got["1.1"].lead == ["Phòng Kinh tế", "Công an xã"] and got["1.1"].partners == ["Các thôn, tổ dân phố"]
+    # `Phap che` read side by side on a short line, far from where `Phong` stood
+    assert got["1.2"].lead == ["Phòng Kế hoạch - Tài chính", "Phòng Pháp chế"]
+    assert got["1.2"].deadline == "Thường xuyên"
+    # a name listed after a group in the partners' cell is a partner, not a lead: lead left empty
+    assert got["1.3"].lead == [] and got["1.3"].partners == ["Các đoàn thể chính trị - xã hội", "Công an xã"]
+
+
 def test_no_region_in_body_text():
     body = "1. Mục tiêu: các cơ quan, đơn vị thực hiện nhiệm vụ, giải pháp, kết quả, thời gian hoàn thành.\n"
     assert find_region(body) is None
@@ -103,3 +132,28 @@ def test_province_bodies_cover_both_eras_of_provinces():
     assert {"Yên Bái", "Hà Giang", "Lào Cai", "Hồ Chí Minh"} <= set(provinces)  # merged in 2025, and kept
     assert 63 <= len(provinces) < 80
     assert "Công an tỉnh Yên Bái" in place_names() and "Báo Tuyên Quang" in place_names()
+
+
+def _lexicon_words(units: tuple[str, ...]):
+    from extract.numbers import fold
+    from extract.ocr_words import WORD
+    return [(n, WORD.findall(fold(n))) for n in Lexicon(units=units).names]
+
+
+def test_two_names_read_whole_beat_one_taking_their_word():
+    """`Phòng Kinh tế xã` would take the `xa` of `Cong an xa` below it: two names read whole win."""
+    from extract.ocr_words import names_in, tokens
+    region = ("1.1 Ke hoach | Phong Kinh te; | Cac co quan\n"
+              "hanh chinh nam Cong an xa lien quan, don vi trong cac co quan nha nuoc\n")
+    toks = tokens(region)
+    names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("xã",)))]
+    assert "Phòng Kinh tế" in names and "Công an xã" in names and "Phòng Kinh tế xã" not in names
+
+
+def test_name_on_fewer_lines_wins_a_tie():
+    """`Phong Kinh` / `té` is Phòng Kinh tế, not Phòng Tư pháp picking `té` and a `phap` two lines down."""
+    from extract.ocr_words import names_in, tokens
+    region = "Phong Kinh | Cac co quan\nte don vi\nphap luat va cac giai khac\n"
+    toks = tokens(region)
+    names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("xã",)))]
+    assert "Phòng Kinh tế" in names and "Phòng Tư pháp" not in names
