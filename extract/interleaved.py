@@ -78,6 +78,7 @@ class _Cell:
     start: int  # offset of its first word (reading order)
     rel: float  # place of its first word in the line (0 left .. 1 right)
     names: list[str]
+    starts: dict[int, int] = field(default_factory=dict)  # line -> offset of the cell's first word on it
 
 
 def _cells(names: list[NameMatch], toks: list[Tok], region: str, lead_first: bool = True) -> list[_Cell]:
@@ -116,7 +117,10 @@ def _cells(names: list[NameMatch], toks: list[Tok], region: str, lead_first: boo
     cells = []
     for ks in groups.values():
         first = toks[min(names[k].first for k in ks)]
-        cells.append(_Cell(first.line, first.start, first.rel, [names[k].name for k in ks]))
+        starts: dict[int, int] = {}
+        for t in sorted(t for k in ks for t in names[k].toks):
+            starts.setdefault(toks[t].line, toks[t].start)
+        cells.append(_Cell(first.line, first.start, first.rel, [names[k].name for k in ks], starts))
     return cells
 
 
@@ -216,6 +220,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     warnings: list[str] = []
     area = area_id = None
     lost: list[str] = []
+    untold: list[str] = []  # rows whose lead could not be told from their partners
     for k, r in enumerate(rows):
         if not r.names and not r.deadline:
             label = " ".join(r.label.strip(" |[]_").split())
@@ -225,14 +230,17 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         prev = tasks[-1].id if tasks else None
         rid = repair_id(r.rid, area_id or (prev.split(".")[0] if prev and "." in prev else None))
         cells = _cells(r.names, toks, region, lead_first=order.index("lead") < order.index("partners"))
-        lead, partners = _assign(cells, order, top=not centred)
+        lead, partners, undecided = _assign(cells, order, top=not centred)
         deadline, date = r.deadline or (None, None)
         content = _content(r.label)
-        if not lead and len(re.findall(r"[^\W\d_]{2,}", content or "")) < 2:
-            lost.append(f"{indices.get(k) or ''} {rid or '?'}".strip())
+        name = f"{indices.get(k) or ''} {rid or '?'}".strip()
+        if not lead and not undecided and len(re.findall(r"[^\W\d_]{2,}", content or "")) < 2:
+            lost.append(name)
             continue  # no lead and no readable first cell: not a row worth keeping (`% .7, - 100%`)
-        if not lead and not partners or not deadline:
-            lost.append(f"{indices.get(k) or ''} {rid or '?'}".strip())
+        if undecided:
+            untold.append(f"{name} ({'; '.join(undecided)})")
+        elif not lead and not partners or not deadline:
+            lost.append(name)
         tasks.append(Task(source="table", id=rid or None, index=indices.get(k), area=area, content=content,
                           lead=lead, partners=partners, deadline=deadline, deadline_date=date,
                           evidence=Evidence(page=page_of(start + line_off[r.line]) if page_of else None,
@@ -242,6 +250,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
                     "not recovered (their cells are interleaved), content only from the row's first line"
                     + (f"; no agency or no deadline read for rows {', '.join(lost)} (left out when neither a lead "
                        "nor a first cell could be read)" if lost else "")
+                    + (f"; lead left empty where the lead and partner cells could not be told apart: rows "
+                       f"{', '.join(untold)}" if untold else "")
                     + "; rows whose STT was not read are missing")
     return tasks, warnings
 
@@ -287,24 +297,35 @@ def _column_order(folded_region: str) -> list[str]:
     return sorted(default, key=lambda r: pos.get(r, default[r]))
 
 
-def _assign(cells: list[_Cell], order: list[str], top: bool = True) -> tuple[list[str], list[str]]:
-    """Lead = the own-name cell on the lead column's side; cells of `Các ...` groups and the rest are partners.
-    Cells printed at the top all start on the row's first line: the lead cell is the first to start when
-    its column comes before the partners' (a later line is a wrapped cell or a name inside an action).
-    Centred cells start anywhere: then the place in the line decides."""
+def _assign(cells: list[_Cell], order: list[str], top: bool = True) -> tuple[list[str], list[str], list[str]]:
+    """(lead, partners, names whose column could not be told). Lead = the own-name cell on the lead column's
+    side; cells of `Các ...` groups and the rest are partners. Cells printed at the top all start on the row's
+    first line: the lead cell is the first to start when its column comes before the partners' (a later line
+    is a wrapped cell or a name inside an action). Centred cells start anywhere: the place in the line
+    decides, and when two own-name cells compete it must be confirmed by a line both are on (left comes
+    first); otherwise the lead is left empty and the names are returned as undecided."""
     # a `Các ...` group is never the lead: the own names read before one in a cell may be the lead cell
     # joined to the partners' (`Phòng Kinh tế;` / `Các thôn`); names after it are partners it lists
     own = [(c, list(takewhile(lambda n: not _is_group_name(n), c.names))) for c in cells]
     own = [(c, ns) for c, ns in own if ns]
     if not own:
-        return [], [n for c in cells for n in c.names]
+        return [], [n for c in cells for n in c.names], []
     lead_first = order.index("lead") < order.index("partners")
     if lead_first and top:
-        lead = min(own, key=lambda x: (x[0].line, x[0].start))[1]
+        cell, lead = min(own, key=lambda x: (x[0].line, x[0].start))
     else:
-        lead = (min if lead_first else max)(own, key=lambda x: x[0].rel)[1]
+        cell, lead = (min if lead_first else max)(own, key=lambda x: x[0].rel)
+        if not all(_confirmed(cell, other, lead_first) for other, _ in own if other is not cell):
+            undecided = [n for _, ns in own for n in ns]
+            return [], list(dict.fromkeys(n for c in cells for n in c.names if n not in undecided)), undecided
     partners = [n for c in cells for n in c.names if n not in lead]
-    return list(dict.fromkeys(lead)), list(dict.fromkeys(partners))
+    return list(dict.fromkeys(lead)), list(dict.fromkeys(partners)), []
+
+
+def _confirmed(lead: _Cell, other: _Cell, lead_first: bool) -> bool:
+    """On some line both cells are read on, the lead cell's words come on the lead column's side."""
+    shared = [ln for ln in lead.starts if ln in other.starts]
+    return any((lead.starts[ln] < other.starts[ln]) == lead_first for ln in shared)
 
 
 def _content(label: str) -> Optional[str]:
