@@ -71,10 +71,13 @@ def word_ok(a: str, b: str) -> bool:
         return a[0] == b[0] and _skeleton(a) == _skeleton(b)
     if len(a) == len(b) and _SKELETON.sub("", a) == _SKELETON.sub("", b):
         return True  # the English model reads Vietnamese vowels as others (`Céng` for `Công`)
+    if _U_READ.search(a + " " + b) and _SKELETON.sub("", _U_READ.sub("u", a)) == _SKELETON.sub("", _U_READ.sub("u", b)):
+        return True  # `ư` read as two letters: `chttc`/`chitc` for `chức`, `dttng` for `đứng`
     return fuzz.ratio(a, b) >= (75 if min(len(a), len(b)) >= 6 else 80)  # `hoan` is no `hang`
 
 
 _SKELETON = re.compile(r"[aeiouy]")
+_U_READ = re.compile(r"(?<=[a-z])(?:tt|it)(?=[a-z])")
 
 
 def _skeleton(w: str) -> str:
@@ -160,9 +163,12 @@ def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[st
         if score < (0.7 if len(words) >= 4 else 0.8) or len(got) < min(2, len(words)):
             return None
         total = sum(map(len, words))
-        # ties: the name read whole, then the one on fewer lines (`Phòng Kinh / tế` over `Phòng [Kinh] / tế / pháp`)
+        # a word lost costs more than its letters: a longer name missing one (`Phòng Văn hóa [và] Thông tin`
+        # from an action's `thông tin`) loses to a name read whole; ties: the one on fewer lines
+        # (`Phòng Kinh / tế` over `Phòng [Kinh] / tế / pháp`)
         spread = toks[got[-1]].line - toks[got[0]].line
-        return NameMatch(name, got, (2 * score - 1) * total + score - 0.2 * spread)
+        lost = max(0, len(words) - len(got))
+        return NameMatch(name, got, (2 * score - 1) * total + score - 0.2 * spread - 2 * lost)
 
     found: list[tuple[NameMatch, int, list[str]]] = []
     for i in range(lo, hi):
@@ -256,7 +262,7 @@ def _before_is_truoc(toks: list[Tok], lo: int, i: int) -> bool:
         t = toks[j]
         if t.line < toks[i].line - 1:
             break
-        near = t.line == toks[i].line and j == i - 1 or t.line == toks[i].line - 1 and abs(t.rel - toks[i].rel) < 0.12
+        near = t.line == toks[i].line and j == i - 1 or t.line == toks[i].line - 1 and abs(t.rel - toks[i].rel) < 0.2
         if near and t.cap and t.word.startswith("tr") and 4 <= len(t.word) <= 6 and fuzz.ratio(t.word, "truoc") >= 60:
             return True
     return False

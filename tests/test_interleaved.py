@@ -184,3 +184,30 @@ def test_undecided_leads_are_named_in_the_warning():
     assert "could not be told apart" in warnings[0]
     untold = warnings[0].split("could not be told apart: rows ")[1]
     assert any(t.lead == [] and f"{t.index} {t.id} (" in untold for t in tasks)
+
+
+def test_a_name_missing_a_word_loses_to_one_read_whole():
+    """`Phòng Văn hóa [và] Thông tin` built from an action's `Thong tin` loses to `Phòng Văn hóa - Xã hội`."""
+    from extract.ocr_words import names_in, tokens
+    region = ("5.4 |He thong thong tin bao | 100% thong tin | - Day manh viec | Phong Van hoa - | Cac co quan\n"
+              "cao cong khai dung quy dan lien quan den he Thong tin bao cao. Xa hoi lien quan\n")
+    toks = tokens(region)
+    names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("xã",)))]
+    assert names[0] == "Phòng Văn hóa - Xã hội"
+
+
+def test_truoc_on_the_line_above_its_date():
+    from extract.ocr_words import deadline_in, tokens
+    region = ("4.1 |Ket qua dung quy dinh | 100% thong tin duoc | Kiem tra, don doc cong tac kiem tra, giam sat viec"
+              " | Truoc Phong Ke hoach | Cac phong\n"
+              "cong khai dung quy thuc hien ket qua dung quy dinh. 31/12/2025 | Tai chinh thuoc So\n")
+    toks = tokens(region)
+    assert deadline_in(toks, 0, len(toks), last=True) == ("Trước 31/12/2025", "2025-12-31")
+
+
+@pytest.mark.parametrize("lexicon_word,read,same", [
+    ("chuc", "chttc", True), ("chuc", "chitc", True), ("dung", "dttng", True), ("chuc", "chinh", False),
+    ("hoan", "hang", False)])
+def test_u_read_as_two_letters(lexicon_word, read, same):
+    from extract.ocr_words import word_ok
+    assert word_ok(lexicon_word, read) is same
