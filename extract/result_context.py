@@ -10,7 +10,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from extract.components import _choices, _key
-from extract.numbers import YEAR, fold
+from extract.numbers import YEAR
 
 _SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n")
 
@@ -130,118 +130,6 @@ def goal_year(goals, pos: int) -> Optional[int]:
     return max(inside)[1] if inside else None
 
 
-_OLD = r"\s*\((?:cu|cii|cu\.)\)"
-_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|thi tran|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})" + _OLD)
-_DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,7})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
-
-
-def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
-    """`tỉnh Yên Bái (cũ)`, `thị trấn Đông Hưng (cũ)`, `Sở Tài nguyên và Môi trường (cũ)` between lo and hi,
-    in text order. A department starts at `Sở` with a capital (`chỉ số` folds to the same letters)."""
-    hits = list(_SCOPE.finditer(folded, lo, hi))
-    for at in re.finditer(r"\bso\s", folded[lo:hi]):
-        if doc_text[lo + at.start()] == "S":
-            m = _DEPARTMENT_SCOPE.match(folded, lo + at.start(), hi)
-            if m:
-                hits.append(m)
-    return sorted(hits, key=lambda m: m.end())
-_UNIT_WORD = re.compile(r"\b(?:thanh pho|thi xa|thi tran|tinh|huyen|xa|phuong)\s")
-_OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
-
-
-def own_units(doc_text: str) -> set[str]:
-    """Folded names of the issuer's own unit: the lowest unit in the header and the place of issue.
-    Results `của` another unit (the province above a district, a former province) carry a scope."""
-    head = fold(doc_text[:700])
-    so = re.search(r"^\s*s\S?\s*:", head, re.M)
-    region = head[:so.start()] if so else head[:400]
-    names = []
-    for m in re.finditer(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+([a-z]+(?: [a-z]+){0,3})", region):
-        name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(2))[0].strip()
-        if name and not name.startswith("hoi chu"):
-            names.append(f"{m.group(1)} {name}")
-    if re.search(r"^\s*(?:so|ban|phong|trung tam|cuc|chi cuc)\s", region, re.M):
-        return set()  # a department: the province above it is another unit
-    if names:  # typed: `thành phố Vĩnh Long` is not `tỉnh Vĩnh Long`
-        return set(names[-1:])
-    place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
-    return {place.group(1).strip()} if place else set()
-
-
-_UNIT_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong")
-
-
-def _split_unit(unit: str) -> tuple[Optional[str], str]:
-    for t in _UNIT_TYPES:
-        if unit.startswith(t + " "):
-            return t, unit[len(t) + 1:]
-    return None, unit
-
-
-def _is_own(unit: str, own: set[str]) -> bool:
-    """`unit` (folded `tỉnh X`) is the issuer's own: same type and name (`thành phố Vĩnh Long` is not
-    `tỉnh Vĩnh Long`), or the same name when only the place of issue is known."""
-    kind, name = _split_unit(unit)
-    for u in own:
-        own_kind, own_name = _split_unit(u)
-        if own_kind is not None and own_kind != kind:
-            continue
-        if own_name.startswith(name) or name.startswith(own_name):
-            return True
-    return False
-
-
-_UNIT = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+(?=\S)")
-
-
-def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> bool:
-    """The issuer's own unit is named (as the subject) between `lo` and the value."""
-    for m in _UNIT.finditer(folded, lo, hi):
-        name = _capitalised_after(doc_text, m.end(), hi)
-        if name and _is_own(f"{m.group(1)} {fold(name)}", own):
-            return True
-    return False
-
-
-def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
-    """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
-    hits = _old_units(doc_text, folded, lo, hi)
-    if hits:
-        m = hits[-1]
-        unit = " ".join(doc_text[m.start(1):m.end(1)].split())
-        if not m.group(1).startswith("so "):  # `cấp tỉnh của tỉnh Quảng Ngãi (cũ)`: the last unit word starts it
-            unit = unit[[w.start() for w in _UNIT_WORD.finditer(fold(unit))][-1]:]
-        kind = _split_unit(fold(unit))[0] or ""
-        name = unit[len(kind):].title() if unit.isupper() else unit[len(kind):]  # a heading in capitals
-        return unit[:len(kind)].lower() + name + " (cũ)"  # `Tỉnh X (cũ)` opening a sentence
-    for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
-        if _own_named_after(doc_text, folded, m.end(), hi, own):
-            return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
-        name = _capitalised_after(doc_text, m.end(), hi)
-        if not name:
-            continue
-        if _is_own(f"{fold(m.group(1)).strip()} {fold(name)}", own):
-            return None
-        return f"{doc_text[m.start(1):m.end(1)].strip()} {name}"
-    # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
-    for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
-        name = _capitalised_after(doc_text, m.end(), hi)
-        if name:
-            if _is_own(f"{m.group(1)} {fold(name)}", own):
-                return None
-            return f"{doc_text[m.start(1):m.end(1)].lower()} {name}"
-    return None
-
-
-def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
-    words = []
-    for w in doc_text[lo:hi].split():
-        if not w[:1].isupper():
-            break
-        words.append(w.strip(",.;:"))
-    return " ".join(words)
-
-
 # Words that close a component name before its value (`lĩnh vực X đạt thấp nhất với 9,64 điểm`).
 _TAIL = re.compile(r"(?:\s|[,(:;-])*(?:(?:chi\s+)?dat(?:\s+duoc)?(?:\s+(?:tu|tir|tren|toi\s+thieu|it\s+nhat))?|la|voi|"
                    r"chi(?:\s+con)?|con|"
@@ -305,6 +193,13 @@ def component_match(folded: str, lo: int, pos: int, index: Optional[str], min_sc
         return None
     hit = _best_span(_clause_words(folded, lo, pos), index, min_score, max_gap)
     return (hit[2], hit[3], hit[1] - hit[0]) if hit else None
+
+
+def component_opens(folded: str, lo: int, pos: int, index: Optional[str]) -> bool:
+    """The clause from `lo` to the value is a component's name and little else (`Điểm điều tra xã hội học đạt
+    tối thiểu 31,5/37 điểm`): the component is the subject, cue enough in a sentence naming no index."""
+    hit = component_match(folded, lo, pos, index, min_score=90.0, max_gap=0)
+    return bool(hit) and hit[2] >= 2 and hit[2] >= len(_clause_words(folded, lo, pos)) - 2
 
 
 def component_after(folded: str, pos: int, hi: int, index: Optional[str], min_score: float = 90.0) -> Optional[str]:

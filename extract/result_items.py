@@ -10,8 +10,9 @@ from typing import Optional
 
 from extract.components import index_mentions, match_component
 from extract.numbers import YEAR, comparator_near, fold, parse_number
-from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, own_units, paragraph_start,
+from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, paragraph_start,
                                     title_text, title_year, year_after, year_before)
+from extract.result_scope import own_units
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -46,8 +47,11 @@ class Doc:
                         text=" ".join(self.text[max(lo, v.start - 80):v.end + 20].split()))
 
 
+_RANK_WORD_VALUES = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+
+
 def ordinal(word: str) -> int:
-    return {"nhat": 1, "nhi": 2}.get(word) or int(word)
+    return _RANK_WORD_VALUES.get(word) or int(word)
 
 
 def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
@@ -56,15 +60,22 @@ def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
     if m and folded[v.start:v.start + 1] == "(":
         return int(m.group(1))
     # ... and every value inside it: `tụt 6 bậc so với năm 2023 (đứng thứ 42/63 với 42,35 điểm)`
-    opened = _open_paren(folded, sent_start, v.start)
-    if opened is not None:
-        m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, opened - 14):opened])
-        if m:
-            return int(m.group(1))
+    year = paren_year(folded, sent_start, v.start)
+    if year:
+        return year
     # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`), else the
     # section heading's (`II. KẾT QUẢ NĂM 2024` over numbered items)
     return year_before(folded, v.start, ms, sent_start) or year_before(
         folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
+
+
+def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:
+    """The year named right before the parenthesis still open at `pos` (`so với năm 2023 (đứng thứ 42/63`)."""
+    opened = _open_paren(folded, lo, pos)
+    if opened is None:
+        return None
+    m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, opened - 14):opened])
+    return int(m.group(1)) if m else None
 
 
 def _open_paren(folded: str, lo: int, pos: int) -> Optional[int]:
@@ -132,7 +143,8 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
     kw: dict = {"index": index, "year": target_year(d, v, end, sent_start), "evidence": ev}
     n = v.nums
     if v.kind == "rank_range":
-        kw.update(metric="rank", comparator="between", value=float(n[0]), value_max=float(n[1]), out_of=float(n[2]))
+        kw.update(metric="rank", comparator="between", value=float(n[0]), value_max=float(n[1]),
+                  out_of=float(n[2]) if n[2] else None)  # `xếp thứ hạng từ 5 đến 7 trong khối`: no total
     elif v.kind == "rank":  # a better rank is a smaller number: `không thấp hơn vị trí 15`, `từ 10/34 trở lên`
         said = folded[max(0, v.start - 25):v.end]
         floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)

@@ -18,10 +18,13 @@ import unicodedata
 from typing import Optional
 
 from extract.components import index_mentions
-from extract.result_context import (closed_parens, component_before, component_match, components_listed, inner_end,
-                                    paragraph_start, scope_of, sentence_end, sentence_start, year_before, years)
-from extract.result_items import Doc, add_result, make_targets, result_year
+from extract.result_context import (closed_parens, component_before, component_match, component_opens, components_listed,
+                                    inner_end,
+                                    paragraph_start, sentence_end, sentence_start, year_before, years)
+from extract.result_scope import scope_of, subject_former_unit
+from extract.result_items import Doc, add_result, make_targets, paren_year, result_year
 from extract.result_satisfaction import satisfaction_targets
+from extract.result_turns import values_in_turn
 from extract.numbers import NUMBER, YEAR
 from extract.result_values import Value, find_values, is_target
 from extract.schema import IndexResult, IndexTarget
@@ -34,6 +37,9 @@ _PART_CUE = re.compile(r"linh vuc|noi dung|yeu to|tru cot|thanh phan|tieu chi") 
 # ... and not of operational rates (`tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%`).
 _OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
 _ABOUT = r"\bve\s+(?:chi\s*s\S\s+)?"  # `xếp thứ 5/63 về (Chỉ số) PCI`
+# what joins a value to the index named right after it: `về` (`84,51% về Chỉ số CCHC`) or nothing (`65,3 điểm PCI`)
+_TO_NEXT = rf"(?:\s*{_ABOUT}|[ \t]+)"  # on the same line
+_UNIT_BEFORE = re.compile(rf"(?:{_ABOUT}|(?:\d\s?%|\d\s*d[i1l]\S?e?m)[ \t]+)$")
 _ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b")
 # kinds that are never results
 _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
@@ -46,6 +52,8 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     in_turn = _respectively(folded, mentions)
     every = _respectively(folded, mentions, cue="deu")
     owned = d.owned
+    years_read: set[tuple[int, int]] = set()
+    in_turn_read = values_in_turn(d, mentions)  # `xếp hạng lần lượt là 31/63, 44/63 và 27/63`
     for k, (ms, me, index) in enumerate(mentions):
         sent_start = sentence_start(folded, ms)
         # only mentions within reach of this one matter; scanning all of them is quadratic in pages
@@ -57,11 +65,15 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         end = inner_end(folded, ms, sent_start, end)
         owned.append((ms, end))
         values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)
-                  and not _rank_of_next(folded, v, nxt)]
-        if re.search(rf"{_ABOUT}$", folded[sent_start:ms]):  # `huyện xếp thứ 7/21 ... về Chỉ số CCHC với 84,33 điểm`
-            # after the index named before (`xếp thứ 5/63 về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`)
-            clause = max([sent_start, folded.rfind(";", sent_start, ms) + 1] + [e for _, e, _ in mentions[:k] if e <= ms])
-            values = [v for v in find_values(folded, clause, ms) if v.kind in ("rank", "rank_only")] + values
+                  and not _value_of_next(folded, v, nxt) and not any(v.start < b and v.end > a for a, b in in_turn_read)]
+        if _UNIT_BEFORE.search(folded, sent_start, ms):  # `huyện xếp thứ 7/21 ... về Chỉ số CCHC với 84,33 điểm`
+            # after the index named before and its remark (`xếp thứ 5/63 về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`,
+            # `đạt 84,51% về Chỉ số A (xếp thứ 45/63) và 85,30% về Chỉ số B`): its ranks, and the value right before
+            clause = max([sent_start, folded.rfind(";", sent_start, ms) + 1, folded.rfind(")", sent_start, ms) + 1]
+                         + [e for _, e, _ in mentions[:k] if e <= ms])
+            values = [v for v in find_values(folded, clause, ms)
+                      if v.kind in ("rank", "rank_only") and re.search(rf"{_ABOUT}$", folded[sent_start:ms])
+                      or re.fullmatch(_TO_NEXT, folded[v.end:ms])] + values
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
             values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
@@ -70,11 +82,14 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         before = _component_before_mention(folded, sent_start, ms, index)
         # `các năm 2021, 2022, 2023 lần lượt đạt 80,14%, 83,50% và 85,21%`: one value per year, in order
         by_year = _years_in_turn(folded, sent_start, end)  # the years may open the sentence
-        if by_year and not any(a <= me < b for a, b, *_ in d.goals):
+        if by_year and (by_year[0][1].start, by_year[-1][1].end) in years_read:
+            values = [v for v in values if not by_year[0][1].start < v.end <= by_year[-1][1].end]
+        elif by_year and not any(a <= me < b for a, b, *_ in d.goals):
+            years_read.add((by_year[0][1].start, by_year[-1][1].end))  # a heading naming the index reaches it too
             scope = scope_of(d.text, folded, max(sent_start, ms - 40), by_year[0][1].start, d.own)
             for year, v in by_year:
                 add_result(d, {}, v, mentions[k][2], before, year, scope, d.evidence(ms, v))
-            values = [v for v in values if not by_year[0][1].start <= v.start < by_year[-1][1].end]
+            values = [v for v in values if not by_year[0][1].start < v.end <= by_year[-1][1].end]
         current: dict = {}
         seg_lo, prev_comp = me, None
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
@@ -104,7 +119,9 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
             if v.kind in _NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
             # an index inside parentheses shares the unit of the sentence around it
-            scope = scope_of(d.text, folded, sent_start if in_parens else max(sent_start, ms - 40), v.start, d.own)
+            # (a value before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)
+            lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40)
+            scope = scope_of(d.text, folded, lo, v.start, d.own) or subject_former_unit(d.text, folded, sent_start, ms)
             current = add_result(d, current, v, index, comp, result_year(folded, v, ms, sent_start), scope, ev)
     _components_in_turn(d, mentions, owned)
     _orphan_components(d, mentions, owned)
@@ -115,7 +132,7 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
     return d.results, d.targets, []
 
 
-_YEAR_LIST = re.compile(rf"n\S{{0,2}}m\s+({YEAR}(?:\s*(?:,|va)\s*{YEAR})+)[\s,]+(?:[a-z]+\s+){{0,6}}?"
+_YEAR_LIST = re.compile(rf"n\S{{0,2}}m\s+({YEAR}(?:\s*(?:,|va)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+)[\s,]+(?:[a-z]+\s+){{0,6}}?"
                         r"lan\s+luot\s+(?:dat\s+|la\s+)?")
 _IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 
@@ -158,9 +175,10 @@ def _respectively(folded: str, mentions, cue: str = "lan luot") -> dict[int, lis
     return out
 
 
-def _rank_of_next(folded: str, v: Value, nxt: int) -> bool:
-    """`... về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`: a rank right before `về` and the next index is that index's."""
-    return v.kind in ("rank", "rank_only") and bool(re.fullmatch(rf"\s*{_ABOUT}", folded[v.end:nxt]))
+def _value_of_next(folded: str, v: Value, nxt: int) -> bool:
+    """`... về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`, `... và 85,30% về Chỉ số SIPAS`: a value right before
+    `về` and the next index is that index's."""
+    return bool(re.fullmatch(_TO_NEXT, folded[v.end:nxt]))
 
 
 def _satisfaction_rate(folded: str, me: int, v: Value, index: str) -> bool:
@@ -283,6 +301,16 @@ def _components_in_turn(d: Doc, mentions, owned) -> None:
         owned.append((sent_start, pos))
 
 
+def _earlier_year_of(folded: str, sent_start: int, v: Value, before) -> Optional[tuple[int]]:
+    """`So với năm 2022 (82,90 điểm, xếp thứ 11/20), điểm số của Sở tăng 1,25 điểm`: the values an earlier year
+    had, in parentheses after it, in a sentence naming no index: (year,) when the text just before spoke of
+    one index only (within 600 characters), else None."""
+    inside = v.start + folded.startswith("(", v.start)  # a value read with its opening parenthesis
+    year = paren_year(folded, sent_start, inside) if v.kind not in _NO_VALUE else None
+    near = {idx for ms, idx in before if v.start - ms < 600}
+    return (year,) if year and len(near) == 1 and before[-1][1] in near else None
+
+
 def _orphan_components(d: Doc, mentions, owned) -> None:
     """Values in sentences that name no index but a component of one named shortly before
     (`Trong 10 chỉ số thành phần, ... chỉ số Chi phí thời gian đạt 7,45 điểm`)."""
@@ -303,8 +331,11 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         # the cue may be in the lead-in of a bullet list (`cụ thể theo từng yếu tố:`)
         cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
         whole = _whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
+        earlier = _earlier_year_of(folded, sent_start, v, before)
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
-        cued = _COMPONENT_CUE.search(folded, cue_lo, v.start) or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
+        cued = (_COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier
+                or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
+                or component_opens(folded, sent_start, v.start, before[-1][1]))
         # an operational rate is never the index's, even after the unit as subject (`Số hồ sơ ... đạt 98%`)
         if _OPERATIONAL.search(folded, lo, v.start) or not whole and not cued:
             continue
@@ -317,6 +348,8 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
             # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
             *_, index, comp = max(found)
             last = (sent_start, index, comp)
+        elif earlier:
+            index, comp = before[-1][1], None
         elif last[0] == sent_start:  # `Lĩnh vực X ... đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 20`
             index, comp = last[1], last[2]
         else:
@@ -334,7 +367,7 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
             # the value's sentence, else the latest year of the paragraph (`Năm 2023, ...; năm 2022 xếp thứ 5/21.
             # Lĩnh vực có điểm thấp: ...` breaks down 2023)
             para = paragraph_start(folded, sentence_start(folded, ms))
-            year = year_before(folded, v.start, 0, sent_start) or max(
+            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or max(
                 (y for at, y in years(folded, para, v.start) if not any(a < at < b for a, b in closed_parens(folded, para, v.start))),
                 default=None)
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from extract.numbers import comparator_near, parse_number
-from extract.result_context import component_after, component_before, scope_of, sentence_end, sentence_start
+from extract.result_context import component_after, component_before, sentence_end, sentence_start
+from extract.result_scope import scope_of
 from extract.result_items import Doc, add_result, listed_components, quoted_component, result_year, target_year
 from extract.result_values import TARGET_CUES, Value, find_values, is_target
 from extract.schema import Evidence, IndexTarget

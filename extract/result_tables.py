@@ -126,7 +126,8 @@ def is_results_header(folded: str) -> bool:
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
-    from extract.result_context import own_units, scope_of, title_text
+    from extract.result_context import title_text
+    from extract.result_scope import own_units, scope_of
 
     tables: list[TableContext] = []
     lines = _lines_with_offsets(text, base)

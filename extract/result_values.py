@@ -26,20 +26,28 @@ _LEAD = rf"(?:{_DAT}\s+|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuo
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`
 _UP = r"(?:tang|cai\s+th\S{1,3}n|nang\s+hang|thang\s+hang)"  # `tăng / cải thiện ít nhất 5 bậc`
-_GROUP = r"(?:trong|thuoc|vao)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
+_GROUP = r"(?:trong|thuoc|vao|\blen|\bo)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
+# ranks in words (`xếp thứ năm`, `đứng thứ hai`); not `tư` (folded `thứ tự`, order)
+RANK_WORDS = "nhat|nhi|hai|ba|nam|sau|bay|tam|chin|muoi"
 _OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trên 63`, `41 trong 63`
 _RANK_AT = r"(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
     ("rank", re.compile(rf"{_RANK_VERB}:?\s+{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),  # `Xếp hạng: 24/63`
+    # `phấn đấu xếp thứ hạng từ 5 đến 7 trong khối`: a range without the number of units ranked
+    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:hang\s+)?(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\b()"
+                              r"(?!\s?(?:/|[.,]\d|%|d\S?em))")),
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
     ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
     # a rank without its total: `xếp thứ 2 toàn quốc`, `đứng thứ nhất cả nước`
     ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|tren\s|trong\s))"
                              r"|(nhat|nhi)\b)")),
+    # after `thứ` only (`hằng năm` folds to `hang nam`)
+    ("rank_only", re.compile(rf"()\b(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+(?:o\s+)?(?:vi\s+tri\s+)?th\S{{0,3}}\s+"
+                             rf"({RANK_WORDS})\b(?!\s*\d)")),
     ("rank_increase_range", re.compile(rf"{_UP}\s+(?:tu\s+)?(\d{{1,2}})\s*(?:-|den)\s*(\d{{1,2}})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),
@@ -61,6 +69,19 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
+
+
+_AVERAGE_KINDS = ("score", "percent", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
+_AVERAGE = re.compile(r"\b(?:trung\s+binh|binh\s+quan)\b")
+# whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
+_OTHERS = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|khoi|cac\s+(?:tinh|huyen|xa|so|don\s+vi|dia\s+phuong)"
+                     r"|cap\s+(?:tinh|huyen|xa))\b")
+
+
+def _average_clause(folded: str, at: int) -> bool:
+    """The value's clause speaks of an average of other units (`Chỉ số PAPI trung bình toàn quốc là 42,70 điểm`)."""
+    clause = re.split(r"[.;:]\s|\n\s*[-+•]|\(|\)", folded[max(0, at - 90):at])[-1]
+    return bool(_AVERAGE.search(clause) and _OTHERS.search(clause))
 
 
 # a comparison opening the value's clause: `..., thấp hơn bình quân cả nước 2,5 điểm` (no `đạt` / `với` after it)
@@ -96,6 +117,8 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
             if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
                 continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value
+            if kind in _AVERAGE_KINDS and _average_clause(folded, m.start()):
+                continue  # `Điểm trung bình ... của cả nước là 85,23%`: the average of others, not the unit's
             found.append(Value(kind, m.start(), m.end(), m.groups()))
     return sorted(found, key=lambda v: v.start)
 

@@ -1,0 +1,160 @@
+"""Whose result a value is: the issuer's own unit, a former unit (`tỉnh Yên Bái (cũ)`) or another
+unit the sentence names (`của tỉnh Hải Dương`). Works on folded text (offsets are the original's).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.numbers import fold
+
+_OLD = r"\s*\((?:cu|cii|cu\.)\)"
+_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|thi tran|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})" + _OLD)
+_DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,7})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
+
+
+def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
+    """`tỉnh Yên Bái (cũ)`, `thị trấn Đông Hưng (cũ)`, `Sở Tài nguyên và Môi trường (cũ)` between lo and hi,
+    in text order. A department starts at `Sở` with a capital (`chỉ số` folds to the same letters)."""
+    hits = list(_SCOPE.finditer(folded, lo, hi))
+    for at in re.finditer(r"\bso\s", folded[lo:hi]):
+        if doc_text[lo + at.start()] == "S":
+            m = _DEPARTMENT_SCOPE.match(folded, lo + at.start(), hi)
+            if m:
+                hits.append(m)
+    return sorted(hits, key=lambda m: m.end())
+_UNIT_WORD = re.compile(r"\b(?:thanh pho|thi xa|thi tran|tinh|huyen|xa|phuong)\s")
+_OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
+
+
+def own_units(doc_text: str) -> set[str]:
+    """Folded names of the issuer's own unit: the lowest unit in the header and the place of issue.
+    Results `của` another unit (the province above a district, a former province) carry a scope."""
+    head = fold(doc_text[:700])
+    so = re.search(r"^\s*s\S?\s*:", head, re.M)
+    region = head[:so.start()] if so else head[:400]
+    # the national motto beside the issuer (`CỘNG HÒA XÃ HỘI ...`, OCR `XA HQI`) names no unit
+    region = re.sub(r"c\S{0,2}ng\s+h\S{0,2}a\b[^\n]*|\bd\S{0,2}c\s+l\S{0,2}p\b[^\n]*", "", region)
+    names = []
+    for m in re.finditer(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+([a-z]+(?: [a-z]+){0,3})", region):
+        name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(2))[0].strip()
+        if name and not name.startswith("hoi chu"):
+            names.append(f"{m.group(1)} {name}")
+    if re.search(r"^\s*(?:so|ban|phong|trung tam|cuc|chi cuc)\s", region, re.M):
+        return set()  # a department: the province above it is another unit
+    if names:  # typed: `thành phố Vĩnh Long` is not `tỉnh Vĩnh Long`
+        return set(names[-1:])
+    place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
+    return {place.group(1).strip()} if place else set()
+
+
+_UNIT_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong")
+
+
+def _split_unit(unit: str) -> tuple[Optional[str], str]:
+    for t in _UNIT_TYPES:
+        if unit.startswith(t + " "):
+            return t, unit[len(t) + 1:]
+    return None, unit
+
+
+def _is_own(unit: str, own: set[str]) -> bool:
+    """`unit` (folded `tỉnh X`) is the issuer's own: same type and name (`thành phố Vĩnh Long` is not
+    `tỉnh Vĩnh Long`), or the same name when only the place of issue is known."""
+    kind, name = _split_unit(unit)
+    for u in own:
+        own_kind, own_name = _split_unit(u)
+        if own_kind is not None and own_kind != kind:
+            continue
+        if own_name.startswith(name) or name.startswith(own_name):
+            return True
+    return False
+
+
+_UNIT = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+(?=\S)")
+# how each unit word is spelled in a scope, whatever the text did to it (stripped, restored as `phương`)
+_UNIT_SPELLING = {"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh",
+                  "huyen": "huyện", "quan": "quận", "xa": "xã", "phuong": "phường"}
+# the body that publishes a unit's results is not the unit they belong to (`được UBND tỉnh Đắk Lắk công bố`)
+_PUBLISHER = re.compile(r"(?:\bubnd|\buy\s+ban(?:\s+nhan\s+dan)?|\bhdnd|\bhoi\s+dong\s+nhan\s+dan|\btinh\s+uy)\s*$")
+
+
+def _unit_name(kind: str, name: str) -> str:
+    return f"{_UNIT_SPELLING.get(fold(kind).strip(), kind.strip().lower())} {name}"
+
+
+def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> bool:
+    """The issuer's own unit is named (as the subject) between `lo` and the value."""
+    for m in _UNIT.finditer(folded, lo, hi):
+        name = _capitalised_after(doc_text, m.end(), hi)
+        if name and _is_own(f"{m.group(1)} {fold(name)}", own):
+            return True
+    return False
+
+
+def old_unit_spans(doc_text: str, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of every former unit named between lo and hi, in text order."""
+    return [(m.start(), m.end()) for m in _old_units(doc_text, folded, lo, hi)]
+
+
+def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
+    """The last former unit named between lo and hi (`tỉnh Yên Bái (cũ)`, `Sở Tài chính (cũ)`), else None."""
+    hits = _old_units(doc_text, folded, lo, hi)
+    if hits:
+        m = hits[-1]
+        unit = " ".join(doc_text[m.start(1):m.end(1)].split())
+        if not m.group(1).startswith("so "):  # `cấp tỉnh của tỉnh Quảng Ngãi (cũ)`: the last unit word starts it
+            unit = unit[[w.start() for w in _UNIT_WORD.finditer(fold(unit))][-1]:]
+        kind = _split_unit(fold(unit))[0] or ""
+        name = unit[len(kind):].title() if unit.isupper() else unit[len(kind):]  # a heading in capitals
+        if not kind:  # `Sở Tài nguyên và Môi trường (cũ)`
+            return unit + " (cũ)"
+        return _unit_name(kind, name.strip()) + " (cũ)"  # `Tỉnh X (cũ)` opening a sentence
+    return None
+
+
+_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:co|dat|xep|dung|voi|chi\s*s\S)\b")
+
+
+def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
+    """A former unit that opens a sentence as its subject (`tỉnh Kon Tum (cũ) đạt 84,51% về ...`, `tỉnh X (cũ)
+    có Chỉ số A ..., Chỉ số B ...`): the unit of every value the sentence states."""
+    hits = _old_units(doc_text, folded, lo, hi)
+    if not hits or not _SUBJECT_AFTER.match(folded, hits[-1].end()):
+        return None
+    return former_unit(doc_text, folded, hits[-1].start(), hits[-1].end())
+
+
+def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
+    """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
+    former = former_unit(doc_text, folded, lo, hi)
+    if former:
+        return former
+    for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
+        if _own_named_after(doc_text, folded, m.end(), hi, own):
+            return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
+        name = _capitalised_after(doc_text, m.end(), hi)
+        if not name:
+            continue
+        if _is_own(f"{fold(m.group(1)).strip()} {fold(name)}", own):
+            return None
+        return _unit_name(m.group(1), name)
+    # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
+    for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
+        name = _capitalised_after(doc_text, m.end(), hi)
+        if name and _PUBLISHER.search(folded, max(0, m.start() - 20), m.start()):
+            continue
+        if name:
+            if _is_own(f"{m.group(1)} {fold(name)}", own):
+                return None
+            return _unit_name(m.group(1), name)
+    return None
+
+
+def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
+    words = []
+    for w in doc_text[lo:hi].split():
+        if not w[:1].isupper():
+            break
+        words.append(w.strip(",.;:"))
+    return " ".join(words)
