@@ -234,7 +234,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         deadline, date = r.deadline or (None, None)
         content = _content(r.label)
         name = f"{indices.get(k) or ''} {rid or '?'}".strip()
-        if not lead and not undecided and len(re.findall(r"[^\W\d_]{2,}", content or "")) < 2:
+        if not lead and (not undecided and len(re.findall(r"[^\W\d_]{2,}", content or "")) < 2
+                         or undecided and not deadline):
             lost.append(name)
             continue  # no lead and no readable first cell: not a row worth keeping (`% .7, - 100%`)
         if undecided:
@@ -249,7 +250,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
                     "agencies from the agency lexicon, deadlines from their wording; targets and actions "
                     "not recovered (their cells are interleaved), content only from the row's first line"
                     + (f"; no agency or no deadline read for rows {', '.join(lost)} (left out when neither a lead "
-                       "nor a first cell could be read)" if lost else "")
+                       "nor a first cell, or neither a lead told apart nor a deadline, could be read)" if lost else "")
                     + (f"; lead left empty where the lead and partner cells could not be told apart: rows "
                        f"{', '.join(untold)}" if untold else "")
                     + "; rows whose STT was not read are missing")
@@ -315,8 +316,10 @@ def _assign(cells: list[_Cell], order: list[str], top: bool = True) -> tuple[lis
         cell, lead = min(own, key=lambda x: (x[0].line, x[0].start))
     else:
         cell, lead = (min if lead_first else max)(own, key=lambda x: x[0].rel)
-        if not all(_confirmed(cell, other, lead_first) for other, _ in own if other is not cell):
-            undecided = [n for _, ns in own for n in ns]
+        # the same name read twice (a wrapped cell's lines in two spans) is no competitor
+        rivals = [other for other, ns in own if other is not cell and not set(ns) <= set(lead)]
+        if not all(_confirmed(cell, other, lead_first) for other in rivals):
+            undecided = list(dict.fromkeys(n for _, ns in own for n in ns))
             return [], list(dict.fromkeys(n for c in cells for n in c.names if n not in undecided)), undecided
     partners = [n for c in cells for n in c.names if n not in lead]
     return list(dict.fromkeys(lead)), list(dict.fromkeys(partners)), []

@@ -174,6 +174,8 @@ def test_centred_lead_needs_a_line_to_tell_it_from_a_partner():
     apart = _Cell(6, 300, 0.63, ["Sở Tư pháp"], {6: 300})  # on no line with the other: cannot be told
     assert _assign([lead, apart, group], order, top=False) == (
         [], ["Các cơ quan, đơn vị liên quan"], ["Phòng Nội vụ", "Sở Tư pháp"])
+    twice = _Cell(6, 300, 0.63, ["Phòng Nội vụ"], {6: 300})  # the same name read again is no rival
+    assert _assign([lead, twice, group], order, top=False)[0] == ["Phòng Nội vụ"]
     # top-aligned cells: the first to start on the row's first line leads
     assert _assign([lead, apart, group], order, top=True)[0] == ["Phòng Nội vụ"]
 
@@ -211,3 +213,19 @@ def test_truoc_on_the_line_above_its_date():
 def test_u_read_as_two_letters(lexicon_word, read, same):
     from extract.ocr_words import word_ok
     assert word_ok(lexicon_word, read) is same
+
+
+def test_rows_with_an_untold_lead(monkeypatch):
+    """A row whose lead cannot be told keeps an empty lead when its deadline was read, and is left out
+    when nothing else was (both named in the warning)."""
+    import extract.interleaved as interleaved
+
+    def untold(cells, order, top=True):
+        names = [n for c in cells for n in c.names]
+        return [], [], names
+    monkeypatch.setattr(interleaved, "_assign", untold)
+    text = HAND.replace("Quy II/2026", "")  # row 1.2 loses its deadline
+    tasks, warnings = recover(text)
+    assert {t.id for t in tasks} == {"1.1", "1.3"} and all(t.lead == [] for t in tasks)
+    assert "SIPAS 1.2" in warnings[0].split("left out")[0]
+    assert "could not be told apart: rows SIPAS 1.1 (Văn phòng HĐND và UBND xã" in warnings[0]
