@@ -74,15 +74,65 @@ def table_boxes(horiz: np.ndarray, vert: np.ndarray, opts: TableOptions = TableO
     cv2 = _cv2()
     grid = cv2.bitwise_or(horiz, vert)
     H, W = grid.shape
-    n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     boxes = []
-    for i in range(1, n):
-        x, y, w, h, _ = stats[i]
-        if w < W * opts.min_table_frac or h < H * opts.min_table_frac / 2:
-            continue
+    for blob in large_components(grid, W * opts.min_table_frac, H * opts.min_table_frac / 2):
+        x, y, w, h = blob.box
         if vert[y:y + h, x:x + w].any() and horiz[y:y + h, x:x + w].any():
-            boxes.append((int(x), int(y), int(w), int(h)))
+            boxes.append(blob.box)
     return sorted(boxes, key=lambda b: (b[1], b[0]))
+
+
+@dataclass(frozen=True)
+class Blob:
+    """One 8-connected component of a mask: its box (page pixels) and the labels of that box."""
+
+    box: tuple[int, int, int, int]  # x, y, w, h
+    labels: np.ndarray  # label image over `box`
+    label: int  # this component's value in `labels`
+
+    def pixels(self) -> tuple[np.ndarray, np.ndarray]:
+        """(ys, xs) of the component's pixels, page coordinates."""
+        ys, xs = np.nonzero(self.labels == self.label)
+        return ys + self.box[1], xs + self.box[0]
+
+
+POOL = 4  # large components are looked for on a 1/POOL max-pooled mask first
+
+
+def large_components(mask: np.ndarray, min_w: float, min_h: float = 0) -> list[Blob]:
+    """The 8-connected components of a 0/255 `mask` at least `min_w` wide and `min_h` tall, in the
+    raster order of their first pixel.
+
+    The same components as labelling the whole page, at a fraction of its cost (labelling a
+    300-dpi page took 70-100 ms, twice per page, docs/benchmarks.md): a component's blocks of a
+    max-pooled copy are connected, so it lies inside one pooled component's box, which must then
+    be at least as large; only those boxes are labelled at full resolution, and a component found
+    there is kept when its first pixel's block belongs to that pooled component (a piece of a
+    larger component cut by the box belongs to another one)."""
+    cv2 = _cv2()
+    H, W = mask.shape
+    s = POOL
+    padded = cv2.copyMakeBorder(mask, 0, -H % s, 0, -W % s, cv2.BORDER_CONSTANT, value=0)
+    # block means of 0/255 pixels: > 0 exactly when a pixel of the block is set
+    pooled = cv2.resize(padded, (padded.shape[1] // s, padded.shape[0] // s), interpolation=cv2.INTER_AREA)
+    n, low_labels, low_stats, _ = cv2.connectedComponentsWithStats((pooled > 0).view(np.uint8), connectivity=8)
+    found: list[tuple[tuple[int, int], Blob]] = []
+    for i in range(1, n):
+        lx, ly, lw, lh = (int(v) for v in low_stats[i, :4])
+        if lw * s < min_w or lh * s < min_h:
+            continue
+        x0, y0 = lx * s, ly * s
+        roi = mask[y0:min(H, (ly + lh) * s), x0:min(W, (lx + lw) * s)]
+        m, labels, stats, _ = cv2.connectedComponentsWithStats(roi, connectivity=8)
+        for j in range(1, m):
+            x, y, w, h = (int(v) for v in stats[j, :4])
+            if w < min_w or h < min_h:
+                continue
+            first = x + int(np.argmax(labels[y, x:x + w] == j))  # its first pixel is on its top row
+            if low_labels[(y0 + y) // s, (x0 + first) // s] != i:
+                continue
+            found.append(((y0 + y, x0 + first), Blob((x0 + x, y0 + y, w, h), labels[y:y + h, x:x + w], j)))
+    return [blob for _, blob in sorted(found, key=lambda f: f[0])]
 
 
 def _boundaries(values: list[int], tol: int) -> list[int]:
@@ -117,16 +167,11 @@ def cell_boxes(grid_roi: np.ndarray, opts: TableOptions = TableOptions()) -> lis
 
 def rule_skew(horiz: np.ndarray, min_frac: float = 0.3) -> float:
     """Median angle (degrees) of the long horizontal rules; 0 when there are none."""
-    cv2 = _cv2()
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
     slopes = []
-    for i in range(1, n):
-        if stats[i, cv2.CC_STAT_WIDTH] < horiz.shape[1] * min_frac:
-            continue
-        x, y, w, h = (int(v) for v in stats[i, :4])
-        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == i)  # the rule's box, not the whole page, per rule
+    for blob in large_components(horiz, horiz.shape[1] * min_frac):
+        ys, xs = blob.pixels()
         if np.ptp(xs) > 0:
-            slopes.append(np.polyfit(xs + x, ys + y, 1)[0])
+            slopes.append(np.polyfit(xs, ys, 1)[0])
     return float(np.degrees(np.arctan(np.median(slopes)))) if slopes else 0.0
 
 
@@ -167,12 +212,14 @@ def find_grids(gray: np.ndarray, opts: TableOptions = TableOptions()) -> list[Gr
         matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
         gray = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         horiz, vert = rule_masks(gray, opts)
+    boxes = table_boxes(horiz, vert, opts)
+    if not boxes:  # most pages: no cleaned copy of the page
+        return []
     grid = cv2.bitwise_or(horiz, vert)
     # the rules are erased before cells are read: their stubs in a crop come out as `|`, `¿`, `“`
-    clean = gray.copy()
-    clean[grid > 0] = 255
+    clean = cv2.max(gray, grid)  # white where the 0/255 rule mask is set
     grids = []
-    for bx, by, bw, bh in table_boxes(horiz, vert, opts):
+    for bx, by, bw, bh in boxes:
         boxes = cell_boxes(grid[by:by + bh, bx:bx + bw], opts)
         if len(boxes) < 2:
             continue

@@ -6,7 +6,8 @@
 Each document goes through `kehoach.pipeline.process_document` as a worker runs it; the steps
 (rasterisation, preprocessing, each kind of Tesseract call, tables, lost lines, normalize,
 extract...) are wrapped to add up their CPU: this process's own (user + system) plus the
-children it waited for (pdftoppm, Tesseract), so the figures hold on a shared machine. Times are
+children it waited for (pdftoppm, Tesseract), so the figures hold on a shared machine; OpenCV and
+Tesseract run on one thread each, as in a batch worker (`kehoach.work.single_threaded`). Times are
 exclusive: a step's children steps are not counted twice (the Tesseract calls of the tables are
 under `tesseract [tables]`, not under `tables`). Start-up (imports, caches) is measured apart.
 """
@@ -99,7 +100,10 @@ def main(argv=None) -> int:
 
     t0 = cpu_now()
     from kehoach import warmup  # what the forkserver does once per batch
+    from kehoach.work import single_threaded
+
     warmup.warm_up()
+    single_threaded()  # as in a worker: OpenCV and Tesseract on one thread each
     warm_cpu = cpu_now() - t0
 
     clock = StepClock()

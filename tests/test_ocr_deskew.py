@@ -1,0 +1,118 @@
+"""Deskew and rule finding on pages drawn in the test: skewed text pages with and without a table,
+and the pooled component search (ocr.table.large_components) against labelling the whole mask."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr.options import OcrOptions
+from ocr.preprocess import estimate_skew, preprocess_page
+from ocr.table import find_grids, large_components, rule_skew
+
+FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+LINES = ["Ủy ban nhân dân tỉnh ban hành kế hoạch cải thiện chỉ số năng lực cạnh tranh cấp tỉnh",
+         "Các sở, ban, ngành và Ủy ban nhân dân cấp huyện tổ chức thực hiện các nhiệm vụ sau đây",
+         "Nâng cao chất lượng giải quyết thủ tục hành chính, công khai minh bạch thông tin"]
+
+
+def _font(size: int):
+    try:
+        return ImageFont.truetype(FONT, size)
+    except OSError:
+        return ImageFont.load_default()
+
+
+def text_page(size=(1700, 2300), table_rows: int = 0, top: int = 150) -> np.ndarray:
+    """A grey page of running text; with `table_rows`, a ruled 4-column table below the text."""
+    img = Image.new("L", size, 255)
+    d = ImageDraw.Draw(img)
+    font = _font(30)
+    y = top
+    for i in range(18 if not table_rows else 8):
+        d.text((120, y), LINES[i % len(LINES)], font=font, fill=0)
+        y += 55
+    if table_rows:
+        xs, y0, row_h = [120, 240, 800, 1200, 1580], y + 40, 70
+        for r in range(table_rows + 1):
+            d.line([(xs[0], y0 + r * row_h), (xs[-1], y0 + r * row_h)], fill=0, width=3)
+        for x in xs:
+            d.line([(x, y0), (x, y0 + table_rows * row_h)], fill=0, width=3)
+        for r in range(table_rows):
+            for c, text in enumerate([str(r + 1), "Sở Nội vụ", "Phòng Kinh tế", "Quý II/2026"]):
+                d.text((xs[c] + 12, y0 + r * row_h + 18), text, font=_font(26), fill=0)
+    return np.array(img)
+
+
+def turned(page: np.ndarray, degrees: float) -> np.ndarray:
+    h, w = page.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(page, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+@pytest.mark.parametrize("degrees", [1.5, -2.3, 0.7])
+def test_skewed_text_page_without_rules_is_straightened(degrees):
+    page = turned(text_page(), degrees)
+    assert abs(estimate_skew(page) + degrees) <= 0.1
+    pre = preprocess_page(page, OcrOptions())
+    assert abs(pre.skew + degrees) <= 0.1 and not pre.rules_removed
+
+
+def test_straight_page_is_left_alone():
+    pre = preprocess_page(text_page(), OcrOptions())
+    assert pre.skew == 0.0
+
+
+def test_table_page_at_1_5_degrees_is_straightened_and_its_grid_found():
+    page = turned(text_page(table_rows=6), 1.5)
+    pre = preprocess_page(page, OcrOptions())
+    assert abs(pre.skew + 1.5) <= 0.1 and pre.rules_removed
+    grids = find_grids(pre.image)
+    assert len(grids) == 1
+    assert (grids[0].table.n_rows, grids[0].table.n_cols) == (6, 4)
+    # no deskew: the grid search turns the page by the rules' own skew and still finds every row
+    grids = find_grids(page)
+    assert len(grids) == 1 and grids[0].matrix is not None
+    assert (grids[0].table.n_rows, grids[0].table.n_cols) == (6, 4)
+
+
+def test_rule_skew_measures_long_rules_only():
+    mask = np.zeros((900, 1200), np.uint8)
+    for y in (200, 400, 600):  # long rules rising 1 px every 100 px
+        for x0 in range(100, 1100, 100):
+            mask[y - (x0 - 100) // 100: y - (x0 - 100) // 100 + 3, x0:x0 + 100] = 255
+    mask[800:803, 100:300] = 255  # a short underline does not count
+    assert rule_skew(mask) == pytest.approx(np.degrees(np.arctan(-0.01)), abs=0.05)
+    assert rule_skew(np.zeros((300, 300), np.uint8)) == 0.0
+
+
+def _full_labelling(mask: np.ndarray, min_w: float, min_h: float) -> list[tuple]:
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if w >= min_w and h >= min_h:
+            out.append(((x, y, w, h), labels[y:y + h, x:x + w] == i))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_large_components_are_those_of_the_whole_mask(seed):
+    rng = np.random.default_rng(seed)
+    h, w = rng.integers(97, 403, size=2)  # sizes not a multiple of the pooling
+    mask = np.zeros((h, w), np.uint8)
+    for _ in range(40):  # rectangles, thin lines and specks, touching or close to each other
+        x, y = rng.integers(0, w), rng.integers(0, h)
+        bw, bh = rng.choice([1, 2, 3, 20, 80]), rng.choice([1, 2, 3, 20, 60])
+        mask[y:y + bh, x:x + bw] = 255
+    for _ in range(400):
+        mask[rng.integers(0, h), rng.integers(0, w)] = 255
+    for min_w, min_h in [(0, 0), (10, 0), (30, 5), (w * 0.3, 0), (5, 40)]:
+        want = sorted(_full_labelling(mask, min_w, min_h), key=lambda c: (c[0][1], c[0][0], c[0][2:]))
+        got = sorted(large_components(mask, min_w, min_h), key=lambda b: (b.box[1], b.box[0], b.box[2:]))
+        assert [b.box for b in got] == [box for box, _ in want]
+        for blob, (_, members) in zip(got, want):
+            assert np.array_equal(blob.labels == blob.label, members)
+            ys, xs = blob.pixels()
+            assert mask[ys, xs].all() and len(ys) == members.sum()
