@@ -228,7 +228,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
             area, area_id = (_area_name(label, indices.get(k)) if 0 < len(label.split()) <= 12 else None), r.rid
             continue
         prev = tasks[-1].id if tasks else None
-        rid = repair_id(r.rid, area_id or (prev.split(".")[0] if prev and "." in prev else None))
+        rid = _next_in_sequence(r.rid, prev) or \
+            repair_id(r.rid, area_id or (prev.split(".")[0] if prev and "." in prev else None))
         cells = _cells(r.names, toks, region, lead_first=order.index("lead") < order.index("partners"))
         lead, partners, undecided = _assign(cells, order, top=not centred)
         deadline, date = r.deadline or (None, None)
@@ -274,6 +275,15 @@ def _spans(rows: list[_Row], barriers: list[int], n_lines: int, groups: set[int]
             stop = (r.line + nxt + 1) // 2
         spans.append((max(0, start), stop))
     return spans
+
+
+def _next_in_sequence(rid: str, prev: Optional[str]) -> Optional[str]:
+    """An STT read without its dot (`44`, `51`) that spells the row after `prev` (4.3): 4.4, 5.1."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", prev or "")
+    if not m or not re.fullmatch(r"\d{2,3}", rid):
+        return None
+    major, minor = int(m.group(1)), int(m.group(2))
+    return next((f"{a}.{b}" for a, b in ((major, minor + 1), (major + 1, 1)) if f"{a}{b}" == rid), None)
 
 
 def _restarts(prev: str, cur: str) -> bool:

@@ -53,12 +53,14 @@ hon nam truoc cac co quan Tai chinh; Phong lien quan xuyen
 : nam. Phap che
 1.3 |Thong tin tuyen | 100% thong tin | - Cong khai ket qua | Cac doan the chinh | Nam 2026
 truyen cong khai tri - xa hoi; Cong an xa
+14 |Tiep nhan phan anh | 100% phan anh | - Cong khai duong day nong | Cong an xa | Cac co quan, don vi | Quy II/2026
 """
 
 
 def test_wrapped_lead_cells_read_by_line_order():
     got = {t.id: t for t in recover(HAND2)[0]}
-    assert set(got) == {"1.1", "1.2", "1.3"}  # `. 1.2`: a speck before the STT
+    assert set(got) == {"1.1", "1.2", "1.3", "1.4"}  # `. 1.2`: a speck before the STT; `14` after 1.3 is 1.4
+    assert got["1.4"].lead == ["Công an xã"] and got["1.4"].deadline == "Quý II/2026"
     # `Công an xã` on the next line stands left of the partners' continuation `phố`: still the lead cell
     assert got["1.1"].lead == ["Phòng Kinh tế", "Công an xã"] and got["1.1"].partners == ["Các thôn, tổ dân phố"]
     # `Phap che` read side by side on a short line, far from where `Phong` stood
@@ -229,3 +231,11 @@ def test_rows_with_an_untold_lead(monkeypatch):
     assert {t.id for t in tasks} == {"1.1", "1.3"} and all(t.lead == [] for t in tasks)
     assert "SIPAS 1.2" in warnings[0].split("left out")[0]
     assert "could not be told apart: rows SIPAS 1.1 (Văn phòng HĐND và UBND xã" in warnings[0]
+
+
+@pytest.mark.parametrize("rid,prev,expected", [
+    ("44", "4.3", "4.4"), ("51", "4.4", "5.1"), ("13", "1.2", "1.3"), ("47", "4.3", None), ("4", "4.3", None),
+    ("12", "7", None), ("110", "1.9", "1.10")])
+def test_stt_without_its_dot_read_from_the_sequence(rid, prev, expected):
+    from extract.interleaved import _next_in_sequence
+    assert _next_in_sequence(rid, prev) == expected
