@@ -72,17 +72,17 @@ def word_ok(a: str, b: str) -> bool:
     if len(a) == len(b) and _SKELETON.sub("", a) == _SKELETON.sub("", b):
         return True  # the English model reads Vietnamese vowels as others (`Céng` for `Công`)
     if _U_READ.search(a + " " + b) and _SKELETON.sub("", _U_READ.sub("u", a)) == _SKELETON.sub("", _U_READ.sub("u", b)):
-        return True  # `ư` read as two letters: `chttc`/`chitc` for `chức`, `dttng` for `đứng`
+        return True  # `ư` read as two letters: `chttc`/`chitc`/`chifc` for `chức`, `dttng` for `đứng`
     return fuzz.ratio(a, b) >= (75 if min(len(a), len(b)) >= 6 else 80)  # `hoan` is no `hang`
 
 
 _SKELETON = re.compile(r"[aeiouy]")
-_U_READ = re.compile(r"(?<=[a-z])(?:tt|it)(?=[a-z])")
+_U_READ = re.compile(r"(?<=[a-z])(?:tt|it|ti|tv|if)(?=[a-z])")  # ư, ủ as the English model prints them
 
 
 def _skeleton(w: str) -> str:
-    """Consonants of a syllable as the English model prints it: `ctta`/`cua` -> `c`, `héda`/`hoa` -> `h`."""
-    w = w.replace("tt", "u")
+    """Consonants of a syllable as the English model prints it: `ctta`/`ctva`/`cua` -> `c`, `héda`/`hoa` -> `h`."""
+    w = _U_READ.sub("u", w)
     return w[0] + _SKELETON.sub("", w[1:]).replace("d", "")
 
 
@@ -135,16 +135,35 @@ def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int,
 
 def _tail_on_next_line(words: list[str], toks: list[Tok], pos: int, hi: int, blocked: frozenset[int]) -> list[int]:
     """The name's last two or more words read side by side on the next line, wherever they stand on it:
-    a short continuation line (`: nam. Phap ché vu`) puts a wrapped cell far from where it began."""
+    a short continuation line (`: nam. Phap ché vu`) puts a wrapped cell far from where it began. The
+    last one or two may go on side by side on the line after (`Quan ly chuyén` / `nganh`)."""
+    if sum(map(len, words)) < 5:
+        return []
     line = toks[pos].line + 1
     for j in range(pos + 1, hi):
-        if toks[j].line > line or j + len(words) > hi:
+        if toks[j].line > line:
             break
-        run = list(range(j, j + len(words)))
-        if toks[j].line == line and all(toks[t].line == line and t not in blocked and word_ok(w, toks[t].word)
-                                        for w, t in zip(words, run)) and sum(map(len, words)) >= 5:
-            return run
+        if toks[j].line < line:
+            continue
+        n = _run(words, toks, j, hi, blocked)
+        if n == len(words):
+            return list(range(j, j + n))
+        if 2 <= n and len(words) - n <= 2 and j + n < hi:
+            for i in range(j + n, hi):  # the rest, side by side somewhere on the line after
+                if toks[i].line > line + 1:
+                    break
+                if toks[i].line == line + 1 and _run(words[n:], toks, i, hi, blocked) == len(words) - n:
+                    return list(range(j, j + n)) + list(range(i, i + len(words) - n))
     return []
+
+
+def _run(words: list[str], toks: list[Tok], j: int, hi: int, blocked: frozenset[int]) -> int:
+    """How many of `words` are read side by side on one line from token j."""
+    n = 0
+    while n < len(words) and j + n < hi and toks[j + n].line == toks[j].line and j + n not in blocked \
+            and word_ok(words[n], toks[j + n].word):
+        n += 1
+    return n
 
 
 def _below(a: Tok, b: Tok) -> bool:

@@ -210,7 +210,8 @@ def test_truoc_on_the_line_above_its_date():
 
 
 @pytest.mark.parametrize("lexicon_word,read,same", [
-    ("chuc", "chttc", True), ("chuc", "chitc", True), ("dung", "dttng", True), ("chuc", "chinh", False),
+    ("chuc", "chttc", True), ("chuc", "chitc", True), ("chuc", "chifc", True), ("dung", "dttng", True),
+    ("cua", "ctva", True), ("cua", "ctia", True), ("chuc", "chinh", False),
     ("hoan", "hang", False)])
 def test_u_read_as_two_letters(lexicon_word, read, same):
     from extract.ocr_words import word_ok
@@ -249,3 +250,16 @@ def test_group_headings_from_the_numbering():
     # `1` before 1.1, `3` before `31` (3.1 without its dot), `2` a lone digit among dotted rows;
     # SIPAS numbers its tasks 1, 2, 3: none is a heading
     assert _group_headings(rows, indices) == {0, 3, 4}
+
+
+def test_wrapped_name_ends_over_two_short_lines():
+    """`Phong` / `Quan ly chuyén So` / `nganh`: the name's tail side by side on the next line, its last word
+    on the line after, both far from where `Phong` stood."""
+    from extract.ocr_words import names_in, tokens
+    region = ("2.2 |Trang thiet bi phuc vu | + Ra soat, danh gia cong tac | 30/11/2025 | Van phong So | So Noi vu\n"
+              "nguoi dan quan, don vi trong trang thiet bi phuc vu nguoi dan. Phong phong, don vi thuoc\n"
+              "Quan ly chuyen So\n"
+              "nganh\n")
+    toks = tokens(region)
+    names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("tỉnh",)))]
+    assert "Phòng Quản lý chuyên ngành" in names
