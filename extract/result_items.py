@@ -63,10 +63,17 @@ def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
     year = paren_year(folded, sent_start, v.start)
     if year:
         return year
+    # `giảm 1 bậc so với năm 2023 khi Sở xếp hạng nhất với 92,50 điểm`: the clause after `khi` is that year's
+    m = _COMPARED_WHEN.search(folded[max(sent_start, v.start - 160):v.start])
+    if m:
+        return int(m.group(1))
     # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`), else the
     # section heading's (`II. KẾT QUẢ NĂM 2024` over numbered items)
     return year_before(folded, v.start, ms, sent_start) or year_before(
         folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
+
+
+_COMPARED_WHEN = re.compile(rf"so\s+v\S{{1,3}}\s+n\S{{0,2}}m\s+({YEAR})\s*,?\s*(?:khi|luc|la\s+nam)\b[^.;()]*$")
 
 
 def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:
@@ -100,7 +107,7 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"score": parse_number(v.nums[0])}
         if len(v.nums) > 1 and v.nums[1]:
             fields["max_score"] = parse_number(v.nums[1])
-    elif v.kind == "percent":
+    elif v.kind in ("percent", "percent_listed"):
         fields = {"percent": parse_number(v.nums[0])}
     if not fields or any(x is None for x in fields.values()):
         return current
@@ -159,7 +166,7 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
     elif v.kind in ("percent_range", "score_range"):
         kw.update(metric="percent" if v.kind == "percent_range" else "score", comparator="between",
                   value=parse_number(n[0]), value_max=parse_number(n[1]))
-    elif v.kind == "percent":
+    elif v.kind in ("percent", "percent_listed"):
         kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
                   value=parse_number(n[0]))
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):

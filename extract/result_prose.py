@@ -42,6 +42,7 @@ _TO_NEXT = rf"(?:\s*{_ABOUT}|[ \t]+)"  # on the same line
 _UNIT_BEFORE = re.compile(rf"(?:{_ABOUT}|(?:\d\s?%|\d\s*d[i1l]\S?e?m)[ \t]+)$")
 _ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b")
 # kinds that are never results
+_NAMED_ONLY = ("percent_listed",)  # values that need a component named right before them
 _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
 
 
@@ -103,6 +104,8 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
                 # `điểm tác động ... là 4,98 điểm, xếp thứ 09/63`, has none: the rank is the index's)
                 comp = prev_comp
             prev_comp = comp
+            if v.kind in _NAMED_ONLY and not comp:
+                continue  # `... 94,1%` after a name: only a component's
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
@@ -342,6 +345,8 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
         found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
+        if v.kind in _NAMED_ONLY and not found:
+            continue
         if whole and not found:  # `... công bố Chỉ số CCHC năm 2024. Theo đó, tỉnh X đạt 89,54%`
             index, comp = whole, None
         elif found:

@@ -51,7 +51,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_increase_range", re.compile(rf"{_UP}\s+(?:tu\s+)?(\d{{1,2}})\s*(?:-|den)\s*(\d{{1,2}})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),
-    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so)(?:\s+dat|:)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
+    # `tổng điểm 82,4`, `điểm số: 82,4`, `với số điểm 82,37` (no `điểm` after the number)
+    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so|\bso\s+diem)(?:\s+(?:dat|la)|:)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
     ("rank_increase", re.compile(rf"{_UP}\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{{1,2}})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
@@ -65,16 +66,19 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+)(?:{_CUE}\s+)?{_N}\s?%{_SHARE}")),
     # `- Tiếp cận dịch vụ hành chính công: 88,2%;` (a value closing its line or clause)
     ("percent", re.compile(rf":\s*{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
+    # `hài lòng về Thủ tục hành chính 94,1%, về ...`: a name, then its percentage (kept only with a component)
+    ("percent_listed", re.compile(rf"(?<=[a-z)])\s+{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
     ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_MAX}\s*{_DIEM}")),
 )
 _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
-_AVERAGE_KINDS = ("score", "percent", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
+_AGAINST_TARGET = re.compile(r"(?:so\s+voi|hon|vuot)\s+(?:muc\s+)?chi\s+tieu\b[^.;]{0,40}$")
+_AVERAGE_KINDS = ("score", "percent", "percent_listed", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
 _AVERAGE = re.compile(r"\b(?:trung\s+binh|binh\s+quan)\b")
 # whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
-_OTHERS = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|khoi|cac\s+(?:tinh|huyen|xa|so|don\s+vi|dia\s+phuong)"
+_OTHERS = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|khoi|(?:cac|\d{1,3})\s+(?:tinh|huyen|xa|so|don\s+vi|dia\s+phuong|co\s+quan)"
                      r"|cap\s+(?:tinh|huyen|xa))\b")
 
 
@@ -117,6 +121,8 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
             if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
                 continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value
+            if _AGAINST_TARGET.search(folded, max(0, m.start() - 60), m.start()):
+                continue  # `vượt 4,9% so với chỉ tiêu được giao (85%)`: last year's goal, neither result nor target
             if kind in _AVERAGE_KINDS and _average_clause(folded, m.start()):
                 continue  # `Điểm trung bình ... của cả nước là 85,23%`: the average of others, not the unit's
             found.append(Value(kind, m.start(), m.end(), m.groups()))

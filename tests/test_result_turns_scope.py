@@ -154,3 +154,41 @@ def test_an_earlier_year_in_parentheses_after_two_indices_is_left_out():
 def test_a_value_ending_a_line_stays_with_its_own_index():
     results, _ = run("- Chỉ số CCHC năm 2024: 85,2 điểm\nChỉ số SIPAS năm 2024: 82,4%;")
     assert rows(results, "index", "score", "percent") == {("PAR INDEX", 85.2, None), ("SIPAS", None, 82.4)}
+
+
+# phrasings of the twentieth fresh batch (dr_109-114)
+
+def test_an_average_of_a_number_of_units_is_not_a_result():
+    results, _ = run("Chỉ số DTI năm 2024 của tỉnh đạt 0,5120 điểm. Điểm trung bình DTI của 34 tỉnh, thành phố là 0,4700 điểm.")
+    assert rows(results, "index", "score") == {("DTI", 0.512)}
+
+
+@pytest.mark.parametrize("strip", [False, True])
+def test_so_diem_names_a_bare_score(strip):
+    text = "Năm 2023, Chỉ số CCHC của thị xã xếp thứ 4 trên 9 đơn vị với số điểm 79,6."
+    results, _ = run(unidecode(text) if strip else text)
+    assert rows(results, "score", "rank", "rank_total") == {(79.6, 4, 9)}
+
+
+def test_a_percentage_right_after_a_factor_name_is_that_factors():
+    text = ("Năm 2024, Chỉ số SIPAS của xã đạt 90,4%, trong đó hài lòng về Tiếp cận dịch vụ hành chính công 91,2%, "
+            "về Kết quả cung ứng dịch vụ hành chính công 89,5%.")
+    results, _ = run(text)
+    assert rows(results, "component", "percent") == {(None, 90.4), ("Tiếp cận dịch vụ hành chính công", 91.2),
+                                                     ("Kết quả cung ứng dịch vụ hành chính công", 89.5)}
+
+
+def test_a_percentage_after_a_name_that_is_no_component_is_left_out():
+    results, _ = run("Năm 2024, Chỉ số CCHC của xã đạt 84,2 điểm; tỷ lệ hồ sơ giải quyết trực tuyến 76,5%.")
+    assert rows(results, "score", "percent") == {(84.2, None)}
+
+
+def test_a_goal_of_last_year_it_is_compared_with_is_neither_result_nor_target():
+    results, targets = run("I. KẾT QUẢ\nChỉ số SIPAS năm 2024 của Sở đạt 87,2%, vượt 2,2% so với chỉ tiêu đề ra (85%).")
+    assert rows(results, "percent") == {(87.2,)} and targets == []
+
+
+def test_the_clause_after_so_voi_nam_khi_is_that_years():
+    text = "Năm 2024, Chỉ số CCHC của huyện xếp thứ 5/12, giảm 2 bậc so với năm 2023 khi huyện xếp thứ 3/12 với 86,1 điểm."
+    results, _ = run(text)
+    assert rows(results, "year", "score", "rank") == {(2024, None, 5), (2023, 86.1, 3)}
