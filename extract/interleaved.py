@@ -208,8 +208,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         return out
 
     top = read(_spans(rows, barriers, len(lines), set(), centred=False))
-    headings = _group_headings(rows, indices)
-    groups = {k for k, (names, dl) in enumerate(top) if not names and not dl} | headings
+    groups = {k for k, (names, dl) in enumerate(top) if not names and not dl}
     mid = read(_spans(rows, barriers, len(lines), groups, centred=True))
     complete = lambda found: sum(bool(n) and bool(d) for n, d in found)  # noqa: E731
     # centred only when clearly better: top-aligned tables give both readings about the same count
@@ -223,7 +222,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     lost: list[str] = []
     untold: list[str] = []  # rows whose lead could not be told from their partners
     for k, r in enumerate(rows):
-        if not r.names and not r.deadline or k in headings:
+        if not r.names and not r.deadline:
             label = " ".join(r.label.strip(" |[]_").split())
             # a group heading is short; a long label is other cells' words run together
             area, area_id = (_area_name(label, indices.get(k)) if 0 < len(label.split()) <= 12 else None), r.rid
@@ -276,22 +275,6 @@ def _spans(rows: list[_Row], barriers: list[int], n_lines: int, groups: set[int]
             stop = (r.line + nxt + 1) // 2
         spans.append((max(0, start), stop))
     return spans
-
-
-def _group_headings(rows: list[_Row], indices: dict[int, Optional[str]]) -> set[int]:
-    """Group heading rows, whatever agency or date words the cells of centred neighbours put into their
-    span: `N` right before `N.1` (or `N1`, its dot lost), and a lone digit among an index's rows numbered
-    `N.M` (where tasks are numbered `1`, `2`, ... no row is taken)."""
-    dotted: dict[Optional[str], int] = {}
-    for k, r in enumerate(rows):
-        dotted[indices.get(k)] = dotted.get(indices.get(k), 0) + ("." in r.rid)
-    out = set()
-    for k, r in enumerate(rows):
-        nxt = rows[k + 1].rid if k + 1 < len(rows) else ""
-        if re.fullmatch(r"\d{1,2}", r.rid) and nxt in (f"{r.rid}.1", f"{r.rid}1") or \
-                re.fullmatch(r"\d", r.rid) and dotted[indices.get(k)] >= 2:
-            out.add(k)
-    return out
 
 
 def _next_in_sequence(rid: str, prev: Optional[str]) -> Optional[str]:

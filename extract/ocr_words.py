@@ -187,7 +187,7 @@ def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[st
         # (`Phòng Kinh / tế` over `Phòng [Kinh] / tế / pháp`)
         spread = toks[got[-1]].line - toks[got[0]].line
         lost = max(0, len(words) - len(got))
-        return NameMatch(name, got, (2 * score - 1) * total + score - 0.2 * spread - 2 * lost)
+        return NameMatch(name, got, (2 * score - 1) * total + score - 0.2 * spread - lost)
 
     found: list[tuple[NameMatch, int, list[str]]] = []
     for i in range(lo, hi):

@@ -242,16 +242,6 @@ def test_stt_without_its_dot_read_from_the_sequence(rid, prev, expected):
     assert _next_in_sequence(rid, prev) == expected
 
 
-def test_group_headings_from_the_numbering():
-    from extract.interleaved import _group_headings, _Row
-    ids = ["1", "1.1", "1.2", "2", "3", "31", "3.2", "1", "2", "3"]
-    rows = [_Row(rid, i, "") for i, rid in enumerate(ids)]
-    indices = {i: ("PAR INDEX" if i < 7 else "SIPAS") for i in range(len(ids))}
-    # `1` before 1.1, `3` before `31` (3.1 without its dot), `2` a lone digit among dotted rows;
-    # SIPAS numbers its tasks 1, 2, 3: none is a heading
-    assert _group_headings(rows, indices) == {0, 3, 4}
-
-
 def test_wrapped_name_ends_over_two_short_lines():
     """`Phong` / `Quan ly chuyén So` / `nganh`: the name's tail side by side on the next line, its last word
     on the line after, both far from where `Phong` stood."""
