@@ -136,7 +136,8 @@ def match_words(name_words: list[str], toks: list[Tok], i: int, hi: int,
 def _tail_on_next_line(words: list[str], toks: list[Tok], pos: int, hi: int, blocked: frozenset[int]) -> list[int]:
     """The name's last two or more words read side by side on the next line, wherever they stand on it:
     a short continuation line (`: nam. Phap ché vu`) puts a wrapped cell far from where it began. The
-    last one or two may go on side by side on the line after (`Quan ly chuyén` / `nganh`)."""
+    last one or two may go on side by side on the line after (`Quan ly chuyén` / `nganh`). Read block by
+    block, the tail may open any later line of the row (`Phong Quan ly` ... `chuyén nganh lién quan`)."""
     if sum(map(len, words)) < 5:
         return []
     line = toks[pos].line + 1
@@ -154,6 +155,11 @@ def _tail_on_next_line(words: list[str], toks: list[Tok], pos: int, hi: int, blo
                     break
                 if toks[i].line == line + 1 and _run(words[n:], toks, i, hi, blocked) == len(words) - n:
                     return list(range(j, j + n)) + list(range(i, i + len(words) - n))
+    if len(words) >= 2 and sum(map(len, words)) >= 8:
+        # cells read block by block (psm 3): the tail opens a later line of the row
+        for j in range(pos + 1, hi):
+            if toks[j].line > line and toks[j - 1].line < toks[j].line and _run(words, toks, j, hi, blocked) == len(words):
+                return list(range(j, j + len(words)))
     return []
 
 

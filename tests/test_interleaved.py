@@ -253,3 +253,14 @@ def test_wrapped_name_ends_over_two_short_lines():
     toks = tokens(region)
     names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("tỉnh",)))]
     assert "Phòng Quản lý chuyên ngành" in names
+
+
+def test_block_read_name_tail_opens_a_later_line():
+    """psm 3 reads cell blocks one after another: `Phong Quan ly` ... `chuyén nganh lién quan` lines later."""
+    from extract.ocr_words import names_in, tokens
+    region = ("2.1 |Kiem soat thu tuc hanh | 100% ho so | - Chu dong trien khai | Quy II/2025 | Phong Quan ly Cac co\n"
+              "\nchinh\n\nquyet dung han\n\ncua nguoi dan lien quan den kiem soat thu tuc hanh\nchinh.\n\n"
+              "chuyen nganh lien quan\n")
+    toks = tokens(region)
+    names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("tỉnh",)))]
+    assert "Phòng Quản lý chuyên ngành" in names
