@@ -50,6 +50,7 @@ class _Row:
     rid: str
     line: int
     label: str
+    ruled: bool = False  # a column rule (`|`) follows the STT
     names: list[NameMatch] = field(default_factory=list)
     deadline: Optional[tuple[str, Optional[str]]] = None
 
@@ -180,6 +181,12 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
             continue
         if m:
             rid = re.sub(r"\s", "", m.group(1)).replace(",", ".")
+            ruled = bool(re.search(r"[|\[\](]", f[m.end(1):m.end()]))  # `3 |Cai cach`, not `3 vu cai cach`
+            if rows and rows[-1].rid == rid and ruled != rows[-1].ruled:
+                # the same number twice in a row: the one without a column rule is a stray digit
+                if not ruled:
+                    continue
+                rows.pop()
             if rows and not group_seen and _restarts(rows[-1].rid, rid):
                 # the group row was lost: the next index the title lists, else one not seen yet
                 seen = set(indices.values())
@@ -189,7 +196,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
             label = ln[m.end():].strip() if m.end() <= len(ln) else ""
             if not label:  # cells read block by block (psm 3): the row's first cell is the next text line
                 label = next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "")
-            rows.append(_Row(rid, li, label))
+            rows.append(_Row(rid, li, label, ruled=ruled))
             indices[len(rows) - 1] = index
     if not rows:
         return [], ["appendix task table found as interleaved OCR text, but no row number (STT) could be read"]

@@ -264,3 +264,20 @@ def test_block_read_name_tail_opens_a_later_line():
     toks = tokens(region)
     names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("tỉnh",)))]
     assert "Phòng Quản lý chuyên ngành" in names
+
+
+def test_a_stray_digit_before_a_ruled_row_of_the_same_number():
+    """`3 vu cai cach ... pho xuyen` under row 2 is not row 3: the ruled `3 | ...` below is; row 2 keeps
+    the end of its deadline."""
+    text = """PHU LUC
+STT | Noi dung | Giai phap | Co quan chu tri | Co quan phoi hop | Thoi han | Ket qua
+| I |Chi so PAR INDEX
+2 | Cai cach tai chinh cong | + Cai tien viec ung dung | Cong an xa | Cac thon, to dan | Thuong | Hoan thanh 100%
+3 vu cai cach tai chinh cong. pho xuyen .|nhiem vu duoc giao
+' 3 | Cai cach the che | Day manh cac giai phap | Van phong HDND | Cac thon, to dan | Theo quy | 100% thong tin
+va UBND xa pho dinh
+"""
+    got = {t.id: t for t in recover(text)[0]}
+    assert set(got) == {"2", "3"}
+    assert got["2"].deadline == "Thường xuyên" and got["2"].lead == ["Công an xã"]
+    assert got["3"].lead == ["Văn phòng HĐND và UBND xã"] and got["3"].deadline == "Theo quy định"
