@@ -203,7 +203,8 @@ def names_in(toks: list[Tok], lo: int, hi: int, lexicon: list[tuple[str, list[st
             # a name starts on its first word; a short one read loosely only when consonants pin it
             # down (`Cc` for `Các`, but a lone `S-` vowel is no `Sở`)
             weak = len(words[0]) < 5 and len(_skeleton(words[0])) < 2 and words[0] != toks[i].word
-            if weak or not word_ok(words[0], toks[i].word):
+            # and on its first letter: a capital survives the English model (`Thong`, `Khong` are no `Phòng`)
+            if weak or words[0][0] != toks[i].word[0] or not word_ok(words[0], toks[i].word):
                 continue
             m = read(name, i, words, frozenset())
             if m:

@@ -281,3 +281,13 @@ va UBND xa pho dinh
     assert set(got) == {"2", "3"}
     assert got["2"].deadline == "Thường xuyên" and got["2"].lead == ["Công an xã"]
     assert got["3"].lead == ["Văn phòng HĐND và UBND xã"] and got["3"].deadline == "Theo quy định"
+
+
+def test_a_name_starts_on_its_first_letter():
+    """`Thong tin va` ... `theng tin` is no `Phòng Văn hóa và Thông tin` (Thong ~ Phong by letters alone)."""
+    from extract.ocr_words import names_in, tokens
+    region = ("2 |Thong va di lieu so |- Tang cuong viec ung dung cong nghe | Quy III/2025 | Phong Ke hoach- |\n"
+              "phuc vu theng tin va du lieu so. Tai chinh thuoc So\n")
+    toks = tokens(region)
+    names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("tỉnh",)))]
+    assert names == ["Phòng Kế hoạch - Tài chính"]
