@@ -77,11 +77,14 @@ _COMPARED_WHEN = re.compile(rf"so\s+v\S{{1,3}}\s+n\S{{0,2}}m\s+({YEAR})\s*,?\s*(
 
 
 def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:
-    """The year named right before the parenthesis still open at `pos` (`so với năm 2023 (đứng thứ 42/63`)."""
+    """The year named right before the parenthesis still open at `pos` (`so với năm 2023 (đứng thứ 42/63`), or
+    opening it."""
     opened = _open_paren(folded, lo, pos)
     if opened is None:
         return None
     m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, opened - 14):opened])
+    # ... or at its start: `Sở tăng 4 bậc (năm 2023 xếp thứ 12/20 với 85,01 điểm)`
+    m = m or re.match(rf"\(\s*n\S{{0,2}}m\s+({YEAR})\b", folded[opened:pos])
     return int(m.group(1)) if m else None
 
 

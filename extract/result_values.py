@@ -31,7 +31,7 @@ _GROUP = r"(?:trong|thuoc|vao|\blen|\bo)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(
 # ranks in words (`xếp thứ năm`, `đứng thứ hai`); not `tư` (folded `thứ tự`, order)
 RANK_WORDS = "nhat|nhi|hai|ba|nam|sau|bay|tam|chin|muoi"
 _OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trên 63`, `41 trong 63`
-_RANK_AT = r"(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
+_RANK_AT = r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
@@ -43,7 +43,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
     # a rank without its total: `xếp thứ 2 toàn quốc`, `đứng thứ nhất cả nước`
-    ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|tren\s|trong\s))"
+    # (`thứ 5 trong tỉnh` is one; `thứ 9 trong tổng số 20` is a rank of a total)
+    ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b"
+                             r"(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|(?:tren|trong)\s+(?:(?:tong\s+)?so\s+)?\d))"
                              r"|(nhat|nhi)\b)")),
     # after `thứ` only (`hằng năm` folds to `hang nam`)
     ("rank_only", re.compile(rf"()\b(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+(?:o\s+)?(?:vi\s+tri\s+)?th\S{{0,3}}\s+"
@@ -62,6 +64,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
     ("score_decimal", re.compile(rf"\bdat\s+(?:{_CUE}\s+)?(0[.,]\d{{1,4}})(?!\s*(?:%|/|\d|d\S?em))")),
     ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
+    # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
+    ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+)(?:{_CUE}\s+)?{_N}\s?%{_SHARE}")),
     # `- Tiếp cận dịch vụ hành chính công: 88,2%;` (a value closing its line or clause)

@@ -192,3 +192,30 @@ def test_the_clause_after_so_voi_nam_khi_is_that_years():
     text = "Năm 2024, Chỉ số CCHC của huyện xếp thứ 5/12, giảm 2 bậc so với năm 2023 khi huyện xếp thứ 3/12 với 86,1 điểm."
     results, _ = run(text)
     assert rows(results, "year", "score", "rank") == {(2024, None, 5), (2023, 86.1, 3)}
+
+
+# phrasings of the twenty-first fresh batch (dr_115-119)
+
+def test_a_decimal_over_its_maximum_after_la():
+    results, _ = run("Năm 2024, Chỉ số DTI của tỉnh là 0,5237/1, xếp thứ 27/63.")
+    assert rows(results, "score", "max_score", "rank") == {(0.5237, 1, 27)}
+
+
+def test_an_integer_over_a_total_after_la_is_no_score():
+    results, _ = run("Năm 2024, Chỉ số CCHC của huyện có thứ hạng là 5/13.")
+    assert all(r.score is None for r in results)
+
+
+@pytest.mark.parametrize("said,total", [("xếp thứ hạng không thấp hơn vị trí thứ 4 trong tỉnh", None),
+                                        ("xếp thứ 4 trong tổng số 30 đơn vị", 30)])
+def test_a_rank_goal_with_trong_after_it(said, total):
+    _, targets = run(f"II. MỤC TIÊU\nNăm 2025, Chỉ số CCHC của xã {said}.")
+    assert rows(targets, "metric", "comparator", "value", "out_of") == {
+        ("rank", "<=" if total is None else "=", 4, total)}
+
+
+def test_a_year_opening_the_parentheses_of_a_sentence_naming_no_index():
+    text = ("Chỉ số CCHC năm 2024 của Sở đạt 86,2 điểm, xếp thứ 7/19.\n"
+            "So với năm 2023, Sở tăng 3 bậc (năm 2023 xếp thứ 10/19 với 84,4 điểm).")
+    results, _ = run(text)
+    assert rows(results, "year", "score", "rank") == {(2024, 86.2, 7), (2023, 84.4, 10)}
