@@ -77,6 +77,13 @@ _UNIT_SPELLING = {"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran"
                   "huyen": "huyện", "quan": "quận", "xa": "xã", "phuong": "phường"}
 # the body that publishes a unit's results is not the unit they belong to (`được UBND tỉnh Đắk Lắk công bố`)
 _PUBLISHER = re.compile(r"(?:\bubnd|\buy\s+ban(?:\s+nhan\s+dan)?|\bhdnd|\bhoi\s+dong\s+nhan\s+dan|\btinh\s+uy)\s*$")
+_PUBLISHES = re.compile(r"\s*,?\s*(?:cong\s+bo|ban\s+hanh|danh\s+gia|tham\s+dinh|phe\s+duyet|xep\s+hang\s+cac)\b")
+
+
+def _publisher(doc_text: str, folded: str, m: re.Match, name: str) -> bool:
+    """`UBND tỉnh X công bố` names who published the results, not whose they are (`UBND huyện X đạt` is the unit)."""
+    after = m.end() + len(name) + (doc_text[m.end():].find(name) if name else 0)
+    return bool(_PUBLISHER.search(folded, max(0, m.start() - 20), m.start()) and _PUBLISHES.match(folded, after))
 
 
 def _unit_name(kind: str, name: str) -> str:
@@ -142,7 +149,7 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
         name = _capitalised_after(doc_text, m.end(), hi)
-        if name and _PUBLISHER.search(folded, max(0, m.start() - 20), m.start()):
+        if name and _publisher(doc_text, folded, m, name):
             continue
         if name:
             if _is_own(f"{m.group(1)} {fold(name)}", own):

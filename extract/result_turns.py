@@ -43,8 +43,8 @@ def values_in_turn(d: Doc, mentions) -> list[tuple[int, int]]:
             continue  # goals in turn are left to the target rules
         sent_start = sentence_start(folded, cue.start())
         hi = sentence_end(folded, cue.end(), cue.end() + 200)
-        if _YEARS_LISTED.search(folded, sent_start, cue.start()):
-            continue  # `năm 2023 và năm 2024 lần lượt đạt`: one value per year (extract.result_prose)
+        if _YEARS_LISTED.search(folded, sent_start, hi):
+            continue  # `năm 2023 và năm 2024 lần lượt đạt`, `... lần lượt đạt a và b trong năm 2023 và 2024`: per year
         before = [(ms, idx) for ms, _, idx in mentions if sent_start <= ms < cue.start()]
         said_rank = _RANK_VERB_BEFORE.search(folded, max(0, cue.start() - 20), cue.start()) or "xep" in cue.group(0)
         if said_rank:

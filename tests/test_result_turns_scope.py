@@ -219,3 +219,16 @@ def test_a_year_opening_the_parentheses_of_a_sentence_naming_no_index():
             "So với năm 2023, Sở tăng 3 bậc (năm 2023 xếp thứ 10/19 với 84,4 điểm).")
     results, _ = run(text)
     assert rows(results, "year", "score", "rank") == {(2024, 86.2, 7), (2023, 84.4, 10)}
+
+
+def test_values_in_turn_of_years_are_not_given_to_former_units():
+    text = ("Xã Đại Lộc được thành lập từ xã Đại Hiệp (cũ) và xã Đại Hòa (cũ).\n"
+            "Chỉ số SIPAS của xã lần lượt đạt 88,1% và 86,7% trong năm 2023 và 2024.")
+    results, _ = run(text)
+    assert all(r.scope is None for r in results)
+
+
+def test_ubnd_of_another_unit_as_the_subject_is_that_unit():
+    text = header("TỈNH ĐẮK LẮK", "Đắk Lắk") + "Năm 2024, UBND huyện Krông Pắc có Chỉ số CCHC đạt 88,4 điểm, xếp thứ 2/15."
+    results, _ = run(text)
+    assert rows(results, "scope", "score") == {("huyện Krông Pắc", 88.4)}
