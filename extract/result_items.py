@@ -83,9 +83,13 @@ def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:
     if opened is None:
         return None
     m = re.search(rf"n\S{{0,2}}m\s+({YEAR})\s*$", folded[max(0, opened - 14):opened])
-    # ... or at its start: `Sở tăng 4 bậc (năm 2023 xếp thứ 12/20 với 85,01 điểm)`
-    m = m or re.match(rf"\(\s*n\S{{0,2}}m\s+({YEAR})\b", folded[opened:pos])
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    # ... or at its start, the last one stated inside before pos: `Sở tăng 4 bậc (năm 2023 xếp thứ 12/20 với 85,01
+    # điểm)`, `(năm 2023 đạt 16,56 điểm; năm 2024 đạt 17,52 điểm)`
+    if re.match(rf"\(\s*n\S{{0,2}}m\s+{YEAR}\b", folded[opened:pos]):
+        return int(re.findall(rf"n\S{{0,2}}m\s+({YEAR})\b", folded[opened:pos])[-1])
+    return None
 
 
 def _open_paren(folded: str, lo: int, pos: int) -> Optional[int]:

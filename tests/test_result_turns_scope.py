@@ -232,3 +232,9 @@ def test_ubnd_of_another_unit_as_the_subject_is_that_unit():
     text = header("TỈNH ĐẮK LẮK", "Đắk Lắk") + "Năm 2024, UBND huyện Krông Pắc có Chỉ số CCHC đạt 88,4 điểm, xếp thứ 2/15."
     results, _ = run(text)
     assert rows(results, "scope", "score") == {("huyện Krông Pắc", 88.4)}
+
+
+def test_each_year_inside_parentheses_holds_for_its_own_value():
+    text = "Chỉ số PAPI của tỉnh cải thiện không đáng kể (năm 2022 đạt 41,06 điểm; năm 2023 đạt 41,9 điểm)."
+    results, _ = run(text)
+    assert rows(results, "year", "score") == {(2022, 41.06), (2023, 41.9)}
