@@ -49,18 +49,18 @@ def _cv2():
 def rule_masks(gray: np.ndarray, opts: TableOptions = TableOptions()) -> tuple[np.ndarray, np.ndarray]:
     """(horizontal, vertical) rule masks of a grayscale page (uint8, ink = 255)."""
     cv2 = _cv2()
+    from ocr.preprocess import line_opening  # imports cv2: after _cv2's check
     if gray.ndim == 3:
         gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
     # a low offset: thin rules rasterised at 200 dpi are only ~25 grey levels darker than the paper;
     # the long openings below remove the noise it lets in
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, opts.rule_offset)
     h, w = ink.shape
-    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(w * opts.min_line_frac)), 1))
-    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, int(h * opts.min_line_frac))))
     # a thin rule on a slightly skewed scan steps from one pixel row (column) to the next, each step
     # half-inked on both sides: thickened across its direction first, it stays one unbroken run
-    horiz = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, hk)
-    vert = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, vk)
+    horiz = line_opening(cv2.dilate(ink, np.ones((3, 1), np.uint8)), max(15, int(w * opts.min_line_frac)))
+    vert = line_opening(cv2.dilate(ink, np.ones((1, 3), np.uint8)), max(15, int(h * opts.min_line_frac)),
+                        vertical=True)
     # bridge breaks in scanned rules (a faded junction cut the vertical rule under a horizontal one,
     # so the opening dropped the short stub and two cells merged); a merged cell's missing rule is far longer
     b = opts.bridge_px

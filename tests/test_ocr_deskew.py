@@ -116,3 +116,24 @@ def test_large_components_are_those_of_the_whole_mask(seed):
             assert np.array_equal(blob.labels == blob.label, members)
             ys, xs = blob.pixels()
             assert mask[ys, xs].all() and len(ys) == members.sum()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_line_opening_is_the_whole_page_opening(seed):
+    from ocr.preprocess import line_opening
+
+    rng = np.random.default_rng(seed)
+    h, w = rng.integers(150, 420, size=2)  # not a multiple of the row blocks
+    ink = np.where(rng.random((h, w)) < 0.35, 255, 0).astype(np.uint8)  # dense specks, runs of all lengths
+    for _ in range(12):  # and rules, some reaching the page's edges
+        if rng.random() < 0.5:
+            y, x = rng.integers(0, h), rng.integers(-20, w - 30)
+            ink[y, max(0, x):x + rng.integers(20, 140)] = 255
+        else:
+            y, x = rng.integers(-20, h - 30), rng.integers(0, w)
+            ink[max(0, y):y + rng.integers(20, 140), x] = 255
+    for length in (3, 9, 40, 61):
+        for vertical in (False, True):
+            line = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length) if vertical else (length, 1))
+            assert np.array_equal(line_opening(ink, length, vertical), cv2.morphologyEx(ink, cv2.MORPH_OPEN, line))
+    assert not line_opening(np.zeros((50, 60), np.uint8), 10).any()
