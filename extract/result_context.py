@@ -170,8 +170,12 @@ def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
     return (-best[2], best[1], best[3], best[0]) if best[3] else None
 
 
+# `Chỉ số thành phần X của tỉnh Y (cũ) giảm mạnh, chỉ còn 6,05 điểm`: whose value it is says nothing of the name
+_OF_FORMER_UNIT = re.compile(r"\bc\S{1,3}a\s+(?:tinh|thanh pho|huyen|thi xa|thi tran|xa|phuong|quan)\s+[a-z ]{1,30}?\((?:cu|cii)\)")
+
+
 def _clause_words(folded: str, lo: int, pos: int) -> list[str]:
-    seg = folded[max(lo, pos - 240):pos]
+    seg = _OF_FORMER_UNIT.sub(" ", folded[max(lo, pos - 240):pos])
     for _ in range(3):
         seg = _TAIL.sub("", seg)
     return _key(seg).split()[-26:]

@@ -238,3 +238,10 @@ def test_each_year_inside_parentheses_holds_for_its_own_value():
     text = "Chỉ số PAPI của tỉnh cải thiện không đáng kể (năm 2022 đạt 41,06 điểm; năm 2023 đạt 41,9 điểm)."
     results, _ = run(text)
     assert rows(results, "year", "score") == {(2022, 41.06), (2023, 41.9)}
+
+
+def test_a_former_unit_between_a_component_and_its_value():
+    text = ("Năm 2024, Chỉ số CCHC của tỉnh đạt 86,1%. Lĩnh vực Cải cách tài chính công của tỉnh Hà Nam (cũ) "
+            "giảm mạnh, chỉ còn 8,2 điểm.")
+    results, _ = run(text)
+    assert ("Cải cách tài chính công", "tỉnh Hà Nam (cũ)", 8.2) in rows(results, "component", "scope", "score")
