@@ -137,3 +137,10 @@ def test_line_opening_is_the_whole_page_opening(seed):
             line = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length) if vertical else (length, 1))
             assert np.array_equal(line_opening(ink, length, vertical), cv2.morphologyEx(ink, cv2.MORPH_OPEN, line))
     assert not line_opening(np.zeros((50, 60), np.uint8), 10).any()
+
+
+def test_tiny_and_blank_pages_have_no_skew():
+    assert estimate_skew(np.full((40, 30), 255, np.uint8)) == 0.0
+    tiny = np.full((40, 30), 255, np.uint8)
+    tiny[10:14, 2:28] = 0
+    assert abs(estimate_skew(tiny)) <= 8.0  # searched on the mask itself, no error
