@@ -72,6 +72,11 @@ def _is_own(unit: str, own: set[str]) -> bool:
 
 
 _UNIT = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+(?=\S)")
+# the total of a ranking and the units ranked: `xếp thứ 4/18 xã, thị trấn của huyện X`
+_RANKED_AMONG = re.compile(r"\d\s*/\s*\d{1,3}\s+(?:(?:tinh|thanh pho|huyen|thi xa|thi tran|quan|xa|phuong|don vi|so|nganh)"
+                           r"[\s,]*)+(?:cua\s+)?$")
+# the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
+_AUTHORITY = re.compile(r"\d+/[a-z]{1,4}\S*[^;.]{0,40}\bcua\s+(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+$")
 # how each unit word is spelled in a scope, whatever the text did to it (stripped, restored as `phương`)
 _UNIT_SPELLING = {"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh",
                   "huyen": "huyện", "quan": "quận", "xa": "xã", "phuong": "phường"}
@@ -120,7 +125,7 @@ def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
     return None
 
 
-_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:co|dat|xep|dung|voi|chi\s*s\S)\b")
+_SUBJECT_AFTER = re.compile(r"\s*[,:]?\s*(?:co|dat|xep|dung|voi|chi\s*s\S)\b")  # `+ Xã X (cũ): Chỉ số ...`
 
 
 def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
@@ -138,6 +143,8 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     if former:
         return former
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):
+        if _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start()):
+            continue  # `xếp thứ 4/18 xã, thị trấn của huyện X`: the units ranked, not whose result
         if _own_named_after(doc_text, folded, m.end(), hi, own):
             return None  # `... của thành phố Hà Nội, huyện Đông Anh đạt 87,4 điểm`: the subject is ours
         name = _capitalised_after(doc_text, m.end(), hi)
@@ -149,7 +156,8 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
         name = _capitalised_after(doc_text, m.end(), hi)
-        if name and _publisher(doc_text, folded, m, name):
+        if name and (_publisher(doc_text, folded, m, name) or _AUTHORITY.search(folded, max(0, m.start() - 80), m.start())
+                     or _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())):
             continue
         if name:
             if _is_own(f"{m.group(1)} {fold(name)}", own):
@@ -164,4 +172,6 @@ def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
         if not w[:1].isupper():
             break
         words.append(w.strip(",.;:"))
+        if w[-1] in ",.;:":  # `huyện Thanh Sơn; Chỉ số SIPAS`: the name ends at its punctuation
+            break
     return " ".join(words)

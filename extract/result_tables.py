@@ -14,6 +14,7 @@ from typing import Optional
 
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
+from extract.result_index_columns import index_column_results, index_columns
 from extract.schema import Evidence, IndexResult, IndexTarget
 
 _TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
@@ -25,7 +26,9 @@ _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
 
 # Header words (folded) that say a table holds index results/targets.
-_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua")
+_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "hai long")  # `Tỷ lệ hài lòng năm 2024 (%)`
+# a goal column: `Mục tiêu năm 2025`, `Phấn đấu năm 2024`, `Chỉ tiêu 2025`
+_GOAL_COLUMN = r"(?:muc tieu|ke hoach|du kien|phan dau|chi tieu)"
 _MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
 
 
@@ -82,7 +85,7 @@ class TableContext:
             return None, None
         if len(ys) > 1:  # results precede goals (a header split over lines mixes up the words)
             return ys[0], ys[-1]
-        m = re.search(rf"(?:muc tieu|ke hoach)[^0-9]{{0,40}}({YEAR})", self.header)
+        m = re.search(rf"{_GOAL_COLUMN}[^0-9]{{0,40}}({YEAR})", self.header)
         target = int(m.group(1)) if m else None
         result = ys[0] if ys[0] != target else None
         return result, target
@@ -90,7 +93,7 @@ class TableContext:
     def result_years(self) -> list[int]:
         """`Năm 2023 (%) | Năm 2024 (%) | Mục tiêu năm 2025 (%)`: one results column per year, in header
         order; [] when the header names fewer than two results years."""
-        goal = re.search(rf"(?:muc tieu|ke hoach|du kien)[^0-9]{{0,40}}({YEAR})", self.header)
+        goal = re.search(rf"{_GOAL_COLUMN}[^0-9]{{0,40}}({YEAR})", self.header)
         found = [int(m.group(1)) for m in re.finditer(rf"\b({YEAR})\b", self.header)
                  if not (goal and m.start(1) == goal.start(1))]
         found = list(dict.fromkeys(found))
@@ -121,7 +124,8 @@ def is_results_header(folded: str) -> bool:
     components = re.search(r"linh vuc|yeu to|chi so|tru cot|%", folded)
     year_columns = len(set(re.findall(YEAR, folded))) if components else 0
     score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
-    return sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) >= 2
+    indices = len(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index
+    return sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) + 2 * indices >= 2
 
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
@@ -152,7 +156,10 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
-            scope = scope_of(intro[1], fold(intro[1]), 0, len(intro[1]), own)
+            # the sentence that leads into the table, not an earlier one on its line (`..., cao hơn phường X (90,10%).
+            # Tỷ lệ hài lòng theo yếu tố:`)
+            lead_in = max(intro[1].rfind(". "), intro[1].rfind(".) ")) + 1
+            scope = scope_of(intro[1], fold(intro[1]), lead_in, len(intro[1]), own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
                              title_index=title_index)
         i = _read_rows(lines, i, table)
@@ -174,8 +181,8 @@ def _intro_year(line: str) -> Optional[int]:
 
 def _starts_header(folded_line: str) -> bool:
     # `ST` / `T` when a text layer splits the narrow STT column over two lines
-    # `TT | Yếu tố | ...`: the narrow column headed `TT`
-    return bool(re.match(r"^\s*(?:st(?:t\b|\s{2,}\S)|tt\s)", folded_line))
+    # `TT | Yếu tố | ...`: the narrow column headed `TT`; `Số TT`, `Số thứ tự`
+    return bool(re.match(r"^\s*(?:st(?:t\b|\s{2,}\S)|tt\s|so\s+(?:tt|thu\s+tu)\b)", folded_line))
 
 
 def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
@@ -374,7 +381,12 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         year = table.intro_year
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
     parent = None
+    columns = index_columns(table.header)
     for row in table.rows:
+        if columns:
+            ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
+            results += index_column_results(row, columns, year, table.scope, table.unit_rows, ev)
+            continue
         index, component, main = _row_identity(row, candidates, parent)
         scope = table.scope
         if table.unit_rows and (table.indices or table.title_index) and row.label:

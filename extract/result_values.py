@@ -62,7 +62,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # `Trong 10 chỉ số thành phần: Tiếp cận đất đai 6,4 điểm; Tính minh bạch 6,05 điểm.` (name, then value)
     ("score_listed", re.compile(rf"(?<=[a-z)])\s+{_N}\s*{_DIEM}(?=\s*[;.,]|\s*$)", re.M)),  # `tỉnh X (cũ) 43,15 điểm,`
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
-    ("score_decimal", re.compile(rf"\bdat\s+(?:{_CUE}\s+)?(0[.,]\d{{1,4}})(?!\s*(?:%|/|\d|d\S?em))")),
+    # (also after a floor alone or a label's colon: `năm 2027 tối thiểu 0,52`, `- Trụ cột Kiến tạo thể chế: 0,6012;`)
+    ("score_decimal", re.compile(rf"(?:\bdat\s+(?:{_CUE}\s+)?|\b(?:toi thieu|it nhat)\s+|:\s*)(0[.,]\d{{1,4}})"
+                                 r"(?!\s*(?:%|/|\d|d\S?em))")),
     ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
     ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),
@@ -84,6 +86,19 @@ _AVERAGE = re.compile(r"\b(?:trung\s+binh|binh\s+quan)\b")
 # whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
 _OTHERS = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|khoi|(?:cac|\d{1,3})\s+(?:tinh|huyen|xa|so|don\s+vi|dia\s+phuong|co\s+quan)"
                      r"|cap\s+(?:tinh|huyen|xa))\b")
+
+
+# another unit's value the plan compares itself with: `đứng sau Lào Cai (70,12 điểm)`, `trong khi tỉnh Nghệ An
+# đạt 4,05 điểm`, `(Sở Xây dựng dẫn đầu với 93,20%)`
+_PEER = re.compile(r"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+sau\s+(?!(?:day|do|khi)\b)|trong\s+khi\s+(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan|xa|phuong|so)\s"
+                   r"|dan\s+dau(?:\s+(?:voi|la)\b|\s*$)"
+                   r"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan|xa|phuong)\s+[a-z])")  # (`dẫn đầu với`: the value's match starts at `với`)
+
+
+def _peer_clause(folded: str, at: int) -> bool:
+    """The value's clause names another unit it is compared with (the value is that unit's, not a result)."""
+    clause = re.split(r"[.;:,]\s|\n", folded[max(0, at - 90):at])[-1]
+    return bool(_PEER.search(clause))
 
 
 def _average_clause(folded: str, at: int) -> bool:
@@ -129,6 +144,8 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
                 continue  # `vượt 4,9% so với chỉ tiêu được giao (85%)`: last year's goal, neither result nor target
             if kind in _AVERAGE_KINDS and _average_clause(folded, m.start()):
                 continue  # `Điểm trung bình ... của cả nước là 85,23%`: the average of others, not the unit's
+            if kind in _AVERAGE_KINDS + ("score_named",) and _peer_clause(folded, m.start()):
+                continue  # `đứng sau Lào Cai (70,12 điểm)`: the value of a unit compared with
             found.append(Value(kind, m.start(), m.end(), m.groups()))
     return sorted(found, key=lambda v: v.start)
 
