@@ -17,6 +17,7 @@ import numpy as np
 
 from ocr._exec import tesseract
 from ocr.table import TableOptions, _for_ocr
+from ocr.table_quarters import fix_quarters, has_quarter_cue
 from ocr.table_read import (Pending, ReadOptions, centres, id_column, id_configs, lone_stroke, reread_cells,
                             roman_numeral, trim, words_in)
 from ocr.table_vocab import WORDY, row_mark
@@ -135,11 +136,14 @@ def reread_short_cells(image: np.ndarray, words: list[Word], tables: list[Table]
     pad = int(0.3 * mh)
     at = centres(words)
     todo: list[Pending] = []
+    quarters = []  # cells with a `Quý`: their numerals checked by their strokes after the re-reading
     for table, id_col in zip(tables, id_cols):
         for cell in table.cells:
             if cell.row < table.header_rows or cell.col == id_col or not cell.text.strip():
                 continue
             inside = words_in(at, cell.box)
+            if has_quarter_cue(inside):
+                quarters.append((cell, trim(inside)))
             if not inside or (len(cell.text) > READ.short_chars and min(w.conf for w in inside) >= READ.low_conf):
                 continue
             x0, y0 = max(0, min(w.left for w in inside) - pad), max(0, min(w.top for w in inside) - pad)
@@ -148,3 +152,4 @@ def reread_short_cells(image: np.ndarray, words: list[Word], tables: list[Table]
             crop = _for_ocr(image[y0:y1, x0:x1], topts.small_text_px, READ.binarize)
             todo.append(Pending(cell, crop, cell.text, cell.conf, page_words=trim(inside)))
     reread_cells(todo, languages, timeout, READ)
+    fix_quarters(image, quarters)

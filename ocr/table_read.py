@@ -22,6 +22,7 @@ from ocr._exec import tesseract
 from ocr.layout import assemble_lines
 from ocr.table import Grid, TableOptions, find_grids
 from ocr.table_merge import merge
+from ocr.table_quarters import fix_quarters, has_quarter_cue
 from ocr.table_vocab import ID as _ID, ROMAN_GROUP, WORDY as _WORDY
 from ocr.types import Table, TableCell, Word
 
@@ -112,6 +113,7 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
     text_height = float(np.median([w.height for w in words])) if words else 0.0
     again: list[Pending] = []
     ids: list[Pending] = []
+    quarters: list[tuple[TableCell, list[Word]]] = []  # cells with a `Quý`: numerals checked by their strokes
     solid = [w for w in words if not is_speck(w, text_height)] if grids else []
     for grid in grids:
         id_col = id_column(grid.table, ropts.id_col_share)
@@ -119,6 +121,8 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
         for cell in grid.table.cells:
             inside = trim(words_in(at, cell.box))
             cell.text, cell.conf = "\n".join(assemble_lines(inside)), _mean_conf(inside)
+            if has_quarter_cue(inside):
+                quarters.append((cell, inside))
             crop = grid.crop(cell, opts, binarize=ropts.binarize)
             if crop is None:  # no ink left after erasing the rules: nothing to read again
                 continue
@@ -132,6 +136,7 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
                 again.append(pending)
     reread_cells(again, languages, timeout, ropts)
     _reread_ids(ids, languages, timeout, ropts)
+    fix_quarters(image, quarters)
     return [g.table for g in grids]
 
 
