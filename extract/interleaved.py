@@ -167,6 +167,7 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     # the appendix title lists its indices in table order (`... CÁC CHỈ SỐ PAPI, PAR INDEX, SIPAS`)
     title = list(dict.fromkeys(n for _, _, n in index_mentions(fold(text[max(0, start - 400):start + 600]))))
     group_seen = False
+    strays: list[str] = []  # STT lines left out as a stray digit of the row next to them
     barriers: list[int] = []  # header and index group lines: no row reaches over them
     for li, ln in enumerate(lines):
         f = fold(ln)
@@ -182,8 +183,10 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
         if m:
             rid = re.sub(r"\s", "", m.group(1)).replace(",", ".")
             ruled = bool(re.search(r"[|\[\](]", f[m.end(1):m.end()]))  # `3 |Cai cach`, not `3 vu cai cach`
-            if rows and rows[-1].rid == rid and ruled != rows[-1].ruled:
-                # the same number twice in a row: the one without a column rule is a stray digit
+            if rows and rows[-1].rid == rid and ruled != rows[-1].ruled and not group_seen:
+                # the same number twice in a row (no group heading between: a new group numbers from 1
+                # again): the one without a column rule is a stray digit
+                strays.append(f"{index or ''} {rid}".strip())
                 if not ruled:
                     continue
                 rows.pop()
@@ -261,6 +264,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
                        "nor a first cell, or neither a lead told apart nor a deadline, could be read)" if lost else "")
                     + (f"; lead left empty where the lead and partner cells could not be told apart: rows "
                        f"{', '.join(untold)}" if untold else "")
+                    + (f"; same STT read twice in a row, the line without a column rule left out as a stray "
+                       f"digit: rows {', '.join(strays)}" if strays else "")
                     + "; rows whose STT was not read are missing")
     return tasks, warnings
 

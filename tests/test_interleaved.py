@@ -291,3 +291,35 @@ def test_a_name_starts_on_its_first_letter():
     toks = tokens(region)
     names = [m.name for m in names_in(toks, 0, len(toks), _lexicon_words(("tỉnh",)))]
     assert names == ["Phòng Kế hoạch - Tài chính"]
+
+
+def test_same_stt_across_a_group_heading_is_two_rows():
+    """`1 {Cai cach ...` (no column rule read) ends PAR INDEX; `II |Chi so PAPI` opens a group whose ruled `1 | ...`
+    is another row 1, not the same one read twice: both rows stay."""
+    text = """PHU LUC
+STT | Noi dung | Giai phap | Co quan chu tri | Co quan phoi hop | Thoi han | Ket qua
+| I |Chi so PAR INDEX
+1 {Cai cach bo may hanh chinh | Sap xep to chuc | Van phong HDND va UBND xa | Cac thon, to dan | Thuong xuyen | Dat
+II |Chi so PAPI
+1 | Cong khai minh bach | Niem yet cong khai | Cong an xa | Cac doan the | Quy II/2026 | 100%
+"""
+    tasks, warnings = recover(text)
+    assert [(t.index, t.id) for t in tasks] == [("PAR INDEX", "1"), ("PAPI", "1")]
+    assert tasks[0].lead == ["Văn phòng HĐND và UBND xã"] and tasks[1].lead == ["Công an xã"]
+
+
+def test_a_dropped_stray_stt_is_named_in_the_warning():
+    """The stray `3` (no column rule) before the ruled row 3 is left out, and the warning says which."""
+    text = """PHU LUC
+STT | Noi dung | Giai phap | Co quan chu tri | Co quan phoi hop | Thoi han | Ket qua
+| I |Chi so PAR INDEX
+2 | Cai cach tai chinh cong | + Cai tien viec ung dung | Cong an xa | Cac thon, to dan | Thuong xuyen | Dat
+3 vu cai cach tai chinh cong. pho .|nhiem vu duoc giao
+3 | Cai cach the che | Day manh cac giai phap | Van phong HDND | Cac thon, to dan | Quy II/2026 | 100%
+4 | Hien dai hoa | Ung dung cong nghe | Cong an xa | Cac thon, to dan | Quy III/2026 | Dat
+4 day manh ung dung
+"""
+    tasks, warnings = recover(text)
+    assert [t.id for t in tasks] == ["2", "3", "4"]
+    assert "same STT read twice" in warnings[0]
+    assert "PAR INDEX 3" in warnings[0] and "PAR INDEX 4" in warnings[0]
