@@ -17,7 +17,7 @@ from extract.result_scope import former_unit, old_unit_spans, scope_of, subject_
 from extract.result_values import Value
 
 _CUE = re.compile(r"\blan\s+luot\s+(?:la\s+|dat\s+|xep\s+(?:hang\s+|thu\s+)?(?:la\s+)?)?")
-_RANK_VERB_BEFORE = re.compile(r"(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|h\S{0,2}ng|vi\s+tri)\s*$")
+_RANK_VERB_BEFORE = re.compile(r"(?:\bx\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|\bh\S{0,2}ng|\bvi\s+tri)\s*$")  # not phường/không
 _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+")
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
@@ -50,6 +50,8 @@ def values_in_turn(d: Doc, mentions) -> list[tuple[int, int]]:
         if said_rank:
             # the last indices named before the cue, as many as the ranks (`Báo cáo PAPI 2024, ...` opening it is not one)
             ranks = _items(folded, cue.end(), hi, _RANK_ITEM, 6)
+            if len(ranks) < 2:
+                continue  # `xếp hạng lần lượt như sau:`, `lần lượt tăng`: no list of ranks here
             listed = before[-len(ranks):] if len(ranks) >= 2 else []
             if len(listed) != len(ranks) or len({idx for _, idx in listed}) != len(ranks):
                 continue
