@@ -161,8 +161,8 @@ def line_opening(ink: np.ndarray, length: int, vertical: bool = False) -> np.nda
     A row's run is also a run of the OR of its block of LINE_POOL rows, so blocks whose OR has no
     such run (eroded to nothing on the smaller image) are left out: 98-99 % of a text page's rows,
     ~80 % of a table page's. Columns are probed on blocks of LINE_POOL x LINE_POOL pixels, where
-    the run spans at least length / LINE_POOL blocks (a vertical erosion of the whole page costs
-    more). The same result as the whole-page opening, which took 13-20 ms a direction on a 300-dpi
+    the run spans at least length / LINE_POOL blocks, one fewer on the page's far edge (a vertical
+    erosion of the whole page costs more). The same result as the whole-page opening, which took 13-20 ms a direction on a 300-dpi
     page (docs/benchmarks.md, round 3)."""
     s = LINE_POOL
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length) if vertical else (length, 1))
@@ -170,7 +170,10 @@ def line_opening(ink: np.ndarray, length: int, vertical: bool = False) -> np.nda
     padded = cv2.copyMakeBorder(ink, 0, -h % s, 0, -w % s if vertical else 0, cv2.BORDER_CONSTANT, value=0)
     if vertical:  # OR of s columns: a dilation anchored on the block's first column, one column in s
         padded = np.ascontiguousarray(cv2.dilate(padded, np.ones((1, s), np.uint8), anchor=(0, 0))[:, ::s])
-        probe = cv2.getStructuringElement(cv2.MORPH_RECT, (1, -(-length // s)))
+        # one block fewer than the run spans: the whole-page opening counts outside the page as ink, so a
+        # run ending on the last row survives from length // 2 + 1 px, which may span one block fewer than
+        # a centred probe of ceil(length / s) blocks needs there (a superset: each band's opening is exact)
+        probe = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(1, -(-length // s) - 1)))
     else:
         probe = kernel
     pooled = padded[0::s]  # OR of s rows

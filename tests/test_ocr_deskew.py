@@ -139,6 +139,39 @@ def test_line_opening_is_the_whole_page_opening(seed):
     assert not line_opening(np.zeros((50, 60), np.uint8), 10).any()
 
 
+
+@pytest.mark.parametrize("h, length, run", [(2339, 93, 47), (3508, 87, 44)])
+def test_line_opening_keeps_a_half_rule_on_the_bottom_edge(h, length, run):
+    """The whole-page opening counts outside the page as ink: a vertical run ending on the last row survives
+    from floor(length / 2) + 1 px (the page sizes and lengths of remove_rules and rule_masks on A4 scans)."""
+    from ocr.preprocess import line_opening
+
+    ink = np.zeros((h, 64), np.uint8)
+    ink[h - run:, 30] = 255
+    line = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
+    want = cv2.morphologyEx(ink, cv2.MORPH_OPEN, line)
+    assert cv2.countNonZero(want) == run
+    assert np.array_equal(line_opening(ink, length, vertical=True), want)
+
+
+def test_line_opening_at_every_edge_and_run_length():
+    """Runs of every length ending on each edge of pages of every height mod 4, in both directions."""
+    from ocr.preprocess import line_opening
+
+    for size in range(41, 49):
+        for length in range(3, 30):
+            for run in range(1, length + 1):
+                for vertical in (False, True):
+                    ink = np.zeros((size, 20) if vertical else (20, size), np.uint8)
+                    for line_at, sl in ((3, slice(size - run, None)), (11, slice(0, run))):  # far edge, near edge
+                        if vertical:
+                            ink[sl, line_at] = 255
+                        else:
+                            ink[line_at, sl] = 255
+                    line = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length) if vertical else (length, 1))
+                    want = cv2.morphologyEx(ink, cv2.MORPH_OPEN, line)
+                    assert np.array_equal(line_opening(ink, length, vertical), want), (size, length, run, vertical)
+
 def test_tiny_and_blank_pages_have_no_skew():
     assert estimate_skew(np.full((40, 30), 255, np.uint8)) == 0.0
     tiny = np.full((40, 30), 255, np.uint8)
