@@ -65,14 +65,14 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         end = sentence_end(folded, me, min(nxt, me + 420))
         end = inner_end(folded, ms, sent_start, end)
         owned.append((ms, end))
-        values = [v for v in find_values(folded, me, end) if not any(a <= v.start <= b for a, b in inner)
+        values = [v for v in find_values(folded, me, end, d.text, d.own) if not any(a <= v.start <= b for a, b in inner)
                   and not _value_of_next(folded, v, nxt) and not any(v.start < b and v.end > a for a, b in in_turn_read)]
         if _UNIT_BEFORE.search(folded, sent_start, ms):  # `huyện xếp thứ 7/21 ... về Chỉ số CCHC với 84,33 điểm`
             # after the index named before and its remark (`xếp thứ 5/63 về Chỉ số PCI và thứ 10/63 về Chỉ số CCHC`,
             # `đạt 84,51% về Chỉ số A (xếp thứ 45/63) và 85,30% về Chỉ số B`): its ranks, and the value right before
             clause = max([sent_start, folded.rfind(";", sent_start, ms) + 1, folded.rfind(")", sent_start, ms) + 1]
                          + [e for _, e, _ in mentions[:k] if e <= ms])
-            values = [v for v in find_values(folded, clause, ms)
+            values = [v for v in find_values(folded, clause, ms, d.text, d.own)
                       if v.kind in ("rank", "rank_only") and re.search(rf"{_ABOUT}$", folded[sent_start:ms])
                       or re.fullmatch(_TO_NEXT, folded[v.end:ms])] + values
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
@@ -320,7 +320,7 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
     folded = d.folded
     if not mentions:
         return
-    values = [v for v in find_values(folded, mentions[0][1], len(folded))
+    values = [v for v in find_values(folded, mentions[0][1], len(folded), d.text, d.own)
               if not any(a <= v.start < b for a, b in owned)]
     prev_end = 0
     last: tuple = (-1, None, None)  # (sentence start, index, component) of the last component value

@@ -82,7 +82,7 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
     current: dict = {}
     # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
-    more = [x for x in find_values(folded, first.end, end) if x.kind == "percent" and folded.startswith("dat", x.start)]
+    more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and folded.startswith("dat", x.start)]
     prev_end = first.end
     for k, v in enumerate([first] + more):
         scope = scope_of(d.text, folded, m.start(), v.start, d.own)

@@ -8,8 +8,10 @@ from typing import Optional
 
 from extract.numbers import fold
 
+# the words that open a unit's name, folded (one list for every rule of extract/result*.py)
+UNIT_WORDS = r"(?:thanh\s+pho|thi\s+xa|thi\s+tran|tinh|huyen|quan|xa|phuong)"
 _OLD = r"\s*\((?:cu|cii|cu\.)\)"
-_SCOPE = re.compile(r"\b((?:tinh|thanh pho|huyen|thi xa|thi tran|xa|phuong)\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3})" + _OLD)
+_SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){{0,3}})" + _OLD)
 _DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,7})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
 
 
@@ -23,8 +25,8 @@ def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
             if m:
                 hits.append(m)
     return sorted(hits, key=lambda m: m.end())
-_UNIT_WORD = re.compile(r"\b(?:thanh pho|thi xa|thi tran|tinh|huyen|xa|phuong)\s")
-_OF_UNIT = re.compile(r"\bc\S{1,3}a\s+((?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+)(?=\S)")
+_UNIT_WORD = re.compile(rf"\b{UNIT_WORDS}\s")
+_OF_UNIT = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS}\s+)(?=\S)")
 
 
 def own_units(doc_text: str) -> set[str]:
@@ -36,7 +38,7 @@ def own_units(doc_text: str) -> set[str]:
     # the national motto beside the issuer (`CỘNG HÒA XÃ HỘI ...`, OCR `XA HQI`) names no unit
     region = re.sub(r"c\S{0,2}ng\s+h\S{0,2}a\b[^\n]*|\bd\S{0,2}c\s+l\S{0,2}p\b[^\n]*", "", region)
     names = []
-    for m in re.finditer(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+([a-z]+(?: [a-z]+){0,3})", region):
+    for m in re.finditer(rf"\b({UNIT_WORDS})\s+([a-z]+(?: [a-z]+){{0,3}})", region):
         name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(2))[0].strip()
         if name and not name.startswith("hoi chu"):
             names.append(f"{m.group(1)} {name}")
@@ -71,9 +73,9 @@ def _is_own(unit: str, own: set[str]) -> bool:
     return False
 
 
-_UNIT = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong)\s+(?=\S)")
+_UNIT = re.compile(rf"\b({UNIT_WORDS})\s+(?=\S)")
 # the total of a ranking and the units ranked: `xếp thứ 4/18 xã, thị trấn của huyện X`
-_RANKED_AMONG = re.compile(r"\d\s*/\s*\d{1,3}\s+(?:(?:tinh|thanh pho|huyen|thi xa|thi tran|quan|xa|phuong|don vi|so|nganh)"
+_RANKED_AMONG = re.compile(rf"\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh)"
                            r"[\s,]*)+(?:cua\s+)?$")
 # the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
 _AUTHORITY = re.compile(r"\d+/[a-z]{1,4}\S*[^;.]{0,40}\bcua\s+(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+$")
@@ -175,3 +177,7 @@ def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
         if w[-1] in ",.;:":  # `huyện Thanh Sơn; Chỉ số SIPAS`: the name ends at its punctuation
             break
     return " ".join(words)
+
+
+is_own = _is_own  # used by extract/result_peers.py
+capitalised_after = _capitalised_after

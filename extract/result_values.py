@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typing import Optional
+
 from extract.numbers import NUMBER
+from extract.result_peers import peer_value
+from extract.result_scope import UNIT_WORDS
 
 _N = rf"({NUMBER})"
 _MAX = r"(\d{1,4}(?:\s?[.,]\s?\d+)?)"  # a maximum may have four digits (DTI `612,5/1000 điểm`)
@@ -82,28 +86,16 @@ _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|
 
 _AGAINST_TARGET = re.compile(r"(?:so\s+voi|hon|vuot)\s+(?:muc\s+)?chi\s+tieu\b[^.;]{0,40}$")
 _AVERAGE_KINDS = ("score", "percent", "percent_listed", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
-_AVERAGE = re.compile(r"\b(?:trung\s+binh|binh\s+quan)\b")
+_AVERAGE = re.compile(r"(?<!nhom\s)\b(?:trung\s+binh|binh\s+quan)\b")  # `nhóm trung bình cao`: a band
 # whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
-_OTHERS = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|khoi|(?:cac|\d{1,3})\s+(?:tinh|huyen|xa|so|don\s+vi|dia\s+phuong|co\s+quan)"
+_OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nganh|co\s+quan|don\s+vi)|(?:cac|\d{{1,3}})\s+(?:tinh|huyen|xa|so|don\s+vi|dia\s+phuong|co\s+quan)"
                      r"|cap\s+(?:tinh|huyen|xa))\b")
-
-
-# another unit's value the plan compares itself with: `đứng sau Lào Cai (70,12 điểm)`, `trong khi tỉnh Nghệ An
-# đạt 4,05 điểm`, `(Sở Xây dựng dẫn đầu với 93,20%)`
-_PEER = re.compile(r"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+sau\s+(?!(?:day|do|khi)\b)|trong\s+khi\s+(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan|xa|phuong|so)\s"
-                   r"|dan\s+dau(?:\s+(?:voi|la)\b|\s*$)"
-                   r"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan|xa|phuong)\s+[a-z])")  # (`dẫn đầu với`: the value's match starts at `với`)
-
-
-def _peer_clause(folded: str, at: int) -> bool:
-    """The value's clause names another unit it is compared with (the value is that unit's, not a result)."""
-    clause = re.split(r"[.;:,]\s|\n", folded[max(0, at - 90):at])[-1]
-    return bool(_PEER.search(clause))
 
 
 def _average_clause(folded: str, at: int) -> bool:
     """The value's clause speaks of an average of other units (`Chỉ số PAPI trung bình toàn quốc là 42,70 điểm`)."""
-    clause = re.split(r"[.;:]\s|\n\s*[-+•]|\(|\)", folded[max(0, at - 90):at])[-1]
+    # `cao hơn mức trung bình cả nước, đạt 44,1 điểm`: the unit's own value after the comparison
+    clause = re.split(r"[.;:]\s|\n\s*[-+•]|\(|\)|,\s*(?:(?=(?:dat|dqt|xep|dung)\b)|$)", folded[max(0, at - 90):at])[-1]
     return bool(_AVERAGE.search(clause) and _OTHERS.search(clause))
 
 
@@ -129,7 +121,9 @@ class Value:
     nums: tuple
 
 
-def find_values(folded: str, lo: int, hi: int) -> list[Value]:
+def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: frozenset = frozenset()) -> list[Value]:
+    """The values between lo and hi; with the original `text` and the issuer's `own` units, a unit a comparison
+    names is read (the issuer's and its former units' values are kept, see extract.result_peers)."""
     found: list[Value] = []
     for kind, rx in VALUE_PATTERNS:
         for m in rx.finditer(folded, lo, hi):
@@ -144,7 +138,7 @@ def find_values(folded: str, lo: int, hi: int) -> list[Value]:
                 continue  # `vượt 4,9% so với chỉ tiêu được giao (85%)`: last year's goal, neither result nor target
             if kind in _AVERAGE_KINDS and _average_clause(folded, m.start()):
                 continue  # `Điểm trung bình ... của cả nước là 85,23%`: the average of others, not the unit's
-            if kind in _AVERAGE_KINDS + ("score_named",) and _peer_clause(folded, m.start()):
+            if kind in _AVERAGE_KINDS + ("score_named",) and peer_value(folded, m.start(), text, own):
                 continue  # `đứng sau Lào Cai (70,12 điểm)`: the value of a unit compared with
             found.append(Value(kind, m.start(), m.end(), m.groups()))
     return sorted(found, key=lambda v: v.start)

@@ -27,3 +27,49 @@ def test_lan_luot_without_a_list_of_ranks_keeps_the_documents_results(sentence, 
     results, _ = run("Năm 2024, Chỉ số PCI của tỉnh đạt 66,1 điểm, xếp thứ 21/63. " + sentence, strip)
     assert ("PCI", 2024, 66.1, 21, 63) in rows(results, "index", "year", "score", "rank", "rank_total")
     assert all(r.rank is None for r in results if r.index != "PCI")
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("sentence,expected", [
+    ("Năm 2024, Chỉ số PAPI của tỉnh cao hơn mức trung bình cả nước, đạt 44,1 điểm, xếp thứ 12/63.",
+     {("PAPI", 44.1, None, 12)}),
+    ("Năm 2024, Chỉ số PAPI của tỉnh thuộc nhóm trung bình cao của cả nước, đạt 43,2 điểm.", {("PAPI", 43.2, None, None)}),
+    ("Năm 2024, Chỉ số CCHC của Sở cao hơn bình quân khối sở, ngành, đạt 88,6%, xếp thứ 3/20.",
+     {("PAR INDEX", None, 88.6, 3)}),
+    ("Năm 2024, điểm bình quân Chỉ số PAPI của tỉnh có bước khởi sắc khi đạt 44,5 điểm.", {("PAPI", 44.5, None, None)}),
+    ("Năm 2024, Chỉ số PCI của tỉnh thuộc nhóm dẫn đầu với 70,1 điểm.", {("PCI", 70.1, None, None)}),
+])
+def test_the_issuers_value_after_an_average_or_a_band_is_kept(sentence, expected, strip):
+    results, _ = run(sentence, strip)
+    assert rows(results, "index", "score", "percent", "rank") == expected
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_the_issuer_leading_its_peers_keeps_its_value(strip):
+    results, _ = run(header("TỈNH QUẢNG NINH", "Quảng Ninh")
+                     + "Năm 2024, Chỉ số PCI của tỉnh Quảng Ninh dẫn đầu với 72,5 điểm.", strip)
+    assert rows(results, "index", "scope", "score") == {("PCI", None, 72.5)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("clause,expected", [
+    ("trong khi tỉnh Hà Tĩnh năm 2024 đạt 66,2 điểm", {(2024, None, 66.2)}),
+    ("trong khi số điểm năm 2024 đạt 66,2 điểm", {(2024, None, 66.2)}),
+    ("trong khi tỉnh Kỳ Anh (cũ) năm 2024 đạt 61,8 điểm", {(2024, "tỉnh Kỳ Anh (cũ)", 61.8)}),
+    ("trong khi tỉnh Nghệ An năm 2024 đạt 66,2 điểm", set()),
+    ("trong khi thị trấn Phú Mỹ năm 2024 đạt 84,7 điểm", set()),
+    ("năm 2024 đứng ngay sau Nam Định (45,02 điểm)", set()),
+    ("năm 2024 thấp hơn Nam Định (45,02 điểm)", set()),
+])
+def test_a_unit_named_by_a_comparison_is_resolved(clause, expected, strip):
+    results, _ = run(header("TỈNH HÀ TĨNH", "Hà Tĩnh") + f"Năm 2023, Chỉ số PCI của tỉnh đạt 64,5 điểm, {clause}.", strip)
+    if strip:  # the name as printed, the unit word spelled out
+        expected = {(y, s and "tỉnh " + unidecode(s[5:-5]) + " (cũ)", v) for y, s, v in expected}
+    assert rows(results, "year", "scope", "score") == {(2023, None, 64.5)} | expected
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_former_district_quan_is_a_former_unit(strip):
+    results, _ = run("Năm 2024, Chỉ số CCHC của quận Hoàn Kiếm (cũ) đạt 86,3 điểm, xếp thứ 4/30.", strip)
+    name = "Hoan Kiem" if strip else "Hoàn Kiếm"
+    assert rows(results, "scope", "score", "rank") == {(f"quận {name} (cũ)", 86.3, 4)}

@@ -1,0 +1,65 @@
+"""Values of units the plan compares itself with: `đứng (ngay) sau Lào Cai (70,12 điểm)`, `trong khi tỉnh Nghệ An
+đạt 4,05 điểm`, `(Sở Xây dựng dẫn đầu với 93,20%)`, `thấp hơn Nam Định (45,02 điểm)`. Such a value is that unit's,
+not a result; but the unit a cue names may be the issuer's own (`trong khi tỉnh <own> năm 2024 đạt`, `Chỉ số PCI của
+tỉnh <own> dẫn đầu với`) or a former unit of it (`trong khi tỉnh Yên Bái (cũ) đạt`): those values are kept.
+Works on folded text (extract.numbers.fold); names are read from the original (same offsets).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.numbers import fold
+from extract.result_scope import UNIT_WORDS, capitalised_after, is_own
+
+_OLD_AFTER = re.compile(r"[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3}\s*\((?:cu|cii|cu\.)\)")
+_PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:day|do|khi)\b)"
+                   rf"|trong\s+khi\s+(?P<while>{UNIT_WORDS}|so)\s"
+                   r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
+                   rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
+_UNIT_BEFORE_LEAD = re.compile(rf"\b(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
+# `thấp hơn Nam Định (45,02 điểm)`, `sau Lào Cai (70,12 điểm)`: a name, then that unit's value in parentheses
+_NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+(?:(?:so\s+voi|cua)\s+)?((?:[a-z]+\s+){1,4})\($")
+
+
+def _named_unit(text: str, folded: str, kind: str, at: int, hi: int) -> tuple[str, bool]:
+    """The name after a unit word at `at` (`Hà Tĩnh`) and whether it is a former unit (`... (cũ)`)."""
+    return capitalised_after(text, at, hi), bool(_OLD_AFTER.match(folded, at, hi))
+
+
+def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
+    """The value at `at` is another unit's, named by a comparison in its clause."""
+    lo = max(0, at - 90)
+    clause_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:,]\s|\n", folded[lo:at])])[-1]
+    if text is not None and folded.startswith("(", at):
+        m = _NAME_THEN_VALUE.search(folded, clause_at, at + 1)
+        if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
+            return True
+    m = None
+    for m in _PEER.finditer(folded, clause_at, at):
+        pass
+    if m is None:
+        return False
+    if text is None:
+        return True
+    if m.group("while") or m.group("than"):
+        kind = m.group("while") or m.group("than")
+        where = m.start("while") if m.group("while") else m.start("than")
+        name, former = _named_unit(text, folded, kind, where + len(kind) + 1, at)
+        if kind == "so" and not name:
+            return text[where] == "S"  # `trong khi số điểm năm 2024 đạt` is no Sở
+        if former or not name:
+            return False  # a former unit of the issuer, or the issuer itself (`trong khi tỉnh năm 2024 đạt`)
+        return not is_own(f"{kind} {fold(name)}", own)
+    if m.group("lead"):
+        units = list(_UNIT_BEFORE_LEAD.finditer(folded, clause_at, m.start()))
+        units = [u for u in units if u.group("kind") != "so" or text[u.start()] == "S"]
+        if not units:
+            before = text[clause_at:m.start()].split()
+            return bool(before) and before[-1][:1].isupper()  # `Lào Cai dẫn đầu với`
+        u = units[-1]
+        name, former = _named_unit(text, folded, u.group("kind"), u.end(), m.start())
+        if former or not name:
+            return False  # `Chỉ số PCI của tỉnh dẫn đầu với`: the issuer
+        return u.group("kind") == "so" or not is_own(f"{u.group('kind')} {fold(name)}", own)
+    return True
