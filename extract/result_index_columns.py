@@ -10,6 +10,9 @@ from extract.components import index_mentions
 from extract.numbers import YEAR, fold, parse_number
 from extract.schema import Evidence, IndexResult
 
+# a row of an average or a total (`Bình quân cả nước`, `Trung bình 2 tỉnh`, `Toàn quốc`, `Tổng`)
+_AVERAGE_OR_WHOLE = re.compile(r"\b(?:binh\s+quan|trung\s+binh|ca\s+nuoc|toan\s+quoc|tong)\b")
+
 
 def index_columns(header: str) -> list[tuple[str, bool]]:
     """(index, in percent) per column, in header order, when the folded header names two or more indices once
@@ -19,7 +22,9 @@ def index_columns(header: str) -> list[tuple[str, bool]]:
     if len(names) < 2 or len(set(names)) != len(names):
         return []
     ends = [a for a, _, _ in found[1:]] + [len(header)]
-    return [(n, bool(re.search(r"%|ty le", header[b:nxt]))) for (_, b, n), nxt in zip(found, ends)]
+    # SIPAS is a satisfaction rate: in percent unless the column says points
+    return [(n, bool(re.search(r"%|ty le", header[b:nxt]) or n == "SIPAS" and not re.search(r"d\S?em", header[b:nxt])))
+            for (_, b, n), nxt in zip(found, ends)]
 
 
 def index_column_results(row, columns: list[tuple[str, bool]], year: Optional[int], scope: Optional[str],
@@ -31,16 +36,18 @@ def index_column_results(row, columns: list[tuple[str, bool]], year: Optional[in
     if len(numbers) != len(columns) or None in numbers or any(t[0] in "≥><≤+-" or "/" in t for t in row.tokens):
         return []
     folded = fold(row.label)
+    if _AVERAGE_OR_WHOLE.search(folded):
+        return []  # `Bình quân cả nước năm 2023`, `Trung bình 2 tỉnh`: not the unit's values
     own_year = re.search(rf"\b({YEAR})\b", folded)
     former = former_unit(row.label, folded, 0, len(row.label))
     if unit_rows and row.label:  # `Tỉnh (cũ)` column: the rows are former units
         former = f"{unit_rows} {row.label} (cũ)"
+    if not own_year and not former:
+        return []  # neither a former unit nor a year: whose values these are is not said
     if own_year:
         year = int(own_year.group(1))
-    elif former:
+    if former:  # `Tỉnh Lào Cai (cũ) năm 2024`: both
         scope = former
-    else:
-        return []  # neither a former unit nor a year: whose values these are is not said
     return [IndexResult(index=index, year=year, scope=scope, evidence=ev,
                         **({"percent": n} if percent else {"score": n}))
             for (index, percent), n in zip(columns, numbers)]

@@ -73,3 +73,26 @@ def test_a_former_district_quan_is_a_former_unit(strip):
     results, _ = run("Năm 2024, Chỉ số CCHC của quận Hoàn Kiếm (cũ) đạt 86,3 điểm, xếp thứ 4/30.", strip)
     name = "Hoan Kiem" if strip else "Hoàn Kiếm"
     assert rows(results, "scope", "score", "rank") == {(f"quận {name} (cũ)", 86.3, 4)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("label", ["Bình quân cả nước năm 2023", "Trung bình 2 tỉnh", "Toàn quốc năm 2023",
+                                   "Tổng năm 2023"])
+def test_a_row_of_an_average_or_the_whole_in_an_index_column_table_is_no_result(label, strip):
+    text = header("TỈNH LÀO CAI", "Lào Cai") + (
+        "Kết quả qua các năm:\n\nTT | Năm | Chỉ số SIPAS | Chỉ số PCI (điểm)\n"
+        f"1 | Năm 2023 | 83,9 | 65,0\n2 | {label} | 82,1 | 63,7\n")
+    results, _ = run(text, strip)
+    assert rows(results, "index", "year", "score", "percent") == {("SIPAS", 2023, None, 83.9), ("PCI", 2023, 65.0, None)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_row_naming_a_former_unit_and_a_year_takes_both(strip):
+    text = header("TỈNH LÀO CAI", "Lào Cai") + (
+        "Kết quả các năm của hai tỉnh trước hợp nhất:\n\nSTT | Đơn vị | Chỉ số CCHC (%) | Chỉ số PAPI (điểm)\n"
+        "1 | Tỉnh Lào Cai (cũ) năm 2023 | 87,5 | 43,8\n2 | Tỉnh Yên Bái (cũ) năm 2024 | 86,02 | 42,55\n")
+    results, _ = run(text, strip)
+    lc, yb = ("Lao Cai", "Yen Bai") if strip else ("Lào Cai", "Yên Bái")
+    assert rows(results, "index", "year", "scope", "score", "percent") == {
+        ("PAR INDEX", 2023, f"tỉnh {lc} (cũ)", None, 87.5), ("PAPI", 2023, f"tỉnh {lc} (cũ)", 43.8, None),
+        ("PAR INDEX", 2024, f"tỉnh {yb} (cũ)", None, 86.02), ("PAPI", 2024, f"tỉnh {yb} (cũ)", 42.55, None)}
