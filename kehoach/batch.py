@@ -104,7 +104,7 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
     progress = engine = None
     in_flight: dict[int, LocalDocument] = {}
     try:
-        engine = make_engine(args, config)  # first: a local pool starts loading its workers' models now
+        engine = make_engine(args, config)
         runtime, notes = engine.runtime(out.state / "models.json")  # where the documents are processed
         for note in notes:
             print(f"kehoach run: {note}", file=sys.stderr, flush=True)

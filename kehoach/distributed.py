@@ -12,7 +12,7 @@ import dataclasses
 import time
 from typing import Iterable, Iterator, Optional
 
-from kehoach.errors import UsageError
+from kehoach.errors import MissingDependencyError, UsageError
 from kehoach.work import SINGLE_THREAD_ENV, Job, Outcome, Runtime, local_runtime, run_job, single_threaded
 
 
@@ -53,14 +53,28 @@ class DaskPool:
         self._client = self._cluster = None
 
     def runtime(self, models_cache=None) -> tuple[Runtime, list[str]]:
-        """The workers' runtime (connects now); see combine_runtimes."""
+        """The workers' runtime, asked of the workers connected now (see combine_runtimes); each
+        worker hashes its own model files, so `models_cache` (the local pool's) is not used."""
         client = self._connected()
+        where = self.scheduler or "the local Dask cluster"
         try:
             client.wait_for_workers(1, timeout=WORKER_WAIT_S)
         except TimeoutError:
-            raise UsageError(f"no Dask worker joined {self.scheduler or 'the local cluster'} within "
-                             f"{WORKER_WAIT_S:g} s", "start workers with `dask worker tcp://HOST:8786`") from None
-        return combine_runtimes(client.run(_worker_runtime))
+            hint = (f"start workers with `dask worker {self.scheduler}` (docs/batch.md)" if self.scheduler
+                    else "run `kehoach doctor`, or use the local engine (no --engine dask)")
+            raise UsageError(f"no Dask worker joined {where} within {WORKER_WAIT_S:g} s", hint) from None
+        answers = client.run(_worker_runtime, on_error="return")
+        failed = {addr: a for addr, a in answers.items() if isinstance(a, BaseException)}
+        if failed:  # e.g. an older kehoach without _worker_runtime: its outputs would differ too
+            addr, exc = sorted(failed.items())[0]
+            raise MissingDependencyError(
+                f"Dask worker(s) {', '.join(sorted(failed))} could not report their kehoach set-up "
+                f"({type(exc).__name__}: {exc})",
+                "install the same kehoach, models and Tesseract on every worker (`make setup` or "
+                "`pip install -e .` there), then restart the workers")
+        if not answers:
+            raise UsageError(f"no Dask worker of {where} answered", "check the workers, then rerun")
+        return combine_runtimes(answers)
 
     def close(self) -> None:
         if self._client is not None:

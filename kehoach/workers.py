@@ -35,16 +35,24 @@ def worker_context():
 
 
 def _start_forkserver(ctx) -> None:
-    """Start the forkserver now: its preload (seconds) then overlaps the batch's own work (hashing
-    inputs, reading the manifest) instead of following it when the first worker is asked for."""
+    """Start the forkserver (if not running) with SIGINT ignored: it inherits that through exec, so
+    Ctrl-C during its preload (seconds) stops the batch without a traceback from the forkserver.
+    Started with the first worker, not earlier: a rerun that skips every document starts nothing."""
     if ctx.get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
 
     try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be set here
+        previous = None
+    try:
         forkserver.ensure_running()
-    except OSError:  # the first worker's start will say what is wrong
+    except OSError:  # the worker's start will say what is wrong
         pass
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _worker_main(conn, processor_ref: str, config, timeout: Optional[float]) -> None:
@@ -134,7 +142,6 @@ class LocalPool:
         os.environ.update(SINGLE_THREAD_ENV)  # inherited by the forkserver before it loads numpy & co
         self.ctx = worker_context()
         self.workers: list[_Worker] = []
-        _start_forkserver(self.ctx)
 
     def runtime(self, models_cache=None) -> tuple[Runtime, list[str]]:
         """The workers run this machine's models, engine and code: (runtime, notes)."""
@@ -144,6 +151,7 @@ class LocalPool:
         """Nothing to release outside imap_unordered, which stops its workers itself."""
 
     def _new_worker(self) -> _Worker:
+        _start_forkserver(self.ctx)
         return _Worker(self.ctx, self.processor_ref, self.config, self.timeout)
 
     def imap_unordered(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:

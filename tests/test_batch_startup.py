@@ -1,8 +1,10 @@
-"""Start-up of a batch: the batch process loads no model, and the workers' forkserver is started
-before the first document is handed out (its preload overlaps the batch's own work)."""
+"""Start-up of a batch: the batch process loads no model; the workers' forkserver starts only when a
+document needs a worker, and ignores Ctrl-C (the batch process handles it)."""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
 import subprocess
 import sys
 
@@ -29,12 +31,34 @@ def test_models_version_follows_the_model_files(tmp_path, monkeypatch):
     assert models_version() != before
 
 
-def test_the_pool_starts_its_forkserver_before_any_job(monkeypatch):
+def _pool(monkeypatch):
+    from kehoach.work import SINGLE_THREAD_ENV
+
+    for name in SINGLE_THREAD_ENV:  # the pool sets them for its workers: restore them after the test
+        monkeypatch.setenv(name, os.environ.get(name, ""))
+    return workers.LocalPool(1, "kehoach.pipeline:process_document", None, None)
+
+
+def test_no_forkserver_until_a_document_needs_a_worker(monkeypatch):
     if "forkserver" not in mp.get_all_start_methods():
         pytest.skip("no forkserver on this platform")
-    started = []
     from multiprocessing import forkserver
 
+    started = []
     monkeypatch.setattr(forkserver, "ensure_running", lambda: started.append(True))
-    pool = workers.LocalPool(1, "kehoach.pipeline:process_to_json", None, None)
-    assert started == [True] and pool.workers == []
+    pool = _pool(monkeypatch)
+    assert list(pool.imap_unordered(iter([]))) == []  # a rerun that skips every document
+    assert started == []
+
+
+def test_the_forkserver_starts_with_ctrl_c_ignored(monkeypatch):
+    """It inherits SIGINT's disposition through exec: Ctrl-C during its preload leaves it quiet."""
+    if "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("no forkserver on this platform")
+    from multiprocessing import forkserver
+
+    seen = []
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: seen.append(signal.getsignal(signal.SIGINT)))
+    before = signal.getsignal(signal.SIGINT)
+    workers._start_forkserver(mp.get_context("forkserver"))
+    assert seen == [signal.SIG_IGN] and signal.getsignal(signal.SIGINT) is before

@@ -51,3 +51,45 @@ def test_dask_workers_alike_give_their_runtime_and_workers_that_differ_are_named
     assert merged.ocr_engine == "program|tesserocr 2.8.0" and merged.models == "m"
     assert merged not in (same, old)
     assert len(notes) == 1 and "tcp://b:1: engine program" in notes[0] and "tcp://a:1, tcp://c:1" in notes[0]
+
+
+class _FakeClient:
+    def __init__(self, answers, joins=True):
+        self.answers, self.joins = answers, joins
+
+    def wait_for_workers(self, n, timeout):
+        if not self.joins:
+            raise TimeoutError("none")
+
+    def run(self, fn, on_error="raise"):
+        assert on_error == "return"  # a worker's failure must not crash the batch with a traceback
+        return self.answers
+
+
+def _dask_pool(client, scheduler="tcp://sched:8786"):
+    from kehoach.distributed import DaskPool
+
+    pool = DaskPool(1, "x:y", None, None, scheduler=scheduler)
+    pool._client = client
+    return pool
+
+
+def test_a_worker_that_cannot_report_its_setup_is_named_with_what_to_install():
+    from kehoach.errors import MissingDependencyError
+
+    same = Runtime("m", "tesserocr 2.8.0", "0.1")
+    client = _FakeClient({"tcp://a:1": same, "tcp://old:1": AttributeError("Can't get attribute '_worker_runtime'")})
+    with pytest.raises(MissingDependencyError) as err:
+        _dask_pool(client).runtime()
+    assert "tcp://old:1" in err.value.message and "tcp://a:1" not in err.value.message
+    assert "same kehoach" in err.value.advice
+
+
+def test_no_dask_worker_says_how_to_start_one():
+    from kehoach.errors import UsageError
+
+    with pytest.raises(UsageError) as err:
+        _dask_pool(_FakeClient({}, joins=False)).runtime()
+    assert "dask worker tcp://sched:8786" in err.value.advice
+    with pytest.raises(UsageError):
+        _dask_pool(_FakeClient({})).runtime()  # the worker left before answering
