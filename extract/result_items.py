@@ -47,11 +47,20 @@ class Doc:
                         text=" ".join(self.text[max(lo, v.start - 80):v.end + 20].split()))
 
 
-_RANK_WORD_VALUES = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_RANK_WORD_VALUES = {"nhat": 1, "nhi": 2, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
+                     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 
 
 def ordinal(word: str) -> int:
-    return _RANK_WORD_VALUES.get(word) or int(word)
+    """`5`, `năm` -> 5; compounds (folded): `muoi lam` -> 15, `ba muoi hai` -> 32, `hai muoi mot` -> 21."""
+    words = word.split()
+    if not words or not words[0].isalpha():
+        return int(word)
+    if "muoi" not in words:
+        return _RANK_WORD_VALUES[words[0]]
+    at = words.index("muoi")
+    tens = _RANK_WORD_VALUES[words[0]] if at else 1
+    return tens * 10 + sum(_RANK_WORD_VALUES[w] for w in words[at + 1:])
 
 
 def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:

@@ -26,7 +26,7 @@ from extract.result_items import Doc, add_result, make_targets, paren_year, resu
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
 from extract.numbers import NUMBER, YEAR
-from extract.result_values import Value, find_values, is_target
+from extract.result_values import DECIMAL_SCORED, Value, find_values, is_target
 from extract.schema import IndexResult, IndexTarget
 from kehoach.synth.vocab import components_of
 
@@ -97,6 +97,8 @@ def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[I
         for v in values:
             lo, seg_lo = seg_lo, v.end
             index = own_index.get(v.start, mentions[k][2])
+            if v.kind == "score_decimal" and index not in DECIMAL_SCORED:
+                continue  # `Chỉ số PCI ... tối thiểu 0,5`: only a 0-1 index is scored by a bare decimal
             comp = _component(folded, lo, v.start, index) or before
             if comp is None and v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start]) \
                     and prev_comp in components_of(index):

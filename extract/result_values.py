@@ -32,8 +32,11 @@ _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|do
 _UP = r"(?:tang|cai\s+th\S{1,3}n|nang\s+hang|thang\s+hang)"  # `tăng / cải thiện ít nhất 5 bậc`
 _GROUP = r"(?:trong|thuoc|vao|\blen|\bo)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
-# ranks in words (`xếp thứ năm`, `đứng thứ hai`); not `tư` (folded `thứ tự`, order)
-RANK_WORDS = "nhat|nhi|hai|ba|nam|sau|bay|tam|chin|muoi"
+# ranks in words (`xếp thứ năm`, `đứng thứ hai`, `thứ ba mươi hai`, `thứ mười lăm`); not `tư` alone (folded
+# `thứ tự`, order); a compound is read whole (its first word alone would be another rank)
+_UNITS_WORDS = "mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin"
+RANK_WORDS = (rf"(?:(?:hai|ba|bon|nam|sau|bay|tam|chin)\s+muoi|muoi)(?:\s+(?:{_UNITS_WORDS})\b)?"
+              "|nhat|nhi|hai|ba|nam|sau|bay|tam|chin")
 _OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trên 63`, `41 trong 63`
 _RANK_AT = r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
 
@@ -132,6 +135,8 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
                     and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())):
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
+            if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s+$", folded[max(0, m.start() - 14):m.start()]):
+                continue  # `tăng tối thiểu 0,5 so với năm 2024`: a change, not a DTI-style score
             if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
                 continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value
             if _AGAINST_TARGET.search(folded, max(0, m.start() - 60), m.start()):
@@ -144,6 +149,7 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
     return sorted(found, key=lambda v: v.start)
 
 
+DECIMAL_SCORED = ("DTI",)  # indices scored from 0 to 1 (`đạt 0,4612`)
 TARGET_CUES = ("phan dau", "muc tieu", "bao dam", "dam bao", "chi tieu", "du kien", "ke hoach dat", "nham dat",
                "gop phan nang")
 ALWAYS_TARGET = ("rank_range", "percent_range", "score_range", "rank_increase_range", "score_increase_range")

@@ -96,3 +96,26 @@ def test_a_row_naming_a_former_unit_and_a_year_takes_both(strip):
     assert rows(results, "index", "year", "scope", "score", "percent") == {
         ("PAR INDEX", 2023, f"tỉnh {lc} (cũ)", None, 87.5), ("PAPI", 2023, f"tỉnh {lc} (cũ)", 43.8, None),
         ("PAR INDEX", 2024, f"tỉnh {yb} (cũ)", None, 86.02), ("PAPI", 2024, f"tỉnh {yb} (cũ)", 42.55, None)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("goal", ["Chỉ số PAPI năm 2025 tăng tối thiểu 0,5 so với năm 2024.",
+                                  "Chỉ số PCI năm 2025 tối thiểu 0,5 so với năm 2024.",
+                                  "Chỉ số PAPI năm 2025 giảm ít nhất 0,3 so với năm 2024."])
+def test_a_bare_decimal_change_is_no_score_target(goal, strip):
+    _, targets = run("Mục tiêu: " + goal, strip)
+    assert rows(targets, "index", "metric", "value") == set()
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_dti_floor_without_diem_is_still_a_target(strip):
+    _, targets = run("Mục tiêu: Chỉ số DTI năm 2027 tối thiểu 0,52.", strip)
+    assert rows(targets, "index", "year", "metric", "comparator", "value") == {("DTI", 2027, "score", ">=", 0.52)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("words,rank", [("ba mươi hai", 32), ("hai mươi mốt", 21), ("mười lăm", 15), ("mười", 10),
+                                        ("bốn mươi", 40), ("hai", 2), ("năm", 5)])
+def test_a_rank_in_words_is_read_whole(words, rank, strip):
+    results, _ = run(f"Năm 2024, Chỉ số PAPI của tỉnh đạt 43,1 điểm, đứng thứ {words} toàn quốc.", strip)
+    assert rows(results, "index", "score", "rank") == {("PAPI", 43.1, rank)}
