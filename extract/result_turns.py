@@ -13,11 +13,13 @@ import re
 from extract.numbers import NUMBER, YEAR, fold
 from extract.result_context import paragraph_start, sentence_end, sentence_start
 from extract.result_items import Doc, add_result, result_year
-from extract.result_scope import former_unit, old_unit_spans, scope_of, subject_former_unit
+from extract.result_scope import UNIT_WORDS, capitalised_after, former_unit, old_unit_spans, scope_of, subject_former_unit
 from extract.result_values import Value
 
 _CUE = re.compile(r"\blan\s+luot\s+(?:la\s+|dat\s+|xep\s+(?:hang\s+|thu\s+)?(?:la\s+)?)?")
 _RANK_VERB_BEFORE = re.compile(r"(?:\bx\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|\bh\S{0,2}ng|\bvi\s+tri)\s*$")  # not phường/không
+_YEAR_SPAN = re.compile(r"\b(?:(?:hai|ba|bon|nam|\d)\s+n\S{0,2}m|(?:qua\s+)?cac\s+n\S{0,2}m)\b")  # `hai năm gần đây`
+_UNIT_NAMED = re.compile(rf"\b{UNIT_WORDS}\s+(?=\S)")
 _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+")
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
@@ -70,8 +72,9 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
     """`hai phường đạt lần lượt 92,4% và 90,8%`: the former units the paragraph named, in order."""
     folded = d.folded
     para = paragraph_start(folded, sent_start)
-    if former_unit(d.text, folded, sent_start, cue.start()):
-        return  # a unit named in the sentence itself: its own values
+    if former_unit(d.text, folded, sent_start, cue.start()) or _names_a_unit(d.text, folded, sent_start, cue.start()) \
+            or _YEAR_SPAN.search(folded, sent_start, cue.start()):
+        return  # a unit named in the sentence itself (its own values), or values over years (`hai năm gần đây`)
     named: dict[str, str] = {}  # folded name -> its last spelling (a restorer may spell one name two ways)
     for a, b in old_unit_spans(d.text, folded, para, sent_start):
         unit = former_unit(d.text, folded, a, b)
@@ -88,6 +91,11 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
         v = Value(kind, m.start(1), m.end(), (m.group(1), None))
         add_result(d, {}, v, index, None, result_year(folded, v, ms, sent_start), unit, d.evidence(sent_start, v))
     read.append((cue.start(), values[-1].end()))
+
+
+def _names_a_unit(text: str, folded: str, lo: int, hi: int) -> bool:
+    """`của phường Bến Thành`: a unit word followed by a name (`hai phường` names none)."""
+    return any(capitalised_after(text, m.end(), hi) for m in _UNIT_NAMED.finditer(folded, lo, hi))
 
 
 __all__ = ["values_in_turn"]

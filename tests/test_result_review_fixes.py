@@ -119,3 +119,23 @@ def test_a_dti_floor_without_diem_is_still_a_target(strip):
 def test_a_rank_in_words_is_read_whole(words, rank, strip):
     results, _ = run(f"Năm 2024, Chỉ số PAPI của tỉnh đạt 43,1 điểm, đứng thứ {words} toàn quốc.", strip)
     assert rows(results, "index", "score", "rank") == {("PAPI", 43.1, rank)}
+
+
+FORMER_WARDS = ("Phường Sài Gòn được thành lập từ phường Bến Thành (cũ) và phường Nguyễn Thái Bình (cũ).\n"
+                "Năm 2024, Chỉ số CCHC của phường Bến Thành (cũ) đạt 80,4 điểm; phường Nguyễn Thái Bình (cũ) đạt 78,9 điểm. ")
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("sentence", ["Chỉ số SIPAS của phường Bến Thành hai năm gần đây lần lượt đạt 88,5% và 91,2%.",
+                                      "Chỉ số SIPAS qua các năm lần lượt đạt 88,5% và 91,2%."])
+def test_values_in_turn_go_to_no_former_unit_the_sentence_does_not_pair_them_with(sentence, strip):
+    results, _ = run(FORMER_WARDS + sentence, strip)
+    assert {r.percent for r in results if r.scope and "(cũ)" in r.scope} == {None}
+    assert {(r.index, r.score) for r in results if r.score} == {("PAR INDEX", 80.4), ("PAR INDEX", 78.9)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_values_in_turn_still_go_to_the_former_units_of_the_paragraph(strip):
+    results, _ = run(FORMER_WARDS + "Về Chỉ số SIPAS, hai phường lần lượt đạt 88,5% và 91,2%.", strip)
+    assert {(r.index, r.percent) for r in results if r.percent} == {("SIPAS", 88.5), ("SIPAS", 91.2)}
+    assert len({r.scope for r in results if r.percent}) == 2
