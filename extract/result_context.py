@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from extract.components import _choices, _key
 from extract.numbers import YEAR
+from extract.result_scope import UNIT_WORDS
 
 _SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n")
 
@@ -171,7 +172,7 @@ def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
 
 
 # `Chỉ số thành phần X của tỉnh Y (cũ) giảm mạnh, chỉ còn 6,05 điểm`: whose value it is says nothing of the name
-_OF_FORMER_UNIT = re.compile(r"\bc\S{1,3}a\s+(?:tinh|thanh pho|huyen|thi xa|thi tran|xa|phuong|quan)\s+[a-z ]{1,30}?\((?:cu|cii)\)")
+_OF_FORMER_UNIT = re.compile(rf"\bc\S{{1,3}}a\s+{UNIT_WORDS}\s+[a-z ]{{1,30}}?\((?:cu|cii)\)")
 
 
 def _clause_words(folded: str, lo: int, pos: int) -> list[str]:

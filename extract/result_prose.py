@@ -21,7 +21,7 @@ from extract.components import index_mentions
 from extract.result_context import (closed_parens, component_before, component_match, component_opens, components_listed,
                                     inner_end,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
-from extract.result_scope import scope_of, subject_former_unit
+from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
 from extract.result_items import Doc, add_result, make_targets, paren_year, result_year
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
@@ -228,7 +228,7 @@ def _main_mentions(folded: str, mentions):
     return out
 
 
-_UNIT_SUBJECT = re.compile(r"\s*(?:(?:theo do|ket qua|nam \d{4})\s*,?\s*)?(?P<unit>tinh|thanh pho|huyen|thi xa|xa|phuong|so)\s+"
+_UNIT_SUBJECT = re.compile(rf"\s*(?:(?:theo do|ket qua|nam \d{{4}})\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
                            # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
                            r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")

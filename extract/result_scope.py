@@ -50,7 +50,7 @@ def own_units(doc_text: str) -> set[str]:
     return {place.group(1).strip()} if place else set()
 
 
-_UNIT_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong")
+_UNIT_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong")  # as UNIT_WORDS
 
 
 def _split_unit(unit: str) -> tuple[Optional[str], str]:
@@ -78,9 +78,10 @@ _UNIT = re.compile(rf"\b({UNIT_WORDS})\s+(?=\S)")
 _RANKED_AMONG = re.compile(rf"\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh)"
                            r"[\s,]*)+(?:cua\s+)?$")
 # the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
-_AUTHORITY = re.compile(r"\d+/[a-z]{1,4}\S*[^;.]{0,40}\bcua\s+(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+$")
+# (its title may be long: `... về việc phê duyệt kết quả đánh giá, xếp hạng các sở, ban, ngành của UBND tỉnh X`)
+_AUTHORITY = re.compile(r"\d+/[a-z]{1,4}\S*[^;.]{0,200}\bcua\s+(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+$")
 # how each unit word is spelled in a scope, whatever the text did to it (stripped, restored as `phương`)
-_UNIT_SPELLING = {"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh",
+UNIT_SPELLING = _UNIT_SPELLING = {"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh",
                   "huyen": "huyện", "quan": "quận", "xa": "xã", "phuong": "phường"}
 # the body that publishes a unit's results is not the unit they belong to (`được UBND tỉnh Đắk Lắk công bố`)
 _PUBLISHER = re.compile(r"(?:\bubnd|\buy\s+ban(?:\s+nhan\s+dan)?|\bhdnd|\bhoi\s+dong\s+nhan\s+dan|\btinh\s+uy)\s*$")
@@ -158,7 +159,7 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
         name = _capitalised_after(doc_text, m.end(), hi)
-        if name and (_publisher(doc_text, folded, m, name) or _AUTHORITY.search(folded, max(0, m.start() - 80), m.start())
+        if name and (_publisher(doc_text, folded, m, name) or _AUTHORITY.search(folded, max(0, m.start() - 260), m.start())
                      or _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())):
             continue
         if name:

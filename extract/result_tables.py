@@ -15,6 +15,7 @@ from typing import Optional
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_index_columns import index_column_results, index_columns
+from extract.result_scope import UNIT_SPELLING, UNIT_WORDS
 from extract.schema import Evidence, IndexResult, IndexTarget
 
 _TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
@@ -53,8 +54,8 @@ class TableContext:
     @property
     def unit_rows(self) -> Optional[str]:
         """`STT | Tỉnh (cũ) | Điểm | Xếp hạng`: one row per former unit (the rows are scopes, not components)."""
-        m = re.search(r"\b(tinh|huyen|xa|phuong)\s*\((?:cu|cii)\)", self.header)
-        return {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "phuong": "phường"}[m.group(1)] if m else None
+        m = re.search(rf"\b({UNIT_WORDS})\s*\((?:cu|cii)\)", self.header)
+        return UNIT_SPELLING[" ".join(m.group(1).split())] if m else None
 
     @property
     def in_percent(self) -> bool:

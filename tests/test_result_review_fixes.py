@@ -139,3 +139,13 @@ def test_values_in_turn_still_go_to_the_former_units_of_the_paragraph(strip):
     results, _ = run(FORMER_WARDS + "Về Chỉ số SIPAS, hai phường lần lượt đạt 88,5% và 91,2%.", strip)
     assert {(r.index, r.percent) for r in results if r.percent} == {("SIPAS", 88.5), ("SIPAS", 91.2)}
     assert len({r.scope for r in results if r.percent}) == 2
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_the_authority_of_a_decision_cited_at_length_is_no_scope(strip):
+    text = ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\n"
+            "Số: 9/KH-SYT                     Phú Yên, ngày 4 tháng 3 năm 2025\n\n"
+            "Theo Quyết định số 77/QĐ-UBND ngày 10/02/2025 về việc phê duyệt kết quả đánh giá, xếp hạng các sở, ban, "
+            "ngành của UBND tỉnh Phú Yên, năm 2024 Chỉ số SIPAS của Sở đạt 85,6%, xếp thứ 9/20.")
+    results, _ = run(text, strip)
+    assert rows(results, "index", "year", "scope", "percent", "rank") == {("SIPAS", 2024, None, 85.6, 9)}
