@@ -156,7 +156,9 @@ def remove_rules(gray: np.ndarray, min_len_share: float = 1 / 25) -> tuple[np.nd
     return out, True
 
 
-LINE_POOL = 4  # line openings look for runs in blocks of this many rows (columns) first
+# line openings (runs in blocks of POOL rows / columns) and ocr.table.large_components (a 1/POOL
+# max-pooled mask) look at blocks of POOL x POOL pixels first
+POOL = 4
 
 
 def line_opening(ink: np.ndarray, length: int, vertical: bool = False) -> np.ndarray:
@@ -164,13 +166,13 @@ def line_opening(ink: np.ndarray, length: int, vertical: bool = False) -> np.nda
     (along the rows, or the columns when `vertical`): the runs of at least `length` set pixels,
     each row (column) on its own; computed only in the rows (columns) that can hold one.
 
-    A row's run is also a run of the OR of its block of LINE_POOL rows, so blocks whose OR has no
+    A row's run is also a run of the OR of its block of POOL rows, so blocks whose OR has no
     such run (eroded to nothing on the smaller image) are left out: 98-99 % of a text page's rows,
-    ~80 % of a table page's. Columns are probed on blocks of LINE_POOL x LINE_POOL pixels, where
-    the run spans at least length / LINE_POOL blocks, one fewer on the page's far edge (a vertical
+    ~80 % of a table page's. Columns are probed on blocks of POOL x POOL pixels, where
+    the run spans at least length / POOL blocks, one fewer on the page's far edge (a vertical
     erosion of the whole page costs more). The same result as the whole-page opening, which took 13-20 ms a direction on a 300-dpi
     page (docs/benchmarks.md, round 3)."""
-    s = LINE_POOL
+    s = POOL
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length) if vertical else (length, 1))
     h, w = ink.shape
     padded = cv2.copyMakeBorder(ink, 0, -h % s, 0, -w % s if vertical else 0, cv2.BORDER_CONSTANT, value=0)

@@ -96,23 +96,23 @@ class Blob:
         return ys + self.box[1], xs + self.box[0]
 
 
-POOL = 4  # large components are looked for on a 1/POOL max-pooled mask first
-
-
 def large_components(mask: np.ndarray, min_w: float, min_h: float = 0) -> list[Blob]:
-    """The 8-connected components of a 0/255 `mask` at least `min_w` wide and `min_h` tall, in the
-    raster order of their first pixel.
+    """The 8-connected components of a `mask` (any non-zero pixel is set: 0/255 or 0/1) at least
+    `min_w` wide and `min_h` tall, in the raster order of their first pixel.
 
     The same components as labelling the whole page, at a fraction of its cost (labelling a
     300-dpi page took 70-100 ms, twice per page, docs/benchmarks.md): a component's blocks of a
-    max-pooled copy are connected, so it lies inside one pooled component's box, which must then
-    be at least as large; only those boxes are labelled at full resolution, and a component found
-    there is kept when its first pixel's block belongs to that pooled component (a piece of a
-    larger component cut by the box belongs to another one)."""
+    max-pooled copy (blocks of POOL x POOL pixels) are connected, so it lies inside one pooled
+    component's box, which must then be at least as large; only those boxes are labelled at full
+    resolution, and a component found there is kept when its first pixel's block belongs to that
+    pooled component (a piece of a larger component cut by the box belongs to another one)."""
     cv2 = _cv2()
+    from ocr.preprocess import POOL  # imports cv2: after _cv2's check
     H, W = mask.shape
     s = POOL
-    padded = cv2.copyMakeBorder(mask, 0, -H % s, 0, -W % s, cv2.BORDER_CONSTANT, value=0)
+    # any set value as 255: a block mean of 0/1 pixels rounds to 0 with fewer than half of them set
+    ink = cv2.compare(np.asarray(mask, np.uint8), 0, cv2.CMP_GT)
+    padded = cv2.copyMakeBorder(ink, 0, -H % s, 0, -W % s, cv2.BORDER_CONSTANT, value=0)
     # block means of 0/255 pixels: > 0 exactly when a pixel of the block is set
     pooled = cv2.resize(padded, (padded.shape[1] // s, padded.shape[0] // s), interpolation=cv2.INTER_AREA)
     n, low_labels, low_stats, _ = cv2.connectedComponentsWithStats((pooled > 0).view(np.uint8), connectivity=8)
@@ -220,10 +220,10 @@ def find_grids(gray: np.ndarray, opts: TableOptions = TableOptions()) -> list[Gr
     clean = cv2.max(gray, grid)  # white where the 0/255 rule mask is set
     grids = []
     for bx, by, bw, bh in boxes:
-        boxes = cell_boxes(grid[by:by + bh, bx:bx + bw], opts)
-        if len(boxes) < 2:
+        cells = cell_boxes(grid[by:by + bh, bx:bx + bw], opts)
+        if len(cells) < 2:
             continue
-        table = _assemble(boxes, (bx, by, bw, bh), opts)
+        table = _assemble(cells, (bx, by, bw, bh), opts)
         if table is not None:
             grids.append(Grid(table, clean, matrix))
     return grids

@@ -118,6 +118,19 @@ def test_large_components_are_those_of_the_whole_mask(seed):
             assert mask[ys, xs].all() and len(ys) == members.sum()
 
 
+
+def test_large_components_of_a_0_1_mask():
+    """A 0/1 mask (a block mean of one pixel of 1 is 0) gives the components of its 0/255 copy."""
+    mask = np.zeros((90, 130), np.uint8)
+    mask[10, 5:120] = 1  # a one-pixel rule: no block of it holds more than 4 of 16 pixels
+    mask[30:80, 60] = 1
+    mask[50, 100] = 1
+    want = [(b.box, b.pixels()) for b in large_components(mask * 255, 0)]
+    got = [(b.box, b.pixels()) for b in large_components(mask, 0)]
+    assert [box for box, _ in got] == [box for box, _ in want] == [(5, 10, 115, 1), (60, 30, 1, 50), (100, 50, 1, 1)]
+    for (_, (ys, xs)), (_, (wys, wxs)) in zip(got, want):
+        assert np.array_equal(ys, wys) and np.array_equal(xs, wxs)
+
 @pytest.mark.parametrize("seed", range(4))
 def test_line_opening_is_the_whole_page_opening(seed):
     from ocr.preprocess import line_opening
