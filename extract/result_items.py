@@ -82,7 +82,9 @@ def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
         folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
 
 
-_COMPARED_WHEN = re.compile(rf"so\s+v\S{{1,3}}\s+n\S{{0,2}}m\s+({YEAR})\s*,?\s*(?:khi|luc|la\s+nam)\b[^.;()]*$")
+# `khi` then a subject (`khi Sở xếp hạng nhất`) or `khi đó`; `khi đạt 68,2 điểm` (a verb) says the current year's value
+_COMPARED_WHEN = re.compile(rf"so\s+v\S{{1,3}}\s+n\S{{0,2}}m\s+({YEAR})\s*,?\s*(?:(?:khi|luc)\s+"
+                            r"(?!(?:dat|dqt|xep|dung|tang|giam|vuon|nang|chi|con|len|van|duoc|co|o)\b)|la\s+nam\b)[^.;()]*$")
 
 
 def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:

@@ -149,3 +149,11 @@ def test_the_authority_of_a_decision_cited_at_length_is_no_scope(strip):
             "ngành của UBND tỉnh Phú Yên, năm 2024 Chỉ số SIPAS của Sở đạt 85,6%, xếp thứ 9/20.")
     results, _ = run(text, strip)
     assert rows(results, "index", "year", "scope", "percent", "rank") == {("SIPAS", 2024, None, 85.6, 9)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("when,year", [("khi đạt", 2024), ("khi xếp hạng với", 2024), ("khi đó tỉnh đạt", 2023),
+                                       ("khi tỉnh đạt", 2023)])
+def test_a_clause_after_khi_is_the_compared_years_only_with_a_subject(when, year, strip):
+    results, _ = run(f"Năm 2024, Chỉ số PCI của tỉnh tăng 5 bậc so với năm 2023 {when} 68,2 điểm, xếp thứ 10/63.", strip)
+    assert rows(results, "index", "year", "score", "rank") == {("PCI", year, 68.2, 10)}
