@@ -30,7 +30,8 @@ class Doc:
 
     def __init__(self, doc_text: str, page_of):
         self.text = blank_table_rows(doc_text)
-        self.folded = fold(self.text)
+        # a footnote mark (`xếp thứ 5/20⁴`) is not a digit of the value: blanked (offsets kept)
+        self.folded = fold(self.text).translate(_SUPERSCRIPTS)
         self.page_of = page_of
         self.own = own_units(self.text)
         self.goals = goal_spans(self.folded)
@@ -114,11 +115,30 @@ def _open_paren(folded: str, lo: int, pos: int) -> Optional[int]:
     return stack[-1] if stack else None
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", " " * 10)
+# provinces (63 before the 2025 merger, 34 after), and fewer districts or departments in a province; communes of a
+# province may be several hundred
+_MOST_UNITS_RANKED = 63
+_COMMUNE_LEVEL = re.compile(r"(?:xa|phuong|thi\s+tran)\b")
+
+
+def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str]) -> Optional[int]:
+    """The number of units a rank is among, or None when it cannot be one. Above the units of a province's or a
+    district's level, a footnote mark was read as a last digit (`5/20⁴` printed `5/204`): dropped."""
+    unit = fold(scope) if scope else next(iter(own), "")
+    if total <= _MOST_UNITS_RANKED or _COMMUNE_LEVEL.match(unit):
+        return total
+    return total // 10 if rank <= total // 10 else None
+
+
 def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) -> dict:
     """Values of one mention with the same component, year and scope fill one result until a field repeats."""
     fields: dict = {}
     if v.kind == "rank":
-        fields = {"rank": int(v.nums[0]), "rank_total": int(v.nums[1])}
+        total = plausible_total(int(v.nums[0]), int(v.nums[1]), scope, d.own)
+        if total is None:
+            return current
+        fields = {"rank": int(v.nums[0]), "rank_total": total}
     elif v.kind == "rank_only":
         fields = {"rank": ordinal(v.nums[0] or v.nums[1])}
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):

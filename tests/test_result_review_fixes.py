@@ -157,3 +157,16 @@ def test_the_authority_of_a_decision_cited_at_length_is_no_scope(strip):
 def test_a_clause_after_khi_is_the_compared_years_only_with_a_subject(when, year, strip):
     results, _ = run(f"Năm 2024, Chỉ số PCI của tỉnh tăng 5 bậc so với năm 2023 {when} 68,2 điểm, xếp thứ 10/63.", strip)
     assert rows(results, "index", "year", "score", "rank") == {("PCI", year, 68.2, 10)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("printed", ["5/20⁴", "5/204"])
+def test_a_footnote_mark_after_a_rank_total_is_not_a_digit(printed, strip):
+    results, _ = run(header("SỞ TƯ PHÁP", "Hà Tĩnh") + f"Năm 2024, Chỉ số CCHC của Sở đạt 86,1%, xếp thứ {printed}.", strip)
+    assert rows(results, "index", "percent", "rank", "rank_total") == {("PAR INDEX", 86.1, 5, 20)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_communes_rank_among_hundreds_is_kept(strip):
+    results, _ = run(header("XÃ BÌNH AN", "Bình An") + "Năm 2024, Chỉ số CCHC của xã đạt 82,4 điểm, xếp thứ 45/124.", strip)
+    assert rows(results, "index", "score", "rank", "rank_total") == {("PAR INDEX", 82.4, 45, 124)}
