@@ -42,7 +42,8 @@ _RANK_AT = r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
-    ("rank", re.compile(rf"{_RANK_VERB}:?\s+{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),  # `Xếp hạng: 24/63`
+    # `Xếp hạng: 24/63`, `có thứ hạng là 5/13`
+    ("rank", re.compile(rf"{_RANK_VERB}:?\s+(?:la\s+)?{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),
     # `phấn đấu xếp thứ hạng từ 5 đến 7 trong khối`: a range without the number of units ranked
     ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:hang\s+)?(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\b()"
                               r"(?!\s?(?:/|[.,]\d|%|d\S?em))")),
