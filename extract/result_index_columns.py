@@ -41,7 +41,9 @@ def index_column_results(row, columns: list[tuple[str, bool]], year: Optional[in
     own_year = re.search(rf"\b({YEAR})\b", folded)
     former = former_unit(row.label, folded, 0, len(row.label))
     if unit_rows and row.label:  # `Tỉnh (cũ)` column: the rows are former units
-        former = f"{unit_rows} {row.label} (cũ)"
+        name = row.label[:own_year.start()].rstrip() if own_year else row.label  # `Lào Cai năm 2024`
+        name = re.sub(r"\s+n\S{0,2}m$", "", name, flags=re.I)
+        former = f"{unit_rows} {name} (cũ)"
     if not own_year and not former:
         return []  # neither a former unit nor a year: whose values these are is not said
     if own_year:
