@@ -80,8 +80,7 @@ def estimate_skew(gray: np.ndarray) -> float:
     # the 0.5-degree steps on a half-size mask (a quarter of the pixels): the best TWO centre the fine
     # search on the full mask. On lines <= ~4 px apart the half mask aliases and its best step can sit on
     # another local optimum (dense 3-px lines at 0.74 deg read +0.85 from the best alone); the second
-    # best holds the true one there. Same angles as a full-size coarse search on the 165 pages of
-    # docs/benchmarks.md, round 3
+    # best holds the true one there (docs/benchmarks.md, round 3, review fixes)
     h, w = mask.shape
     half = cv2.resize(mask, (w // 2, h // 2), interpolation=cv2.INTER_AREA) if min(h, w) >= 64 else mask
     coarse = [float(a) for a in np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)]
