@@ -5,10 +5,12 @@ At 200 dpi the serifs of `III` touch and Tesseract (page and crop readings alike
 whitelist) drops or garbles a stroke. The strokes themselves are plain: in the numeral's word box (the
 page TSV's, same frame as the page image), each `I` is one vertical bar crossing the middle of the
 letter height, and the numeral ends at a slanted `/` (or at the word's end). So a cell whose text holds
-a quarter cue followed by a stroke-like reading (`I`, `l`, `1`, `H`, `|`, `/` only) gets its numeral
+a quarter cue (`Quý` with its mark, or a bare `quy` before a numeral-like token: not the `quy`
+of `quy định`) followed by a stroke-like reading (`I`, `l`, `1`, `H`, `|`, `/` only) gets its numeral
 from the count of bars when that count is 1-3 and all the ink before the slash is bars; a `V`, a
 digit, a broken stroke leave the text as read (an Arabic `1` is one bar too: a digit reading that
-counts one bar stays). A reading that lost the slash (`112025` for `II/2025`) gets it back when the
+counts one bar stays), and so do bars split by a gap or a short mark: a range `I-II`, `I,II`,
+`I+II` is two numerals, not `III`. A reading that lost the slash (`112025` for `II/2025`) gets it back when the
 ink shows one. No Tesseract call: ~1 ms a table page; a page without a `Quý` in a table cell, nothing.
 """
 from __future__ import annotations
@@ -22,9 +24,10 @@ from ocr.table_vocab import fold
 from ocr.types import TableCell, Word
 
 # `Quý` + numeral + optional `/year`; the numeral may hold a misread slash (`I/I/2021`)
-QUARTER = re.compile(r"(?<!\w)(?:qu[yýỳỷỹỵ])\s+(?P<num>\S+?)(?P<year>\s*[/⁄]\s*\d{2,4})?(?=$|\s|[.,;:)])",
+QUARTER = re.compile(r"(?<!\w)(?P<cue>qu[yýỳỷỹỵ])\s+(?P<num>\S+?)(?P<year>\s*[/⁄]\s*\d{2,4})?(?=$|\s|[.,;:)])",
                      re.IGNORECASE)
 STROKE_LIKE = set("IlH1|!/⁄")
+NUMERAL_LIKE = re.compile(r"[IVXlH|!\d/⁄]+[.,;:)]*")  # `II/2025`, `IV`, `1`: what may follow a bare `quy`
 GLUED_YEAR = re.compile(r"[IlH1|!]{1,4}?(?P<year>(?:19|20)\d\d)")  # `112025`: `II/2025` with its slash lost
 BANDS = (0.3, 0.5, 0.7)  # rows of the letter height where serifs do not reach: one run per bar
 SLANT_ROWS = (0.15, 0.85)  # a slash leans over most of its height
@@ -34,13 +37,21 @@ def stroke_like(num: str) -> bool:
     return bool(num.strip("/⁄")) and all(ch in STROKE_LIKE for ch in num)
 
 
-def _is_quy(word: Word) -> bool:
-    return fold(word.text).strip(".,:;") == "quy"
+def is_cue(text: str, following: str) -> bool:
+    """`Quý` with its mark, or a `quy` that lost it followed by a numeral-like token; not the `quy` of
+    `quy định`, `quy hoạch`, `quy chế` nor `quỹ`, which fold to the same letters."""
+    if fold(text).strip(".,:;") != "quy":
+        return False
+    return "ý" in text.lower() or bool(NUMERAL_LIKE.fullmatch(following.strip()))
+
+
+def _quys(words: list[Word]) -> list[Word]:
+    return [w for i, w in enumerate(words) if is_cue(w.text, words[i + 1].text if i + 1 < len(words) else "")]
 
 
 def has_quarter_cue(words: list[Word]) -> bool:
     """A page word `Quý` among a cell's words: the cell is worth a look."""
-    return any(_is_quy(w) for w in words)
+    return bool(_quys(words))
 
 
 def numeral_box(quy: Word, words: list[Word]) -> tuple[int, int, int, int] | None:
@@ -75,6 +86,20 @@ def _runs(row: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2], edges[1::2]))
 
 
+def _split_bars(bars: list[tuple[int, int]], stats: np.ndarray, tall: list[int], cap: float) -> bool:
+    """Bars that are two numerals, not one: a wide gap between neighbours, or a short mark (`-`, `,`,
+    `.`, `+`, dropped as a speck from the bars) between them, as in a range `I-II`, `I,II`."""
+    if any(b[0] - a[1] > 0.5 * cap for a, b in zip(bars, bars[1:])):
+        return True
+    marks = [i for i in range(1, len(stats)) if i not in tall and stats[i, cv2.CC_STAT_AREA] >= 3]
+    for a, b in zip(bars, bars[1:]):
+        for i in marks:
+            centre = stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] / 2
+            if a[1] <= centre <= b[0]:
+                return True
+    return False
+
+
 def count_strokes(image: np.ndarray, box: tuple[int, int, int, int], slash: bool = False) -> int | None:
     """Vertical bars of a Roman numeral in `box` before its slash (I=1, II=2, III=3), or None when the
     ink there is anything else (a `V`, a digit, a stroke broken by the scan).
@@ -99,6 +124,7 @@ def count_strokes(image: np.ndarray, box: tuple[int, int, int, int], slash: bool
     rows = {f: _runs(ink[min(len(ink) - 1, top + int(f * cap))]) for f in (*SLANT_ROWS, *BANDS)}
     tol = max(1.0, 0.06 * cap)
     strokes = 0
+    bars: list[tuple[int, int]] = []  # (start, end) of the counted bars on the middle row
 
     def nearest(f: float, c: float) -> tuple[float, int] | None:
         """Centre and width of the run of row `f` nearest to `c`."""
@@ -121,7 +147,10 @@ def count_strokes(image: np.ndarray, box: tuple[int, int, int, int], slash: bool
             if column.mean() < 0.85:
                 return None  # a broken bar, or a letter's stem: do not count it
             strokes += 1
+            bars.append((s, e))
             continue
+        return None
+    if _split_bars(bars, stats, tall, cap):
         return None
     return strokes if 1 <= strokes <= 3 and not slash else None
 
@@ -133,8 +162,8 @@ def fix_quarters(image: np.ndarray, cells: list[tuple[TableCell, list[Word]]]) -
     for cell, words in cells:
         if not has_quarter_cue(words):
             continue
-        matches = list(QUARTER.finditer(cell.text))
-        quys = sorted((w for w in words if _is_quy(w)), key=lambda w: (w.top // max(1, w.height), w.left))
+        matches = [m for m in QUARTER.finditer(cell.text) if is_cue(m.group("cue"), m.group("num"))]
+        quys = sorted(_quys(words), key=lambda w: (w.top // max(1, w.height), w.left))
         if not matches or len(matches) != len(quys):
             continue  # which word is which numeral is not clear
         text = cell.text

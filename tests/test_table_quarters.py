@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from ocr.table_quarters import QUARTER, count_strokes, fix_quarters, numeral_box, stroke_like
+from ocr.table_quarters import (QUARTER, count_strokes, fix_quarters, has_quarter_cue, is_cue, numeral_box,
+                                 stroke_like)
 from ocr.types import TableCell, Word
 from tests.test_table import _font
 
@@ -167,3 +168,42 @@ def test_a_reading_that_lost_the_slash():
     image, words = _draw(["Quý III"])  # no slash in the ink: the digits are not a year glued to bars
     cell = _cell("Quý 112025")
     assert fix_quarters(image, [(cell, words)]) == 0
+
+
+@pytest.mark.parametrize("printed,read", [("Quý I-II/2025", "Quý I/II/2025"), ("Quý I,II/2025", "Quý I,II/2025"),
+                                          ("Quý I, II/2025", "Quý I, II/2025"), ("Quý I+II", "Quý I|II"),
+                                          ("Quý I.II/2025", "Quý I/II/2025")])
+def test_a_quarter_range_is_not_one_numeral(printed, read):
+    """Bars on both sides of a short mark (`-`, `,`, `+`, `.`) are two numerals, not `III`."""
+    image, words = _draw([printed])
+    cell = _cell(read)
+    assert fix_quarters(image, [(cell, words)]) == 0 and cell.text == read
+    image, words = _draw([printed], blur=True)
+    assert count_strokes(image, numeral_box(words[0], words)) in (None, 1)
+
+
+def test_bars_far_apart_are_not_one_numeral():
+    image, words = _draw(["Quý I  II"])  # two spaces: a gap wider than half the letter height
+    bars = [w for w in words[1:] if w.text]
+    x0, x1 = bars[0].left, bars[-1].left + bars[-1].width
+    box = (x0, min(w.top for w in bars), x1 - x0, max(w.height for w in bars))
+    assert count_strokes(image, box) is None
+    assert _numeral("III/2025") == 3  # the serifs of one numeral touch: no gap
+
+
+def test_quy_of_other_words_is_no_quarter_cue():
+    for line in ("Theo quy định", "Theo quy hoạch", "Ban hành quy chế", "Quy định chung", "Quỹ phát triển"):
+        _, words = _draw([line])
+        assert not has_quarter_cue(words), line
+    for line in ("Quý III/2025", "QUÝ II", "Trong quy II/2025", "Quy 1/2025"):
+        _, words = _draw([line])
+        assert has_quarter_cue(words), line
+    assert is_cue("Quý", "định") and not is_cue("quy", "định") and is_cue("quy", "III/2025")
+
+
+def test_quy_dinh_before_a_quarter_does_not_shift_the_numerals():
+    """`quy định` in the cell text is not a quarter: the one `Quý` is paired with its own numeral."""
+    image, words = _draw(["Theo quy định", "Quý III/2025"])
+    cell = _cell("Theo quy định quy định\nQuý II/2025")  # the crop reading repeated a word
+    assert fix_quarters(image, [(cell, words)]) == 1
+    assert cell.text == "Theo quy định quy định\nQuý III/2025"
