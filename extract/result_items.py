@@ -28,8 +28,9 @@ def blank_table_rows(text: str) -> str:
 class Doc:
     """The text, its folded form and what every value needs to be placed."""
 
-    def __init__(self, doc_text: str, page_of):
+    def __init__(self, doc_text: str, page_of, marks_lost: bool = False):
         self.text = blank_table_rows(doc_text)
+        self.marks_lost = marks_lost  # OCR or stripped text: a footnote mark may be read as a digit
         # a footnote mark (`xếp thứ 5/20⁴`) is not a digit of the value: blanked (offsets kept)
         self.folded = fold(self.text).translate(_SUPERSCRIPTS)
         self.page_of = page_of
@@ -83,9 +84,10 @@ def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
         folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
 
 
-# `khi` then a subject (`khi Sở xếp hạng nhất`) or `khi đó`; `khi đạt 68,2 điểm` (a verb) says the current year's value
+# `khi` then a subject (`khi Sở xếp hạng nhất`) or `khi đó`; `khi đạt 68,2 điểm` (a verb) says the current year's
+# value, but `khi còn / chỉ / vẫn ...` says the compared year's (`tăng 10 bậc so với năm 2023 khi còn xếp thứ 30/63`)
 _COMPARED_WHEN = re.compile(rf"so\s+v\S{{1,3}}\s+n\S{{0,2}}m\s+({YEAR})\s*,?\s*(?:(?:khi|luc)\s+"
-                            r"(?!(?:dat|dqt|xep|dung|tang|giam|vuon|nang|chi|con|len|van|duoc|co|o)\b)|la\s+nam\b)[^.;()]*$")
+                            r"(?!(?:dat|dqt|xep|dung|tang|giam|vuon|nang|len|duoc|co|o)\b)|la\s+nam\b)[^.;()]*$")
 
 
 def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:
@@ -117,25 +119,34 @@ def _open_paren(folded: str, lo: int, pos: int) -> Optional[int]:
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", " " * 10)
 # provinces (63 before the 2025 merger, 34 after), and fewer districts or departments in a province; communes of a
-# province may be several hundred
+# province may be several hundred, districts of the country several hundred
 _MOST_UNITS_RANKED = 63
-_COMMUNE_LEVEL = re.compile(r"(?:xa|phuong|thi\s+tran)\b")
+_COMMUNE_LEVEL = re.compile(r"\b(?<!thi\s)(?:xa|phuong|thi\s+tran)\b")
+# `5/120 cơ quan, đơn vị`, `12/713 đơn vị cấp huyện`: the units ranked named after the total
+_UNITS_AFTER = re.compile(r"\s*(?:xa|phuong|thi\s+tran|thi\s+xa|huyen|quan|thanh\s+pho|tinh|don\s+vi|co\s+quan|so"
+                          r"|ban|nganh|dia\s+phuong|bo)\b")
 
 
-def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str]) -> Optional[int]:
-    """The number of units a rank is among, or None when it cannot be one. Above the units of a province's or a
-    district's level, a footnote mark was read as a last digit (`5/20⁴` printed `5/204`): dropped."""
-    unit = fold(scope) if scope else next(iter(own), "")
-    if total <= _MOST_UNITS_RANKED or _COMMUNE_LEVEL.match(unit):
+def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], after: str = "",
+                    marks_lost: bool = False) -> Optional[int]:
+    """The number of units a rank is among, or None when it cannot be one. A total is kept as printed, unless the
+    text lost its marks (OCR, stripped) and the total is above the units of a province's or a district's level with
+    no units named after it: a footnote mark was then read as a last digit (`5/20⁴` read `5/204`), dropped."""
+    if rank > total:
+        return None
+    units = [fold(scope)] if scope else list(own)
+    if total <= _MOST_UNITS_RANKED or any(_COMMUNE_LEVEL.search(u) for u in units) or _UNITS_AFTER.match(after):
         return total
-    return total // 10 if rank <= total // 10 else None
+    if marks_lost and total // 10 <= _MOST_UNITS_RANKED and rank <= total // 10:
+        return total // 10
+    return total
 
 
 def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) -> dict:
     """Values of one mention with the same component, year and scope fill one result until a field repeats."""
     fields: dict = {}
     if v.kind == "rank":
-        total = plausible_total(int(v.nums[0]), int(v.nums[1]), scope, d.own)
+        total = plausible_total(int(v.nums[0]), int(v.nums[1]), scope, d.own, d.folded[v.end:v.end + 20], d.marks_lost)
         if total is None:
             return current
         fields = {"rank": int(v.nums[0]), "rank_total": total}

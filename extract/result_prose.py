@@ -46,8 +46,8 @@ _NAMED_ONLY = ("percent_listed",)  # values that need a component named right be
 _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
 
 
-def prose_values(doc_text: str, page_of=None) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
-    d = Doc(doc_text, page_of)
+def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
+    d = Doc(doc_text, page_of, marks_lost)
     folded = d.folded
     mentions = _main_mentions(folded, index_mentions(folded))
     in_turn = _respectively(folded, mentions)

@@ -6,6 +6,7 @@ PDFs), results tables the OCR found as ruled grids (`doc.source.pages[i].tables`
 from __future__ import annotations
 
 from extract.result_prose import prose_values
+from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
 from extract.schema import IndexResult, IndexTarget
 
@@ -28,7 +29,9 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
         results += r
         targets += t
         warnings += w
-    r, t, w = prose_values(doc.text, doc.page_of)
+    # a text that lost its marks (OCR, stripped, restored) may carry footnote marks read as digits
+    marks_lost = getattr(doc, "diacritics", "present") == "restored" or diacritic_share(doc.text) < LOST_DIACRITICS_SHARE
+    r, t, w = prose_values(doc.text, doc.page_of, marks_lost)
     results += r
     targets += t
     warnings += w
