@@ -17,14 +17,27 @@ _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:
                    rf"|trong\s+khi\s+(?P<while>{UNIT_WORDS}|so)\s"
                    r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
                    rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
+_INDEX_ACRONYM = re.compile(r"\(?(?:pci|papi|dti|sipas|cchc|par|index|par\s?index)\)?")
+_UNIT_KIND = re.compile(rf"^{UNIT_WORDS}\s+")  # own units are typed (`tỉnh X`); a name alone is compared bare
 _UNIT_BEFORE_LEAD = re.compile(rf"\b(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
 # `thấp hơn Nam Định (45,02 điểm)`, `sau Lào Cai (70,12 điểm)`: a name, then that unit's value in parentheses
 _NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+(?:(?:so\s+voi|cua)\s+)?((?:[a-z]+\s+){1,4})\($")
 
 
-def _named_unit(text: str, folded: str, kind: str, at: int, hi: int) -> tuple[str, bool]:
+def _named_unit(text: str, folded: str, at: int, hi: int) -> tuple[str, bool]:
     """The name after a unit word at `at` (`Hà Tĩnh`) and whether it is a former unit (`... (cũ)`)."""
     return capitalised_after(text, at, hi), bool(_OLD_AFTER.match(folded, at, hi))
+
+
+def _name_before(text: str) -> str:
+    """Folded capitalised words ending `text` (`Quảng Ngãi`), an index acronym (`PCI`) left out: no unit's name."""
+    words = text.split()
+    while words and _INDEX_ACRONYM.fullmatch(fold(words[-1])):
+        words.pop()
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and not _INDEX_ACRONYM.fullmatch(fold(words[-1])):
+        name.insert(0, fold(words.pop()))
+    return " ".join(name)
 
 
 def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
@@ -45,7 +58,7 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
     if m.group("while") or m.group("than"):
         kind = m.group("while") or m.group("than")
         where = m.start("while") if m.group("while") else m.start("than")
-        name, former = _named_unit(text, folded, kind, where + len(kind) + 1, at)
+        name, former = _named_unit(text, folded, where + len(kind) + 1, at)
         if kind == "so" and not name:
             return text[where] == "S"  # `trong khi số điểm năm 2024 đạt` is no Sở
         if former or not name:
@@ -55,10 +68,11 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
         units = list(_UNIT_BEFORE_LEAD.finditer(folded, clause_at, m.start()))
         units = [u for u in units if u.group("kind") != "so" or text[u.start()] == "S"]
         if not units:
-            before = text[clause_at:m.start()].split()
-            return bool(before) and before[-1][:1].isupper()  # `Lào Cai dẫn đầu với`
+            name = _name_before(text[clause_at:m.start()])
+            # `Lào Cai dẫn đầu với` is a peer; `Chỉ số PCI của <own> dẫn đầu với`, `Chỉ số PCI dẫn đầu với` the issuer
+            return bool(name) and not is_own(name, {_UNIT_KIND.sub("", u) for u in own})
         u = units[-1]
-        name, former = _named_unit(text, folded, u.group("kind"), u.end(), m.start())
+        name, former = _named_unit(text, folded, u.end(), m.start())
         if former or not name:
             return False  # `Chỉ số PCI của tỉnh dẫn đầu với`: the issuer
         return u.group("kind") == "so" or not is_own(f"{u.group('kind')} {fold(name)}", own)
