@@ -146,8 +146,26 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
                 continue  # `Điểm trung bình ... của cả nước là 85,23%`: the average of others, not the unit's
             if kind in _AVERAGE_KINDS + ("score_named",) and peer_value(folded, m.start(), text, own):
                 continue  # `đứng sau Lào Cai (70,12 điểm)`: the value of a unit compared with
-            found.append(Value(kind, m.start(), m.end(), m.groups()))
+            found.append(_tens_alone(Value(kind, m.start(), m.end(), m.groups()), folded, text))
     return sorted(found, key=lambda v: v.start)
+
+
+# `thứ mười sau tỉnh Quảng Ninh`, `thứ hai mươi năm 2024`: `sau` (after) and `năm` (year) are no units of the rank
+_TENS_THEN_WORD = re.compile(r"(.*muoi)\s+(?:sau|nam)$")
+_NO_UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_WORDS}|so|nam\s+\d{{4}}|\d{{4}})\b")
+
+
+def _tens_alone(v: Value, folded: str, text: Optional[str]) -> Value:
+    """A rank in words read up to its tens when a unit word, a year or (in the original text) a capitalised
+    name follows its last word."""
+    tens = _TENS_THEN_WORD.match(v.nums[1] or "") if v.kind == "rank_only" and len(v.nums) > 1 else None
+    if not tens:
+        return v
+    name_next = text is not None and text[v.end:].lstrip()[:1].isupper()
+    if not (_NO_UNIT_AFTER.match(folded, v.end) or name_next):
+        return v
+    return Value(v.kind, v.start, v.start + folded[v.start:v.end].rindex(tens.group(1)) + len(tens.group(1)),
+                 (v.nums[0], tens.group(1)))
 
 
 DECIMAL_SCORED = ("DTI",)  # indices scored from 0 to 1 (`đạt 0,4612`)

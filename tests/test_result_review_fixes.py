@@ -161,9 +161,9 @@ def test_a_clause_after_khi_is_the_compared_years_only_with_a_subject(when, year
     assert rows(results, "index", "year", "score", "rank") == {("PCI", year, 68.2, 10)}
 
 
-@pytest.mark.parametrize("strip", STRIP)
-@pytest.mark.parametrize("printed", ["5/20⁴", "5/204"])
+@pytest.mark.parametrize("printed,strip", [("5/20⁴", False), ("5/20⁴", True), ("5/204", True)])
 def test_a_footnote_mark_after_a_rank_total_is_not_a_digit(printed, strip):
+    # printed with marks, `5/204` stays (test_a_rank_total_with_diacritics_is_never_trimmed)
     results, _ = run(header("SỞ TƯ PHÁP", "Hà Tĩnh") + f"Năm 2024, Chỉ số CCHC của Sở đạt 86,1%, xếp thứ {printed}.", strip)
     assert rows(results, "index", "percent", "rank", "rank_total") == {("PAR INDEX", 86.1, 5, 20)}
 
@@ -172,3 +172,53 @@ def test_a_footnote_mark_after_a_rank_total_is_not_a_digit(printed, strip):
 def test_a_communes_rank_among_hundreds_is_kept(strip):
     results, _ = run(header("XÃ BÌNH AN", "Bình An") + "Năm 2024, Chỉ số CCHC của xã đạt 82,4 điểm, xếp thứ 45/124.", strip)
     assert rows(results, "index", "score", "rank", "rank_total") == {("PAR INDEX", 82.4, 45, 124)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("unit_line,place,sentence,expected", [
+    ("SỞ TƯ PHÁP", "Hà Tĩnh", "Năm 2024, Chỉ số DTI của Sở xếp thứ 5/120 cơ quan, đơn vị.", (5, 120)),
+    ("UBND HUYỆN NAM ĐÀN", "Nghệ An", "Năm 2024, Chỉ số DTI của huyện xếp thứ 12/713 đơn vị cấp huyện cả nước.", (12, 713)),
+    ("UBND HUYỆN NAM ĐÀN", "Nghệ An", "Năm 2024, Chỉ số DTI của huyện xếp thứ 95/713 đơn vị cấp huyện cả nước.", (95, 713)),
+    ("UBND XÃ BÌNH AN", "Bình An", "Năm 2024, Chỉ số CCHC của UBND xã Bình An đạt 82,4 điểm, xếp thứ 45/124.", (45, 124)),
+])
+def test_a_real_rank_total_above_63_is_kept(unit_line, place, sentence, expected, strip):
+    results, _ = run(header(unit_line, place) + sentence, strip)
+    assert {(r.rank, r.rank_total) for r in results} == {expected}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_rank_total_with_diacritics_is_never_trimmed(strip):
+    results, _ = run(header("SỞ TƯ PHÁP", "Hà Tĩnh") + "Năm 2024, Chỉ số CCHC của Sở đạt 86,1%, xếp thứ 5/204.", strip)
+    assert rows(results, "rank", "rank_total") == {(5, 20 if strip else 204)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("clause,field,value", [("khi còn xếp thứ 30/63", "rank", 30),
+                                                ("khi chỉ đạt 65,2 điểm", "score", 65.2),
+                                                ("khi vẫn xếp thứ 30/63", "rank", 30)])
+def test_con_chi_van_after_khi_say_the_compared_year(clause, field, value, strip):
+    results, _ = run(f"Năm 2024, Chỉ số PCI của tỉnh tăng 10 bậc so với năm 2023 {clause}.", strip)
+    assert rows(results, "index", "year", field) == {("PCI", 2023, value)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("subject", ["Chỉ số PCI của Quảng Ngãi", "Chỉ số PCI"])
+def test_the_issuer_named_or_unnamed_leading_keeps_its_value(subject, strip):
+    results, _ = run(header("TỈNH QUẢNG NGÃI", "Quảng Ngãi") + f"Năm 2024, {subject} dẫn đầu với 70,1 điểm.", strip)
+    assert rows(results, "index", "score") == {("PCI", 70.1)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_another_province_leading_is_still_a_peer(strip):
+    results, _ = run(header("TỈNH QUẢNG NGÃI", "Quảng Ngãi")
+                     + "Năm 2024, Chỉ số PCI của tỉnh đạt 66,1 điểm; Quảng Ninh dẫn đầu với 72,5 điểm.", strip)
+    assert rows(results, "index", "score") == {("PCI", 66.1)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("words,after,rank", [("mười", "sau tỉnh Quảng Ninh", 10), ("hai mươi", "sau Quảng Ninh", 20),
+                                              ("mười", "năm 2024", 10), ("mười", "sau toàn quốc", 16),
+                                              ("hai mươi", "năm cả nước", 25)])
+def test_sau_and_nam_after_a_tens_word_are_units_only_when_no_name_follows(words, after, rank, strip):
+    results, _ = run(f"Chỉ số PCI của tỉnh đứng thứ {words} {after}.", strip)
+    assert rows(results, "index", "rank") == {("PCI", rank)}
