@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.agency_lexicon import UNIT_WORDS as UNIT_NAMES
 from extract.numbers import fold
 
+# how each unit word is spelled in a scope, whatever the text did to it (stripped, restored as `phương`)
+UNIT_SPELLING = {fold(w): w for w in UNIT_NAMES}  # `thi xa` -> `thị xã`
+_UNIT_TYPES = tuple(sorted(UNIT_SPELLING, key=len, reverse=True))  # longest first: `thi xa` before `xa`
 # the words that open a unit's name, folded (one list for every rule of extract/result*.py)
-UNIT_WORDS = r"(?:thanh\s+pho|thi\s+xa|thi\s+tran|tinh|huyen|quan|xa|phuong)"
+UNIT_WORDS = "(?:" + "|".join(t.replace(" ", r"\s+") for t in _UNIT_TYPES) + ")"
 _OLD = r"\s*\((?:cu|cii|cu\.)\)"
 _SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){{0,3}})" + _OLD)
 _DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,7})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
@@ -50,7 +54,6 @@ def own_units(doc_text: str) -> set[str]:
     return {place.group(1).strip()} if place else set()
 
 
-_UNIT_TYPES = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong")  # as UNIT_WORDS
 
 
 def _split_unit(unit: str) -> tuple[Optional[str], str]:
@@ -80,9 +83,6 @@ _RANKED_AMONG = re.compile(rf"\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|
 # the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
 # (its title may be long: `... về việc phê duyệt kết quả đánh giá, xếp hạng các sở, ban, ngành của UBND tỉnh X`)
 _AUTHORITY = re.compile(r"\d+/[a-z]{1,4}\S*[^;.]{0,200}\bcua\s+(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+$")
-# how each unit word is spelled in a scope, whatever the text did to it (stripped, restored as `phương`)
-UNIT_SPELLING = _UNIT_SPELLING = {"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh",
-                  "huyen": "huyện", "quan": "quận", "xa": "xã", "phuong": "phường"}
 # the body that publishes a unit's results is not the unit they belong to (`được UBND tỉnh Đắk Lắk công bố`)
 _PUBLISHER = re.compile(r"(?:\bubnd|\buy\s+ban(?:\s+nhan\s+dan)?|\bhdnd|\bhoi\s+dong\s+nhan\s+dan|\btinh\s+uy)\s*$")
 _PUBLISHES = re.compile(r"\s*,?\s*(?:cong\s+bo|ban\s+hanh|danh\s+gia|tham\s+dinh|phe\s+duyet|xep\s+hang\s+cac)\b")
@@ -95,7 +95,7 @@ def _publisher(doc_text: str, folded: str, m: re.Match, name: str) -> bool:
 
 
 def _unit_name(kind: str, name: str) -> str:
-    return f"{_UNIT_SPELLING.get(fold(kind).strip(), kind.strip().lower())} {name}"
+    return f"{UNIT_SPELLING.get(fold(kind).strip(), kind.strip().lower())} {name}"
 
 
 def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> bool:
