@@ -117,7 +117,8 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
                     display, error = item
                     _record(out, progress, display, sha256_file(Path(display)), None, None, Outcome("failed", error))
                     continue
-                key = document_key(item.sha256, _media_type(item.path), config, runtime, args.processor)
+                media_type = _media_type(item.path)
+                key = document_key(item.sha256, media_type, config, runtime, args.processor)
                 output = out.assign_name(item.stem, item.sha256)
                 done = out.is_done(previous, output, key)
                 if done:
@@ -126,7 +127,8 @@ def main(args, config: Optional[PipelineConfig] = None) -> int:
                             Outcome("ok", pages=done.get("pages")), skipped=True)
                     continue
                 in_flight[index] = item
-                yield Job(index, item.display, item.sha256, key, output, path=str(item.path), name=item.name)
+                yield Job(index, item.display, item.sha256, key, output, path=str(item.path), name=item.name,
+                          media_type=media_type)
 
         for job, outcome in engine.imap_unordered(jobs()):
             if outcome.status == "ok" and outcome.plan_json is not None:

@@ -4,27 +4,34 @@ The client ships each document's bytes with the task, and writes the outputs its
 the package and Tesseract installed, but neither the inputs nor the output folder.
 `--engine dask` starts a LocalCluster (processes, one thread each); `--scheduler tcp://HOST:PORT`
 joins an existing cluster. Cache keys name the workers' models, OCR engine and code (asked of the
-workers connected when the run starts), not the client's: a worker upgrade redoes its documents.
+workers connected when the run starts, and told by every outcome: a worker that joins later with
+another set-up widens the keys of what follows), not the client's: a worker upgrade redoes its documents.
 """
 from __future__ import annotations
 
 import dataclasses
+import functools
+import sys
 import time
 from typing import Iterable, Iterator, Optional
 
 from kehoach.errors import MissingDependencyError, UsageError
-from kehoach.work import SINGLE_THREAD_ENV, Job, Outcome, Runtime, local_runtime, run_job, single_threaded
+from kehoach.work import SINGLE_THREAD_ENV, Job, Outcome, Runtime, document_key, local_runtime, run_job, single_threaded
 
 
 def _run_remote(job: Job, processor_ref: str, config) -> Outcome:
     single_threaded()
-    return run_job(job, processor_ref, config)
+    outcome = run_job(job, processor_ref, config)
+    outcome.runtime = _worker_runtime()  # a worker that joined after the start was never asked
+    return outcome
 
 
 WORKER_WAIT_S = 60.0  # a scheduler with no worker yet: how long to wait for the first one
 
 
+@functools.lru_cache(maxsize=1)
 def _worker_runtime() -> Runtime:
+    """Once per worker process: model files hashed, engine named, version read."""
     return local_runtime()
 
 
@@ -51,6 +58,9 @@ class DaskPool:
         self.timeout = timeout
         self.scheduler = scheduler
         self._client = self._cluster = None
+        self._found: dict[str, Runtime] = {}  # worker -> runtime, as asked at the start then as told
+        self._start_runtime: Optional[Runtime] = None  # what the client keyed the jobs with
+        self._key_runtime: Optional[Runtime] = None  # what they are keyed with now
 
     def runtime(self, models_cache=None) -> tuple[Runtime, list[str]]:
         """The workers' runtime, asked of the workers connected now (see combine_runtimes); each
@@ -74,7 +84,25 @@ class DaskPool:
                 "`pip install -e .` there), then restart the workers")
         if not answers:
             raise UsageError(f"no Dask worker of {where} answered", "check the workers, then rerun")
-        return combine_runtimes(answers)
+        self._found = dict(answers)
+        runtime, notes = combine_runtimes(self._found)
+        self._start_runtime = self._key_runtime = runtime
+        return runtime, notes
+
+    def _keyed(self, job: Job, outcome: Outcome, future) -> Job:
+        """The job under the key of what processed it: a runtime not seen at the start (a worker that
+        joined later with another set-up) joins the key's, for this document and every later one, so
+        a rerun on a cluster without that mix redoes them."""
+        told = outcome.runtime
+        if told is not None and self._key_runtime is not None and told not in self._found.values():
+            self._found[f"{_holder(self._client, future)} (joined after the start)"] = told
+            self._key_runtime, notes = combine_runtimes(self._found)
+            for note in notes:
+                print(f"kehoach run: {note}", file=sys.stderr, flush=True)
+        if self._key_runtime is None or self._key_runtime == self._start_runtime:
+            return job
+        return dataclasses.replace(job, key=document_key(job.sha256, job.media_type, self.config,
+                                                         self._key_runtime, self.processor_ref))
 
     def close(self) -> None:
         if self._client is not None:
@@ -135,7 +163,8 @@ class DaskPool:
                     job, deadline = inflight[future]
                     if future in done:
                         del inflight[future]
-                        yield job, _outcome_of(future)
+                        outcome = _outcome_of(future)
+                        yield self._keyed(job, outcome, future), outcome
                     elif now >= deadline:
                         del inflight[future]
                         future.cancel()  # the worker thread runs on until Tesseract's page timeout
@@ -144,6 +173,14 @@ class DaskPool:
                                            seconds=round(self.timeout, 3))
         finally:
             self.close()
+
+
+def _holder(client, future) -> str:
+    """The worker holding a finished task's result (the one that ran it), for messages."""
+    try:
+        return ", ".join(client.who_has(future).get(future.key, ())) or "a worker"
+    except Exception:  # the result was released or the scheduler is gone: the note stays general
+        return "a worker"
 
 
 def _outcome_of(future) -> Outcome:

@@ -35,6 +35,7 @@ class Job:
     path: Optional[str] = None  # local path the worker can read...
     data: Optional[bytes] = field(default=None, repr=False)  # ...or the bytes themselves (Dask)
     name: str = ""  # base name of the input; keeps the suffix when bytes land in a temp file
+    media_type: Optional[str] = None  # as sniffed by the client: an engine re-keying the job needs it
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Outcome:
     seconds: float = 0.0
     traceback: Optional[str] = None  # internal errors only, for DIR/.kehoach/errors.log
     timed_out: bool = False  # the worker was interrupted mid-document: the pool replaces it
+    runtime: Optional["Runtime"] = None  # Dask: the set-up of the worker that processed it
 
 
 class DocumentTimeout(BaseException):
