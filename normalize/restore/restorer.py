@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize.restore.channel import Channel
 from normalize.restore.decoder import LanguageModel
+from normalize.restore.dot_below import DOT_WORD, FINAL_DOT_WORD, dot_word_parts
 from normalize.restore.syllables import (
     BOS, CHUNK_RE, CODE_RE, EOS, NUM, NUMBER_RE, UNK, URL_RE, VIET_LETTERS, apply_case,
     has_vietnamese_marks, is_syllable_shape, normalize_tone, skeleton,
@@ -39,6 +40,7 @@ _GLUED_WORD_NUM = re.compile(rf"^([{VIET_LETTERS}]{{2,}})([0-9]{{2,}})$")  # nga
 _LETTERS = re.compile(rf"[{VIET_LETTERS}]")
 _ACRONYM_PART = re.compile(r"[A-Z]{2,}")
 _VOWEL = re.compile(r"[aeiouy]")
+_LOWER_START = set("abcdefghijklmnopqrstuvwxyzđ")
 _CODE_LIKE = re.compile(r"[0-9]{2,}")
 # a number with one capital: a room, class or annex (3A, 12B); lower case may be a syllable
 # English OCR misread (`4p dụng` = `áp dụng`, `1a` = `là`)
@@ -207,7 +209,8 @@ class Restorer:
     def _pieces(self, line: str, ocr: bool) -> list[_Piece]:
         pieces: list[_Piece] = []
         horn = ocr and not _OPEN_QUOTE.search(line)  # with a quote opened, a closing ' is a quote
-        for m in CHUNK_RE.finditer(line):
+        chunks = list(CHUNK_RE.finditer(line))
+        for n, m in enumerate(chunks):
             chunk, base = m.group(), m.start()
             core = chunk.rstrip(".,;:)")
             if URL_RE.search(chunk):
@@ -220,15 +223,41 @@ class Restorer:
                     pieces.append(_Piece(base + len(core) + j, base + len(core) + j + 1, ch, lm_id=self.index.get(ch, self._unk)))
                 continue
             pos = 0
-            horns = list(_HORN_WORD.finditer(chunk)) if horn else []
-            for hm in horns + [None]:
+            lower_next = n + 1 < len(chunks) and chunks[n + 1].group()[:1] in _LOWER_START
+            for hm in self._ocr_words(chunk, ocr, horn, lower_next) + [None]:
                 stop = hm.start() if hm else len(chunk)
                 for pm in _PIECE.finditer(chunk, pos, stop):
                     self._add_piece(pieces, pm.group(), base + pm.start(), ocr)
                 if hm:
-                    pieces.append(self._word_piece(hm.group(), base + hm.start(), ocr))
+                    self._add_ocr_word(pieces, hm, base, ocr)
                     pos = hm.end()
         return pieces
+
+    def _ocr_words(self, chunk: str, ocr: bool, horn: bool, lower_next: bool) -> list[re.Match]:
+        """Words whose apostrophe (horn) or full stop (dot below) English OCR put there; a stop
+        closing the chunk only when the next word starts in lower case (no sentence starts so)."""
+        found = list(_HORN_WORD.finditer(chunk)) if horn else []
+        if ocr:
+            dots = list(DOT_WORD.finditer(chunk)) + (list(FINAL_DOT_WORD.finditer(chunk)) if lower_next else [])
+            found += [m for m in dots if not any(h.start() < m.end() and m.start() < h.end() for h in found)
+                      and dot_word_parts(m.group(), self._is_syllable)]
+        return sorted(found, key=lambda m: m.start())
+
+    def _add_ocr_word(self, pieces: list[_Piece], m: re.Match, base: int, ocr: bool) -> None:
+        if "." not in m.group():
+            pieces.append(self._word_piece(m.group(), base + m.start(), ocr))
+            return
+        parts = dot_word_parts(m.group(), self._is_syllable)
+        if len(parts) == 1:  # `da.t`: one syllable over the whole span
+            pieces.append(self._word_piece(parts[0], base + m.start(), ocr, end=base + m.end()))
+            return
+        stop = base + m.group().index(".") + 1  # `dia.phuong`: the stop is the first word's mark
+        pieces.append(self._word_piece(parts[0], base + m.start(), ocr, end=stop))
+        pieces.append(self._word_piece(parts[1], stop, ocr))
+        pieces[-1].prefix = " "
+
+    def _is_syllable(self, text: str) -> bool:
+        return skeleton(text.lower()) in self.inventory
 
     def _add_piece(self, pieces: list[_Piece], text: str, start: int, ocr: bool) -> None:
         end = start + len(text)
@@ -332,17 +361,19 @@ class Restorer:
             return _Piece(start, start + len(core), core, lm_id=self._num, out=fixed)
         return self._number_or_word(core, start, self.digit_word_lp)
 
-    def _word_piece(self, text: str, start: int, ocr: bool) -> _Piece:
-        """A word to decode; kept as it is when nothing in the inventory can explain it."""
+    def _word_piece(self, text: str, start: int, ocr: bool, end: int | None = None) -> _Piece:
+        """A word to decode; kept as it is when nothing in the inventory can explain it. `end`
+        when the observed `text` is not the span's letters (`da.t` observed as `dạt`)."""
+        end = start + len(text) if end is None else end
         cands = self.candidates(text, ocr)
         if not cands:
-            return _Piece(start, start + len(text), text, lm_id=self.index.get(text.lower(), self._unk))
-        return _Piece(start, start + len(text), text, cands=cands)
+            return _Piece(start, end, text, lm_id=self.index.get(text.lower(), self._unk))
+        return _Piece(start, end, text, cands=cands)
 
-    @staticmethod
-    def _looks_ocr(line: str) -> bool:
-        """English-OCR traces: accented letters or digits/@/& inside words."""
-        return bool(re.search(r"[^\x00-\x7f]", line) or re.search(rf"[a-zA-Z][0-9{_OCR_JUNK}]|[0-9{_OCR_JUNK}][a-zA-Z]", line))
+    def _looks_ocr(self, line: str) -> bool:
+        """English-OCR traces: accented letters, digits/@/& inside words, a dot below read as a stop."""
+        return bool(re.search(r"[^\x00-\x7f]", line) or re.search(rf"[a-zA-Z][0-9{_OCR_JUNK}]|[0-9{_OCR_JUNK}][a-zA-Z]", line)
+                    or any(dot_word_parts(m.group(), self._is_syllable) for m in DOT_WORD.finditer(line)))
 
     def restore_line(self, line: str, channel: str = "auto") -> str:
         """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line)."""
