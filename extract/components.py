@@ -29,7 +29,8 @@ _ABBREVIATIONS = {
 _ALIASES: dict[str, tuple[str, ...]] = {
     "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số": (
         "xay dung phat trien chinh quyen dien tu chinh quyen so",
-        "xay dung va phat trien chinh quyen dien tu chinh quyen so", "chuyen doi so"),
+        "xay dung va phat trien chinh quyen dien tu chinh quyen so", "chuyen doi so",
+        "xay dung va phat trien chinh quyen so", "xay dung phat trien chinh quyen so"),
     "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội": (
         "tac dong cua cai cach hanh chinh den su hai long cua nguoi dan to chuc va phat trien kinh te xa hoi",),
     "Công tác chỉ đạo, điều hành cải cách hành chính": ("cong tac chi dao dieu hanh",),
@@ -38,7 +39,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Công khai, minh bạch trong việc ra quyết định ở địa phương": ("cong khai minh bach",),
     "Tiếp cận dịch vụ hành chính công": ("tiep can dich vu",),
     "Kết quả cung ứng dịch vụ hành chính công": ("ket qua dich vu", "ket qua giai quyet thu tuc hanh chinh"),
-    "Hoạt động chính quyền số": ("chinh quyen so",),
     "Công chức trực tiếp giải quyết công việc": ("cong chuc giai quyet thu tuc hanh chinh", "thai do phuc vu cua cong chuc",
                                                  "thai do phuc vu cua can bo cong chuc"),
 }
@@ -55,7 +55,7 @@ def _key(text: str) -> str:
 @lru_cache(maxsize=None)
 def _choices(index: str) -> tuple[tuple[str, str], ...]:
     """(folded key, canonical name) pairs for one index, aliases included."""
-    names = vocab.components_of(index)
+    names = vocab.official_components(index)
     out = [(_key(n), n) for n in names]
     for canon, aliases in _ALIASES.items():
         if canon in names:

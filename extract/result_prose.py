@@ -23,12 +23,13 @@ from extract.result_context import (closed_parens, component_before, component_m
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
 from extract.result_items import Doc, add_result, make_targets, paren_year, result_year
+from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
 from extract.numbers import NUMBER, YEAR
 from extract.result_values import DECIMAL_SCORED, Value, find_values, is_target
 from extract.schema import IndexResult, IndexTarget
-from kehoach.synth.vocab import components_of
+from kehoach.synth.vocab import official_components
 
 _BREAKDOWN = re.compile(r"trong\s+d\S")  # `trong đó điểm thẩm định đạt 58,72/67`: a part, not the index
 # A sentence naming no index gives component values only when it speaks of components ...
@@ -75,6 +76,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             values = [v for v in find_values(folded, clause, ms, d.text, d.own)
                       if v.kind in ("rank", "rank_only") and re.search(rf"{_ABOUT}$", folded[sent_start:ms])
                       or re.fullmatch(_TO_NEXT, folded[v.end:ms])] + values
+        values += [v for v in rank_moves(folded, me, end) if not any(v.start < w.end and w.start < v.end for w in values)]
+        values.sort(key=lambda v: v.start)
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
             values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
@@ -101,7 +104,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                 continue  # `Chỉ số PCI ... tối thiểu 0,5`: only a 0-1 index is scored by a bare decimal
             comp = _component(folded, lo, v.start, index) or before
             if comp is None and v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start]) \
-                    and prev_comp in components_of(index):
+                    and prev_comp in official_components(index):
                 # `trụ cột Chính quyền số đạt 0,5581, xếp thứ 19/63`: the component's rank (a part of the score,
                 # `điểm tác động ... là 4,98 điểm, xếp thứ 09/63`, has none: the rank is the index's)
                 comp = prev_comp
@@ -114,6 +117,11 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
             ev = d.evidence(ms, v)
+            moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None
+            if moved:  # `từ vị trí thứ 4 xuống vị trí thứ 7`: the earlier ranking's value, a result of its own
+                year = earlier_year(folded, sent_start, v.start, result_year(folded, v, ms, sent_start))
+                add_result(d, {}, earlier_value(v, moved), index, comp, year, _scope(d, v, ms, sent_start, in_parens), ev)
+                continue
             if is_target(folded, v, folded[max(ms, v.start - 60):v.start], ms, d.goals):
                 listed = components_listed(folded, lo, v.start, index)
                 # `Các chỉ số PAR INDEX, SIPAS, PAPI ... đều tăng ít nhất 03 bậc`: the goal of every index listed
@@ -123,11 +131,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                 continue
             if v.kind in _NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
-            # an index inside parentheses shares the unit of the sentence around it
-            # (a value before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)
-            lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40)
-            scope = scope_of(d.text, folded, lo, v.start, d.own) or subject_former_unit(d.text, folded, sent_start, ms)
-            current = add_result(d, current, v, index, comp, result_year(folded, v, ms, sent_start), scope, ev)
+            current = add_result(d, current, v, index, comp, result_year(folded, v, ms, sent_start),
+                                 _scope(d, v, ms, sent_start, in_parens), ev)
     _components_in_turn(d, mentions, owned)
     _orphan_components(d, mentions, owned)
     d.targets.extend(satisfaction_targets(d))
@@ -135,6 +140,13 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
         if t.year is None and d.title_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
             t.year = d.title_year
     return d.results, d.targets, []
+
+
+def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optional[str]:
+    """Whose value: an index inside parentheses shares the unit of the sentence around it (a value
+    before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)."""
+    lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40)
+    return scope_of(d.text, d.folded, lo, v.start, d.own) or subject_former_unit(d.text, d.folded, sent_start, ms)
 
 
 _YEAR_LIST = re.compile(rf"n\S{{0,2}}m\s+({YEAR}(?:\s*(?:,|va)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+)[\s,]+(?:[a-z]+\s+){{0,6}}?"

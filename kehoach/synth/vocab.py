@@ -118,6 +118,19 @@ DTI_PILLARS: tuple[str, ...] = (
 )
 
 
+# The provincial DTI since 2022 (Bộ TT&TT): three pillars and the shared foundations. Plans of 2023
+# onwards print these; the list above is the 2020 framework, which the generator keeps using.
+DTI_PILLARS_2022: tuple[str, ...] = (
+    "Chính quyền số", "Kinh tế số", "Xã hội số",
+    "Nhận thức số", "Thể chế số", "Hạ tầng số", "Nhân lực số",
+)
+
+
+def official_components(index: str) -> tuple[str, ...]:
+    """Every official component name an extractor may meet: components_of plus the newer DTI names."""
+    return components_of(index) + (DTI_PILLARS_2022 if index == "DTI" else ())
+
+
 def criteria_of(component: str) -> tuple[str, ...]:
     """Sub-rows a task table may list under a component (PAR INDEX, PAPI, SIPAS), else ()."""
     return PAR_INDEX_CRITERIA.get(component) or PAPI_DIMENSIONS.get(component) or SIPAS_CRITERIA.get(component, ())
