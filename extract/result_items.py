@@ -11,7 +11,7 @@ from typing import Optional
 from extract.components import index_mentions, match_component
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, paragraph_start,
-                                    title_text, title_year, year_after, year_before)
+                                    sentence_start, title_text, title_year, year_after, year_before)
 from extract.result_scope import own_units
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
@@ -142,6 +142,16 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
     return total
 
 
+_STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
+
+
+def stated_total(folded: str, pos: int) -> Optional[int]:
+    """The number of units ranked, said once in parentheses earlier in the sentence for the ranks
+    listed after it (`Về Chỉ số CCHC (trên tổng số 30 xã, phường): phường A hạng 3; phường B hạng 9`)."""
+    found = _STATED_TOTAL.findall(folded, sentence_start(folded, pos), pos)
+    return int(found[-1]) if len(set(found)) == 1 else None
+
+
 def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) -> dict:
     """Values of one mention with the same component, year and scope fill one result until a field repeats."""
     fields: dict = {}
@@ -152,6 +162,9 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"rank": int(v.nums[0]), "rank_total": total}
     elif v.kind == "rank_only":
         fields = {"rank": ordinal(v.nums[0] or v.nums[1])}
+        total = stated_total(d.folded, v.start)
+        if total and fields["rank"] <= total:  # `(trên tổng số 30 xã, phường): ... hạng 3; ... hạng 9`
+            fields["rank_total"] = total
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):
         fields = {"score": parse_number(v.nums[0])}
         if len(v.nums) > 1 and v.nums[1]:

@@ -74,7 +74,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             clause = max([sent_start, folded.rfind(";", sent_start, ms) + 1, folded.rfind(")", sent_start, ms) + 1]
                          + [e for _, e, _ in mentions[:k] if e <= ms])
             values = [v for v in find_values(folded, clause, ms, d.text, d.own)
-                      if v.kind in ("rank", "rank_only") and re.search(rf"{_ABOUT}$", folded[sent_start:ms])
+                      if v.kind in ("rank", "rank_only", "rank_group") and re.search(rf"{_ABOUT}$", folded[sent_start:ms])
                       or re.fullmatch(_TO_NEXT, folded[v.end:ms])] + values
         values += [v for v in rank_moves(folded, me, end) if not any(v.start < w.end and w.start < v.end for w in values)]
         values.sort(key=lambda v: v.start)
