@@ -11,7 +11,7 @@ from __future__ import annotations
 from extract.patterns import fold
 
 SURNAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lương Trịnh Tạ Triệu Lò Hà Mai "
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lương Trịnh Tạ Triệu Lò Hà Mai "
     "Đoàn Cao Lưu Chu Tô Vương Kiều Đào Quách Lâm Thái Nông Hứa Giang La Tăng Lục Mạc Hầu Tống Khổng Văn Âu Đàm "
     "Thân Lạc Chử Ninh Bế Hoàng Sầm Vi Quan Lã Lại Từ Trương Đồng Tôn Phùng Ông Nghiêm Diệp Lường Cầm Tòng Kim"
 ).split()
@@ -25,18 +25,26 @@ NAME_SYLLABLES = (
     "Hiệp Hoài Hiển Hiệu Học Khang Khôi Lành Linh Loan Lộc Luận Ly Mỹ Nhật Ninh Phượng Quỳnh Sĩ Tuyền Thạo "
     "Thiện Thơ Thương Trâm Trinh Uyên Vy Vượng Xuyên Ánh Bắc Cảnh Chính Chung Cúc Doanh Đào Điền Được Hạ Hân "
     "Hậu Hiên Hợp Kha Khiêm Lệ Lượng Mến Ngân Nguyên Nhàn Nhị Phi Phụng Sang Sinh Sương Tám Thái Thắm Thân "
-    "Thể Thiêm Thuần Thục Tiên Tình Tráng Trúc Tư Tường Ưng Vĩnh Vịnh Vui Xinh Yên Hoàng Tuân"
+    "Thể Thiêm Thuần Thục Tiên Tình Tráng Trúc Tư Tường Ưng Vĩnh Vịnh Vui Xinh Yên Hoàng Tuân Sâm"
 ).split()
+# Rarer surnames: read with their marks they stand (Doãn/Đoàn, Giàng/Giang, Lô/Lò fold like a
+# common one); read without, they restore only when no commoner surname folds the same (Sùng, Quàng).
+RARE_SURNAMES = ("Doãn Giàng Lô Trình Khúc Mã Lều Hàn Khương Bạch Cù Hoa Nhữ Phí Vòng Sùng Thào Vừ Mùa Lèo "
+                 "Quàng Lầu Tẩn Hờ Châu Thạch Danh Sơn Khuất Ksor Siu Nay Ma").split()
+MIDDLE_ONLY = frozenset({"Văn", "Thị"})  # middle names that are no given name
 _SURNAME = {}
-for _s in SURNAMES:
+for _s in SURNAMES + RARE_SURNAMES:
     _SURNAME.setdefault(fold(_s), _s)
-# Rarer surnames that fold like a common one (Doãn/Đoàn, Giàng/Giang, Lô/Lò): read so, they stand.
-RARE_SURNAMES = "Doãn Giàng Lô Trình Khúc Mã Lều Hàn Khương Bạch Cù Hoa Nhữ Phí Vòng Sùng Thào Vừ Mùa Lèo".split()
 _SURNAME_SET = frozenset(SURNAMES + RARE_SURNAMES)
+_SURNAME_FOLDS = frozenset(fold(s) for s in _SURNAME_SET)
 _NAME_SYLLABLE_SET = frozenset(NAME_SYLLABLES)
 _SYLLABLE = {}
-for _s in NAME_SYLLABLES + SURNAMES:
+_SPELLINGS: dict[str, list[str]] = {}  # every spelling of a fold, commonest first
+for _s in NAME_SYLLABLES + SURNAMES + RARE_SURNAMES:
     _SYLLABLE.setdefault(fold(_s), _s)
+    _SPELLINGS.setdefault(fold(_s), []).append(_s)
+_HORNS = {"ư": "ư", "ứ": "ư", "ừ": "ư", "ử": "ư", "ữ": "ư", "ự": "ư",
+          "ơ": "ơ", "ớ": "ơ", "ờ": "ơ", "ở": "ơ", "ỡ": "ơ", "ợ": "ơ"}
 
 
 def repair_surname(name: str) -> str:
@@ -55,8 +63,27 @@ def restore_person_name(name: str) -> str:
     """`Tran Huy Tuan` / a mis-restored `Trận Thế Giang` -> `Trần Huy Tuấn` / `Trần Thế Giang`;
     syllables the tables do not know keep the spelling given."""
     out = []
-    for i, word in enumerate(name.split()):
+    words = name.split()
+    for i, word in enumerate(words):
         key = fold(word)
         table = _SURNAME if i == 0 else _SYLLABLE
-        out.append(table.get(key) or _SYLLABLE.get(key) or word[:1].upper() + word[1:].lower())
+        spelling = table.get(key) or _SYLLABLE.get(key)
+        if i == len(words) - 1 > 0 and spelling in MIDDLE_ONLY:
+            # `Văn`, `Thị` open a given name, never end one: `Lê Thị Hồng Van` is `Vân`
+            spelling = next((s for s in _SPELLINGS.get(key, []) if s not in MIDDLE_ONLY), spelling)
+        if spelling and not _same_horns(spelling, word):
+            # English OCR prints the horn it saw (`Hu'ng` -> `Hưng`): take the spelling that has it.
+            spelling = next((s for s in _SPELLINGS.get(key, []) if _same_horns(s, word)), None)
+        out.append(spelling or word[:1].upper() + word[1:].lower())
     return " ".join(out)
+
+
+def _same_horns(spelling: str, word: str) -> bool:
+    """Does `spelling` carry the horn letters (ư, ơ) that `word` carries, where it carries them?"""
+    horns = [(k, _HORNS[c]) for k, c in enumerate(word.lower()) if c in _HORNS]
+    return all(k < len(spelling) and _HORNS.get(spelling[k].lower()) == h for k, h in horns)
+
+
+def is_surname(word: str) -> bool:
+    """Could `word`, in any case and with or without its marks, be a Vietnamese surname?"""
+    return word[:1].upper() + word[1:].lower() in _SURNAME_SET or fold(word) in _SURNAME_FOLDS
