@@ -49,7 +49,7 @@ class Doc:
                         text=" ".join(self.text[max(lo, v.start - 80):v.end + 20].split()))
 
 
-_RANK_WORD_VALUES = {"nhat": 1, "nhi": 2, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
+_RANK_WORD_VALUES = {"nhat": 1, "dau": 1, "nhi": 2, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
                      "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 
 

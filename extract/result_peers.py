@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from extract.numbers import fold
-from extract.result_scope import UNIT_WORDS, capitalised_after, is_own
+from extract.result_scope import UNIT_WORDS, capitalised_after, header_region, is_own
 
 _OLD_AFTER = re.compile(r"[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3}\s*\((?:cu|cii|cu\.)\)")
 _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:day|do|khi)\b)"
@@ -22,6 +22,8 @@ _UNIT_KIND = re.compile(rf"^{UNIT_WORDS}\s+")  # own units are typed (`tỉnh X`
 _UNIT_BEFORE_LEAD = re.compile(rf"\b(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
 # `thấp hơn Nam Định (45,02 điểm)`, `sau Lào Cai (70,12 điểm)`: a name, then that unit's value in parentheses
 _NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+(?:(?:so\s+voi|cua)\s+)?((?:[a-z]+\s+){1,4})\($")
+# ... and the next names of the same comparison: `thấp hơn Đồng Nai (70,71 điểm) và Bà Rịa - Vũng Tàu (71,00 điểm)`
+_NEXT_NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+[^.;]*?\)\s*(?:,|va)\s+((?:[a-z]+\s+(?:-\s+)?){1,5})\($")
 
 
 def _named_unit(text: str, folded: str, at: int, hi: int) -> tuple[str, bool]:
@@ -40,14 +42,38 @@ def _name_before(text: str) -> str:
     return " ".join(name)
 
 
+_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[-+•]\s*)?(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
+# the rest of the name (`Sở Tư pháp`: one capital), then the verb of the clause
+_SUBJECT_VERB = re.compile(r"((?:\s+(?!(?:co|chi|cua|nam|da|van|deu|tiep|cung|trong)\b)[a-z]+){0,4}?)\s*"
+                           r"(\((?:cu|cii|cu\.)\)\s*)?(?:dat|xep|dung)\b")
+
+
+def _other_unit_subject(text: str, folded: str, clause_at: int, at: int, own: frozenset) -> bool:
+    """`...; Sở Tư pháp xếp thứ hai với 88,10%`: a clause whose subject is another named unit (not the
+    issuer: not its own unit, not named in the header; not one of its former units) gives that unit's values."""
+    m = _CLAUSE_SUBJECT.match(folded, clause_at, at)
+    if not m or m.group("kind") == "so" and text[m.start("kind")] != "S":  # `số`, not `Sở`
+        return False
+    name, former = _named_unit(text, folded, m.end(), at)
+    verb = _SUBJECT_VERB.match(folded, m.end() + len(name), at + 5) if name else None  # the value may open with it
+    if not verb or former or verb.group(2):  # `Sở Kế hoạch và Đầu tư (cũ) đạt`: a former unit of the issuer
+        return False
+    named, unit = f"{m.group('kind')} {fold(name)}", f"{m.group('kind')} {fold(name)}{verb.group(1)}"
+    header = header_region(text)  # the issuer (a department's own name) and its superior are named there
+    return not is_own(unit, own) and unit not in header and named not in header
+
+
 def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
     """The value at `at` is another unit's, named by a comparison in its clause."""
     lo = max(0, at - 90)
     clause_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:,]\s|\n", folded[lo:at])])[-1]
     if text is not None and folded.startswith("(", at):
-        m = _NAME_THEN_VALUE.search(folded, clause_at, at + 1)
-        if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
-            return True
+        for rx, lo in ((_NAME_THEN_VALUE, clause_at), (_NEXT_NAME_THEN_VALUE, max(0, at - 160))):
+            m = rx.search(folded, lo, at + 1)
+            if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
+                return True
+    if text is not None and _other_unit_subject(text, folded, clause_at, at, own):
+        return True
     m = None
     for m in _PEER.finditer(folded, clause_at, at):
         pass

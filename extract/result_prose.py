@@ -21,13 +21,13 @@ from extract.components import index_mentions
 from extract.result_context import (closed_parens, component_before, component_match, component_opens, components_listed,
                                     inner_end,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
-from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
+from extract.result_scope import UNIT_WORDS, capitalised_after, scope_of, subject_former_unit
 from extract.result_items import Doc, add_result, make_targets, paren_year, result_year
 from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
 from extract.numbers import NUMBER, YEAR
-from extract.result_values import DECIMAL_SCORED, Value, find_values, is_target
+from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
 from extract.schema import IndexResult, IndexTarget
 from kehoach.synth.vocab import official_components
 
@@ -116,6 +116,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
+            if floor_remark(folded, v, d.goals):
+                continue
             ev = d.evidence(ms, v)
             moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None
             if moved:  # `từ vị trí thứ 4 xuống vị trí thứ 7`: the earlier ranking's value, a result of its own
@@ -240,10 +242,35 @@ def _main_mentions(folded: str, mentions):
     return out
 
 
-_UNIT_SUBJECT = re.compile(rf"\s*(?:(?:theo do|ket qua|nam \d{{4}})\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
+_UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}})\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
+                           # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
+                           rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
                            # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
                            r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
+
+
+_BULLET = re.compile(r"[ \t]*[-+•*][ \t]")
+
+
+def _is_bullet(folded: str, at: int) -> bool:
+    """The sentence at `at` is a bullet: its line opens with a marker and nothing else before `at`."""
+    line = folded.rfind("\n", 0, at) + 1
+    m = _BULLET.match(folded, line)
+    return bool(m) and not folded[m.end():at].strip()
+
+
+def _lead_in_start(folded: str, sent_start: int, most: int = 12) -> int:
+    """Start of the sentence before this one; for a bullet, of the line that leads its list in
+    (`Kết quả Chỉ số CCHC năm 2024 của các sở trước hợp nhất:` over `- Sở A (cũ): ...; - Sở B (cũ): ...`)."""
+    at = sentence_start(folded, max(0, sent_start - 2))
+    if not _is_bullet(folded, sent_start):
+        return at
+    for _ in range(most):
+        if not _is_bullet(folded, at) or at == 0:
+            break
+        at = sentence_start(folded, max(0, at - 2))
+    return at
 
 
 def _is_so(word: str) -> bool:
@@ -271,11 +298,14 @@ def _whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index
     if line_end > 0 and d.text[sent_start:line_end].isupper() and not re.search(r"\d", folded[sent_start:line_end]):
         sent_start = line_end + 1
     m = _UNIT_SUBJECT.match(folded, sent_start)
-    if not m or m.group("unit") == "so" and not _is_so(d.text[m.start("unit"):m.end("unit")]):  # `Sở`, not `số`
+    unit = "label" if m and m.group("label") else "unit"
+    if not m or m.group(unit) == "so" and not _is_so(d.text[m.start(unit):m.end(unit)]):  # `Sở`, not `số`
         return None
     if m.group("verb") == "dat" and not _is_reached(d.text[m.start("verb"):m.end("verb")]):  # `đạt`, not `đất`
         return None
-    if sentence_start(folded, max(0, sent_start - 2)) <= mention_at:
+    if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
+        return None  # `+ Quản trị môi trường: 3,21 điểm`: a component's label, not a unit's (`quản` folds to `quan`)
+    if _lead_in_start(folded, sent_start) <= mention_at:
         return mention_index
     heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
     in_goals = any(a <= sent_start < b for a, b, *_ in d.goals)
@@ -376,6 +406,8 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         if v.kind == "rank_group" and not found and not whole and last[0] != sent_start:
             continue
         ms = before[-1][0]
+        if floor_remark(folded, v, d.goals):
+            continue
         ev = d.evidence(sent_start, v)
         if is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):
             # `Các chỉ số nội dung X, Y đạt từ 5 điểm trở lên`: one target per component listed

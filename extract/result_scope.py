@@ -33,12 +33,18 @@ _UNIT_WORD = re.compile(rf"\b{UNIT_WORDS}\s")
 _OF_UNIT = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS}\s+)(?=\S)")
 
 
+def header_region(doc_text: str) -> str:
+    """The folded header above the document number (`Số: ...`): issuer and its superior."""
+    head = fold(doc_text[:700])
+    so = re.search(r"^\s*s\S?\s*:", head, re.M)
+    return head[:so.start()] if so else head[:400]
+
+
 def own_units(doc_text: str) -> set[str]:
     """Folded names of the issuer's own unit: the lowest unit in the header and the place of issue.
     Results `của` another unit (the province above a district, a former province) carry a scope."""
     head = fold(doc_text[:700])
-    so = re.search(r"^\s*s\S?\s*:", head, re.M)
-    region = head[:so.start()] if so else head[:400]
+    region = header_region(doc_text)
     # the national motto beside the issuer (`CỘNG HÒA XÃ HỘI ...`, OCR `XA HQI`) names no unit
     region = re.sub(r"c\S{0,2}ng\s+h\S{0,2}a\b[^\n]*|\bd\S{0,2}c\s+l\S{0,2}p\b[^\n]*", "", region)
     names = []

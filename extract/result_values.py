@@ -24,8 +24,9 @@ _RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}
               rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang|vi\s+tri)")  # `giữ vững vị trí 4/34`
 # Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
+_CUE_BEFORE = rf"(?:{_CUE}\s+|(?:[≥≤]|[<>]=?)\s*)"  # ... or a sign: `Chỉ số SIPAS đạt ≥ 90%`
 # `còn`, `lên`: the value reached (`giảm còn 6,2 điểm`, `tăng lên 44,1 điểm`)
-_LEAD = rf"(?:{_DAT}\s+|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
+_LEAD = rf"(?:{_DAT}\s+(?:toi\s+da\s+(?=\d{{1,3}}(?:[.,]\d+)?\s?/))?|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`
@@ -50,11 +51,17 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
     ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
     ("rank_group", re.compile(_GROUP)),
+    # `xếp trong 5 cơ quan chuyên môn dẫn đầu của tỉnh`: a group said by the units that lead, without `nhóm`
+    ("rank_group", re.compile(r"\b(?:x\S{0,2}p|d\S{1,3}g|nam)\s+(?:trong|vao)\s+(?:so\s+)?(\d{1,2})\s+"
+                              r"(?:[a-z]+,?\s+){1,6}?dan\s+dau\b")),
     # a rank without its total: `xếp thứ 2 toàn quốc`, `đứng thứ nhất cả nước`
     # (`thứ 5 trong tỉnh` is one; `thứ 9 trong tổng số 20` is a rank of a total)
     ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b"
                              r"(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|(?:tren|trong)\s+(?:(?:tong\s+)?so\s+)?\d))"
                              r"|(nhat|nhi)\b)")),
+    # `đứng đầu khối cơ quan chuyên môn`: first (not `người đứng đầu`, the head of an agency)
+    ("rank_only", re.compile(r"()(?<!nguoi\s)\b(?:dung|xep)\s+(?:o\s+)?(?:vi\s+tri\s+)?(dau)\b"
+                             r"(?!\s+(?:co\s+quan|don\s+vi|cac|ubnd|uy\s+ban|cap\s+uy|the\b))")),
     # after `thứ` only (`hằng năm` folds to `hang nam`)
     ("rank_only", re.compile(rf"()\b(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+(?:o\s+)?(?:vi\s+tri\s+)?th\S{{0,3}}\s+"
                              rf"({RANK_WORDS})\b(?!\s*\d)")),
@@ -65,19 +72,19 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so|\bso\s+diem)(?:\s+(?:dat|la)|:)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
     ("rank_increase", re.compile(rf"{_UP}\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{{1,2}})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
-    ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
-    ("score", re.compile(rf"(?:{_LEAD}|:\s*)(?:{_CUE}\s+)?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
+    ("score", re.compile(rf"(?:{_LEAD}|:\s*){_CUE_BEFORE}?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
+    ("score", re.compile(rf"(?:{_LEAD}|:\s*){_CUE_BEFORE}?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
     # `Trong 10 chỉ số thành phần: Tiếp cận đất đai 6,4 điểm; Tính minh bạch 6,05 điểm.` (name, then value)
     ("score_listed", re.compile(rf"(?<=[a-z)])\s+{_N}\s*{_DIEM}(?=\s*[;.,]|\s*$)", re.M)),  # `tỉnh X (cũ) 43,15 điểm,`
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)
     # (also after a floor alone or a label's colon: `năm 2027 tối thiểu 0,52`, `- Trụ cột Kiến tạo thể chế: 0,6012;`)
-    ("score_decimal", re.compile(rf"(?:\bdat\s+(?:{_CUE}\s+)?|\b(?:toi thieu|it nhat)\s+|:\s*)(0[.,]\d{{1,4}})"
+    ("score_decimal", re.compile(rf"(?:\bdat\s+{_CUE_BEFORE}?|\b(?:toi thieu|it nhat)\s+|:\s*)(0[.,]\d{{1,4}})"
                                  r"(?!\s*(?:%|/|\d|d\S?em))")),
-    ("score_frac", re.compile(rf"{_DAT}\s+(?:{_CUE}\s+)?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
+    ("score_frac", re.compile(rf"{_DAT}\s+{_CUE_BEFORE}?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
     ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
-    ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+)(?:{_CUE}\s+)?{_N}\s?%{_SHARE}")),
+    ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+){_CUE_BEFORE}?{_N}\s?%{_SHARE}")),
     # `- Tiếp cận dịch vụ hành chính công: 88,2%;` (a value closing its line or clause)
     ("percent", re.compile(rf":\s*{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
     # `hài lòng về Thủ tục hành chính 94,1%, về ...`: a name, then its percentage (kept only with a component)
@@ -96,10 +103,15 @@ _OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nga
                      r"|cap\s+(?:tinh|huyen|xa))\b")
 
 
+_FORMER_MARK = re.compile(r"\((?:cu|cii|cu\.)\)")
+
+
 def _average_clause(folded: str, at: int) -> bool:
     """The value's clause speaks of an average of other units (`Chỉ số PAPI trung bình toàn quốc là 42,70 điểm`)."""
     # `cao hơn mức trung bình cả nước, đạt 44,1 điểm`: the unit's own value after the comparison
-    clause = re.split(r"[.;:]\s|\n\s*[-+•]|\(|\)|,\s*(?:(?=(?:dat|dqt|xep|dung)\b)|$)", folded[max(0, at - 90):at])[-1]
+    # a former unit's `(cũ)` is part of a name, not a parenthesis closing the clause
+    window = _FORMER_MARK.sub(lambda m: " " * len(m.group()), folded[max(0, at - 90):at])
+    clause = re.split(r"[.;:]\s|\n\s*[-+•]|\(|\)|,\s*(?:(?=(?:dat|dqt|xep|dung)\b)|$)", window)[-1]
     return bool(_AVERAGE.search(clause) and _OTHERS.search(clause))
 
 
@@ -136,6 +148,8 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
                     and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())):
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
+            if kind == "rank_only" and m.group(2) == "dau" and _GROUP_BEFORE.search(folded, max(0, m.start() - 50), m.start()):
+                continue  # `trong nhóm 30 tỉnh đứng đầu`: the band of a group, not a first place
             if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s+$", folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng tối thiểu 0,5 so với năm 2024`: a change, not a DTI-style score
             if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
@@ -173,6 +187,25 @@ TARGET_CUES = ("phan dau", "muc tieu", "bao dam", "dam bao", "chi tieu", "du kie
                "gop phan nang")
 ALWAYS_TARGET = ("rank_range", "percent_range", "score_range", "rank_increase_range", "score_increase_range")
 INCREASES = ("rank_increase", "score_increase")
+
+
+_CEILING_BEFORE = re.compile(r"(?<!khong\s)\bduoi\s*$")
+_GROUP_BEFORE = re.compile(r"\b(?:nh\S{1,2}m|top)\b[^.;,()]*$")
+_FLOOR_WORD = re.compile(r"(?:\S+\s+){0,2}?(?:tren|toi thieu|it nhat|khong thap hon|khong duoi)\s")
+
+
+def floor_remark(folded: str, v: Value, goals=()) -> bool:
+    """`đạt tỷ lệ 92,50% (lĩnh vực duy nhất trên 90%)`: a floor in a remark in parentheses, outside the
+    goals and with no goal word there, describes a result; so does a ceiling (`đều dưới 3 điểm`):
+    neither is a goal nor a value."""
+    if any(a <= v.start < b for a, b, *_ in goals):
+        return False
+    if _CEILING_BEFORE.search(folded, max(0, v.start - 14), v.start + 1):
+        return True  # `... đều dưới 3 điểm`: a bound said of results, no value
+    opened, closed = folded.rfind("(", max(0, v.start - 60), v.start + 1), folded.rfind(")", max(0, v.start - 60), v.start)
+    if opened < 0 or closed > opened:
+        return False
+    return bool(_FLOOR_WORD.match(folded, v.start, v.end)) and not any(c in folded[opened:v.start] for c in TARGET_CUES)
 
 
 def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
