@@ -14,8 +14,10 @@ from typing import Optional
 
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
-from extract.result_index_columns import index_column_results, index_columns
+from extract.result_index_columns import (ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns,
+                                          index_count)
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS
+from extract.result_table_lead import headed_without_number, section_year
 from extract.schema import Evidence, IndexResult, IndexTarget
 
 _TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
@@ -50,12 +52,22 @@ class TableContext:
     scope: Optional[str] = None  # `... năm 2024 của tỉnh Hải Dương (cũ) và mục tiêu năm 2025:`
     intro_year: Optional[int] = None  # `Chỉ số CCHC năm 2024 của Sở đạt ... Kết quả theo lĩnh vực:` over a header without years
     title_index: Optional[str] = None  # the one index the plan's title names, if one
+    section_year: Optional[int] = None  # the results year of the section heading above (`I. KẾT QUẢ NĂM 2023`)
 
     @property
     def unit_rows(self) -> Optional[str]:
-        """`STT | Tỉnh (cũ) | Điểm | Xếp hạng`: one row per former unit (the rows are scopes, not components)."""
-        m = re.search(rf"\b({UNIT_WORDS})\s*\((?:cu|cii)\)", self.header)
+        """`STT | Tỉnh (cũ) | Điểm | Xếp hạng`: one row per former unit (the rows are scopes, not components);
+        under `Đơn vị (cũ)` each row names its own unit word."""
+        m = re.search(rf"\b({UNIT_WORDS}|don\s+vi)\s*\((?:cu|cii)\)", self.header)
+        if m and m.group(1).startswith("don"):
+            return ROWS_NAME_THEIR_UNIT
         return UNIT_SPELLING[" ".join(m.group(1).split())] if m else None
+
+    @property
+    def header_index(self) -> Optional[str]:
+        """`TT | Đơn vị (cũ) | Chỉ số CCHC (điểm) | Xếp hạng`: the one index the header names, if one."""
+        named = {n for _, _, n in index_mentions(self.header)}
+        return named.pop() if len(named) == 1 else None
 
     @property
     def in_percent(self) -> bool:
@@ -125,7 +137,7 @@ def is_results_header(folded: str) -> bool:
     components = re.search(r"linh vuc|yeu to|chi so|tru cot|%", folded)
     year_columns = len(set(re.findall(YEAR, folded))) if components else 0
     score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
-    indices = len(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index
+    indices = index_count(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index
     return sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) + 2 * indices >= 2
 
 
@@ -141,14 +153,17 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     title_index = named[0] if len(named) == 1 else None
     heading_indices: tuple[str, ...] = ()
     intro: tuple[int, str] = (0, "")
+    year_of_section: Optional[int] = None  # `I. KẾT QUẢ NĂM 2023`
     i = 0
     while i < len(lines):
         off, line = lines[i]
         f = fold(line)
-        if not _starts_header(f):
+        if not _starts_header(f) and not _header_without_number(lines, i):
             found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
             if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":")):
                 heading_indices = found
+            if _HEADING_RE.match(line):
+                year_of_section = section_year(line, year_of_section)
             intro = (off, line)
             i += 1
             continue
@@ -162,7 +177,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             lead_in = max(intro[1].rfind(". "), intro[1].rfind(".) ")) + 1
             scope = scope_of(intro[1], fold(intro[1]), lead_in, len(intro[1]), own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
-                             title_index=title_index)
+                             title_index=title_index, section_year=year_of_section)
         i = _read_rows(lines, i, table)
         if table.rows:
             tables.append(table)
@@ -178,6 +193,13 @@ def _intro_year(line: str) -> Optional[int]:
     found = [int(m.group(1)) for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})", folded)
              if not re.search(r"so voi|muc tieu|ke hoach|phan dau|den", folded[max(0, m.start() - 20):m.start()])]
     return found[0] if found else None
+
+
+def _header_without_number(lines, i) -> bool:
+    """`Chỉ số thành phần   Năm 2022   Năm 2023` over rows with numbers: a results header with no STT column."""
+    line = lines[i][1]
+    return (headed_without_number(line) and is_results_header(fold(line)) and i + 1 < len(lines)
+            and len(split_numeric_tail(lines[i + 1][1])[1]) >= 2)
 
 
 def _starts_header(folded_line: str) -> bool:
@@ -380,6 +402,8 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
     year, target_year = table.years()
     if year is None and target_year is None:
         year = table.intro_year
+    if year is None and table.section_year != target_year:
+        year = table.section_year
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
     parent = None
     columns = index_columns(table.header)
@@ -390,9 +414,12 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             continue
         index, component, main = _row_identity(row, candidates, parent)
         scope = table.scope
-        if table.unit_rows and (table.indices or table.title_index) and row.label:
-            index, component, main = (table.indices or (table.title_index,))[0], None, False
-            scope = f"{table.unit_rows} {row.label} (cũ)"
+        unit_index = table.header_index or (table.indices or (table.title_index,))[0]
+        if table.unit_rows and unit_index and row.label:
+            index, component, main = unit_index, None, False
+            scope = former_row_unit(table.unit_rows, row.label)
+            if scope is None:
+                continue
         if index is None:
             continue
         if main:

@@ -5,18 +5,23 @@ PDFs), results tables the OCR found as ruled grids (`doc.source.pages[i].tables`
 """
 from __future__ import annotations
 
+import re
+
 from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
+from extract.result_unit_columns import unit_column_results
 from extract.schema import IndexResult, IndexTarget
 
 
 def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """-> (index_results, index_targets, warnings) from a NormalizedDocument."""
-    results: list[IndexResult] = []
     targets: list[IndexTarget] = []
     warnings: list[str] = []
-    tables = rows_from_text(doc.text)
+    # tables with a column per former unit first; their lines are not read again as tables or sentences
+    results, read = unit_column_results(doc.text, doc.page_of)
+    text = _blank(doc.text, read)
+    tables = rows_from_text(text)
     for page in getattr(doc.source, "pages", None) or []:
         for t in page.tables:
             ctx = rows_from_grid(t.grid())
@@ -31,7 +36,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
         warnings += w
     # a text that lost its marks (OCR, stripped, restored) may carry footnote marks read as digits
     marks_lost = getattr(doc, "diacritics", "present") == "restored" or diacritic_share(doc.text) < LOST_DIACRITICS_SHARE
-    r, t, w = prose_values(doc.text, doc.page_of, marks_lost)
+    r, t, w = prose_values(text, doc.page_of, marks_lost)
     results += r
     targets += t
     warnings += w
@@ -64,6 +69,13 @@ def _merge_results(results: list[IndexResult]) -> list[IndexResult]:
         else:
             out.append(r)
     return out
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans read already turned to spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    return text
 
 
 def _page_start(doc, number: int) -> int:

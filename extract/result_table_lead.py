@@ -1,0 +1,50 @@
+"""What stands above and around a results table flattened to text: the results year of the section it sits in
+(`I. KẾT QUẢ NĂM 2023` over `Kết quả theo từng lĩnh vực:`), and a header line without a numbering column
+(`Chỉ số thành phần    Năm 2022    Năm 2023`)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.numbers import YEAR, fold
+
+_ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\.\s")
+# a section of results (`KẾT QUẢ`, `THỰC TRẠNG`, `ĐÁNH GIÁ`, `TÌNH HÌNH`) naming its year before any goal word
+_RESULTS_SECTION = re.compile(rf"\b(?:ket qua|thuc trang|danh gia|tinh hinh)\b(?:(?!muc tieu|chi tieu|phan dau|ke hoach|"
+                              rf"so voi|den nam).){{0,80}}?\bn\S{{0,2}}m\s+({YEAR})\b")
+# the first column of a table of components or indices, with no numbering column before it
+_FIRST_COLUMN = re.compile(r"^\s*(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|linh\s+vuc|yeu\s+to|tru\s+cot|"
+                           r"tieu\s+chi|noi\s+dung)(?:\s*\([^)]{0,12}\))?(?=\s{2,}|\s*\|)")
+
+
+def section_year(heading: str, current: Optional[int]) -> Optional[int]:
+    """The results year after a heading line: a Roman-numbered heading opens a new section (its own year or
+    none), a lower heading that states a results year replaces it, any other keeps the current one."""
+    m = _RESULTS_SECTION.search(fold(heading))
+    if m:
+        return int(m.group(1))
+    return None if _ROMAN_HEADING.match(heading) else current
+
+
+# what a column of results says (a year, `Điểm đạt`, `Xếp hạng`, `Tỷ lệ (%)`, `Mục tiêu`)
+_COLUMN_LABEL = re.compile(rf"^(?:[^\d]{{0,24}}\b{YEAR}\b[^\d]{{0,12}}|[^\d]{{0,40}}(?:diem|hang|%|ty le|muc tieu|chi tieu|"
+                           r"ket qua|toi da|phan dau)[^\d]{0,24})$")
+
+
+def headed_without_number(line: str) -> bool:
+    """`Chỉ số thành phần | Năm 2022 | Năm 2023`, `Lĩnh vực    Điểm đạt    Xếp hạng`: a header whose first column
+    names the components or indices, its cells apart (`|` or a run of spaces) and each a column's label
+    (`Lĩnh vực  Tiếp cận đất đai đạt 6,5 điểm` is a sentence)."""
+    folded = fold(line)
+    if not _FIRST_COLUMN.match(folded):
+        return False
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{2,}", folded.strip()) if c.strip()]
+    return len(cells) >= 2 and all(_COLUMN_LABEL.match(c) for c in cells[1:])
+
+
+def results_year(folded: str) -> Optional[int]:
+    """The first `năm YYYY` of a caption that is no comparison or goal (`Kết quả năm 2024 (...)`)."""
+    for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})\b", folded):
+        if not re.search(r"(?:so voi|muc tieu|ke hoach|phan dau|chi tieu|den)\s*$", folded[max(0, m.start() - 20):m.start()]):
+            return int(m.group(1))
+    return None
