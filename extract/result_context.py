@@ -166,9 +166,33 @@ def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
             if len(cand) < 6:
                 continue
             hit = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=min_score)
+            if not hit and (i == 0 or words[i - 1] in _SEGMENT_OPENERS):
+                hit = _short_form(cand, keys, min_score)
             if hit and (hit[1], j, -i) > best[:3]:
                 best = (hit[1], j, -i, choices[hit[2]][1])
     return (-best[2], best[1], best[3], best[0]) if best[3] else None
+
+
+# words after which a component's name opens its own segment: a cue, or the end of the previous value
+# (`...; Tính năng động 7,20 điểm`, `- Kiểm soát tham nhũng: 6,88 điểm`, `lĩnh vực Chính phủ điện tử, ... đạt`)
+_SEGMENT_OPENERS = {"vuc", "phan", "dung", "to", "cot", "diem"}
+
+
+def _short_form(cand: str, keys: list[str], min_score: float):
+    """A short form of one official name that opens a segment: its first words (`Tính năng động` for `Tính
+    năng động của chính quyền tỉnh`) or its last (`Chính phủ điện tử, Chính phủ số`), three words at least,
+    and no other name shares them; or a close spelling of one name only. Scored just above the cut-off, so a
+    full match always wins."""
+    if len(cand.split()) < 3:
+        return None
+    found = [k for k, key in enumerate(keys) if key.startswith(cand + " ") or key.endswith(" " + cand)]
+    if len(found) == 1:
+        return (keys[found[0]], min_score + 0.5, found[0])
+    # ... or a word left out in the middle (`Công chức giải quyết công việc`): close to one name, far from the rest
+    ranked = process.extract(cand, keys, scorer=fuzz.ratio, limit=2)
+    if ranked and ranked[0][1] >= 84 and (len(ranked) < 2 or ranked[1][1] <= ranked[0][1] - 10):
+        return (ranked[0][0], min_score + 0.5, ranked[0][2])
+    return None
 
 
 # `Chỉ số thành phần X của tỉnh Y (cũ) giảm mạnh, chỉ còn 6,05 điểm`: whose value it is says nothing of the name

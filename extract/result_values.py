@@ -80,6 +80,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # (also after a floor alone or a label's colon: `năm 2027 tối thiểu 0,52`, `- Trụ cột Kiến tạo thể chế: 0,6012;`)
     ("score_decimal", re.compile(rf"(?:\bdat\s+{_CUE_BEFORE}?|\b(?:toi thieu|it nhat)\s+|:\s*)(0[.,]\d{{1,4}})"
                                  r"(?!\s*(?:%|/|\d|d\S?em))")),
+    # `   Chính quyền số      0,6120` under `Theo từng trụ cột:`: a name, a gap, a 0-1 score closing the line
+    ("score_decimal", re.compile(r"(?<=[a-z)])[ \t]{2,}(0[.,]\d{2,4})[ \t]*$", re.M)),
     ("score_frac", re.compile(rf"{_DAT}\s+{_CUE_BEFORE}?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
     ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),

@@ -75,3 +75,21 @@ def test_component_labels_are_no_unit_labels():
     results, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))[:2]
     assert {(r.component, r.score, r.rank) for r in results} == {
         (None, 41.85, 47), ("Quản trị môi trường", 3.05, 38), ("Quản trị điện tử", 2.91, 45)}
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+def test_pillar_scores_listed_one_per_line_without_a_word(form):
+    text = ("Năm 2024, Chỉ số DTI của huyện đạt 0,5830 điểm, xếp thứ 3/9 huyện. Theo từng trụ cột:\n"
+            "   Chính quyền số        0,6410\n   Kinh tế số            0,4975\n   Xã hội số             0,5502\n")
+    results, _ = run(text, form)
+    assert {(r[0], r[4], r[5]) for r in results} >= {("DTI", 0.583, 3)}
+    got = extract_results_and_targets(NormalizedDocument.from_pages([(1, strip_marks(text) if form == "stripped" else text)]))[0]
+    assert {(r.component, r.score) for r in got if r.component} == {
+        ("Chính quyền số", 0.641), ("Kinh tế số", 0.4975), ("Xã hội số", 0.5502)}
+
+
+def test_decimals_listed_for_an_index_not_scored_0_to_1_are_no_scores():
+    text = ("Năm 2024, Chỉ số PCI của tỉnh đạt 66,20 điểm. Theo từng chỉ số thành phần (tỷ lệ so với điểm tối đa):\n"
+            "   Tiếp cận đất đai        0,64\n   Tính minh bạch          0,59\n")
+    got = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))[0]
+    assert {(r.component, r.score) for r in got} == {(None, 66.2)}
