@@ -31,6 +31,7 @@ _LEAD = rf"(?:{_DAT}\s+(?:toi\s+da\s+(?=\d{{1,3}}(?:[.,]\d+)?\s?/))?|voi\s+(?:ke
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`
 _UP = r"(?:tang|cai\s+th\S{1,3}n|nang\s+hang|thang\s+hang)"  # `tăng / cải thiện ít nhất 5 bậc`
+_RANGE_AT = r"(?:(?:pci|papi|sipas|dti|cchc|par\s+index)\s+)?(?:nam\s+)?(?:trong\s+)?(?:khoang\s+)?"
 _GROUP = r"(?:trong|thuoc|vao|\blen|\bo)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
 # ranks in words (`xếp thứ năm`, `đứng thứ hai`, `thứ ba mươi hai`, `thứ mười lăm`); not `tư` alone (folded
@@ -42,7 +43,8 @@ _OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trê
 _RANK_AT = r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
+    # (`xếp hạng trong khoảng 30 - 40/148`, `thứ hạng PCI nằm trong khoảng 30 - 35/63`)
+    ("rank_range", re.compile(rf"{_RANK_VERB}\s+{_RANGE_AT}(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
     # `Xếp hạng: 24/63`, `có thứ hạng là 5/13`
     ("rank", re.compile(rf"{_RANK_VERB}:?\s+(?:la\s+)?{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),
     # `phấn đấu xếp thứ hạng từ 5 đến 7 trong khối`: a range without the number of units ranked
@@ -86,6 +88,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
     ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
+    # `... thứ hạng PCI nằm trong khoảng 30 - 35/63`: the index named between the verb and the range
+    ("rank_range", re.compile(r"\btrong\s+khoang\s+(\d{1,3})\s?(?:-|den)\s?(\d{1,3})\s?/\s?(\d{1,3})\b")),
+    ("percent_range", re.compile(rf"\bdat\s+{_N}\s?%\s*(?:den|-)\s*{_N}\s?%")),  # `đạt 88% - 90%`
     ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+){_CUE_BEFORE}?{_N}\s?%{_SHARE}")),
     # `- Tiếp cận dịch vụ hành chính công: 88,2%;` (a value closing its line or clause)
     ("percent", re.compile(rf":\s*{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),

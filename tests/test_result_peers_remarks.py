@@ -76,3 +76,21 @@ def test_every_unit_compared_with_keeps_its_value(form):
             "và Bà Rịa - Vũng Tàu (71,00 điểm).")
     results, _ = run(text, form)
     assert results == {("PCI", 2023, None, 8)}
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+def test_a_department_with_a_long_name_compared_with(form):
+    text = DEPARTMENT_HEADER + "Năm 2024, Chỉ số SIPAS của Sở đạt 86,90%, xếp thứ 9/19; cao hơn Sở Giáo dục và Đào tạo (85,70%).\n"
+    results, _ = run(text, form)
+    assert results == {("SIPAS", 2024, 86.9, 9)}
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+@pytest.mark.parametrize("goal,expected", [
+    ("Năm 2026, Chỉ số CCHC xếp hạng trong khoảng 30 - 40/148 xã, phường.", ("PAR INDEX", "rank", "between", 30)),
+    ("Năm 2026, thứ hạng PCI nằm trong khoảng 25 - 30/63 tỉnh, thành phố.", ("PCI", "rank", "between", 25)),
+    ("Năm 2026, Chỉ số SIPAS của Sở đạt 88% - 90%.", ("SIPAS", "percent", "between", 88)),
+])
+def test_ranges_said_without_from(form, goal, expected):
+    _, targets = run("II. MỤC TIÊU\n" + goal + "\n", form)
+    assert targets == {expected}
