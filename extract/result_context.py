@@ -157,6 +157,7 @@ def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
     before the end (closest to the end wins ties), else None."""
     choices = _prose_choices(index)
     keys = [k for k, _ in choices]
+    official = len(_choices(index))
     best = (0.0, 0, 0, None)
     for j in range(len(words), max(0, len(words) - max_gap - 1), -1):
         if any(ch.isdigit() for w in words[j:] for ch in w):
@@ -167,7 +168,7 @@ def _best_span(words: list[str], index: str, min_score: float, max_gap: int):
                 continue
             hit = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=min_score)
             if not hit and (i == 0 or words[i - 1] in _SEGMENT_OPENERS):
-                hit = _short_form(cand, keys, min_score)
+                hit = _short_form(cand, keys[:official], min_score)  # official names only, not parts of a score
             if hit and (hit[1], j, -i) > best[:3]:
                 best = (hit[1], j, -i, choices[hit[2]][1])
     return (-best[2], best[1], best[3], best[0]) if best[3] else None

@@ -47,3 +47,12 @@ def test_an_operational_rate_inside_a_sentence_gets_no_component():
     got, _ = components("Năm 2024, Chỉ số CCHC của tỉnh đạt 88,10%; tỷ lệ giải quyết thủ tục hành chính đúng hạn đạt "
                         "99,5%.", "marks")
     assert got == set()
+
+
+def test_a_part_of_the_score_named_short_leaves_the_rank_to_the_index():
+    """Seed 004: `điểm tác động phát triển kinh tế - xã hội 13 5,357 điểm, xếp thứ 26/63` (the score garbled by
+    OCR): short forms are matched against official components only, not against parts of the score."""
+    text = ("Chỉ số cải cách hành chính của tỉnh Hà Tây (cũ) đạt 88,10 điểm; trong đó điểm thẩm định đạt 57,00/67 "
+            "điểm; điểm tác động phát triển kinh tế - xã hội 13 5,357 điểm, xếp thứ 26/63 tỉnh, thành phố.")
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
+    assert {(r.component, r.rank) for r in results if r.rank} == {(None, 26)}
