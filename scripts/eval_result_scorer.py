@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     fr = sub.add_parser("fresh")
     fr.add_argument("--raw", type=Path, required=True)
     fr.add_argument("--gold", type=Path, required=True)
+    fr.add_argument("--rule-outputs", type=Path, help="rule outputs to judge (default: today's rules)")
     fr.add_argument("--first", type=int, default=130)
     fr.add_argument("--last", type=int, default=139)
     fr.add_argument("--out", type=Path)
@@ -165,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "cv":
         report = run_cv(args.first_contact)
     else:
-        report = run_fresh(args.raw, args.gold, args.first, args.last)
+        report = run_fresh(args.raw, args.gold, args.first, args.last, args.rule_outputs)
     text = json.dumps(report, indent=1, ensure_ascii=False, default=str)
     print(text)
     if args.out:
@@ -195,7 +196,7 @@ def run_cv(first_contact: Path | None) -> dict:
     return report
 
 
-def run_fresh(raw: Path, gold: Path, first: int, last: int) -> dict:
+def run_fresh(raw: Path, gold: Path, first: int, last: int, rule_outputs: Path | None) -> dict:
     """Rules alone vs rules + scorer (trained on dr_01-129: the shipped model.json) on a fresh batch.
     The configuration chosen on the CV before the batch was seen: PRIMARY; the others for reference."""
     from models.result_scorer.data import dev_paths
@@ -204,6 +205,9 @@ def run_fresh(raw: Path, gold: Path, first: int, last: int) -> dict:
     plans = [load_plan(p, gold, batch="fresh") for p in dev_paths(first, last, raw)]
     probs_of = {p.name: [probability(model, f) for f in plan_features(p)] for p in plans}
     rules = lambda p: (p.results, p.targets)  # noqa: E731
+    if rule_outputs:  # the rules the batch met first (result_first_contact.py --commit), not today's
+        given = json.loads(rule_outputs.read_text())
+        rules = lambda p: (given[p.name]["results"], given[p.name]["targets"])  # noqa: E731
     figures = {
         "rules_alone": document_figures(plans, probs_of, rules, thresholds=(0.0,))[0.0],
         "rules_plus_scorer_add": document_figures(plans, probs_of, rules, add=PRIMARY_ADD, thresholds=(0.0,))[0.0],

@@ -2,6 +2,7 @@
 added, run on today's normalised text of the batch (old rules, today's reader and restorer).
 
     python -m scripts.result_first_contact --out /tmp/first_contact.json
+    python -m scripts.result_first_contact --commit 16fc4cd --first 130 --last 139 --out /tmp/fresh.json
 
 Batches committed together with the fixes they led to (dr_53-70 in 868e8e8, dr_89-92 in 14f02e2)
 get the rules of the commit before: rules that never saw them, possibly older than the ones
@@ -38,11 +39,12 @@ def adding_commit(first_plan: int) -> str:
     return log[-1]
 
 
-def outputs_at(commit: str, paths: list[Path], root: Path) -> dict:
-    tree = root / commit[:10]
+def outputs_at(treeish: str, paths: list[Path], root: Path) -> dict:
+    """Rule outputs of the extract/ code of `treeish` (a commit, `<commit>^`) on `paths`."""
+    tree = root / treeish.replace("^", "_parent")
     if not tree.exists():
         tree.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", f"{commit}^", "extract"], capture_output=True, check=True).stdout
+        archive = subprocess.run(["git", "archive", treeish, "extract"], capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
     env_path = f"{tree}:{Path.cwd().resolve()}"
     # run inside the old tree: `python -c` puts the working directory first on sys.path
@@ -50,20 +52,29 @@ def outputs_at(commit: str, paths: list[Path], root: Path) -> dict:
                           capture_output=True, text=True,
                           env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
     if done.returncode:
-        raise RuntimeError(f"rules of {commit}^ failed: {done.stderr[-800:]}")
+        raise RuntimeError(f"rules of {treeish} failed: {done.stderr[-800:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--commit", help="one fresh batch: the rules of this commit (the one that added the batch)")
+    ap.add_argument("--first", type=int, default=130)
+    ap.add_argument("--last", type=int, default=139)
     args = ap.parse_args(argv)
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
+        if args.commit:
+            paths = dev_paths(args.first, args.last)
+            for name, items in outputs_at(args.commit, paths, Path(tmp)).items():
+                out[name] = {"batch": "fresh", "commit": args.commit, **items}
+            args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+            return 0
         for start in BATCH_STARTS[:-1]:
             paths = [p for p in dev_paths() if batch_of(plan_number(p)) == batch_of(start)]
             commit = adding_commit(start)
-            for name, items in outputs_at(commit, paths, Path(tmp)).items():
+            for name, items in outputs_at(f"{commit}^", paths, Path(tmp)).items():
                 out[name] = {"batch": batch_of(start), "commit": commit[:10] + "^", **items}
             print(f"{batch_of(start)}: rules of {commit[:10]}^", file=sys.stderr)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

@@ -114,3 +114,22 @@ def test_training_is_deterministic():
     labels = [1, 1, 0, 0] * 5
     first, second = train(rows, labels), train(rows, labels)
     assert first == second and first["weights"]["a"] > 0 > first["weights"]["c"]
+
+
+def test_auc_counts_ties_half():
+    from scripts.eval_result_scorer import auc
+    assert auc([(0.9, 1), (0.1, 0)]) == 1.0
+    assert auc([(0.5, 1), (0.5, 0)]) == 0.5
+    assert auc([(0.2, 1), (0.8, 0), (0.6, 1)]) == 0.0
+    assert auc([(0.2, 1), (0.8, 1), (0.6, 0)]) == 0.5
+
+
+def test_filter_drops_low_scored_outputs_and_keeps_unplaced_ones():
+    from scripts.eval_result_scorer import filtered
+    text = SENTENCE.format(score="66,2", rank=26)
+    placed = _result(score=66.2, evidence={"text": text})
+    unplaced = _result(year=2023, rank=5, evidence={"text": "xếp thứ năm"})
+    plan = _plan(text, results=[placed, unplaced])
+    low = [0.1] * len(plan.cands)
+    assert filtered(plan, [placed, unplaced], low, 0.3, "max") == [unplaced]
+    assert filtered(plan, [placed, unplaced], [0.9] * len(plan.cands), 0.3, "max") == [placed, unplaced]
