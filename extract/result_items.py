@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from extract.components import index_mentions, match_component
+from extract.number_words import digits_for_words, words_value
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, paragraph_start,
                                     sentence_start, title_text, title_year, year_after, year_before)
@@ -32,7 +33,7 @@ class Doc:
         self.text = blank_table_rows(doc_text)
         self.marks_lost = marks_lost  # OCR or stripped text: a footnote mark may be read as a digit
         # a footnote mark (`xếp thứ 5/20⁴`) is not a digit of the value: blanked (offsets kept)
-        self.folded = fold(self.text).translate(_SUPERSCRIPTS)
+        self.folded = digits_for_words(fold(self.text).translate(_SUPERSCRIPTS))  # `tối thiểu chín mươi điểm`
         self.page_of = page_of
         self.own = own_units(self.text)
         self.goals = goal_spans(self.folded)
@@ -49,20 +50,15 @@ class Doc:
                         text=" ".join(self.text[max(lo, v.start - 80):v.end + 20].split()))
 
 
-_RANK_WORD_VALUES = {"nhat": 1, "dau": 1, "nhi": 2, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
-                     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_FIRST_PLACES = {"nhat": 1, "dau": 1, "nhi": 2}  # `hạng nhất`, `đứng đầu`, `hạng nhì`
 
 
 def ordinal(word: str) -> int:
-    """`5`, `năm` -> 5; compounds (folded): `muoi lam` -> 15, `ba muoi hai` -> 32, `hai muoi mot` -> 21."""
+    """`5`, `năm` -> 5, `nhất` -> 1; compounds (folded): `muoi lam` -> 15, `ba muoi hai` -> 32."""
     words = word.split()
     if not words or not words[0].isalpha():
         return int(word)
-    if "muoi" not in words:
-        return _RANK_WORD_VALUES[words[0]]
-    at = words.index("muoi")
-    tens = _RANK_WORD_VALUES[words[0]] if at else 1
-    return tens * 10 + sum(_RANK_WORD_VALUES[w] for w in words[at + 1:])
+    return _FIRST_PLACES.get(word) or words_value(word)
 
 
 def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
@@ -142,6 +138,7 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
     return total
 
 
+_TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:tong\s+)?so\s+(\d{1,3})\b")
 _STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
 
 
@@ -162,7 +159,8 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"rank": int(v.nums[0]), "rank_total": total}
     elif v.kind == "rank_only":
         fields = {"rank": ordinal(v.nums[0] or v.nums[1])}
-        total = stated_total(d.folded, v.start)
+        after = _TOTAL_AFTER.match(d.folded, v.end)  # `xếp thứ ba trên tổng số mười đơn vị` (numbers_words)
+        total = int(after.group(1)) if after else stated_total(d.folded, v.start)
         if total and fields["rank"] <= total:  # `(trên tổng số 30 xã, phường): ... hạng 3; ... hạng 9`
             fields["rank_total"] = total
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):
