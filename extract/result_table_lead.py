@@ -1,6 +1,6 @@
 """What stands above and around a results table flattened to text: the results year of the section it sits in
-(`I. KẾT QUẢ NĂM 2023` over `Kết quả theo từng lĩnh vực:`), and a header line without a numbering column
-(`Chỉ số thành phần    Năm 2022    Năm 2023`)."""
+(`I. KẾT QUẢ NĂM 2023` over `Kết quả theo từng lĩnh vực:`), a header line without a numbering column
+(`Chỉ số thành phần    Năm 2022    Năm 2023`), a numbered row with a single value (`1 | Thủ tục hành chính | 83,10`)."""
 from __future__ import annotations
 
 import re
@@ -48,3 +48,10 @@ def results_year(folded: str) -> Optional[int]:
         if not re.search(r"(?:so voi|muc tieu|ke hoach|phan dau|chi tieu|den)\s*$", folded[max(0, m.start() - 20):m.start()]):
             return int(m.group(1))
     return None
+
+
+def one_value_row(label: str, tokens: list[str]) -> bool:
+    """`1 | Tiếp cận dịch vụ | 86,20` under `TT | Yếu tố | Tỷ lệ hài lòng (%)`: a numbered row with one value (no
+    dot after the number: `1. Tăng cường ... 95` is a list item; no year: `1 Kết quả năm 2024`)."""
+    return (len(tokens) == 1 and bool(re.match(r"^\d{1,2}\s+[^\W\d_]", label))
+            and not re.fullmatch(YEAR, tokens[0]) and "/" not in tokens[0] and tokens[0][0] not in "≥><≤+-")

@@ -17,7 +17,7 @@ from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_index_columns import (ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns,
                                           index_count)
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS
-from extract.result_table_lead import headed_without_number, section_year
+from extract.result_table_lead import headed_without_number, one_value_row, section_year
 from extract.schema import Evidence, IndexResult, IndexTarget
 
 _TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
@@ -138,7 +138,10 @@ def is_results_header(folded: str) -> bool:
     year_columns = len(set(re.findall(YEAR, folded))) if components else 0
     score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
     indices = index_count(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index
-    return sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) + 2 * indices >= 2
+    # `TT | Yếu tố | Tỷ lệ hài lòng (%)`: a column of components and one of their values
+    valued_parts = bool(re.search(r"linh vuc|yeu to|tru cot|thanh phan", folded) and re.search(r"%|ty le|diem", folded))
+    return (sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) + 2 * indices
+            + valued_parts >= 2)
 
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
@@ -220,7 +223,7 @@ def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
 
 def _row_start(line: str) -> bool:
     label, tokens = split_numeric_tail(line)
-    return bool(re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line.strip())) or len(tokens) >= 2
+    return bool(re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line.strip())) or len(tokens) >= 2 or one_value_row(label, tokens)
 
 
 def _read_header(lines, i) -> tuple[str, int]:
@@ -261,7 +264,7 @@ def _read_rows(lines, i, table: TableContext) -> int:
                     break  # the next row's STT, followed by its name
                 tokens += more
                 i += 1
-        if len(tokens) >= 2 or (tokens and not label and table.rows and not buf):
+        if len(tokens) >= 2 or (tokens and not label and table.rows and not buf) or (one_value_row(label, tokens) and not buf):
             if not label and not buf and table.rows:  # numbers that wrapped below their row
                 table.rows[-1].tokens.extend(tokens)
             else:

@@ -194,3 +194,22 @@ def test_a_column_per_former_department(strip):
     assert rows(got, "index", "year", "scope", "score", "percent", "rank") == {
         ("PAR INDEX", 2024, gtvt, 86.2, None, 5), ("PAR INDEX", 2024, xd, 84.1, None, 9),
         ("SIPAS", 2024, gtvt, None, 88.3, None), ("SIPAS", 2024, xd, None, 85.0, None)}
+
+
+# ---- numbered rows with one value (`TT | Yếu tố | Tỷ lệ hài lòng (%)`)
+
+@pytest.mark.parametrize("strip", STRIP)
+@pytest.mark.parametrize("column,index,names,metric", [
+    ("Yếu tố | Tỷ lệ hài lòng (%)", "SIPAS", ["Tiếp cận dịch vụ hành chính công", "Thủ tục hành chính",
+                                            "Công chức trực tiếp giải quyết công việc"], "percent"),
+    ("Lĩnh vực | Điểm đạt", "PAR INDEX", ["Cải cách thể chế", "Cải cách chế độ công vụ"], "score"),
+    ("Chỉ số thành phần | Điểm", "PCI", ["Tính minh bạch", "Chi phí thời gian"], "score")])
+def test_numbered_rows_with_one_value_and_no_list_item_after(column, index, names, metric, strip):
+    body = "\n".join(f"{k + 1} | {name} | {6 + k},{k}5" for k, name in enumerate(names))
+    text = (f"I. KẾT QUẢ NĂM 2024\n2. Chỉ số {index}\nKết quả giảm so với năm 2023. Cụ thể:\n"
+            f"TT | {column}\n{body}\n"
+            f"{len(names) + 1}. Rà soát thủ tục hành chính, hoàn thành trước ngày 30\n")  # a list item, no row
+    got = [r for r in run(text, strip) if r.component]
+    assert rows(got, "index", "component", "year", metric) == {
+        (index, name, 2024, float(f"{6 + k}.{k}5")) for k, name in enumerate(names)}
+
