@@ -27,7 +27,7 @@ from extract.result_moves import earlier_value, earlier_year, moved_from, rank_m
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
 from extract.numbers import NUMBER, YEAR
-from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
+from extract.result_values import _SHARE, DECIMAL_SCORED, Value, find_values, floor_remark, is_target
 from extract.schema import IndexResult, IndexTarget
 from kehoach.synth.vocab import official_components
 
@@ -42,6 +42,11 @@ _ABOUT = r"\bve\s+(?:chi\s*s\S\s+)?"  # `xếp thứ 5/63 về (Chỉ số) PCI`
 _TO_NEXT = rf"(?:\s*{_ABOUT}|[ \t]+)"  # on the same line
 _UNIT_BEFORE = re.compile(rf"(?:{_ABOUT}|(?:\d\s?%|\d\s*d[i1l]\S?e?m)[ \t]+)$")
 _ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b")
+# `thị trấn X (cũ) đạt Chỉ số CCHC 84,27%`: a percentage right after the index the verb names
+_ADJACENT_PERCENT = re.compile(rf"\s*(\d{{1,3}}(?:[.,]\d+)?)\s?%{_SHARE}")
+# an estimate is not the published index (`Kết quả tự đánh giá Chỉ số CCHC năm 2025 ước đạt 82,5/100 điểm`);
+# a self-assessment alone may be the appraised part of it (`điểm tự đánh giá, thẩm định đạt 60,12/65,5`)
+_ESTIMATE = re.compile(r"(?<!quy\s)(?<!cong\s)(?<!mong\s)\buoc(?:\s+(?:dat|tinh|thuc\s+hien))?\s*$")  # `ước đạt`
 # kinds that are never results
 _NAMED_ONLY = ("percent_listed",)  # values that need a component named right before them
 _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
@@ -81,6 +86,10 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
             values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
+        adjacent = _ADJACENT_PERCENT.match(folded, me, end) if re.search(r"\bdat\s+$", folded[max(0, ms - 8):ms]) else None
+        if adjacent and not any(v.start <= adjacent.start(1) < v.end and v.kind not in _NAMED_ONLY for v in values):
+            values = [v for v in values if not v.start <= adjacent.start(1) < v.end]  # read as a name's value
+            values.insert(0, Value("percent", adjacent.start(1), adjacent.end(), (adjacent.group(1),)))
         # `Chỉ số PAR INDEX, Chỉ số SIPAS ... lần lượt đạt 90,12 điểm và 88,7%`: one value per index, in order
         own_index = dict(zip((v.start for v in values), in_turn.get(k, [])))
         before = _component_before_mention(folded, sent_start, ms, index)
@@ -116,7 +125,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
-            if floor_remark(folded, v, d.goals):
+            if floor_remark(folded, v, d.goals) or _ESTIMATE.search(folded, max(sent_start, v.start - 24), v.start):
                 continue
             ev = d.evidence(ms, v)
             moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None

@@ -93,3 +93,18 @@ def test_decimals_listed_for_an_index_not_scored_0_to_1_are_no_scores():
             "   Tiếp cận đất đai        0,64\n   Tính minh bạch          0,59\n")
     got = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))[0]
     assert {(r.component, r.score) for r in got} == {(None, 66.2)}
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+def test_a_percentage_right_after_the_index_the_verb_names(form):
+    results, _ = run("Năm 2024, xã Tân Lập (cũ) đạt Chỉ số CCHC 83,15%, xếp thứ 6/21 xã, thị trấn của huyện.", form)
+    got = {(fold(r[2]), r[3], r[5], r[6]) for r in results}
+    assert got == {("xa tan lap (cu)", 83.15, 6, 21)}
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+@pytest.mark.parametrize("clause", ["Kết quả tự đánh giá Chỉ số CCHC năm 2025 của xã ước đạt 82,5/100 điểm.",
+                                    "Chỉ số CCHC năm 2025 của xã ước đạt 82,5/100 điểm."])
+def test_an_estimate_is_no_result(form, clause):
+    results, targets = run("I. ĐÁNH GIÁ KẾT QUẢ\n" + clause + " Năm 2024, Chỉ số CCHC của xã đạt 80,20 điểm.\n", form)
+    assert {(r[0], r[1], r[4]) for r in results} == {("PAR INDEX", 2024, 80.2)} and targets == set()
