@@ -26,7 +26,7 @@ _RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
 _CUE_BEFORE = rf"(?:{_CUE}\s+|(?:[≥≤]|[<>]=?)\s*)"  # ... or a sign: `Chỉ số SIPAS đạt ≥ 90%`
 # `còn`, `lên`: the value reached (`giảm còn 6,2 điểm`, `tăng lên 44,1 điểm`)
-_LEAD = rf"(?:{_DAT}\s+(?:toi\s+da\s+(?=\d{{1,3}}(?:[.,]\d+)?\s?/))?|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s){_CUE}\s+|\(\s*)"
+_LEAD = rf"(?:{_DAT}\s+(?:toi\s+da\s+(?=\d{{1,3}}(?:[.,]\d+)?\s?/))?|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s)(?<!trat\s)(?<!thu\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`

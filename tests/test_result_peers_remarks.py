@@ -94,3 +94,23 @@ def test_a_department_with_a_long_name_compared_with(form):
 def test_ranges_said_without_from(form, goal, expected):
     _, targets = run("II. MỤC TIÊU\n" + goal + "\n", form)
     assert targets == {expected}
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+def test_trat_tu_is_no_floor(form):
+    """`an ninh trật tự` folds to `trat tu`: `tự` is no `từ` (a floor) before the value after it."""
+    text = ("Năm 2024, Chỉ số PCI của tỉnh đạt 68,05 điểm. Các chỉ số thành phần năm 2024: Đào tạo lao động 6,80 điểm; "
+            "Thiết chế pháp lý và an ninh trật tự 7,25 điểm.")
+    results, targets = run(text, form)
+    assert targets == set()
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+def test_a_bullets_former_unit_holds_past_the_units_a_rank_is_among(form):
+    text = ("Năm 2024:\n- Phường Lê Lợi (cũ): Chỉ số CCHC đạt 86,40%, xếp thứ 3/9 đơn vị cấp xã của thành phố Kon Tum; "
+            "Chỉ số SIPAS đạt 90,15%.\n")
+    text = strip_marks(text) if form == "stripped" else text
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
+    from extract.numbers import fold
+    assert {(r.index, fold(r.scope or "")) for r in results} == {("PAR INDEX", "phuong le loi (cu)"),
+                                                                  ("SIPAS", "phuong le loi (cu)")}
