@@ -1,0 +1,153 @@
+"""Results/targets tables: `STT | Lĩnh vực | Xếp hạng | Điểm | Điểm tối đa | Dự kiến tăng | Mục tiêu`.
+
+A born-digital PDF flattens such a table row by row: the STT on its own line, the component name
+wrapped over several lines, then the numbers (`39/63 9,2779 9,5 + 0,13 ≥ 9,40`). A ruled scan gives
+cells. Both become `TableRow(label, tokens)` under a `TableContext` (the folded header and what stands
+above it); this module holds those shapes and what the header says about its columns. The rows are read
+in `extract/result_table_text.py`, their values in `extract/result_tables.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.components import index_mentions
+from extract.numbers import NUMBER, YEAR
+from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, index_columns, index_count
+from extract.result_scope import UNIT_SPELLING, UNIT_WORDS
+
+_TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
+_TAIL_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s*)+)$")
+TOKEN_RE = re.compile(_TOKEN)
+_WRAPPED_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s+)+(?<![\w,./]){_TOKEN})"
+                         rf"\s+(?P<rest>[^\W\d_][^\d≥≤<>+/]{{0,60}})$")
+_ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
+
+# Header words (folded) that say a table holds index results/targets.
+_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "hai long")  # `Tỷ lệ hài lòng năm 2024 (%)`
+# a goal column: `Mục tiêu năm 2025`, `Phấn đấu năm 2024`, `Chỉ tiêu 2025`
+_GOAL_COLUMN = r"(?:muc tieu|ke hoach|du kien|phan dau|chi tieu)"
+MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
+
+
+@dataclass
+class TableRow:
+    label: str
+    tokens: list[str]
+    row_id: Optional[str] = None
+    offset: int = 0  # in the document text (for the evidence page)
+    text: str = ""
+
+
+@dataclass
+class TableContext:
+    header: str  # header text, folded
+    indices: tuple[str, ...]  # indices named in the heading or the sentence above the table
+    rows: list[TableRow] = field(default_factory=list)
+    scope: Optional[str] = None  # `... năm 2024 của tỉnh Hải Dương (cũ) và mục tiêu năm 2025:`
+    intro_year: Optional[int] = None  # `Chỉ số CCHC năm 2024 của Sở đạt ... Kết quả theo lĩnh vực:` over a header without years
+    title_index: Optional[str] = None  # the one index the plan's title names, if one
+    section_year: Optional[int] = None  # the results year of the section heading above (`I. KẾT QUẢ NĂM 2023`)
+
+    @property
+    def unit_rows(self) -> Optional[str]:
+        """`STT | Tỉnh (cũ) | Điểm | Xếp hạng`: one row per former unit (the rows are scopes, not components);
+        under `Đơn vị (cũ)` each row names its own unit word."""
+        m = re.search(rf"\b({UNIT_WORDS}|don\s+vi)\s*\((?:cu|cii)\)", self.header)
+        if m and m.group(1).startswith("don"):
+            return ROWS_NAME_THEIR_UNIT
+        return UNIT_SPELLING[" ".join(m.group(1).split())] if m else None
+
+    @property
+    def header_index(self) -> Optional[str]:
+        """`TT | Đơn vị (cũ) | Chỉ số CCHC (điểm) | Xếp hạng`: the one index the header names, if one."""
+        named = {n for _, _, n in index_mentions(self.header)}
+        return named.pop() if len(named) == 1 else None
+
+    @property
+    def in_percent(self) -> bool:
+        """`Kết quả năm 2024 (%)`: bare numbers are percentages (SIPAS factors)."""
+        return ("%" in self.header or "ty le" in self.header) and not self.ratio_column
+
+    @property
+    def ratio_column(self) -> bool:
+        """`Điểm tối đa | Điểm đạt | Tỷ lệ (%)`: the percentage is the score's share of the maximum, a column
+        of its own after the scores."""
+        return self.has_max_column and bool(re.search(r"(?:ty le|%)(?!.*diem)", self.header))
+
+    @property
+    def has_max_column(self) -> bool:
+        return any(c in self.header for c in MAX_CUES)
+
+    @property
+    def max_first(self) -> bool:
+        """The header names the maximum column before the score column."""
+        at_max = min((self.header.find(c) for c in MAX_CUES if c in self.header), default=-1)
+        score = re.search(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc", self.header)
+        return at_max >= 0 and score is not None and at_max < score.start()
+
+    def years(self) -> tuple[Optional[int], Optional[int]]:
+        """(results year, target year) from the header (`Năm 2024 ... Mục tiêu Kế hoạch năm 2025`)."""
+        ys = sorted({int(y) for y in re.findall(YEAR, self.header)})
+        if not ys:
+            return None, None
+        if len(ys) > 1:  # results precede goals (a header split over lines mixes up the words)
+            return ys[0], ys[-1]
+        m = re.search(rf"{_GOAL_COLUMN}[^0-9]{{0,40}}({YEAR})", self.header)
+        target = int(m.group(1)) if m else None
+        result = ys[0] if ys[0] != target else None
+        return result, target
+
+    def result_years(self) -> list[int]:
+        """`Năm 2023 (%) | Năm 2024 (%) | Mục tiêu năm 2025 (%)`: one results column per year, in header
+        order; [] when the header names fewer than two results years."""
+        goal = re.search(rf"{_GOAL_COLUMN}[^0-9]{{0,40}}({YEAR})", self.header)
+        found = [int(m.group(1)) for m in re.finditer(rf"\b({YEAR})\b", self.header)
+                 if not (goal and m.start(1) == goal.start(1))]
+        found = list(dict.fromkeys(found))
+        return found if len(found) >= 2 and not re.search(r"du kien|tang\s+(?:them|diem)", self.header) else []
+
+    @property
+    def change_column(self) -> bool:
+        """`Tăng (+), giảm (-)`: signed numbers are last year's changes, not expected increases."""
+        return "du kien" not in self.header and bool(re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech", self.header))
+
+
+def split_numeric_tail(line: str) -> tuple[str, list[str]]:
+    """`Cải cách thể chế 49/63 8,8974 10 + 0,7875 ≥ 9,68` -> (label, [numeric tokens]).
+    A text layer may print the name's wrapped end after the numbers (`Công tác chỉ đạo, điều hành cải
+    cách 39/63 6,0523 9,5 + 0,27 ≥6,32 hành chính`): it is put back at the end of the label."""
+    m = _TAIL_RE.match(line.rstrip())
+    if not m:
+        w = _WRAPPED_RE.match(line.rstrip())
+        if not w or len(TOKEN_RE.findall(w.group("nums"))) < 3:
+            return line.strip(), []
+        label = f"{w.group('label').strip()} {w.group('rest').strip()}"
+        return label.strip(), [t.strip() for t in TOKEN_RE.findall(w.group("nums"))]
+    return m.group("label").strip(), [t.strip() for t in TOKEN_RE.findall(m.group("nums"))]
+
+
+def is_results_header(folded: str) -> bool:
+    # `TT | Yếu tố | Năm 2023 (%) | ... | Mục tiêu năm 2025 (%)`: a year column of components counts as a cue
+    components = re.search(r"linh vuc|yeu to|chi so|tru cot|%", folded)
+    year_columns = len(set(re.findall(YEAR, folded))) if components else 0
+    score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
+    indices = index_count(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index
+    # `TT | Yếu tố | Tỷ lệ hài lòng (%)`: a column of components and one of their values
+    valued_parts = bool(re.search(r"linh vuc|yeu to|tru cot|thanh phan", folded) and re.search(r"%|ty le|diem", folded))
+    return (sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) + 2 * indices
+            + valued_parts >= 2)
+
+
+
+def make_row(label: str, tokens: list[str], offset: int) -> TableRow:
+    m = _ROW_ID_RE.match(label)
+    row_id = None
+    if m:
+        row_id = m.group(1)
+        label = label[m.end():]
+    label = " ".join(label.split())
+    return TableRow(label=label, tokens=tokens, row_id=row_id, offset=offset,
+                    text=" ".join(filter(None, [row_id, label] + tokens)))
+

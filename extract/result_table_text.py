@@ -1,0 +1,179 @@
+"""Results tables read from text lines (born-digital PDFs, `|`-separated synthetic text) or OCR'd cells.
+
+A header starting with `STT` (or naming its first column, `Chỉ số thành phần | Năm 2022`) opens a table; each
+row is its STT, its name (wrapped over lines) and its numbers (`39/63 9,2779 9,5 + 0,13 ≥ 9,40`), whose columns
+are told by their SHAPE in `extract/result_tables.py`, which survives a header jumbled by the text layer.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.components import index_mentions
+from extract.numbers import YEAR, fold
+from extract.result_table_context import TOKEN_RE, TableContext, is_results_header, make_row, split_numeric_tail
+from extract.result_table_lead import headed_without_number, one_value_row, section_year
+
+_HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
+
+
+def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
+    """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
+    from extract.result_context import title_text
+    from extract.result_scope import own_units, scope_of
+
+    tables: list[TableContext] = []
+    lines = _lines_with_offsets(text, base)
+    own = own_units(text)
+    named = list(dict.fromkeys(n for _, _, n in index_mentions(title_text(fold(text)))))
+    title_index = named[0] if len(named) == 1 else None
+    heading_indices: tuple[str, ...] = ()
+    intro: tuple[int, str] = (0, "")
+    year_of_section: Optional[int] = None  # `I. KẾT QUẢ NĂM 2023`
+    i = 0
+    while i < len(lines):
+        off, line = lines[i]
+        f = fold(line)
+        if not _starts_header(f) and not _header_without_number(lines, i):
+            found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
+            if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":")):
+                heading_indices = found
+            if _HEADING_RE.match(line):
+                year_of_section = section_year(line, year_of_section)
+            intro = (off, line)
+            i += 1
+            continue
+        header, i = _read_header(lines, i)
+        if not is_results_header(header):
+            continue
+        scope = None
+        if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
+            # the sentence that leads into the table, not an earlier one on its line (`..., cao hơn phường X (90,10%).
+            # Tỷ lệ hài lòng theo yếu tố:`)
+            lead_in = max(intro[1].rfind(". "), intro[1].rfind(".) ")) + 1
+            scope = scope_of(intro[1], fold(intro[1]), lead_in, len(intro[1]), own)
+        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
+                             title_index=title_index, section_year=year_of_section)
+        i = _read_rows(lines, i, table)
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _intro_year(line: str) -> Optional[int]:
+    """The results year the line above a table states (its first `năm YYYY` that is no comparison or goal:
+    `năm 2024 ... và mục tiêu năm 2025:` is 2024)."""
+    if not line.rstrip().endswith(":") and not _HEADING_RE.match(line):
+        return None
+    folded = fold(line)
+    found = [int(m.group(1)) for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})", folded)
+             if not re.search(r"so voi|muc tieu|ke hoach|phan dau|den", folded[max(0, m.start() - 20):m.start()])]
+    return found[0] if found else None
+
+
+def _header_without_number(lines, i) -> bool:
+    """`Chỉ số thành phần   Năm 2022   Năm 2023` over rows with numbers: a results header with no STT column."""
+    line = lines[i][1]
+    return (headed_without_number(line) and is_results_header(fold(line)) and i + 1 < len(lines)
+            and len(split_numeric_tail(lines[i + 1][1])[1]) >= 2)
+
+
+def _starts_header(folded_line: str) -> bool:
+    # `ST` / `T` when a text layer splits the narrow STT column over two lines
+    # `TT | Yếu tố | ...`: the narrow column headed `TT`; `Số TT`, `Số thứ tự`
+    return bool(re.match(r"^\s*(?:st(?:t\b|\s{2,}\S)|tt\s|so\s+(?:tt|thu\s+tu)\b)", folded_line))
+
+
+def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        line = raw.replace("|", " ").strip()
+        if line and not line.startswith("http") and line != "\f":
+            out.append((base + pos, line))
+        pos += len(raw) + 1
+    return out
+
+
+def _row_start(line: str) -> bool:
+    label, tokens = split_numeric_tail(line)
+    return bool(re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line.strip())) or len(tokens) >= 2 or one_value_row(label, tokens)
+
+
+def _read_header(lines, i) -> tuple[str, int]:
+    parts = []
+    while i < len(lines) and not _row_start(lines[i][1]) and len(parts) < 40:
+        parts.append(lines[i][1])
+        i += 1
+    return fold(" ".join(parts)), i
+
+
+def _read_rows(lines, i, table: TableContext) -> int:
+    buf: list[tuple[int, str]] = []
+    while i < len(lines):
+        off, line = lines[i]
+        f = fold(line)
+        if _starts_header(f):
+            if buf:  # prose, then a header: a new table (its intro line is in `buf`)
+                return i - len(buf)
+            _, i = _read_header(lines, i)  # the header repeated on the next page: same table
+            continue
+        if _HEADING_RE.match(line) and not _row_start(line) and not buf:
+            return i
+        nxt_tokens = split_numeric_tail(lines[i + 1][1]) if i + 1 < len(lines) else ("", [])
+        after_name = bool(buf) and not re.fullmatch(r"\d{1,2}|[IVX]{1,4}", buf[-1][1])
+        # a row's STT alone on its line (not a maximum `13` printed between the name and the score)
+        if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line) and not (after_name and nxt_tokens[1] and not nxt_tokens[0]):
+            buf.append((off, line))
+            i += 1
+            continue
+        label, tokens = split_numeric_tail(line)
+        if tokens and not label and buf:  # one cell per line: the row's numbers follow its name
+            while i + 1 < len(lines):
+                more_label, more = split_numeric_tail(lines[i + 1][1])
+                if more_label or not more:
+                    break
+                nxt = lines[i + 2][1] if i + 2 < len(lines) else ""
+                if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", lines[i + 1][1]) and nxt and not split_numeric_tail(nxt)[1]:
+                    break  # the next row's STT, followed by its name
+                tokens += more
+                i += 1
+        if len(tokens) >= 2 or (tokens and not label and table.rows and not buf) or (one_value_row(label, tokens) and not buf):
+            if not label and not buf and table.rows:  # numbers that wrapped below their row
+                table.rows[-1].tokens.extend(tokens)
+            else:
+                start = buf[0][0] if buf else off
+                full = " ".join([b for _, b in buf] + [label])
+                table.rows.append(make_row(full, tokens, start))
+                buf = []
+        else:
+            if len(buf) > 12:  # a long run of prose: the table has ended
+                return i - len(buf)
+            buf.append((off, line))
+        i += 1
+    return i - len(buf)
+
+
+def rows_from_grid(grid: list[list[str]]) -> Optional[TableContext]:
+    """A results table from OCR'd cells: header rows first, then one TableRow per data row."""
+    header_rows, body = [], []
+    for cells in grid:
+        joined = " ".join(c for c in cells if c)
+        if not body and not any(TOKEN_RE.fullmatch(c.strip()) for c in cells if c.strip()):
+            header_rows.append(joined)
+        else:
+            body.append(cells)
+    header = fold(" ".join(header_rows))
+    if not is_results_header(header):
+        return None
+    table = TableContext(header=header, indices=())
+    for cells in body:
+        label_parts, tokens = [], []
+        for c in cells:
+            lab, toks = split_numeric_tail(c)
+            if toks and not lab:
+                tokens.extend(toks)
+            elif c.strip():
+                label_parts.append(c.strip())
+        if tokens:
+            table.rows.append(make_row(" ".join(label_parts), tokens, 0))
+    return table if table.rows else None
