@@ -104,7 +104,9 @@ _ACTION_START = re.compile(
     r"day manh|nang cao|bao dam|dam bao|giai quyet|cai thien|ban hanh|cong khai|tong hop|bao cao|"
     r"trong viec|trong qua trinh|de |nham |co trach nhiem|can cu|nghien cuu|quan tam|duy tri|tich cuc|"
     r"thuong xuyen|dinh ky|kip thoi|khan truong|phat huy|lam tot|niem yet|quan triet|pho bien|van dong|bo tri|"
-    r"cap nhat|tiep nhan|khao sat|phan cong|truc tiep|phai )")
+    r"cap nhat|tiep nhan|khao sat|phan cong|truc tiep|phai |la\s+(?:co\s+quan|dau\s+moi|don\s+vi)\b)")
+# a verb after these words is part of a body's name (`Phòng Quản lý xây dựng`, `Phòng Quản lý hoạt động xây dựng`)
+_NAME_BEFORE_VERB = re.compile(r"(?:quan ly|hoat dong)\s*$")
 
 
 def text_before_action(text: str) -> str:
@@ -118,7 +120,8 @@ def text_before_action(text: str) -> str:
             if s < skip:
                 continue
             return ""
-        if text[s].isupper() or fold(text[max(0, s - 4):s]).endswith("cac "):
-            continue  # `các tổ chức chính trị - xã hội` names bodies: no verb
+        if text[s].isupper() or fold(text[max(0, s - 4):s]).endswith("cac ") or \
+                _NAME_BEFORE_VERB.search(fold(text[max(0, s - 12):s])):
+            continue  # `các tổ chức chính trị - xã hội`, `Phòng Quản lý xây dựng` name bodies: no verb
         return text[:m.start()].strip(" ,;:")
     return ""
