@@ -17,3 +17,9 @@ from kehoach.synth.lossy_text import strip_marks
 ])
 def test_names_end_before_the_action(form, text, names):
     assert split_agencies(text_before_action(form(text))) == [form(n) for n in names]
+
+
+def test_an_association_addressed_by_a_plan_is_an_agency():
+    from extract.agencies import is_agency_start
+    text = "Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền, tổng hợp kiến nghị của doanh nghiệp."
+    assert is_agency_start(text) and text_before_action(text) == "Hiệp hội Doanh nghiệp tỉnh"
