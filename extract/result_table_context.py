@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extract.components import index_mentions
-from extract.numbers import NUMBER, YEAR
+from extract.numbers import NUMBER, YEAR, fold
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, index_columns, index_count
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS
 
@@ -22,6 +22,10 @@ _TAIL_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s*)+)$"
 TOKEN_RE = re.compile(_TOKEN)
 _WRAPPED_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s+)+(?<![\w,./]){_TOKEN})"
                          rf"\s+(?P<rest>[^\W\d_][^\d≥≤<>+/]{{0,60}})$")
+# a goal cell in words after the row's numbers (`8 | 7,50 | Giữ vững`): no number to read, no name's wrapped end
+_GOAL_IN_WORDS_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s+)+(?<![\w,./]){_TOKEN})\s+"
+                               r"(?P<goal>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})$")
+_GOAL_WORDS = re.compile(r"^(?:giu|duy tri|khong giam|cai thien|on dinh)\b")
 _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 
 # Header words (folded) that say a table holds index results/targets.
@@ -117,8 +121,12 @@ class TableContext:
 def split_numeric_tail(line: str) -> tuple[str, list[str]]:
     """`Cải cách thể chế 49/63 8,8974 10 + 0,7875 ≥ 9,68` -> (label, [numeric tokens]).
     A text layer may print the name's wrapped end after the numbers (`Công tác chỉ đạo, điều hành cải
-    cách 39/63 6,0523 9,5 + 0,27 ≥6,32 hành chính`): it is put back at the end of the label."""
+    cách 39/63 6,0523 9,5 + 0,27 ≥6,32 hành chính`): it is put back at the end of the label. A goal in words
+    after the numbers (`Cải cách tài chính công 8 7,50 Giữ vững`) is no number and no part of the name: dropped."""
     m = _TAIL_RE.match(line.rstrip())
+    goal = _GOAL_IN_WORDS_RE.match(line.rstrip()) if not m else None
+    if goal and _GOAL_WORDS.match(fold(goal.group("goal"))) and len(TOKEN_RE.findall(goal.group("nums"))) >= 2:
+        return goal.group("label").strip(), [t.strip() for t in TOKEN_RE.findall(goal.group("nums"))]
     if not m:
         w = _WRAPPED_RE.match(line.rstrip())
         if not w or len(TOKEN_RE.findall(w.group("nums"))) < 3:

@@ -65,13 +65,19 @@ def _metric(label: str, index: str) -> str:
     return "percent" if index == "SIPAS" else "score"
 
 
-def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
-                        ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
-    """Results of every unit-column table in `text`, and the (start, end) of the lines they were read from."""
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of every line of `text`, blank ones included."""
     lines, pos = [], 0
     for raw in text.split("\n"):
         lines.append((pos, raw))
         pos += len(raw) + 1
+    return lines
+
+
+def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
+                        ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
+    """Results of every unit-column table in `text`, and the (start, end) of the lines they were read from."""
+    lines = text_lines(text)
     results: list[IndexResult] = []
     spans: list[tuple[int, int]] = []
     year_of_section: Optional[int] = None
