@@ -30,7 +30,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số": (
         "xay dung phat trien chinh quyen dien tu chinh quyen so",
         "xay dung va phat trien chinh quyen dien tu chinh quyen so", "chuyen doi so",
-        "xay dung va phat trien chinh quyen so", "xay dung phat trien chinh quyen so"),
+        "xay dung va phat trien chinh quyen so", "xay dung phat trien chinh quyen so",
+        "hien dai hoa hanh chinh"),  # the field's name before 2022
     "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội": (
         "tac dong cua cai cach hanh chinh den su hai long cua nguoi dan to chuc va phat trien kinh te xa hoi",),
     "Công tác chỉ đạo, điều hành cải cách hành chính": ("cong tac chi dao dieu hanh",),

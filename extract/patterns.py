@@ -64,7 +64,7 @@ def doc_type_of(match: re.Match) -> str:
 NUMBER = (
     r"(?<![\w/])\d[\do]{0,5}"
     r"(?:\s?/\s?(?:19|20)\d\d)?"
-    r"\s?[/-]\s?[a-z&]{1,8}(?:\s?[-/]\s?(?:[a-z&]{1,10}\d?|[a-z]*\d{1,2}[a-z]*))*"
+    r"\s?[/-]\s?[a-z&]{1,8}\d{0,2}(?:\s?[-/]\s?(?:[a-z&]{1,10}\d?|[a-z]*\d{1,2}[a-z]*))*"  # `/QH15`: the legislature's term
     r"(?![\w])"
 )
 NUMBER_RE = re.compile(NUMBER)

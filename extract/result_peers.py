@@ -63,6 +63,21 @@ def _other_unit_subject(text: str, folded: str, clause_at: int, at: int, own: fr
     return not is_own(unit, own) and unit not in header and named not in header
 
 
+_LEADER_IS = re.compile(rf"\bdan\s+dau\s+(?:la|thuoc\s+ve)\s+(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
+
+
+def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozenset) -> bool:
+    """`đơn vị dẫn đầu là Sở Tư pháp với 92,10 điểm`: the leader named after `là` is another unit."""
+    m = None
+    for m in _LEADER_IS.finditer(folded, clause_at, at):
+        pass
+    if m is None or m.group("kind") == "so" and text[m.start("kind")] != "S":
+        return False
+    name, former = _named_unit(text, folded, m.end(), at)
+    named = f"{m.group('kind')} {fold(name)}"
+    return bool(name) and not former and not is_own(named, own) and named not in header_region(text)
+
+
 def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
     """The value at `at` is another unit's, named by a comparison in its clause."""
     lo = max(0, at - 90)
@@ -72,7 +87,7 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
             m = rx.search(folded, lo, at + 1)
             if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
                 return True
-    if text is not None and _other_unit_subject(text, folded, clause_at, at, own):
+    if text is not None and (_other_unit_subject(text, folded, clause_at, at, own) or _leader_named(text, folded, clause_at, at, own)):
         return True
     m = None
     for m in _PEER.finditer(folded, clause_at, at):

@@ -156,7 +156,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
 def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optional[str]:
     """Whose value: an index inside parentheses shares the unit of the sentence around it (a value
     before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)."""
-    lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40, d.folded.rfind(";", sent_start, ms) + 1)
+    lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40)
     return scope_of(d.text, d.folded, lo, v.start, d.own) or subject_former_unit(d.text, d.folded, sent_start, ms)
 
 

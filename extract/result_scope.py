@@ -37,7 +37,7 @@ def header_region(doc_text: str) -> str:
     """The folded header above the document number (`Số: ...`): issuer and its superior."""
     head = fold(doc_text[:700])
     so = re.search(r"^\s*s\S?\s*:", head, re.M)
-    return head[:so.start()] if so else head[:400]
+    return head[:so.start()] if so else "\n".join(head[:400].split("\n")[:3])  # no number line: the first lines
 
 
 def own_units(doc_text: str) -> set[str]:
@@ -84,7 +84,7 @@ def _is_own(unit: str, own: set[str]) -> bool:
 
 _UNIT = re.compile(rf"\b({UNIT_WORDS})\s+(?=\S)")
 # the total of a ranking and the units ranked: `xếp thứ 4/18 xã, thị trấn của huyện X`
-_RANKED_AMONG = re.compile(rf"\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh)"
+_RANKED_AMONG = re.compile(rf"\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh|cap)"  # `đơn vị cấp xã của`
                            r"[\s,]*)+(?:cua\s+)?$")
 # the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
 # (its title may be long: `... về việc phê duyệt kết quả đánh giá, xếp hạng các sở, ban, ngành của UBND tỉnh X`)

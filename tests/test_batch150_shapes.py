@@ -1,0 +1,53 @@
+"""Shapes of the dr_150-159 batch, written here with other names (with and without marks): a National
+Assembly resolution number with its term (`202/2025/QH15`), a task section headed `NHIỆM VỤ VÀ TỔ CHỨC THỰC
+HIỆN`, the PAR INDEX field under its pre-2022 name (`Hiện đại hóa hành chính`), the leader of a ranking named
+after `là` (`đơn vị dẫn đầu là Sở Tư pháp với 92,10 điểm`)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.components import match_component
+from extract.results import extract_results_and_targets
+from kehoach.synth.lossy_text import strip_marks
+from normalize.types import NormalizedDocument
+from test_references import _refs
+from test_tasks import doc_of
+from extract.tasks import extract_tasks
+
+FORMS = [lambda t: t, strip_marks]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_resolution_number_with_the_legislatures_term(form):
+    text = "Căn cứ Nghị quyết số 1656/2025/NQ-UBTVQH15 và Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội.\n"
+    _, _, refs, _ = _refs(form(text))
+    assert {r.number for r in refs} >= {"202/2025/QH15"}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("heading", ["III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN", "IV. NHIỆM VỤ, GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN"])
+def test_a_task_section_with_more_words_in_its_heading(form, heading):
+    text = form(f"KẾ HOẠCH\nNâng cao Chỉ số CCHC\n{heading}\n1. Văn phòng Sở: Theo dõi, tổng hợp kết quả.\n"
+                "2. Thanh tra Sở chủ trì kiểm tra công vụ.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert [(t.id, len(t.lead)) for t in tasks] == [("1", 1), ("2", 1)]
+
+
+def test_a_numbered_item_about_implementation_is_no_task_section():
+    text = ("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Nâng cao chất lượng tổ chức thực hiện dân chủ ở cơ sở.\n"
+            "V. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở: Theo dõi, tổng hợp kết quả.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    assert [t.id for t in tasks] == ["1"] and tasks[0].lead == ["Văn phòng Sở"]
+
+
+def test_the_old_name_of_the_digital_government_field():
+    assert match_component("Hiện đại hóa hành chính", "PAR INDEX")[0] == "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_leader_named_after_la_is_another_unit(form):
+    header = ("UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/KH-SNV          Hà Tĩnh, ngày 2 tháng 3 năm 2025\n\nKẾ HOẠCH\n")
+    text = header + ("Năm 2024, Chỉ số CCHC của Sở Nội vụ đạt 88,56/100 điểm, xếp thứ 4/18; đơn vị dẫn đầu là Sở Tư "
+                     "pháp với 92,10 điểm.\n")
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
+    assert {(r.score, r.rank) for r in results} == {(88.56, 4)}
