@@ -78,15 +78,27 @@ def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozense
     return bool(name) and not former and not is_own(named, own) and named not in header_region(text)
 
 
+def _named_before_parens(text: str, folded: str, opened: int, own: frozenset) -> bool:
+    """The parenthesis at `opened` follows a compared unit's name (`hơn Nam Định (`, `sau Lào Cai (`)."""
+    lo = max(0, opened - 90)
+    clause_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:,]\s|\n", folded[lo:opened])])[-1]
+    for rx, start in ((_NAME_THEN_VALUE, clause_at), (_NEXT_NAME_THEN_VALUE, max(0, opened - 160))):
+        m = rx.search(folded, start, opened + 1)
+        if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
+            return True
+    return False
+
+
 def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
     """The value at `at` is another unit's, named by a comparison in its clause."""
     lo = max(0, at - 90)
     clause_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:,]\s|\n", folded[lo:at])])[-1]
-    if text is not None and folded.startswith("(", at):
-        for rx, lo in ((_NAME_THEN_VALUE, clause_at), (_NEXT_NAME_THEN_VALUE, max(0, at - 160))):
-            m = rx.search(folded, lo, at + 1)
-            if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
-                return True
+    if text is not None and folded.startswith("(", at) and _named_before_parens(text, folded, at, own):
+        return True
+    # `thấp hơn thành phố Đà Nẵng (91,37%, xếp thứ 3/63)`: every value in the parentheses of a compared unit
+    opened = folded.rfind("(", lo, at)
+    if opened >= 0 and folded.rfind(")", lo, at) < opened and peer_value(folded, opened, text, own):
+        return True
     if text is not None and (_other_unit_subject(text, folded, clause_at, at, own) or _leader_named(text, folded, clause_at, at, own)):
         return True
     m = None

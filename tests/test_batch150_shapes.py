@@ -51,3 +51,12 @@ def test_the_leader_named_after_la_is_another_unit(form):
                      "pháp với 92,10 điểm.\n")
     results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
     assert {(r.score, r.rank) for r in results} == {(88.56, 4)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_value_in_a_compared_units_parentheses(form):
+    header = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 7/KH-UBND          Gia Lai, ngày 2 tháng 9 năm 2025\n\nKẾ HOẠCH\n")
+    text = header + ("Năm 2024, Chỉ số cải cách hành chính của tỉnh Bình Định (cũ) đạt 86,15%, xếp thứ 33/63; cao hơn "
+                     "mức trung bình cả nước (85,63%) nhưng thấp hơn thành phố Đà Nẵng (91,37%, xếp thứ 3/63).\n")
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
+    assert {(r.percent, r.rank) for r in results} == {(86.15, 33)}
