@@ -55,7 +55,7 @@ _NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increa
 def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     d = Doc(doc_text, page_of, marks_lost)
     folded = d.folded
-    mentions = _main_mentions(folded, index_mentions(folded))
+    mentions = _main_mentions(folded, _with_bare_mentions(folded, index_mentions(folded)))
     in_turn = _respectively(folded, mentions)
     every = _respectively(folded, mentions, cue="deu")
     owned = d.owned
@@ -235,6 +235,23 @@ def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:
 
 
 
+
+
+# `Năm 2021, Chỉ số đạt 84,93 điểm`: the index named last, said again without its name
+_BARE_INDEX = re.compile(r"(?<!cac\s)(?<!nhung\s)\bchi\s+so\s+(?=(?:nam\s+\d{4}\s+)?(?:cua\s+[a-z]+\s+)?(?:dat|xep|dung)\b)")
+
+
+def _with_bare_mentions(folded: str, mentions) -> list:
+    """Mentions, plus `Chỉ số` without a name that opens a clause of its own, read as the index named last in
+    the same paragraph."""
+    extra = []
+    for m in _BARE_INDEX.finditer(folded):
+        if any(a <= m.start() < b for a, b, _ in mentions):
+            continue
+        before = [idx for a, _, idx in mentions if a < m.start() and a >= paragraph_start(folded, m.start())]
+        if before:
+            extra.append((m.start(), m.end(), before[-1]))
+    return sorted(mentions + extra)
 
 
 def _main_mentions(folded: str, mentions):

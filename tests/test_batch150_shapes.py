@@ -60,3 +60,17 @@ def test_every_value_in_a_compared_units_parentheses(form):
                      "mức trung bình cả nước (85,63%) nhưng thấp hơn thành phố Đà Nẵng (91,37%, xếp thứ 3/63).\n")
     results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
     assert {(r.percent, r.rank) for r in results} == {(86.15, 33)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_index_said_again_without_its_name(form):
+    text = ("Năm 2021, Chỉ số CCHC của huyện đạt 82,14 điểm, xếp thứ 8/10. Năm 2022, Chỉ số đạt 84,93 điểm, xếp thứ "
+            "6/10, tăng 02 bậc. Các chỉ số đạt kết quả khá.")
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
+    assert {(r.index, r.year, r.score, r.rank) for r in results} == {("PAR INDEX", 2021, 82.14, 8),
+                                                                      ("PAR INDEX", 2022, 84.93, 6)}
+
+
+def test_a_bare_index_without_a_named_one_before_gives_nothing():
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, "Năm 2022, Chỉ số đạt 84,93 điểm.")]))
+    assert results == []
