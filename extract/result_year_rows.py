@@ -23,26 +23,27 @@ _YEAR_COLUMN = re.compile(r"^(?:n\S{0,2}m(?:\s+thuc\s+hien)?|lo\s+trinh)$")
 _RANK_WORDS = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|\bh\S{0,3}ng\b")
 _COMPARED = re.compile(rf"^(≥|>=|>|≤|<=|<|=)\s*({NUMBER})\s*(?:%|d\S?em)?$")
 _FLOOR = re.compile(rf"^(?:tu\s+)?({NUMBER})\s*(?:%|d\S?em)?\s+tro\s+len$")
-_TOP = re.compile(r"^(?:trong\s+)?(?:top|nhom)\s*(\d{1,3})(?:\s+.{0,30})?$")
+_TOP = re.compile(r"^(?:trong\s+)?(?:top|nhom)\s*(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?:\s+.{0,30})?$")  # `trong nhóm 05/10`
 _FIRST = re.compile(r"^(?:dan\s+dau|dung\s+dau|(?:xep\s+)?(?:hang|thu)\s+(?:nhat|1))(?:\s+.{0,30})?$")
 _COMPARATORS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<", "=": "="}
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\s*[|\t]\s*|\s{2,}", line.strip())]
+    return [c.strip() for c in re.split(r"\s*[|\t]\s*|\s{2,}", line.strip().strip("|").strip())]
 
 
-def _columns(cells: list[str]) -> Optional[list[tuple[str, str]]]:
-    """(index, metric) per column after the year column, or None when a header of indices is not what this is."""
+def _columns(cells: list[str], lead_index: Optional[str] = None) -> Optional[list[tuple[str, str]]]:
+    """(index, metric) per column after the year column, or None when a header of indices is not what this is.
+    A header naming no index (`Năm | Điểm số | Thứ hạng`) takes the one index its lead-in line names."""
     if len(cells) < 2 or not _YEAR_COLUMN.match(fold(cells[0])):
         return None
     columns: list[tuple[str, str]] = []
     for cell in cells[1:]:
         folded = fold(cell)
         named = list(dict.fromkeys(n for _, _, n in index_mentions(folded)))
-        if len(named) > 1 or (not named and not columns):
+        if len(named) > 1 or (not named and not columns and not lead_index):
             return None
-        index = named[0] if named else columns[-1][0]
+        index = named[0] if named else columns[-1][0] if columns else lead_index
         if _RANK_WORDS.search(folded):
             metric = "rank"
         elif re.search(r"%|ty le", folded) or (index == "SIPAS" and not re.search(r"d\S?em", folded)):
@@ -53,8 +54,8 @@ def _columns(cells: list[str]) -> Optional[list[tuple[str, str]]]:
     return columns
 
 
-def _goal(cell: str, metric: str) -> Optional[tuple[str, str, float]]:
-    """(metric, comparator, value) a cell states, or None (a bare number, a dash, words)."""
+def _goal(cell: str, metric: str) -> Optional[tuple]:
+    """(metric, comparator, value[, out_of]) a cell states, or None (a bare number, a dash, words)."""
     folded = " ".join(fold(cell).split())
     m = _COMPARED.match(folded)
     if m:
@@ -64,10 +65,16 @@ def _goal(cell: str, metric: str) -> Optional[tuple[str, str, float]]:
         return metric, ">=", parse_number(m.group(1))
     m = _TOP.match(folded)
     if m:
-        return "rank", "<=", float(m.group(1))
+        return "rank", "<=", float(m.group(1)), float(m.group(2)) if m.group(2) else None
     if _FIRST.match(folded):
         return "rank", "=", 1.0
     return None
+
+
+def _lead_index(line: str) -> Optional[str]:
+    """The one index a table's lead-in line names (`Lộ trình nâng cao thứ hạng Chỉ số CCHC của huyện như sau:`)."""
+    named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(line))))
+    return named[0] if len(named) == 1 else None
 
 
 def year_row_targets(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
@@ -78,7 +85,8 @@ def year_row_targets(text: str, page_of: Optional[Callable[[int], Optional[int]]
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        columns = _columns(_cells(lines[i][1])) if lines[i][1].strip() else None
+        lead = _lead_index(lines[i - 1][1]) if i else None
+        columns = _columns(_cells(lines[i][1]), lead) if lines[i][1].strip() else None
         if not columns:
             i += 1
             continue
@@ -93,8 +101,8 @@ def year_row_targets(text: str, page_of: Optional[Callable[[int], Optional[int]]
             for (index, metric), cell in zip(columns, cells[1:]):
                 goal = _goal(cell, metric)
                 if goal and goal[2] is not None:
-                    read.append(IndexTarget(index=index, year=int(year.group(1)), metric=goal[0],
-                                            comparator=goal[1], value=goal[2], evidence=ev))
+                    read.append(IndexTarget(index=index, year=int(year.group(1)), metric=goal[0], comparator=goal[1],
+                                            value=goal[2], out_of=goal[3] if len(goal) > 3 else None, evidence=ev))
             i += 1
         if read:
             targets += read

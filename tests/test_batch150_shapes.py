@@ -74,3 +74,19 @@ def test_the_index_said_again_without_its_name(form):
 def test_a_bare_index_without_a_named_one_before_gives_nothing():
     results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, "Năm 2022, Chỉ số đạt 84,93 điểm.")]))
     assert results == []
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_roadmap_whose_header_names_no_index_takes_its_lead_ins(form):
+    text = ("II. MỤC TIÊU\nLộ trình nâng cao thứ hạng Chỉ số SIPAS của xã như sau:\n| Năm  | Tỷ lệ hài lòng (%) | Thứ hạng |\n"
+            "| 2026 | từ 88% trở lên | trong nhóm 10/40 |\n| 2027 | từ 90% trở lên | trong nhóm 08/40 |\n")
+    _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
+    assert {(t.index, t.year, t.metric, t.comparator, t.value, t.out_of) for t in targets} == {
+        ("SIPAS", 2026, "percent", ">=", 88, None), ("SIPAS", 2026, "rank", "<=", 10, 40),
+        ("SIPAS", 2027, "percent", ">=", 90, None), ("SIPAS", 2027, "rank", "<=", 8, 40)}
+
+
+def test_a_year_table_without_an_index_anywhere_gives_nothing():
+    text = "Kết quả giải quyết hồ sơ như sau:\n| Năm | Số hồ sơ | Tỷ lệ |\n| 2024 | từ 100 trở lên | trong nhóm 5 |\n"
+    _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
+    assert targets == []
