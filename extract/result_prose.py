@@ -22,7 +22,7 @@ from extract.result_context import (closed_parens, component_before, component_m
                                     inner_end,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_scope import UNIT_WORDS, capitalised_after, scope_of, subject_former_unit
-from extract.result_items import Doc, add_result, make_targets, paren_year, result_year
+from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year, result_year
 from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
@@ -406,13 +406,15 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
         whole = _whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
         earlier = _earlier_year_of(folded, sent_start, v, before)
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
-        cued = (_COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier
+        recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
+        # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal
+        listed_after = [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]
+        cued = (_COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier or listed_after
                 or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
                 or component_opens(folded, sent_start, v.start, before[-1][1]))
         # an operational rate is never the index's, even after the unit as subject (`Số hồ sơ ... đạt 98%`)
         if _OPERATIONAL.search(folded, lo, v.start) or not whole and not cued:
             continue
-        recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
         found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
         if v.kind in _NAMED_ONLY and not found:
@@ -427,6 +429,8 @@ def _orphan_components(d: Doc, mentions, owned) -> None:
             last = (sent_start, index, comp)
         elif earlier:
             index, comp = before[-1][1], None
+        elif listed_after and any(a <= v.start < b for a, b, *_ in d.goals):
+            index, comp = listed_after[0], None  # make_targets gives one target per component listed
         elif last[0] == sent_start:  # `Lĩnh vực X ... đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 20`
             index, comp = last[1], last[2]
         else:

@@ -90,3 +90,13 @@ def test_a_year_table_without_an_index_anywhere_gives_nothing():
     text = "Kết quả giải quyết hồ sơ như sau:\n| Năm | Số hồ sơ | Tỷ lệ |\n| 2024 | từ 100 trở lên | trong nhóm 5 |\n"
     _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
     assert targets == []
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_goal_for_the_factors_listed_after_it(form):
+    text = ("II. MỤC TIÊU\n1. Năm 2026, Chỉ số SIPAS của xã đạt từ 88% trở lên.\n2. Phấn đấu đạt từ 85% trở lên đối "
+            "với các yếu tố: (1) Thủ tục hành chính; (2) Công chức trực tiếp giải quyết công việc.\n"
+            "3. Phấn đấu đạt 100% hồ sơ đúng hạn.\n")
+    _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
+    assert {(t.component, t.value) for t in targets} == {(None, 88), ("Thủ tục hành chính", 85),
+                                                         ("Công chức trực tiếp giải quyết công việc", 85)}
