@@ -1,0 +1,218 @@
+"""Values in sentences that name no index: a unit as the subject right after the sentence that named the index
+(`Theo đó, tỉnh X đạt 89,54%`), bullets labelled with units under an index lead-in, components of the index named
+last (`chỉ số Chi phí thời gian đạt 7,45 điểm`, `Các chỉ số nội dung A; B lần lượt đạt ...`), goals for the
+components listed after them. Called by extract.result_prose once the mentions have read their own sentences.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+from extract.numbers import NUMBER
+from extract.result_context import (closed_parens, component_match, component_opens, components_listed,
+                                    paragraph_start, sentence_end, sentence_start, year_before, years)
+from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year
+from extract.result_scope import UNIT_WORDS, capitalised_after, scope_of
+from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
+
+# A sentence naming no index gives component values only when it speaks of components ...
+COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
+OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
+NAMED_ONLY = ("percent_listed",)  # values that need a component named right before them
+NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
+IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
+
+
+_UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}})\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
+                           r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
+                           # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
+                           rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
+                           # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
+                           r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
+
+
+_BULLET = re.compile(r"[ \t]*[-+•*][ \t]")
+
+
+def _is_bullet(folded: str, at: int) -> bool:
+    """The sentence at `at` is a bullet: its line opens with a marker and nothing else before `at`."""
+    line = folded.rfind("\n", 0, at) + 1
+    m = _BULLET.match(folded, line)
+    return bool(m) and not folded[m.end():at].strip()
+
+
+def _lead_in_start(folded: str, sent_start: int, most: int = 12) -> int:
+    """Start of the sentence before this one; for a bullet, of the line that leads its list in
+    (`Kết quả Chỉ số CCHC năm 2024 của các sở trước hợp nhất:` over `- Sở A (cũ): ...; - Sở B (cũ): ...`)."""
+    at = sentence_start(folded, max(0, sent_start - 2))
+    if not _is_bullet(folded, sent_start):
+        return at
+    for _ in range(most):
+        if not _is_bullet(folded, at) or at == 0:
+            break
+        at = sentence_start(folded, max(0, at - 2))
+    return at
+
+
+def _is_so(word: str) -> bool:
+    """`Sở` (or `So` stripped of its marks, or an OCR slip on it), not `số` / `Số`."""
+    word = unicodedata.normalize("NFC", word)
+    return word[0] == "S" and word[1:2].lower() not in tuple("ôốồổỗộ")
+
+
+def _is_reached(word: str) -> bool:
+    """`đạt` (or `dat` stripped of its marks, or an OCR slip on it), not `đất`."""
+    return "ấ" not in unicodedata.normalize("NFC", word).lower()
+
+
+_RESULTS_HEADING = re.compile(r"\s*[ivx]{1,4}\.\s+(?:[a-z]+\s+){0,3}(?:ket qua|danh gia|thuc trang)")
+
+
+def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index: str) -> Optional[str]:
+    """The index whose whole values a sentence naming none gives: right after the sentence naming it, a
+    sentence opening with the unit as its subject (`Theo đó, tỉnh Nghệ An đạt 89,54%, xếp thứ 15/63`) or
+    with a ranking; under a results heading of a plan about one index, a unit as the subject
+    (`Năm 2024, Sở Kế hoạch và Đầu tư (cũ) đạt 89,15 điểm`)."""
+    folded = d.folded
+    # a heading line in capitals (`I. KẾT QUẢ`, `II. MỤC TIÊU`) the sentence splitter left in front of the paragraph
+    line_end = folded.find("\n", sent_start, sent_start + 80)
+    if line_end > 0 and d.text[sent_start:line_end].isupper() and not re.search(r"\d", folded[sent_start:line_end]):
+        sent_start = line_end + 1
+    m = _UNIT_SUBJECT.match(folded, sent_start)
+    unit = "label" if m and m.group("label") else "unit"
+    if not m or m.group(unit) == "so" and not _is_so(d.text[m.start(unit):m.end(unit)]):  # `Sở`, not `số`
+        return None
+    if m.group("verb") == "dat" and not _is_reached(d.text[m.start("verb"):m.end("verb")]):  # `đạt`, not `đất`
+        return None
+    if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
+        return None  # `+ Quản trị môi trường: 3,21 điểm`: a component's label, not a unit's (`quản` folds to `quan`)
+    if _lead_in_start(folded, sent_start) <= mention_at:
+        return mention_index
+    heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
+    in_goals = any(a <= sent_start < b for a, b, *_ in d.goals)
+    if d.title_index and (in_goals or heads and _RESULTS_HEADING.match(folded, heads[-1].start())):
+        return d.title_index
+    return None
+
+
+_IN_TURN_CUE = re.compile(r"lan\s+luot\s+(?:dat\s+|la\s+)?")
+
+
+def components_in_turn(d: Doc, mentions, owned) -> None:
+    """`Các chỉ số nội dung A; B; C lần lượt đạt 5,12; 4,33 và 6,85 điểm` in a sentence naming no index:
+    one value per component listed, in order, of the index named last (results only)."""
+    folded = d.folded
+    for m in _IN_TURN_CUE.finditer(folded):
+        if any(a <= m.start() < b for a, b in owned) or any(a <= m.start() < b for a, b, *_ in d.goals):
+            continue
+        before = [(ms, idx) for ms, _, idx in mentions if ms < m.start() and m.start() - ms < 1500]
+        if not before:
+            continue
+        sent_start = sentence_start(folded, m.start())
+        listed = components_listed(folded, sent_start, m.start(), before[-1][1])
+        found, pos = [], m.end()
+        for _ in listed:
+            n = IN_TURN.match(folded, pos, sentence_end(folded, m.end(), m.end() + 200))
+            if not n:
+                break
+            found.append(n)
+            pos = n.end()
+        if len(listed) < 2 or len(found) < len(listed):
+            continue
+        kind = "percent" if any(n.group(2) == "%" for n in found) else "score"
+        para = paragraph_start(folded, sent_start)
+        year = year_before(folded, m.start(), 0, para)
+        for comp, n in zip(listed, found):
+            v = Value(kind, n.start(1), n.end(), (n.group(1), None))
+            add_result(d, {}, v, before[-1][1], comp, year, scope_of(d.text, folded, sent_start, v.start, d.own),
+                       d.evidence(sent_start, v))
+        owned.append((sent_start, pos))
+
+
+def _earlier_year_of(folded: str, sent_start: int, v: Value, before) -> Optional[tuple[int]]:
+    """`So với năm 2022 (82,90 điểm, xếp thứ 11/20), điểm số của Sở tăng 1,25 điểm`: the values an earlier year
+    had, in parentheses after it, in a sentence naming no index: (year,) when the text just before spoke of
+    one index only (within 600 characters), else None."""
+    inside = v.start + folded.startswith("(", v.start)  # a value read with its opening parenthesis
+    year = paren_year(folded, sent_start, inside) if v.kind not in NO_VALUE else None
+    near = {idx for ms, idx in before if v.start - ms < 600}
+    return (year,) if year and len(near) == 1 and before[-1][1] in near else None
+
+
+def orphan_components(d: Doc, mentions, owned) -> None:
+    """Values in sentences that name no index but a component of one named shortly before
+    (`Trong 10 chỉ số thành phần, ... chỉ số Chi phí thời gian đạt 7,45 điểm`)."""
+    folded = d.folded
+    if not mentions:
+        return
+    values = [v for v in find_values(folded, mentions[0][1], len(folded), d.text, d.own)
+              if not any(a <= v.start < b for a, b in owned)]
+    prev_end = 0
+    last: tuple = (-1, None, None)  # (sentence start, index, component) of the last component value
+    for v in values:
+        before = [(ms, idx) for ms, _, idx in mentions if ms < v.start and v.start - ms < 1500]
+        if not before:
+            continue
+        sent_start = sentence_start(folded, v.start)
+        lo = max(sent_start, prev_end)
+        prev_end = v.end
+        # the cue may be in the lead-in of a bullet list (`cụ thể theo từng yếu tố:`)
+        cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
+        whole = whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
+        earlier = _earlier_year_of(folded, sent_start, v, before)
+        # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
+        recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
+        # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal
+        listed_after = [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]
+        cued = (COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier or listed_after
+                or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
+                or component_opens(folded, sent_start, v.start, before[-1][1]))
+        # an operational rate is never the index's, even after the unit as subject (`Số hồ sơ ... đạt 98%`)
+        if OPERATIONAL.search(folded, lo, v.start) or not whole and not cued:
+            continue
+        found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
+        found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
+        if v.kind in NAMED_ONLY and not found:
+            continue
+        if v.kind == "score_decimal" and not any(idx in DECIMAL_SCORED for *_, idx, _ in found):
+            continue  # a bare decimal is a component's score only for an index scored from 0 to 1
+        if whole and not found:  # `... công bố Chỉ số CCHC năm 2024. Theo đó, tỉnh X đạt 89,54%`
+            index, comp = whole, None
+        elif found:
+            # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
+            *_, index, comp = max(found)
+            last = (sent_start, index, comp)
+        elif earlier:
+            index, comp = before[-1][1], None
+        elif listed_after and any(a <= v.start < b for a, b, *_ in d.goals):
+            index, comp = listed_after[0], None  # make_targets gives one target per component listed
+        elif last[0] == sent_start:  # `Lĩnh vực X ... đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 20`
+            index, comp = last[1], last[2]
+        else:
+            continue
+        if v.kind == "rank_group" and not found and not whole and last[0] != sent_start:
+            continue
+        ms = before[-1][0]
+        if floor_remark(folded, v, d.goals):
+            continue
+        ev = d.evidence(sent_start, v)
+        if is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):
+            # `Các chỉ số nội dung X, Y đạt từ 5 điểm trở lên`: one target per component listed
+            listed = components_listed(folded, lo, v.start, index) if found else []
+            d.targets.extend(make_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start,
+                                          listed if comp in listed else [comp]))
+        elif v.kind not in NO_VALUE:
+            # the value's sentence, else the latest year of the paragraph (`Năm 2023, ...; năm 2022 xếp thứ 5/21.
+            # Lĩnh vực có điểm thấp: ...` breaks down 2023)
+            para = paragraph_start(folded, sentence_start(folded, ms))
+            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or max(
+                (y for at, y in years(folded, para, v.start) if not any(a < at < b for a, b in closed_parens(folded, para, v.start))),
+                default=None)
+            # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
+            above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
+            scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (above[-1] if above else None)
+            add_result(d, {}, v, index, comp, year, scope, ev)
+
+
+__all__ = ["components_in_turn", "orphan_components", "whole_index_subject"]
