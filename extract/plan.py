@@ -64,12 +64,16 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
         for ref in references + ([parent] if parent else []):
             ref.number = printed.get(_code_key(ref.number), ref.number)
 
+    from extract.result_scope import snap_scope
     from extract.results import extract_results_and_targets
     from extract.tasks import extract_tasks
 
     results, targets, rt_warnings = _guarded(
         "index results/targets", lambda: extract_results_and_targets(doc), ([], [], []), warnings)
     tasks, task_warnings = _guarded("tasks", lambda: extract_tasks(doc), ([], []), warnings)
+    if getattr(doc, "diacritics", "present") != "present":  # restored names: the gazetteer's marks where it knows them
+        for r in results:
+            r.scope = snap_scope(r.scope, header.issuer.province)
 
     document = DocumentInfo(
         doc_type=header.doc_type, number=header.number, title=header.title, issue_date=header.issue_date,

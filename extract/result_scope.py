@@ -188,3 +188,23 @@ def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
 
 is_own = _is_own  # used by extract/result_peers.py
 capitalised_after = _capitalised_after
+
+
+_SCOPE_NAMED = re.compile(r"^(?P<kind>tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (?P<name>.+?)(?P<old> \(cũ\))?$")
+
+
+def snap_scope(scope: Optional[str], province: Optional[str]) -> Optional[str]:
+    """A unit's name the restorer spelt otherwise (`xã Hoa Lợi (cũ)`) as the gazetteer spells it within the
+    issuer's province (`xã Hòa Lợi (cũ)`): same letters, marks from the gazetteer; names it does not know stay."""
+    from extract.places import province_name, unit_name
+
+    m = _SCOPE_NAMED.match(scope or "")
+    if not m:
+        return scope
+    name = m.group("name")
+    known = province_name(name) if m.group("kind") in ("tỉnh", "thành phố") else None
+    known = known or unit_name(name, province)
+    if not known or fold(known) != fold(name):
+        return scope
+    return f"{m.group('kind')} {known}{m.group('old') or ''}"
+
