@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extract.agency_lexicon import known_name_length
 from extract.numbers import fold
 
 # How an agency name opens (folded). `s[o6...]` covers OCR of `Sở`.
@@ -114,7 +115,10 @@ def text_before_action(text: str) -> str:
     A capitalised match is a name, not a verb (`Báo Cao Bằng` is not `báo cáo`); a request word
     opening the text (`Đề nghị`, `Giao`) is not the action."""
     skip = len(text) - len(drop_request(text))
+    named = skip + known_name_length(fold(text[skip:]))  # (spaces collapsed: a name wrapping a line may be longer)
     for m in _ACTION_START.finditer(fold(text), skip):
+        if m.start() < named - 1:
+            continue
         s = m.start() + (1 if text[m.start()].isspace() else 0)
         if s <= skip:
             if s < skip:

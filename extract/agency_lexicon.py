@@ -48,6 +48,9 @@ LOCAL_BODIES = (  # {u}: the unit word
     "Trung tâm Phục vụ hành chính công {u}", "Bộ phận Tiếp nhận và Trả kết quả {u}", "Bộ phận Một cửa {u}",
     "Ủy ban Mặt trận Tổ quốc Việt Nam {u}", "Ủy ban Mặt trận Tổ quốc {u}", "Trạm Y tế {u}",
     "Phòng Văn hóa - Xã hội {u}", "Phòng Kinh tế {u}", "Phòng Kinh tế, Hạ tầng và Đô thị {u}",
+    # offices of a department whose names hold a verb (`xây dựng`, `kiểm tra`)
+    "Phòng Xây dựng và kiểm tra văn bản quy phạm pháp luật", "Phòng Quản lý xây dựng", "Phòng Quản lý hoạt động xây dựng",
+    "Phòng Kiểm tra, theo dõi thi hành pháp luật",
 )
 GROUPS = (
     "Các sở, ban, ngành", "Các sở, ban, ngành tỉnh", "Các cơ quan, đơn vị liên quan",
@@ -157,3 +160,19 @@ def document_units(text: str) -> tuple[str, ...]:
 def _lost_marks(printed: str, entry: str) -> bool:
     """Same letters, but the printed form's tones were restored wrongly (`phương` for `phường`)."""
     return squash(printed) == squash(entry) and printed.casefold() != entry.casefold()
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> tuple[str, ...]:
+    return tuple(sorted({" ".join(fold(n).split()) for n in base_names()}, key=len, reverse=True))
+
+
+def known_name_length(folded: str) -> int:
+    """Length of the longest lexicon name `folded` starts with (0 if none): a verb inside it (`Phòng Xây dựng và
+    kiểm tra văn bản ...`) is part of the name, not the action."""
+    text = " ".join(folded.split())
+    for name in _folded_names():
+        if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            return len(name)
+    return 0
+

@@ -264,7 +264,8 @@ def components_listed(folded: str, lo: int, pos: int, index: Optional[str], min_
         if name not in out:
             out.insert(0, name)
         words = words[:i]
-        while words and words[-1] in ("va", "cung", "cac", "chi", "so", "noi", "dung", "linh", "vuc", "yeu", "to"):
+        while words and (words[-1] in ("va", "cung", "cac", "chi", "noi", "dung", "linh", "vuc", "yeu", "to")
+                         or words[-2:] == ["chi", "so"]):  # `chỉ số` before a name; `Kinh tế số` keeps its `số`
             words.pop()
         hit = _best_span(words, index, min_score, 0)
     return out

@@ -23,3 +23,9 @@ def test_an_association_addressed_by_a_plan_is_an_agency():
     from extract.agencies import is_agency_start
     text = "Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền, tổng hợp kiến nghị của doanh nghiệp."
     assert is_agency_start(text) and text_before_action(text) == "Hiệp hội Doanh nghiệp tỉnh"
+
+
+@pytest.mark.parametrize("form", [lambda t: t, strip_marks])
+def test_a_known_office_whose_name_holds_verbs(form):
+    text = form("Phòng Xây dựng và kiểm tra văn bản quy phạm pháp luật tham mưu rà soát văn bản")
+    assert split_agencies(text_before_action(text)) == [form("Phòng Xây dựng và kiểm tra văn bản quy phạm pháp luật")]

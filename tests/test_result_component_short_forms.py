@@ -56,3 +56,12 @@ def test_a_part_of_the_score_named_short_leaves_the_rank_to_the_index():
             "điểm; điểm tác động phát triển kinh tế - xã hội 13 5,357 điểm, xếp thứ 26/63 tỉnh, thành phố.")
     results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
     assert {(r.component, r.rank) for r in results if r.rank} == {(None, 26)}
+
+
+def test_components_listed_before_a_shared_goal_keep_their_so():
+    """`Trụ cột Kinh tế số và Xã hội số tăng tối thiểu 03 bậc`: `số` ends a pillar's name, it is no `chỉ số`."""
+    text = ("II. MỤC TIÊU\nNăm 2025, Chỉ số DTI của tỉnh xếp trong nhóm 20 tỉnh dẫn đầu. Trụ cột Kinh tế số và Xã hội số "
+            "tăng tối thiểu 03 bậc so với năm 2024.\n")
+    _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, text)]))
+    assert {(t.component, t.metric) for t in targets if t.component} == {("Kinh tế số", "rank_increase"),
+                                                                         ("Xã hội số", "rank_increase")}
