@@ -44,6 +44,7 @@ class Doc:
         self.scopes: list[tuple[int, str, Optional[str]]] = []  # (offset, index, scope) of whole-index results
         self.targets: list[IndexTarget] = []
         self.owned: list[tuple[int, int]] = []  # spans read as an index mention's
+        self.mentions: list[tuple[int, int, str]] = []  # (start, end, index) of the index mentions, text order
 
     def evidence(self, lo: int, v: Value) -> Evidence:
         return Evidence(page=self.page_of(v.start) if self.page_of else None,

@@ -87,7 +87,12 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
         return None
     if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
         return None  # `+ Quản trị môi trường: 3,21 điểm`: a component's label, not a unit's (`quản` folds to `quan`)
-    if _lead_in_start(folded, sent_start) <= mention_at:
+    lead = _lead_in_start(folded, sent_start)
+    if lead <= mention_at:
+        if _is_bullet(folded, sent_start):  # the index its list's lead-in names, not one named in a sibling bullet
+            lead_end = sentence_end(folded, lead, sent_start)
+            named = [idx for a, _, idx in d.mentions if lead <= a < lead_end] if d.mentions else []
+            return named[-1] if named else mention_index
         return mention_index
     heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
     in_goals = any(a <= sent_start < b for a, b, *_ in d.goals)

@@ -51,6 +51,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
     d = Doc(doc_text, page_of, marks_lost)
     folded = d.folded
     mentions = _main_mentions(folded, _with_bare_mentions(folded, index_mentions(folded)))
+    d.mentions = mentions
     in_turn = _respectively(folded, mentions)
     every = _respectively(folded, mentions, cue="deu")
     owned = d.owned

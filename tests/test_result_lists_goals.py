@@ -108,3 +108,15 @@ def test_a_percentage_right_after_the_index_the_verb_names(form):
 def test_an_estimate_is_no_result(form, clause):
     results, targets = run("I. ĐÁNH GIÁ KẾT QUẢ\n" + clause + " Năm 2024, Chỉ số CCHC của xã đạt 80,20 điểm.\n", form)
     assert {(r[0], r[1], r[4]) for r in results} == {("PAR INDEX", 2024, 80.2)} and targets == set()
+
+
+@pytest.mark.parametrize("form", ["marks", "stripped"])
+def test_bullets_take_their_lead_ins_index_not_a_siblings(form):
+    text = ("Theo kết quả xác định Chỉ số CCHC năm 2024 của các xã, phường thuộc thành phố:\n"
+            "- Phường An Hòa (cũ) đạt 85,20 điểm, xếp thứ 6/25; Chỉ số SIPAS đạt 88,50%.\n"
+            "- Phường Bình Minh (cũ) đạt 82,15 điểm, xếp thứ 12/25; Chỉ số SIPAS đạt 86,75%.\n")
+    results, _ = run(text, form)
+    got = {(r[0], fold(r[2]), r[3], r[4], r[5]) for r in results}
+    assert got == {("PAR INDEX", "phuong an hoa (cu)", None, 85.2, 6), ("SIPAS", "phuong an hoa (cu)", 88.5, None, None),
+                   ("PAR INDEX", "phuong binh minh (cu)", None, 82.15, 12),
+                   ("SIPAS", "phuong binh minh (cu)", 86.75, None, None)}
