@@ -169,7 +169,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal
-        listed_after = [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]
+        listed_after = [] if re.search(r"hai\s*l\S?ong", folded[sent_start:v.start]) else \
+            [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]  # satisfaction: its own path
         cued = (COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier or listed_after
                 or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
                 or component_opens(folded, sent_start, v.start, before[-1][1]))

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from extract.components import index_mentions
 from extract.numbers import comparator_near, parse_number
 from extract.result_context import component_after, component_before, sentence_end, sentence_start
 from extract.result_scope import scope_of
-from extract.result_items import Doc, add_result, listed_components, quoted_component, result_year, target_year
+from extract.result_items import LIST_AFTER, Doc, add_result, listed_components, quoted_component, result_year, target_year
 from extract.result_values import TARGET_CUES, Value, find_values, is_target
 from extract.schema import Evidence, IndexTarget
 
@@ -62,9 +63,13 @@ def satisfaction_targets(d: Doc) -> list[IndexTarget]:
                 _satisfaction_results(d, m, v, ev)  # `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, ... đạt 90,45%`
             continue
         year = target_year(d, v, min(len(folded), m.end() + 60), sentence_start(folded, m.start()))
-        kw = dict(index="SIPAS", metric="percent", value=value, year=year, evidence=ev,
+        # `... hài lòng ... đạt từ 80% trở lên đối với các nội dung PAPI: (1) ...; (2) ...`: the index the list names
+        lead = LIST_AFTER.match(folded, m.end())
+        named = [n for _, _, n in index_mentions(folded[lead.start():lead.end()])] if lead else []
+        index = named[0] if len(set(named)) == 1 else "SIPAS"
+        kw = dict(index=index, metric="percent", value=value, year=year, evidence=ev,
                   comparator=comparator_near(folded[max(0, num_at - 25):num_at], folded[m.end(1):m.end(1) + 14]))
-        listed = listed_components(doc_text, folded, m.end(), "SIPAS")
+        listed = listed_components(doc_text, folded, m.end(), index)
         if listed:
             out.extend(IndexTarget(component=c, **kw) for c in listed)
         else:

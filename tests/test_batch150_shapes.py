@@ -100,3 +100,15 @@ def test_a_goal_for_the_factors_listed_after_it(form):
     _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
     assert {(t.component, t.value) for t in targets} == {(None, 88), ("Thủ tục hành chính", 85),
                                                          ("Công chức trực tiếp giải quyết công việc", 85)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_satisfaction_goal_for_the_components_of_the_index_its_list_names(form):
+    text = ("II. MỤC TIÊU\n1. Phấn đấu mức độ hài lòng của người dân đạt từ 80% trở lên đối với các nội dung PAPI: "
+            "(1) Công khai, minh bạch trong việc ra quyết định ở địa phương; (2) Thủ tục hành chính công.\n"
+            "2. Phấn đấu mức độ hài lòng của người dân đạt từ 85% trở lên đối với các nội dung: (1) Tiếp cận dịch vụ "
+            "hành chính công; (2) Thủ tục hành chính.\n")
+    _, targets, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, form(text))]))
+    assert {(t.index, t.component, t.value) for t in targets} == {
+        ("PAPI", "Công khai, minh bạch trong việc ra quyết định ở địa phương", 80), ("PAPI", "Thủ tục hành chính công", 80),
+        ("SIPAS", "Tiếp cận dịch vụ hành chính công", 85), ("SIPAS", "Thủ tục hành chính", 85)}
