@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.numbers import YEAR, fold
+from extract.numbers import NUMBER, YEAR, fold
 
 _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\.\s")
 # a section of results (`KẾT QUẢ`, `THỰC TRẠNG`, `ĐÁNH GIÁ`, `TÌNH HÌNH`) naming its year before any goal word
@@ -55,3 +55,28 @@ def one_value_row(label: str, tokens: list[str]) -> bool:
     dot after the number: `1. Tăng cường ... 95` is a list item; no year: `1 Kết quả năm 2024`)."""
     return (len(tokens) == 1 and bool(re.match(r"^\d{1,2}\s+[^\W\d_]", label))
             and not re.fullmatch(YEAR, tokens[0]) and "/" not in tokens[0] and tokens[0][0] not in "≥><≤+-")
+
+
+# a cell of a row that carries its own unit words, no header above (`4,25 điểm`, `xếp thứ 30/63`, `hạng 12/63`, `91,2%`)
+_WORDED_CELL = re.compile(rf"^(?:dat\s+)?(?:(?P<rank>(?:xep\s+(?:thu|hang)|hang)\s+\d{{1,3}}\s?/\s?\d{{1,3}})|"
+                          rf"(?P<value>{NUMBER})\s*(?P<unit>diem|%))$")
+
+
+def worded_cells_row(line: str) -> Optional[tuple[str, list[str], str]]:
+    """`Trách nhiệm giải trình với người dân    4,25 điểm    xếp thứ 30/63` (cells apart by a run of spaces, each
+    value naming its unit): (label, tokens, what the cells say as a header: `diem xep hang`), else None."""
+    cells = [c for c in re.split(r"\s{2,}|\t", line.strip()) if c]
+    if len(cells) < 3 or re.search(r"\d", cells[0]) or len(cells[0]) > 90:
+        return None
+    tokens, header = [], []
+    for cell in cells[1:]:
+        m = _WORDED_CELL.match(fold(cell).strip())
+        if not m:
+            return None
+        if m.group("rank"):
+            tokens.append(re.search(r"\d+\s?/\s?\d+", m.group("rank")).group(0))
+            header.append("xep hang")
+        else:
+            tokens.append(m.group("value"))
+            header.append("diem" if m.group("unit") == "diem" else "%")
+    return cells[0].strip(), tokens, " ".join(header)

@@ -12,7 +12,7 @@ from typing import Optional
 from extract.components import index_mentions
 from extract.numbers import YEAR, fold
 from extract.result_table_context import TOKEN_RE, TableContext, is_results_header, make_row, split_numeric_tail
-from extract.result_table_lead import headed_without_number, one_value_row, section_year
+from extract.result_table_lead import headed_without_number, one_value_row, section_year, worded_cells_row
 
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
 
@@ -20,7 +20,7 @@ _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     """Results tables flattened into text lines (born-digital PDFs, `|`-separated synthetic text)."""
     from extract.result_context import title_text
-    from extract.result_scope import own_units, scope_of
+    from extract.result_scope import own_units
 
     tables: list[TableContext] = []
     lines = _lines_with_offsets(text, base)
@@ -34,6 +34,18 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     while i < len(lines):
         off, line = lines[i]
         f = fold(line)
+        if intro[1].rstrip().endswith(":") and _worded_rows(lines, i, 2) == 2:
+            # rows without a header whose cells name their units, under a lead-in line
+            n = _worded_rows(lines, i)
+            table = TableContext(header=worded_cells_row(line)[2], indices=heading_indices,
+                                 scope=_lead_in_scope(intro[1], own), intro_year=_intro_year(intro[1]),
+                                 title_index=title_index, section_year=year_of_section)
+            for off_k, line_k in lines[i:i + n]:
+                label, tokens, _ = worded_cells_row(line_k)
+                table.rows.append(make_row(label, tokens, off_k))
+            tables.append(table)
+            i += n
+            continue
         if not _starts_header(f) and not _header_without_number(lines, i):
             found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
             if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":")):
@@ -48,16 +60,33 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
-            # the sentence that leads into the table, not an earlier one on its line (`..., cao hơn phường X (90,10%).
-            # Tỷ lệ hài lòng theo yếu tố:`)
-            lead_in = max(intro[1].rfind(". "), intro[1].rfind(".) ")) + 1
-            scope = scope_of(intro[1], fold(intro[1]), lead_in, len(intro[1]), own)
+            scope = _lead_in_scope(intro[1], own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
                              title_index=title_index, section_year=year_of_section)
         i = _read_rows(lines, i, table)
         if table.rows:
             tables.append(table)
     return tables
+
+
+def _lead_in_scope(line: str, own) -> Optional[str]:
+    """The unit of the sentence that leads into the table, not of an earlier one on its line (`..., cao hơn
+    phường X (90,10%). Tỷ lệ hài lòng theo yếu tố:`); `Trong đó, ...:` goes on with the sentence before it
+    (`Chỉ số PAPI năm 2023 của tỉnh X đạt ... Trong đó, các chỉ số nội dung:`)."""
+    from extract.result_scope import scope_of
+
+    lead_in = max(line.rfind(". "), line.rfind(".) ")) + 1
+    if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])):
+        lead_in = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
+    return scope_of(line, fold(line), lead_in, len(line), own)
+
+
+def _worded_rows(lines, i, at_most: int = 40) -> int:
+    """How many lines from `i` on are rows whose cells name their units (`4,25 điểm    xếp thứ 30/63`)."""
+    n = 0
+    while i + n < len(lines) and n < at_most and worded_cells_row(lines[i + n][1]):
+        n += 1
+    return n
 
 
 def _intro_year(line: str) -> Optional[int]:
@@ -87,7 +116,7 @@ def _starts_header(folded_line: str) -> bool:
 def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
     out, pos = [], 0
     for raw in text.split("\n"):
-        line = raw.replace("|", " ").strip()
+        line = raw.replace("|", " ").replace("\t", "  ").strip()  # a tab parts cells as a run of spaces does
         if line and not line.startswith("http") and line != "\f":
             out.append((base + pos, line))
         pos += len(raw) + 1

@@ -60,7 +60,7 @@ def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False, ra
 
 
 _DISPLAY_ABBREVIATIONS = ((r"\bXHH\b", "xã hội học"), (r"\bCCHC\b", "cải cách hành chính"),
-                          (r"\bTTHC\b", "thủ tục hành chính"))
+                          (r"\bTTHC\b", "thủ tục hành chính"), (r"\bANTT\b", "an ninh trật tự"), (r"\s&\s", " và "))
 
 
 def _expand(label: str) -> str:
@@ -77,6 +77,8 @@ def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Opt
     if named and len(folded) < 40:
         return named[0][2], None, False
     index, component, _ = best_component(row.label, candidates)
+    if not component:  # a narrow column's short forms (`Thiết chế pháp lý & ANTT`)
+        index, component, _ = best_component(_expand(row.label), candidates)
     if component:
         return index, component, True
     if parent is not None and row.label and not row.row_id:
