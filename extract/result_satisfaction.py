@@ -16,7 +16,8 @@ from extract.result_values import TARGET_CUES, Value, find_values, is_target
 from extract.schema import Evidence, IndexTarget
 
 _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
-_SATISFACTION = re.compile(rf"(?:tren|toi thieu|it nhat|dat|tu)?\s*{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
+# (the cue's spaces inside its optional group: a bare `\s*` first would try every position of a blanked table)
+_SATISFACTION = re.compile(rf"(?:(?:tren|toi thieu|it nhat|dat|tu)\s*)?{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
 # `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
 _SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
