@@ -17,7 +17,7 @@ from extract.numbers import fold, iso_date
 from extract.schema import Evidence, Task
 
 # `IV. TỔ CHỨC THỰC HIỆN`, also after other words of the heading (`III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN`)
-_SECTION = re.compile(r"^\s*[ivx1l|]{1,4}\s*[.,:]?\s*(?:nh\S{1,3}m\s+v\S{1,2}(?:\s*,\s*gi\S{1,3}i\s+ph\S{1,3}p)?\s+v\S{1,2}\s+)?"
+_SECTION = re.compile(r"^[ \t]*[ivx1l|]{1,4}[ \t]*[.,:]?[ \t]*(?:nh\S{1,3}m\s+v\S{1,2}(?:\s*,\s*gi\S{1,3}i\s+ph\S{1,3}p)?\s+v\S{1,2}\s+)?"
                       r"to\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
 _SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
                           r"phu luc\b)", re.M)

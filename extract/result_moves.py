@@ -14,7 +14,7 @@ from extract.result_values import Value
 
 _FROM = re.compile(r"\btu\s+(?:vi\s+tri\s+|hang\s+)?(?:th\S{0,3}\s+)?$")
 _OF = r"(?:\s?/\s?|\s(?:tren|trong)(?:\s+(?:tong\s+)?so)?\s)"
-_TO = re.compile(rf"\s*(?:diem|%)?\s*,?\s*(?:xuong|len)\s+(?:(?:vi\s+tri|hang)\s+)?(?:th\S{{0,3}}\s+)?(\d{{1,3}})"
+_TO = re.compile(rf"(?:\s*+(?:diem|%))?\s*+,?\s*+(?:xuong|len)\s+(?:(?:vi\s+tri|hang)\s+)?(?:th\S{{0,3}}\s+)?(\d{{1,3}})"
                  rf"(?:{_OF}(\d{{1,3}}))?")
 _COMPARED_YEAR = re.compile(rf"so\s+v\S{{1,3}}\s+(?:cung\s+ky\s+)?n\S{{0,2}}m\s+({YEAR})")
 _MOVED_KINDS = ("rank", "rank_only", "score", "percent", "score_increase")
@@ -39,10 +39,10 @@ def moved_from(folded: str, v: Value) -> Optional[re.Match]:
     if v.kind == "score_increase":  # `tăng từ 41,20 điểm lên 43,05 điểm`: read as a rise from 41,20
         if not (v.nums[0] or "").startswith("tu"):
             return None
-        return _TO.match(folded, v.end)
+        return _TO.match(folded, v.end, v.end + 60)
     if not _FROM.search(folded, max(0, v.start - 24), v.start):
         return None
-    return _TO.match(folded, v.end)
+    return _TO.match(folded, v.end, v.end + 60)
 
 
 def earlier_value(v: Value, to: re.Match) -> Value:

@@ -58,9 +58,28 @@ def _other_unit_subject(text: str, folded: str, clause_at: int, at: int, own: fr
     verb = _SUBJECT_VERB.match(folded, m.end() + len(name), at + 5) if name else None  # the value may open with it
     if not verb or former or verb.group(2):  # `Sở Kế hoạch và Đầu tư (cũ) đạt`: a former unit of the issuer
         return False
+    if _above_the_issuer(m.group("kind"), own):  # `; tỉnh An Giang đạt 88,1%` in a district's plan: the unit above it
+        return False
     named, unit = f"{m.group('kind')} {fold(name)}", f"{m.group('kind')} {fold(name)}{verb.group(1)}"
     header = header_region(text)  # the issuer (a department's own name) and its superior are named there
     return not is_own(unit, own) and unit not in header and named not in header
+
+
+_PROVINCE_KINDS = ("tinh", "thanh pho")
+_DISTRICT_KINDS = ("huyen", "quan", "thi xa", "thanh pho")
+_COMMUNE_KINDS = ("xa", "phuong", "thi tran")
+
+
+def _above_the_issuer(kind: str, own: frozenset) -> bool:
+    """A province named by a district's or a commune's plan, or a district named by a commune's, is the unit the
+    issuer belongs to (its values carry a scope); a unit of the issuer's own level is a peer."""
+    kinds = {u.split(" ", 1)[0] if not u.startswith(("thanh pho", "thi xa", "thi tran")) else " ".join(u.split()[:2])
+             for u in own}
+    if kinds & set(_COMMUNE_KINDS):
+        return kind in _PROVINCE_KINDS + _DISTRICT_KINDS
+    if kinds & set(_DISTRICT_KINDS) - {"thanh pho"}:
+        return kind == "tinh"
+    return False
 
 
 _LEADER_IS = re.compile(rf"\bdan\s+dau\s+(?:la|thuoc\s+ve)\s+(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
@@ -99,7 +118,11 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
     opened = folded.rfind("(", lo, at)
     if opened >= 0 and folded.rfind(")", lo, at) < opened and peer_value(folded, opened, text, own):
         return True
-    if text is not None and (_other_unit_subject(text, folded, clause_at, at, own) or _leader_named(text, folded, clause_at, at, own)):
+    # the subject may open the clause a comma before (`huyện B đạt 87,0%, xếp thứ 2/11`): up to `;` or `.`
+    sentence_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:]\s|\n", folded[lo:at])])[-1]
+    if text is not None and (_other_unit_subject(text, folded, clause_at, at, own)
+                             or _other_unit_subject(text, folded, sentence_at, at, own)
+                             or _leader_named(text, folded, clause_at, at, own)):
         return True
     m = None
     for m in _PEER.finditer(folded, clause_at, at):

@@ -236,13 +236,16 @@ def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:
 _BARE_INDEX = re.compile(r"(?<!cac\s)(?<!nhung\s)\bchi\s+so\s+(?=(?:nam\s+\d{4}\s+)?(?:cua\s+[a-z]+\s+)?(?:dat|xep|dung)\b)")
 
 
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:\n(]|\bnam\s+\d{4}\s*,|\btheo\s+do\s*,)\s*$")
+
+
 def _with_bare_mentions(folded: str, mentions) -> list:
     """Mentions, plus `Chỉ số` without a name that opens a clause of its own, read as the index named last in
     the same paragraph."""
     extra = []
     for m in _BARE_INDEX.finditer(folded):
-        if any(a <= m.start() < b for a, b, _ in mentions):
-            continue
+        if any(a <= m.start() < b for a, b, _ in mentions) or not _CLAUSE_OPENS.search(folded, max(0, m.start() - 24), m.start()):
+            continue  # `có 5 chỉ số đạt trên 90%` counts indicators: no clause of the index's own
         before = [idx for a, _, idx in mentions if a < m.start() and a >= paragraph_start(folded, m.start())]
         if before:
             extra.append((m.start(), m.end(), before[-1]))

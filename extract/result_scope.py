@@ -194,8 +194,10 @@ _SCOPE_NAMED = re.compile(r"^(?P<kind>tỉnh|thành phố|huyện|thị xã|qu�
 
 
 def snap_scope(scope: Optional[str], province: Optional[str]) -> Optional[str]:
-    """A unit's name the restorer spelt otherwise (`xã Hoa Lợi (cũ)`) as the gazetteer spells it within the
-    issuer's province (`xã Hòa Lợi (cũ)`): same letters, marks from the gazetteer; names it does not know stay."""
+    """A unit's name the restorer spelt otherwise (`xã Hoa Lợi (cũ)`) as the gazetteer spells it (`xã Hòa Lợi
+    (cũ)`): within the issuer's province, else in the country when its letters spell one name only
+    (places.unit_name); same letters, marks from the gazetteer; the unit's type is not checked; names it does
+    not know stay as printed."""
     from extract.places import province_name, unit_name
 
     m = _SCOPE_NAMED.match(scope or "")

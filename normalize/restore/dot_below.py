@@ -22,10 +22,12 @@ def dot_word_parts(text: str, is_syllable: Callable[[str], bool]) -> Optional[li
     """`da.t` -> ['dạt'] when the letters around the stop spell one syllable; `dia.phuong` ->
     ['dịa', 'phuong'] when each side does; None otherwise (a URL such as `thanhhoa.gov`)."""
     left, _, right = text.partition(".")
+    if len(left) < 2:  # `i.e.`, `a.m.`: an abbreviation, not a slip (`da.t`, `ha.ng`)
+        return None
     marked = normalize_tone(left[:-1] + _DOT_BELOW[left[-1]])  # the stop follows the vowels: `dia.` = dịa
     if is_syllable(left + right):
         return [marked + right]
-    if is_syllable(left) and is_syllable(right):
+    if len(right) >= 2 and is_syllable(left) and is_syllable(right):
         return [marked, right]
     return None
 
