@@ -4,6 +4,7 @@ unit the sentence names (`của tỉnh Hải Dương`). Works on folded text (of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from extract.agency_lexicon import UNIT_WORDS as UNIT_NAMES
@@ -33,6 +34,7 @@ _UNIT_WORD = re.compile(rf"\b{UNIT_WORDS}\s")
 _OF_UNIT = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS}\s+)(?=\S)")
 
 
+@lru_cache(maxsize=8)  # asked per value checked (extract.result_peers); a str keeps its hash, so hits are cheap
 def header_region(doc_text: str) -> str:
     """The folded header above the document number (`Số: ...`): issuer and its superior."""
     head = fold(doc_text[:700])
