@@ -32,6 +32,8 @@ _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 _RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "hai long")  # `Tỷ lệ hài lòng năm 2024 (%)`
 # a goal column: `Mục tiêu năm 2025`, `Phấn đấu năm 2024`, `Chỉ tiêu 2025`
 _GOAL_COLUMN = r"(?:muc tieu|ke hoach|du kien|phan dau|chi tieu)"
+# the row of a table's total (`Tổng cộng`, `Tổng điểm`): the index itself, not a component
+_TOTAL_ROW = re.compile(r"^(?:tong(?:\s+(?:cong|so|diem|so\s+diem))?|cong)(?:\s*\([^)]{0,20}\))?$")
 MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
 
 
@@ -116,6 +118,10 @@ class TableContext:
     def change_column(self) -> bool:
         """`Tăng (+), giảm (-)`: signed numbers are last year's changes, not expected increases."""
         return "du kien" not in self.header and bool(re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech", self.header))
+
+
+def is_total_row(label: str) -> bool:
+    return bool(_TOTAL_ROW.match(" ".join(fold(label).split())))
 
 
 def split_numeric_tail(line: str) -> tuple[str, list[str]]:

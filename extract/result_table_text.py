@@ -11,10 +11,19 @@ from typing import Optional
 
 from extract.components import index_mentions
 from extract.numbers import YEAR, fold
-from extract.result_table_context import TOKEN_RE, TableContext, is_results_header, make_row, split_numeric_tail
+from extract.result_table_context import (TOKEN_RE, TableContext, is_results_header, is_total_row, make_row,
+                                          split_numeric_tail)
 from extract.result_table_lead import headed_without_number, one_value_row, section_year, worded_cells_row
 
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
+# the rank stated under a table's total row (`Xếp hạng: 6/19 sở, ban, ngành.`)
+_RANK_UNDER_TOTAL = re.compile(r"^xep\s+(?:hang|thu)\s?:?\s?(\d{1,3}\s?/\s?\d{1,3})(?![\d/])")
+
+
+def _caps_heading(line: str) -> bool:
+    """`KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023`: an unnumbered heading in capitals (an appendix's title)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters)
 
 
 def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
@@ -48,9 +57,9 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         if not _starts_header(f) and not _header_without_number(lines, i):
             found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
-            if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":")):
+            if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":") or _caps_heading(line)):
                 heading_indices = found
-            if _HEADING_RE.match(line):
+            if _HEADING_RE.match(line) or _caps_heading(line):
                 year_of_section = section_year(line, year_of_section)
             intro = (off, line)
             i += 1
@@ -153,6 +162,11 @@ def _read_rows(lines, i, table: TableContext) -> int:
         # a row's STT alone on its line (not a maximum `13` printed between the name and the score)
         if re.fullmatch(r"\d{1,2}|[IVX]{1,4}", line) and not (after_name and nxt_tokens[1] and not nxt_tokens[0]):
             buf.append((off, line))
+            i += 1
+            continue
+        rank = _RANK_UNDER_TOTAL.match(f)
+        if rank and not buf and table.rows and is_total_row(table.rows[-1].label):
+            table.rows[-1].tokens.append(rank.group(1))
             i += 1
             continue
         label, tokens = split_numeric_tail(line)

@@ -11,7 +11,7 @@ from typing import Optional
 from extract.components import best_component, index_mentions
 from extract.numbers import fold, parse_number
 from extract.result_index_columns import former_row_unit, index_column_results, index_columns
-from extract.result_table_context import MAX_CUES, TableContext, TableRow, split_numeric_tail
+from extract.result_table_context import MAX_CUES, TableContext, TableRow, is_total_row, split_numeric_tail
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -121,6 +121,8 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         index, component, main = _row_identity(row, candidates, parent)
         scope = table.scope
         unit_index = table.header_index or (table.indices or (table.title_index,))[0]
+        if is_total_row(row.label) and unit_index:  # `Tổng cộng | 100 | 87,65`: the index's own result
+            index, component, main = unit_index, None, False
         if table.unit_rows and unit_index and row.label:
             index, component, main = unit_index, None, False
             scope = former_row_unit(table.unit_rows, row.label)

@@ -28,7 +28,7 @@ _FIRST = re.compile(r"^(?:dan\s+dau|dung\s+dau|(?:xep\s+)?(?:hang|thu)\s+(?:nhat
 _COMPARATORS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<", "=": "="}
 
 
-def _cells(line: str) -> list[str]:
+def line_cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\s*[|\t]\s*|\s{2,}", line.strip().strip("|").strip())]
 
 
@@ -86,14 +86,14 @@ def year_row_targets(text: str, page_of: Optional[Callable[[int], Optional[int]]
     i = 0
     while i < len(lines):
         lead = _lead_index(lines[i - 1][1]) if i else None
-        columns = _columns(_cells(lines[i][1]), lead) if lines[i][1].strip() else None
+        columns = _columns(line_cells(lines[i][1]), lead) if lines[i][1].strip() else None
         if not columns:
             i += 1
             continue
         start, read, i = lines[i][0], [], i + 1
         while i < len(lines):
             off, line = lines[i]
-            cells = _cells(line)
+            cells = line_cells(line)
             year = re.fullmatch(rf"(?:n\S{{0,2}}m\s+)?({YEAR})", fold(cells[0]))
             if not year or len(cells) != len(columns) + 1:
                 break

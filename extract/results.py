@@ -11,6 +11,7 @@ from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
 from extract.result_unit_columns import unit_column_results
+from extract.result_year_columns import year_column_results
 from extract.result_year_rows import year_row_targets
 from extract.task_table_lines import task_table_spans
 from extract.schema import IndexResult, IndexTarget
@@ -22,7 +23,9 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     # tables with a column per former unit first; their lines are not read again as tables or sentences
     results, read = unit_column_results(doc.text, doc.page_of)
     targets, roadmaps = year_row_targets(doc.text, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
-    text = _blank(doc.text, read + roadmaps + task_table_spans(doc.text))
+    by_year, year_columns = year_column_results(doc.text, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
+    results += by_year
+    text = _blank(doc.text, read + roadmaps + year_columns + task_table_spans(doc.text))
     tables = rows_from_text(text)
     for page in getattr(doc.source, "pages", None) or []:
         for t in page.tables:
