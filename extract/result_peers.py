@@ -26,6 +26,11 @@ _NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+(?:(?:so\s+voi|cua)\s+)?((?:[a-z
 _NEXT_NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+[^.;]*?\)\s*(?:,|va)\s+((?:[a-z]+\s+(?:-\s+)?){1,5})\($")
 
 
+def _capital_so(text: str, at: int) -> bool:
+    """`Sở` (a department) folds like `số` (number): in a sentence only the department's is capitalised."""
+    return text[at] == "S"
+
+
 def _named_unit(text: str, folded: str, at: int, hi: int) -> tuple[str, bool]:
     """The name after a unit word at `at` (`Hà Tĩnh`) and whether it is a former unit (`... (cũ)`)."""
     return capitalised_after(text, at, hi), bool(_OLD_AFTER.match(folded, at, hi))
@@ -52,7 +57,7 @@ def _other_unit_subject(text: str, folded: str, clause_at: int, at: int, own: fr
     """`...; Sở Tư pháp xếp thứ hai với 88,10%`: a clause whose subject is another named unit (not the
     issuer: not its own unit, not named in the header; not one of its former units) gives that unit's values."""
     m = _CLAUSE_SUBJECT.match(folded, clause_at, at)
-    if not m or m.group("kind") == "so" and text[m.start("kind")] != "S":  # `số`, not `Sở`
+    if not m or m.group("kind") == "so" and not _capital_so(text, m.start("kind")):
         return False
     name, former = _named_unit(text, folded, m.end(), at)
     verb = _SUBJECT_VERB.match(folded, m.end() + len(name), at + 5) if name else None  # the value may open with it
@@ -90,7 +95,7 @@ def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozense
     m = None
     for m in _LEADER_IS.finditer(folded, clause_at, at):
         pass
-    if m is None or m.group("kind") == "so" and text[m.start("kind")] != "S":
+    if m is None or m.group("kind") == "so" and not _capital_so(text, m.start("kind")):
         return False
     name, former = _named_unit(text, folded, m.end(), at)
     named = f"{m.group('kind')} {fold(name)}"
@@ -136,13 +141,13 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
         where = m.start("while") if m.group("while") else m.start("than")
         name, former = _named_unit(text, folded, where + len(kind) + 1, at)
         if kind == "so" and not name:
-            return text[where] == "S"  # `trong khi số điểm năm 2024 đạt` is no Sở
+            return _capital_so(text, where)  # `trong khi số điểm năm 2024 đạt` is no Sở
         if former or not name:
             return False  # a former unit of the issuer, or the issuer itself (`trong khi tỉnh năm 2024 đạt`)
         return not is_own(f"{kind} {fold(name)}", own)
     if m.group("lead"):
         units = list(_UNIT_BEFORE_LEAD.finditer(folded, clause_at, m.start()))
-        units = [u for u in units if u.group("kind") != "so" or text[u.start()] == "S"]
+        units = [u for u in units if u.group("kind") != "so" or _capital_so(text, u.start())]
         if not units:
             name = _name_before(text[clause_at:m.start()])
             # `Lào Cai dẫn đầu với` is a peer; `Chỉ số PCI của <own> dẫn đầu với`, `Chỉ số PCI dẫn đầu với` the issuer
