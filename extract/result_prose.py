@@ -43,6 +43,9 @@ _ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b
 _ADJACENT_PERCENT = re.compile(rf"\s*(\d{{1,3}}(?:[.,]\d+)?)\s?%{_SHARE}")
 # an estimate is not the published index (`Kết quả tự đánh giá Chỉ số CCHC năm 2025 ước đạt 82,5/100 điểm`);
 # a self-assessment alone may be the appraised part of it (`điểm tự đánh giá, thẩm định đạt 60,12/65,5`)
+# `không có yếu tố nào dưới 85%`, `không để chỉ số nội dung nào thấp hơn 5 điểm`: a floor for every component
+_NONE_BELOW = re.compile(r"\bkhong\s+(?:co|de)\s+(?:\S+\s+){0,3}?(?:yeu\s+to|tieu\s+chi|linh\s+vuc|thanh\s+phan|"
+                         r"noi\s+dung|tru\s+cot)\s+nao\s+(?:\S+\s+){0,3}?(?:duoi|thap\s+hon)\s*$")
 _ESTIMATE = re.compile(r"(?<!quy\s)(?<!cong\s)(?<!mong\s)\buoc(?:\s+(?:dat|tinh|thuc\s+hien))?\s*$")  # `ước đạt`
 # kinds that are never results
 
@@ -114,6 +117,10 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                 # `điểm tác động ... là 4,98 điểm, xếp thứ 09/63`, has none: the rank is the index's)
                 comp = prev_comp
             prev_comp = comp
+            if not comp and _NONE_BELOW.search(folded, max(lo, v.start - 90), v.start) \
+                    and any(a <= v.start < b for a, b, *_ in d.goals):
+                d.targets.extend(floor_of_every_component(d, v, index, end, d.evidence(ms, v), sent_start))
+                continue
             if v.kind in NAMED_ONLY and not comp:
                 continue  # `... 94,1%` after a name: only a component's
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
@@ -147,6 +154,16 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
         if t.year is None and d.title_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
             t.year = d.title_year
     return d.results, d.targets, []
+
+
+def floor_of_every_component(d: Doc, v: Value, index, end, ev, sent_start) -> list[IndexTarget]:
+    """No component below the value: a floor (`>=`) for each official component of the index."""
+    targets = []
+    for component in official_components(index):
+        for t in make_targets(d, v, index, end, ev, sent_start, [component]):
+            t.comparator = ">="
+            targets.append(t)
+    return targets
 
 
 def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optional[str]:

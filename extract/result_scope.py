@@ -164,6 +164,12 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
         if _is_own(f"{fold(m.group(1)).strip()} {fold(name)}", own):
             return None
         return _unit_name(m.group(1), name)
+    above = province_above(doc_text)
+    if above:
+        for m in reversed(list(_OF_BARE_PROVINCE.finditer(folded, lo, hi))):
+            if not doc_text[m.end():m.end() + 2].strip()[:1].isupper() and \
+                    not _AMONG_UNITS.search(folded, max(lo, m.start() - 40), m.start()):
+                return above  # `Chỉ số SIPAS của tỉnh đạt 83,75%` in a department's plan: the province's
     # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
         name = _capitalised_after(doc_text, m.end(), hi)
@@ -175,6 +181,35 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
                 return None
             return _unit_name(m.group(1), name)
     return None
+
+
+# `của tỉnh` naming no province: the province above a department, district or commune
+_OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+tinh\b(?!\s+(?:uy|doan)\b)")
+# ... among the units of the province (`đứng thứ 5 trong 20 sở, ngành của tỉnh`): a ranking, not whose value
+_AMONG_UNITS = re.compile(rf"(?:\bcac|\btrong|\bdon\s+vi|\bco\s+quan|\bnganh|\bdia\s+phuong|\b{UNIT_WORDS})[\s,]*$")
+_DEPARTMENT_LINE = re.compile(r"^\s*(?:so|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong)\s", re.M)
+_LOWER_UNITS = ("huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+
+
+@lru_cache(maxsize=8)
+def province_above(doc_text: str) -> Optional[str]:
+    """`tỉnh Hà Tĩnh` when the issuer is below the province (a department under `UBND TỈNH HÀ TĨNH`, a district,
+    a commune), else None: the province's own plan says `của tỉnh` of itself."""
+    from extract.places import province_name
+
+    region = header_region(doc_text)
+    if _DEPARTMENT_LINE.search(region):
+        named = re.search(r"\btinh\s+([a-z]+(?:\s+[a-z]+){0,3})", region)
+        province = province_name(" ".join(named.group(1).split()[:3])) if named else None
+        if province is None and named:
+            province = province_name(" ".join(named.group(1).split()[:2]))
+    elif any(_split_unit(u)[0] in _LOWER_UNITS for u in own_units(doc_text)):
+        from extract.issuer import dominant_province
+
+        province = dominant_province(doc_text)
+    else:
+        return None
+    return f"tỉnh {province}" if province else None
 
 
 def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
