@@ -195,8 +195,11 @@ def line_opening(ink: np.ndarray, length: int, vertical: bool = False) -> np.nda
     ends = np.append(starts[1:], len(blocks)) - 1
     for b0, b1 in zip(blocks[starts], blocks[ends]):
         lo, hi = int(b0) * s, min((int(b1) + 1) * s, w if vertical else h)
-        band = (slice(None), slice(lo, hi)) if vertical else (slice(lo, hi), slice(None))
-        out[band] = cv2.morphologyEx(ink[band], cv2.MORPH_OPEN, kernel)
+        if vertical:  # a narrow column band, opened as rows: the same pixels, ~4x faster on a rule's band
+            band = np.ascontiguousarray(ink[:, lo:hi].T)
+            out[:, lo:hi] = cv2.morphologyEx(band, cv2.MORPH_OPEN, kernel.T).T
+        else:
+            out[lo:hi] = cv2.morphologyEx(ink[lo:hi], cv2.MORPH_OPEN, kernel)
     return out
 
 
