@@ -45,7 +45,7 @@ _ADJACENT_PERCENT = re.compile(rf"\s*(\d{{1,3}}(?:[.,]\d+)?)\s?%{_SHARE}")
 # a self-assessment alone may be the appraised part of it (`điểm tự đánh giá, thẩm định đạt 60,12/65,5`)
 # `không có yếu tố nào dưới 85%`, `không để chỉ số nội dung nào thấp hơn 5 điểm`: a floor for every component
 _NONE_BELOW = re.compile(r"\bkhong\s+(?:co|de)\s+(?:\S+\s+){0,3}?(?:yeu\s+to|tieu\s+chi|linh\s+vuc|thanh\s+phan|"
-                         r"noi\s+dung|tru\s+cot)\s+nao\s+(?:\S+\s+){0,3}?(?:duoi|thap\s+hon)\s*$")
+                         r"noi\s+dung|tru\s+cot)\s+nao\s+(?:\S+\s+){0,8}?(?:duoi|thap\s+hon)\s*$")  # `nào trong năm yếu tố của SIPAS`
 _ESTIMATE = re.compile(r"(?<!quy\s)(?<!cong\s)(?<!mong\s)\buoc(?:\s+(?:dat|tinh|thuc\s+hien))?\s*$")  # `ước đạt`
 # kinds that are never results
 
@@ -117,7 +117,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                 # `điểm tác động ... là 4,98 điểm, xếp thứ 09/63`, has none: the rank is the index's)
                 comp = prev_comp
             prev_comp = comp
-            if not comp and _NONE_BELOW.search(folded, max(lo, v.start - 90), v.start) \
+            if not comp and _NONE_BELOW.search(folded, max(sent_start, v.start - 120), v.start) \
                     and any(a <= v.start < b for a, b, *_ in d.goals):
                 d.targets.extend(floor_of_every_component(d, v, index, end, d.evidence(ms, v), sent_start))
                 continue

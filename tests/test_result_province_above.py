@@ -68,3 +68,10 @@ def test_no_component_below_in_a_results_paragraph_is_no_goal():
     results, targets = run(text)
     assert rows(results, "index", "component", "percent") == {("SIPAS", None, 88.1)}
     assert targets == []
+
+
+def test_the_floor_may_name_the_index_between():
+    text = header("PHƯỜNG AN KHÊ", "An Khê") + (
+        "III. MỤC TIÊU\nNăm 2025, không để yếu tố nào trong năm yếu tố của Chỉ số SIPAS dưới 86%.\n")
+    _, targets = run(text)
+    assert rows(targets, "component", "comparator", "value") == {(c, ">=", 86.0) for c in official_components("SIPAS")}
