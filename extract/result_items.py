@@ -140,6 +140,8 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
 
 
 _TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:tong\s+)?so\s+(\d{1,3})\b")
+_RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1,3})\s*\)")
+_SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
 _STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
 
 
@@ -162,6 +164,9 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"rank": ordinal(v.nums[0] or v.nums[1])}
         after = _TOTAL_AFTER.match(d.folded, v.end)  # `xếp thứ ba trên tổng số mười đơn vị` (numbers_words)
         total = int(after.group(1)) if after else stated_total(d.folded, v.start)
+        restated = _RANK_RESTATED.match(d.folded, v.end)  # `xếp thứ nhất (1/63)`, `đứng đầu cả nước (1/63)`
+        if restated and int(restated.group(1)) == fields["rank"]:
+            total = int(restated.group(2))
         if total and fields["rank"] <= total:  # `(trên tổng số 30 xã, phường): ... hạng 3; ... hạng 9`
             fields["rank_total"] = total
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):
@@ -172,6 +177,10 @@ def add_result(d: Doc, current: dict, v: Value, index, comp, year, scope, ev) ->
         fields = {"percent": parse_number(v.nums[0])}
     if not fields or any(x is None for x in fields.values()):
         return current
+    if "rank" in fields and _SHARED_BEFORE.search(d.folded, max(0, v.start - 8), v.start):
+        for r in current.values():  # `năm 2021 đạt A và năm 2022 đạt B, cùng xếp thứ nhất`: every year's rank
+            if (r.index, r.component, r.scope) == (index, comp, scope) and r.rank is None and r.year != year:
+                r.rank, r.rank_total = fields["rank"], fields.get("rank_total")
     key = (index, comp, year, scope)
     r = current.get(key)
     if r is not None and all(getattr(r, f) is None for f in fields):

@@ -111,9 +111,11 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             if v.kind == "score_decimal" and index not in DECIMAL_SCORED:
                 continue  # `Chỉ số PCI ... tối thiểu 0,5`: only a 0-1 index is scored by a bare decimal
             comp = _component(folded, lo, v.start, index) or before
-            if comp is None and v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start]) \
-                    and prev_comp in official_components(index):
-                # `trụ cột Chính quyền số đạt 0,5581, xếp thứ 19/63`: the component's rank (a part of the score,
+            if comp is None and prev_comp in official_components(index) and (
+                    v.kind in ("rank", "rank_only") and not re.search(r"[;.]", folded[lo:v.start])
+                    or re.fullmatch(r"\s*\(?\s*", folded[lo:v.start]) and "(" in folded[lo:v.start + 1]):
+                # `trụ cột Chính quyền số đạt 0,5581, xếp thứ 19/63`: the component's rank, its score in parentheses
+                # after its rank (`xếp thứ 3/63 (0,7012 điểm)`) too (a part of the score,
                 # `điểm tác động ... là 4,98 điểm, xếp thứ 09/63`, has none: the rank is the index's)
                 comp = prev_comp
             prev_comp = comp
@@ -191,7 +193,23 @@ def _years_in_turn(folded: str, lo: int, hi: int) -> list[tuple[int, Value]]:
         found.append(n)
         pos = n.end()
     kind = "percent" if any(n.group(2) == "%" for n in found) else "score"
-    return [(y, Value(kind, n.start(1), n.end(), (n.group(1), None))) for y, n in zip(years, found)]
+    values = [(y, Value(kind, n.start(1), n.end(), (n.group(1), None))) for y, n in zip(years, found)]
+    return values + _ranks_in_turn(folded, pos, hi, years)
+
+
+_RANKS_IN_TURN = re.compile(r"[\s,;]*(?:tuong\s+ung|lan\s+luot)\s+(?:(?:xep|dung|o)\s+)?(?:thu|hang|vi\s+tri(?:\s+thu)?)\s+"
+                            r"(\d{1,3}(?:\s*(?:,|va)\s*(?:thu\s+)?\d{1,3})+)"
+                            r"(?:\s*(?:/|tren|trong)\s*(?:tong\s+so\s+)?(\d{1,3})\b)?")
+
+
+def _ranks_in_turn(folded: str, pos: int, hi: int, years: list[int]) -> list[tuple[int, Value]]:
+    """`..., tương ứng xếp thứ 5, thứ 11 và thứ 4 trên 63 tỉnh` after values in turn: one rank per year."""
+    m = _RANKS_IN_TURN.match(folded, pos, hi)
+    ranks = re.findall(r"\d{1,3}", m.group(1)) if m else []
+    if len(ranks) != len(years):
+        return []
+    total = m.group(2)
+    return [(y, Value("rank" if total else "rank_only", m.start(1), m.end(), (r, total))) for y, r in zip(years, ranks)]
 
 
 _LIST_SEP = re.compile(r"[\s,]*(?:va\s+)?(?:chi\s*s\S\s*)?")
@@ -208,7 +226,8 @@ def _respectively(folded: str, mentions, cue: str = "lan luot") -> dict[int, lis
         joined_by_and = j > i and re.search(r"\bva\b", folded[mentions[j - 1][1]:mentions[j][0]])
         after = folded[mentions[j][1]:mentions[j][1] + 120]
         # `X và Y lần lượt đạt a và b`: values in turn, no goal shared
-        shared = cue == "deu" and joined_by_and and not re.search(r"\blan\s+luot\b", after)
+        # `X và Y ... nằm trong nhóm 3`, `X, Y: giữ vững trong nhóm 3`: a goal both share
+        shared = cue == "deu" and (joined_by_and or re.match(r"\s*:", after)) and not re.search(r"\blan\s+luot\b", after)
         if j > i and (re.search(rf"\b{cue}\b", after) or shared):
             out[j] = [m[2] for m in mentions[i:j + 1]]  # `X và Y ... nằm trong nhóm 3`: a goal shared by both
         i = j + 1

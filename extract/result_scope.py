@@ -96,6 +96,9 @@ _PUBLISHER = re.compile(r"(?:\bubnd|\buy\s+ban(?:\s+nhan\s+dan)?|\bhdnd|\bhoi\s+
 _PUBLISHES = re.compile(r"\s*,?\s*(?:cong\s+bo|ban\s+hanh|danh\s+gia|tham\s+dinh|phe\s+duyet|xep\s+hang\s+cac)\b")
 
 
+_COMPARED_WITH = re.compile(r"\b(?:hon|sau|truoc|so\s+voi)\s+$")
+
+
 def _publisher(doc_text: str, folded: str, m: re.Match, name: str) -> bool:
     """`UBND tỉnh X công bố` names who published the results, not whose they are (`UBND huyện X đạt` is the unit)."""
     after = m.end() + len(name) + (doc_text[m.end():].find(name) if name else 0)
@@ -174,8 +177,9 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
         name = _capitalised_after(doc_text, m.end(), hi)
         if name and (_publisher(doc_text, folded, m, name) or _AUTHORITY.search(folded, max(0, m.start() - 260), m.start())
-                     or _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())):
-            continue
+                     or _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())
+                     or _COMPARED_WITH.search(folded, max(0, m.start() - 16), m.start())):
+            continue  # `..., thấp hơn thành phố Hải Phòng (74,05 điểm); năm 2023 tỉnh đạt ...`: compared, not the subject
         if name:
             if _is_own(f"{m.group(1)} {fold(name)}", own):
                 return None

@@ -1,0 +1,61 @@
+"""Prose phrasings met in the fresh batches dr_170-189 (issue #4): ranks shared by two years (`cùng xếp thứ
+nhất (1/63)`), a rank restated in parentheses, ranks in turn after values in turn (`tương ứng xếp thứ 5, thứ 11 và
+thứ 4`), a compared unit named before a new clause, a component's score in parentheses after its rank, a goal shared
+by indices listed before a colon. Inputs written here (other units and numbers), with and without marks."""
+from __future__ import annotations
+
+import pytest
+from unidecode import unidecode
+
+from test_result_turns_scope import header, rows, run
+
+FORMS = [lambda t: t, unidecode]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_rank_shared_by_two_years_and_restated_in_parentheses(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "Chỉ số SIPAS: năm 2022 đạt 88,10% và năm 2023 đạt 89,02%, cùng xếp thứ hai (2/63); năm 2024 "
+        "lùi xuống thứ 7/63 với 86,5%. Chỉ số PAPI năm 2024 đạt 44,9 điểm, đứng đầu cả nước (1/63).")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score", "percent", "rank", "rank_total") == {
+        ("SIPAS", 2022, None, 88.1, 2, 63), ("SIPAS", 2023, None, 89.02, 2, 63), ("SIPAS", 2024, None, 86.5, 7, 63),
+        ("PAPI", 2024, 44.9, None, 1, 63)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_ranks_in_turn_after_values_in_turn(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "Chỉ số PAR INDEX các năm 2021, 2022 và 2023 lần lượt đạt 84,2%, 86,75% và 85,9%, tương ứng xếp thứ 20, "
+        "thứ 12 và thứ 15 trên 63 tỉnh, thành phố.")
+    results, _ = run(form(text))
+    assert rows(results, "year", "percent", "rank", "rank_total") == {
+        (2021, 84.2, 20, 63), (2022, 86.75, 12, 63), (2023, 85.9, 15, 63)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_unit_compared_with_is_not_the_subject_of_the_next_clause(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "Chỉ số PCI năm 2024 đạt 68,4 điểm, xếp thứ 9/63, thấp hơn tỉnh Nam Định (69,12 điểm); năm 2023 tỉnh "
+        "đạt 67,05 điểm, xếp thứ 12/63.")
+    results, _ = run(form(text))
+    assert rows(results, "year", "scope", "score", "rank") == {(2024, None, 68.4, 9), (2023, None, 67.05, 12)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_components_score_in_parentheses_after_its_rank(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "Chỉ số DTI năm 2024 đạt 0,5912, xếp thứ 10/63; trong đó trụ cột Xã hội số xếp thứ 8/63 (0,6120 điểm), "
+        "Kinh tế số thứ 15/63 (0,4402 điểm).")
+    results, _ = run(form(text))
+    assert rows(results, "component", "score", "rank") == {
+        (None, 0.5912, 10), ("Xã hội số", 0.612, 8), ("Kinh tế số", 0.4402, 15)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_goal_after_indices_listed_before_a_colon_is_each_ones(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "II. MỤC TIÊU NĂM 2025\n1. Chỉ số SIPAS, Chỉ số PAPI: duy trì trong nhóm 10 tỉnh, thành phố dẫn đầu.\n")
+    _, targets = run(form(text))
+    assert rows(targets, "index", "metric", "comparator", "value") == {
+        ("SIPAS", "rank", "<=", 10.0), ("PAPI", "rank", "<=", 10.0)}
