@@ -17,6 +17,7 @@ _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:
                    rf"|trong\s+khi\s+(?P<while>{UNIT_WORDS}|so)\s"
                    r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
                    rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
+_UNIT_WORD_AT = re.compile(rf"\b(?:{UNIT_WORDS})\s")
 _INDEX_ACRONYM = re.compile(r"\(?(?:pci|papi|dti|sipas|cchc|par|index|par\s?index)\)?")
 _UNIT_KIND = re.compile(rf"^{UNIT_WORDS}\s+")  # own units are typed (`tỉnh X`); a name alone is compared bare
 _UNIT_BEFORE_LEAD = re.compile(rf"\b(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
@@ -132,6 +133,11 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
     m = None
     for m in _PEER.finditer(folded, clause_at, at):
         pass
+    if m is None:  # `trong khi thành phố Đà Lạt, đơn vị dẫn đầu, đạt 90,12 điểm`: `trong khi` holds to the clause's end
+        for m in _PEER.finditer(folded, sentence_at, clause_at):
+            pass
+        if m is not None and not (m.group("while") and not _UNIT_WORD_AT.search(folded, m.end("while"), at)):
+            m = None
     if m is None:
         return False
     if text is None:

@@ -59,3 +59,12 @@ def test_a_goal_after_indices_listed_before_a_colon_is_each_ones(form):
     _, targets = run(form(text))
     assert rows(targets, "index", "metric", "comparator", "value") == {
         ("SIPAS", "rank", "<=", 10.0), ("PAPI", "rank", "<=", 10.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_trong_khi_holds_past_an_apposition(form):
+    text = header("HUYỆN ĐỨC TRỌNG", "Đức Trọng") + (
+        "Năm 2023, Chỉ số CCHC của huyện đạt 83,6 điểm, xếp thứ 7/12, trong khi huyện Lâm Hà, đơn vị dẫn đầu, "
+        "đạt 91,02 điểm.")
+    results, _ = run(form(text))
+    assert rows(results, "scope", "score", "rank") == {(None, 83.6, 7)}
