@@ -103,6 +103,15 @@ def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozense
     return bool(name) and not former and not is_own(named, own) and named not in header_region(text)
 
 
+_COMMUNE_KINDS = ("xa", "phuong", "thi tran")
+
+
+def _above_commune(kind: str, own: frozenset) -> bool:
+    """A unit of a higher level than the commune or ward that issues the plan: never one merged into it."""
+    issuer_kinds = {u.split()[0] if not u.startswith("thi ") else " ".join(u.split()[:2]) for u in own}
+    return bool(issuer_kinds) and issuer_kinds <= set(_COMMUNE_KINDS) and " ".join(kind.split()) not in _COMMUNE_KINDS
+
+
 def _named_before_parens(text: str, folded: str, opened: int, own: frozenset) -> bool:
     """The parenthesis at `opened` follows a compared unit's name (`hơn Nam Định (`, `sau Lào Cai (`)."""
     lo = max(0, opened - 90)
@@ -148,8 +157,10 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
         name, former = _named_unit(text, folded, where + len(kind) + 1, at)
         if kind == "so" and not name:
             return _capital_so(text, where)  # `trong khi số điểm năm 2024 đạt` is no Sở
-        if former or not name:
-            return False  # a former unit of the issuer, or the issuer itself (`trong khi tỉnh năm 2024 đạt`)
+        if former:  # a former unit of the issuer; not the district above a ward (`trong khi quận X (cũ) đạt`)
+            return _above_commune(kind, own)
+        if not name:
+            return False  # the issuer itself (`trong khi tỉnh năm 2024 đạt`)
         return not is_own(f"{kind} {fold(name)}", own)
     if m.group("lead"):
         units = list(_UNIT_BEFORE_LEAD.finditer(folded, clause_at, m.start()))

@@ -52,6 +52,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                               r"(?!\s?(?:/|[.,]\d|%|d\S?em))")),
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
     ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
+    # `tụt xuống vị trí cuối cùng (6/6)`, `đứng cuối bảng (12/12)`: the last place, its rank in parentheses
+    ("rank", re.compile(r"\b(?:vi\s+tri|x\S{0,2}p|d\S{1,3}g)\s+(?:thu\s+)?(?:cuoi(?:\s+cung|\s+bang)?|thap\s+nhat|bet\s+bang)"
+                        r"\s*\(\s*(\d{1,3})\s*/\s*(\d{1,3})\s*\)")),
     ("rank_group", re.compile(_GROUP)),
     # `xếp trong 5 cơ quan chuyên môn dẫn đầu của tỉnh`: a group said by the units that lead, without `nhóm`
     ("rank_group", re.compile(r"\b(?:x\S{0,2}p|d\S{1,3}g|nam)\s+(?:trong|vao)\s+(?:so\s+)?(\d{1,2})\s+"

@@ -68,3 +68,13 @@ def test_trong_khi_holds_past_an_apposition(form):
         "đạt 91,02 điểm.")
     results, _ = run(form(text))
     assert rows(results, "scope", "score", "rank") == {(None, 83.6, 7)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_former_district_above_a_ward_is_compared_and_the_last_place_is_a_rank(form):
+    text = header("PHƯỜNG AN HẢI", "An Hải") + (
+        "Năm 2024, trong khi quận Sơn Trà (cũ) đạt 86,90 điểm và đứng thứ 5/8 quận, huyện về Chỉ số cải cách hành "
+        "chính, thì phường An Hải Bắc (cũ) đạt 89,35 điểm, xếp thứ 2/7; phường Phước Mỹ (cũ) chỉ đạt 80,1 điểm, "
+        "tụt xuống vị trí cuối cùng (7/7).")
+    results, _ = run(form(text))
+    assert {(r.score, r.rank, r.rank_total) for r in results} == {(89.35, 2, 7), (80.1, 7, 7)}
