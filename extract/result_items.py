@@ -141,6 +141,7 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
 
 _TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:tong\s+)?so\s+(\d{1,3})\b")
 _RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1,3})\s*\)")
+_GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]")
 _SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
 _STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
 
@@ -231,8 +232,10 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
         said = folded[max(0, v.start - 25):v.end]
         floor = "tro len" in after or re.search(r"khong thap hon|khong duoi|it nhat|toi thieu|\btu\s+\d", said)
         kw.update(metric="rank", comparator="<=" if floor else "=", value=float(ordinal(n[0] or n[1])))
-    elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`
-        kw.update(metric="rank", comparator="<=", value=float(n[0]))
+    elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`, `trở lại top 3 của 12 huyện, thành phố`
+        among = _GROUP_AMONG.match(folded, v.end)
+        kw.update(metric="rank", comparator="<=", value=float(n[0]),
+                  out_of=float(among.group(1)) if among and int(among.group(1)) > int(n[0]) else None)
     elif v.kind in ("percent_range", "score_range"):
         kw.update(metric="percent" if v.kind == "percent_range" else "score", comparator="between",
                   value=parse_number(n[0]), value_max=parse_number(n[1]))

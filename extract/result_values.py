@@ -32,7 +32,7 @@ _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|do
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`
 _UP = r"(?:tang|cai\s+th\S{1,3}n|nang\s+hang|thang\s+hang)"  # `tăng / cải thiện ít nhất 5 bậc`
 _RANGE_AT = r"(?:(?:pci|papi|sipas|dti|cchc|par\s+index)\s+)?(?:nam\s+)?(?:trong\s+)?(?:khoang\s+)?"
-_GROUP = r"(?:trong|thuoc|vao|\blen|\bo)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
+_GROUP = r"(?:trong|thuoc|vao|\blen|\blai|\bo)\s+(?:nh\S{1,2}m|top)\s+(?:\d{1,2}\s+)?(?:den\s+|-\s*)?(\d{1,2})\b"
 
 # ranks in words (`xếp thứ năm`, `đứng thứ hai`, `thứ ba mươi hai`, `thứ mười lăm`); not `tư` alone (folded
 # `thứ tự`, order); a compound is read whole (its first word alone would be another rank)

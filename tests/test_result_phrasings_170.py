@@ -78,3 +78,13 @@ def test_the_former_district_above_a_ward_is_compared_and_the_last_place_is_a_ra
         "tụt xuống vị trí cuối cùng (7/7).")
     results, _ = run(form(text))
     assert {(r.score, r.rank, r.rank_total) for r in results} == {(89.35, 2, 7), (80.1, 7, 7)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_back_into_a_top_group_of_a_stated_number_of_units(form):
+    text = header("HUYỆN ĐỨC TRỌNG", "Đức Trọng") + (
+        "II. MỤC TIÊU\n- Chỉ số CCHC năm 2025 của huyện phấn đấu trở lại top 4\ncủa 12 huyện, thành phố; "
+        "Chỉ số SIPAS nằm trong nhóm 5 đơn vị dẫn đầu.\n")
+    _, targets = run(form(text))
+    assert rows(targets, "index", "comparator", "value", "out_of") == {
+        ("PAR INDEX", "<=", 4.0, 12.0), ("SIPAS", "<=", 5.0, None)}
