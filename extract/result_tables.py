@@ -15,7 +15,7 @@ from extract.result_table_context import MAX_CUES, TableContext, TableRow, is_to
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
 
-__all__ = ["RowValues", "assign_columns", "rows_from_grid", "rows_from_text", "split_numeric_tail", "table_values"]
+__all__ = ["RowValues", "assign_columns", "expand_short_forms", "rows_from_grid", "rows_from_text", "split_numeric_tail", "table_values"]
 
 
 @dataclass
@@ -63,7 +63,7 @@ _DISPLAY_ABBREVIATIONS = ((r"\bXHH\b", "xã hội học"), (r"\bCCHC\b", "cải 
                           (r"\bTTHC\b", "thủ tục hành chính"), (r"\bANTT\b", "an ninh trật tự"), (r"\s&\s", " và "))
 
 
-def _expand(label: str) -> str:
+def expand_short_forms(label: str) -> str:
     for rx, full in _DISPLAY_ABBREVIATIONS:
         label = re.sub(rx, full, label)
     return label
@@ -78,11 +78,11 @@ def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Opt
         return named[0][2], None, False
     index, component, _ = best_component(row.label, candidates)
     if not component:  # a narrow column's short forms (`Thiết chế pháp lý & ANTT`)
-        index, component, _ = best_component(_expand(row.label), candidates)
+        index, component, _ = best_component(expand_short_forms(row.label), candidates)
     if component:
         return index, component, True
     if parent is not None and row.label and not row.row_id:
-        return parent[0], f"{parent[1]} - {_expand(row.label)}", False
+        return parent[0], f"{parent[1]} - {expand_short_forms(row.label)}", False
     if row.row_id and row.label and candidates:
         return candidates[0], row.label, True
     return None, None, False

@@ -7,14 +7,18 @@ provinces it was made of):
 
 Each cell is the value of its row's index for its column's unit (the scope), with the rank beside it; the total of
 the ranking may be stated once above (`thứ hạng trên tổng số 63 tỉnh, thành phố`), the year in the caption or
-the section heading. The lines read are handed back so that the sentence reader does not read them again."""
+the section heading. A numbering column (`STT`) is skipped; a row naming no index but a component of the one the
+caption or the section heading names (`II. KẾT QUẢ PCI NĂM 2024` over `Gia nhập thị trường | 6,85 | 7,21`) is that
+component's. The lines read are handed back so that the sentence reader does not read them again."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from extract.components import index_mentions
+from rapidfuzz import fuzz
+
+from extract.components import _choices as component_choices, _key as component_key, best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import former_unit
 from extract.result_table_lead import results_year, section_year
@@ -26,6 +30,8 @@ _VALUE = re.compile(rf"(?<![\d,./]){NUMBER}(?![\d/])")
 # `thứ hạng trên tổng số 63 tỉnh, thành phố`, `xếp hạng trong số 20 sở` (not `trên 90%`, `trên 80 điểm`)
 _TOTAL = re.compile(r"\b(?:tong\s+so|trong\s+so|tren)\s+(\d{1,3})(?![\d,.%])(?!\s*d\S?em)\b")
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s)")
+_ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\.\s")
+_NUMBERING = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 
 
 @dataclass
@@ -40,7 +46,7 @@ def _cells(line: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-def _read_cell(cell: str) -> Optional[_Cell]:
+def read_cell(cell: str) -> Optional[_Cell]:
     """`87,02 - hạng 24`, `43,15 (18/63)`, `81,47`, `hạng 40`; None when the cell holds no number."""
     folded = fold(cell)
     rank = _RANK.search(folded)
@@ -52,7 +58,11 @@ def _read_cell(cell: str) -> Optional[_Cell]:
     return _Cell(parse_number(value.group(0)) if value else None, int(r) if r else None, int(total) if total else None)
 
 
+_ETH = str.maketrans("Ðð", "Đđ")  # OCR prints the Icelandic eth for đ: the same glyph
+
+
 def _units(cells: list[str]) -> list[Optional[str]]:
+    cells = [c.translate(_ETH) for c in cells]
     return [former_unit(c, fold(c), 0, len(c)) if c else None for c in cells]
 
 
@@ -81,12 +91,17 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     results: list[IndexResult] = []
     spans: list[tuple[int, int]] = []
     year_of_section: Optional[int] = None
+    index_of_section: Optional[str] = None
     i = 0
     while i < len(lines):
         off, line = lines[i]
         if _HEADING.match(line):
             year_of_section = section_year(line, year_of_section)
+        if _ROMAN_HEADING.match(line):
+            index_of_section = _one_index(line)
         cells = _cells(line)
+        numbered = len(cells) > 1 and bool(_NUMBERING.match(fold(cells[0])))
+        cells = cells[1:] if numbered else cells
         units = _units(cells)
         labelled = units[0] is None  # `Chỉ số | Tỉnh A (cũ) | Tỉnh B (cũ)`; the first cell may be empty
         if len(cells) < 3 or not all(units[1:]) or len(set(units[1:])) != len(units) - 1:
@@ -95,7 +110,8 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         above = fold(" ".join(raw for _, raw in lines[max(0, i - 3):i] if raw.strip()) + " " + (cells[0] if labelled else ""))
         year = results_year(fold(cells[0])) or results_year(above) or year_of_section
         total = _TOTAL.search(above)
-        read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of)
+        index = _one_index(above) or index_of_section
+        read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index)
         if read[0]:
             results += read[0]
             spans.append((off, read[1]))
@@ -105,24 +121,58 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     return results, spans
 
 
-def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[int], page_of
-          ) -> tuple[list[IndexResult], int, int]:
-    """(results, end offset, next line) of the rows under a header of units: each opens with one index."""
+def _one_index(text: str) -> Optional[str]:
+    named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(text))))
+    return named[0] if len(named) == 1 else None
+
+
+def row_component(label: str, index: str) -> Optional[str]:
+    """The component of `index` a row's label names, as printed, with its short forms spelled out, or cut to the
+    first or last words of one official name (`Gia nhập thị trường`, `Tính năng động`)."""
+    from extract.result_tables import expand_short_forms
+
+    found = best_component(label, (index,))[1] or best_component(expand_short_forms(label), (index,))[1]
+    return found or _cut_name(label, index)
+
+
+def _cut_name(label: str, index: str) -> Optional[str]:
+    """The one official name whose first or last words the cell spells closely (three words at least): a narrow
+    column prints `Gia nhập thị trường` for `Chi phí gia nhập thị trường`."""
+    key = component_key(label)
+    n = len(key.split())
+    if n < 3:
+        return None
+    hits = set()
+    for name_key, name in component_choices(index):
+        words = name_key.split()
+        if len(words) > n and any(fuzz.ratio(key, " ".join(part)) >= 90 for part in (words[:n], words[-n:])):
+            hits.add(name)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[int], page_of, numbered: bool = False,
+          lead_index: Optional[str] = None) -> tuple[list[IndexResult], int, int]:
+    """(results, end offset, next line) of the rows under a header of units: each opens with one index, or with a
+    component of the index of the caption or section."""
     out: list[IndexResult] = []
     end = lines[i - 1][0] + len(lines[i - 1][1])
     while i < len(lines):
         off, line = lines[i]
         cells = _cells(line)
+        if numbered and len(cells) > 1 and re.fullmatch(r"\d{1,2}\.?", cells[0]):
+            cells = cells[1:]
         named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(cells[0])))) if cells else []
-        read = [_read_cell(c) for c in cells[1:]]
-        if len(named) != 1 or len(read) != len(units) or None in read:
+        component = row_component(cells[0], lead_index) if cells and not named and lead_index else None
+        read = [read_cell(c) for c in cells[1:]]
+        if not (len(named) == 1 or component) or len(read) != len(units) or None in read:
             break
+        index = named[0] if named else lead_index
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
-        metric = _metric(cells[0], named[0])
+        metric = _metric(cells[0], index)
         for unit, cell in zip(units, read):
             if cell.value is None and cell.rank is None:
                 continue
-            out.append(IndexResult(index=named[0], year=year, scope=unit, evidence=ev, rank=cell.rank,
+            out.append(IndexResult(index=index, component=component, year=year, scope=unit, evidence=ev, rank=cell.rank,
                                    rank_total=cell.rank_total or (total if cell.rank is not None else None),
                                    **{metric: cell.value}))
         end = off + len(line)

@@ -5,31 +5,42 @@
     Xếp hạng            | 42/63   | 50/63   | 47/63
 
 A row naming one index gives its result for each year (a percentage under `(%)` or for SIPAS, else a score);
-a row of ranks (`Xếp hạng`, naming no other index) gives the ranks of the index row above it. The lines read are
-handed back so that the other table readers do not read them again."""
+a row of ranks (`Xếp hạng`, naming no other index) gives the ranks of the index row above it. A cell may hold
+the rank beside the value (`0,6125 (11/63)`); a row naming a component of the index above (or of the one the
+lead-in names) is that component's; a numbering column (`STT`) is skipped; a header of years alone (`Năm 2022 |
+Năm 2023`) leaves the first column to the labels; a former unit the lead-in names (`1. Tỉnh X (cũ): ...`) is the
+scope. The lines read are handed back so that the other table readers do not read them again."""
 from __future__ import annotations
 
 import re
 from typing import Callable, Optional
 
-from extract.components import index_mentions
+from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
-from extract.result_unit_columns import text_lines
+from extract.result_scope import former_unit
+from extract.result_unit_columns import read_cell, row_component, text_lines
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
-_YEAR_HEAD = re.compile(r"^(?:n\S{0,2}m|chi\s+so|tieu\s+chi|noi\s+dung)$")
+_YEAR_HEAD = re.compile(r"^(?:n\S{0,2}m|chi\s*s[o068bde]|tieu\s+chi|noi\s+dung)$")  # English OCR: `Chi s6`
+_NUMBERING = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 _RANK_ROW = re.compile(r"^(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b")
 _RANK = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
-_VALUE = re.compile(rf"^{NUMBER}$")
+_VALUE = re.compile(rf"^{NUMBER}(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$")
+_YEAR_CELL = re.compile(rf"(?:n\S{{0,2}}m\s+)?({YEAR})")
 
 
-def _years(cells: list[str]) -> Optional[list[int]]:
-    """The years of a header `Năm | 2021 | 2022 | ...` (two or more, each a bare year or `Năm YYYY`)."""
-    if len(cells) < 3 or not _YEAR_HEAD.match(fold(cells[0])):
+def _header(cells: list[str]) -> Optional[tuple[list[int], bool, bool]]:
+    """(years, numbered, labelled) of a header `Năm | 2021 | 2022 | ...` (two or more years, each a bare year or
+    `Năm YYYY`), after a numbering cell if any; `labelled` False when the header is the years alone."""
+    numbered = bool(cells) and bool(_NUMBERING.match(fold(cells[0])))
+    cells = cells[1:] if numbered else cells
+    labelled = bool(cells) and bool(_YEAR_HEAD.match(fold(cells[0])))
+    years = cells[1:] if labelled else cells
+    found = [_YEAR_CELL.fullmatch(fold(c)) for c in years]
+    if len(years) < 2 or not all(found) or (not labelled and not all("m" in fold(c) for c in years)):
         return None
-    found = [re.fullmatch(rf"(?:n\S{{0,2}}m\s+)?({YEAR})", fold(c)) for c in cells[1:]]
-    return [int(m.group(1)) for m in found] if all(found) else None
+    return [int(m.group(1)) for m in found], numbered, labelled
 
 
 def year_column_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
@@ -40,34 +51,61 @@ def year_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        years = _years(line_cells(lines[i][1])) if "|" in lines[i][1] or "  " in lines[i][1].strip() else None
-        if not years:
+        head = _header(line_cells(lines[i][1])) if "|" in lines[i][1] or "  " in lines[i][1].strip() else None
+        if not head:
             i += 1
             continue
-        start, read, last, i = lines[i][0], [], None, i + 1
-        while i < len(lines):
-            off, line = lines[i]
-            cells = line_cells(line)
-            if len(cells) != len(years) + 1:
-                break
-            label = fold(cells[0])
-            ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
-            named = list(dict.fromkeys(n for _, _, n in index_mentions(label)))
-            if _RANK_ROW.match(label) and not named and last:
-                ranks = [_RANK.match(c.strip()) for c in cells[1:]]
-                for r, m in zip(last, ranks):
-                    if m:
-                        r.rank, r.rank_total = int(m.group(1)), int(m.group(2))
-            elif len(named) == 1 and all(_VALUE.match(c.strip()) for c in cells[1:]):
-                percent = "%" in label or "ty le" in label or (named[0] == "SIPAS" and "diem" not in label)
-                last = [IndexResult(index=named[0], year=y, evidence=ev,
-                                    **({"percent": parse_number(c)} if percent else {"score": parse_number(c)}))
-                        for y, c in zip(years, cells[1:])]
-                read += last
-            else:
-                break
-            i += 1
+        start = lines[i][0]
+        lead = " ".join(raw for _, raw in lines[max(0, i - 2):i] if raw.strip())
+        read, i = _rows(lines, i + 1, head, lead, page_of)
         if read:
             results += read
             spans.append((start, lines[i - 1][0] + len(lines[i - 1][1])))
     return results, spans
+
+
+def _rows(lines, i: int, head: tuple[list[int], bool, bool], lead: str, page_of) -> tuple[list[IndexResult], int]:
+    """(results, next line) of the rows under a header of years."""
+    years, numbered, _ = head
+    folded_lead = fold(lead)
+    scope = former_unit(lead, folded_lead, 0, len(lead)) if lead else None
+    lead_named = list(dict.fromkeys(n for _, _, n in index_mentions(folded_lead)))
+    index = lead_named[0] if len(lead_named) == 1 else None
+    read: list[IndexResult] = []
+    last: Optional[list[IndexResult]] = None
+    while i < len(lines):
+        off, line = lines[i]
+        cells = line_cells(line)
+        if numbered and cells and re.fullmatch(r"\d{1,2}\.?", cells[0]):
+            cells = cells[1:]
+        if len(cells) != len(years) + 1:
+            break
+        label = fold(cells[0])
+        ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
+        named = list(dict.fromkeys(n for _, _, n in index_mentions(label)))
+        if _RANK_ROW.match(label) and last and named in ([], [last[0].index]):
+            for r, c in zip(last, cells[1:]):
+                m = _RANK.match(c.strip())
+                if m:
+                    r.rank, r.rank_total = int(m.group(1)), int(m.group(2))
+        elif len(named) <= 1 and all(_VALUE.match(c.strip()) for c in cells[1:]):
+            component = None
+            if named:
+                index = named[0]
+            elif index:
+                component = row_component(cells[0], index)
+            if not index or (not named and not component):
+                break
+            percent = "%" in label or "ty le" in label or (index == "SIPAS" and "diem" not in label)
+            last = []
+            for y, c in zip(years, cells[1:]):
+                cell = read_cell(c)
+                last.append(IndexResult(index=index, component=component, year=y, scope=scope, evidence=ev,
+                                        rank=cell.rank, rank_total=cell.rank_total,
+                                        **({"percent": cell.value} if percent else {"score": cell.value})))
+            read += last
+        else:
+            break
+        i += 1
+    return read, i
+

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from extract.result_cell_lines import rejoin_cell_lines
 from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
 from extract.result_unit_columns import unit_column_results
+from extract.result_unit_rows import unit_row_results
 from extract.result_year_columns import year_column_results
 from extract.result_year_rows import year_row_targets
 from extract.task_table_lines import task_table_spans
@@ -19,14 +21,17 @@ from extract.schema import IndexResult, IndexTarget
 
 def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """-> (index_results, index_targets, warnings) from a NormalizedDocument."""
-    warnings: list[str] = []
+    # tables whose cells were put one per line, rejoined into `|` rows (same offsets) for the table readers
+    rejoined, warnings = rejoin_cell_lines(doc.text)
     # tables with a column per former unit first; their lines are not read again as tables or sentences
-    results, read = unit_column_results(doc.text, doc.page_of)
-    targets, roadmaps = year_row_targets(doc.text, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
-    by_year, year_columns = year_column_results(doc.text, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
-    results += by_year
-    text = _blank(doc.text, read + roadmaps + year_columns + task_table_spans(doc.text))
-    tables = rows_from_text(text)
+    results, read = unit_column_results(rejoined, doc.page_of)
+    targets, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
+    by_year, year_columns = year_column_results(rejoined, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
+    by_row, unit_rows = unit_row_results(rejoined, doc.page_of)  # `Đơn vị | Điểm | Xếp hạng`, a row per former unit
+    results += by_year + by_row
+    spans = read + roadmaps + year_columns + unit_rows + task_table_spans(doc.text)
+    text = _blank(doc.text, spans)
+    tables = rows_from_text(_blank(rejoined, spans))
     for page in getattr(doc.source, "pages", None) or []:
         for t in page.tables:
             ctx = rows_from_grid(t.grid())

@@ -1,0 +1,184 @@
+"""Results tables whose cells a text layer or OCR put on separate lines, rejoined IN PLACE into rows of `|`-separated
+cells for the table readers (`result_unit_columns`, `result_year_columns`, `result_table_text`). Three shapes:
+
+    STT / Chỉ số / Năm 2021 / Năm 2022 / 1 / Chỉ số CCHC / 81,22 / 79,40 / 2 / ...   (one cell per line)
+    Năm 2022 Năm 2023 / Chỉ số DTI / 0,53 (19/63) 0,58 (14/63) / Kinh tế số / ...      (a label line, a line of values)
+    Đơn vị / Xã A (cũ) / Xã B (cũ) / Điểm / 86,74 / 82,09 / Xếp hạng / 4/18 / 11/18   (read column by column)
+
+A block is rejoined only when its structure is certain: the header gives the number of columns, every row comes
+complete (the next numbering where it must be, values where values were, no value left over after the last row);
+otherwise it is left as it is and a warning says why. The rewritten text has the same length as the original and
+every character outside a block keeps its offset, so spans read in it can be blanked in the original."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.numbers import NUMBER, YEAR, fold
+from extract.result_unit_columns import text_lines
+
+_VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?|\d{{1,3}}\s?/\s?\d{{1,3}})$")
+_INLINE_VALUE = rf"{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
+_YEAR_CELL = re.compile(rf"n\S{{0,2}}m\s+{YEAR}")
+_NUMBERING_HEAD = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
+# the first cell of a table read column by column names what its column holds
+_COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so|noi\s+dung|tieu\s+chi|linh\s+vuc|yeu\s+to)$")
+_MAX_CELL = 80  # a longer line is prose, not a cell
+
+
+def _cell(line: str) -> str:
+    """A line as a cell: stray `|` of the OCR dropped."""
+    return line.replace("|", " ").strip()
+
+
+def is_value_cell(cell: str) -> bool:
+    return bool(_VALUE_CELL.match(cell.strip()))
+
+
+def _is_label(cell: str) -> bool:
+    return bool(cell) and len(cell) <= _MAX_CELL and not is_value_cell(cell) and re.search(r"[^\W\d_]", cell) is not None
+
+
+def rejoin_cell_lines(text: str) -> tuple[str, list[str]]:
+    """(text with every certain block rejoined into `|` rows, same length; warnings for blocks left alone)."""
+    starts = [off for off, _ in text_lines(text)]
+    lines = [line for _, line in text_lines(text)]
+    out = list(text)
+    warnings: list[str] = []
+    i = 0
+    while i < len(lines):
+        for reader in (_numbered_cells, _label_value_lines, _column_blocks):
+            found = reader(lines, i, warnings)
+            if found:
+                rows, end = found
+                _write(out, text, starts, lines, i, end, rows)
+                i = end
+                break
+        else:
+            i += 1
+    return "".join(out), warnings
+
+
+def _write(out: list[str], text: str, starts: list[int], lines: list[str], first: int, end: int,
+           rows: list[list[str]]) -> None:
+    """Rows of cells in place of lines[first:end], padded with spaces to the same length."""
+    a = starts[first]
+    b = starts[end - 1] + len(lines[end - 1])
+    joined = "\n".join("|".join(row) for row in rows)
+    if len(joined) > b - a:  # cells never grow; a safeguard so that offsets cannot shift
+        return
+    out[a:b] = list(joined.ljust(b - a))
+
+
+def _numbered_cells(lines: list[str], i: int, warnings: list[str]) -> Optional[tuple[list[list[str]], int]]:
+    """`STT` / k-1 column labels / then rows `n` / k-1 cells, n = 1, 2, ... (one cell per line)."""
+    if not _NUMBERING_HEAD.match(fold(_cell(lines[i]))):
+        return None
+    head = [_cell(lines[i])]
+    j = i + 1
+    while j < len(lines) and _cell(lines[j]) != "1" and _is_label(_cell(lines[j])) and len(head) < 9:
+        head.append(_cell(lines[j]))
+        j += 1
+    k = len(head)
+    if k < 3 or j >= len(lines) or _cell(lines[j]) != "1":
+        return None
+    rows: list[list[str]] = [head]
+    n = 1
+    while j + k <= len(lines) and _cell(lines[j]) == str(n):
+        cells = [_cell(x) for x in lines[j:j + k]]
+        following = _cell(lines[j + k]) if j + k < len(lines) else ""
+        if not all(c and len(c) <= _MAX_CELL for c in cells[1:]):
+            break
+        if following != str(n + 1) and is_value_cell(following):
+            # a value after the row's last cell: a name wrapped over two lines shifted the cells
+            warnings.append(f"table read one cell per line under '{head[1]}': row {n} does not come in {k} cells; "
+                            f"left from row {n}")
+            break
+        rows.append(cells)
+        j += k
+        n += 1
+    body = rows[1:]
+    if len(body) < 2 or not _consistent(body, 1):
+        return None
+    return rows, j
+
+
+def _consistent(body: list[list[str]], first: int) -> bool:
+    """Every column holds values in every row or in none; the label column none, one column at least values."""
+    kinds = [{is_value_cell(row[c]) for row in body} for c in range(first, len(body[0]))]
+    return all(len(k) == 1 for k in kinds) and kinds[0] == {False} and any(k == {True} for k in kinds)
+
+
+def _years_line(line: str) -> Optional[list[str]]:
+    """`Năm 2022 Năm 2023 Năm 2024` (nothing else on the line) -> its cells."""
+    folded = fold(_cell(line))
+    cells = _YEAR_CELL.findall(folded)
+    if len(cells) < 2 or re.sub(r"\s+", "", folded) != "".join(re.sub(r"\s+", "", c) for c in cells):
+        return None
+    return [m.group(0) for m in re.finditer(rf"\S+\s+{YEAR}", _cell(line))]
+
+
+def _values_line(line: str, n: int) -> Optional[list[str]]:
+    """A line that is exactly n value cells apart by spaces (`0,53 (19/63) 0,58 (14/63)`) -> the cells."""
+    cell = _cell(line)
+    found = re.findall(rf"(?:^|(?<=\s))({_INLINE_VALUE})(?=\s|$)", cell)
+    if len(found) != n or re.sub(r"\s+", "", cell) != "".join(re.sub(r"\s+", "", c) for c in found):
+        return None
+    return found
+
+
+def _label_value_lines(lines: list[str], i: int, warnings: list[str]) -> Optional[tuple[list[list[str]], int]]:
+    """A header of years, then rows that are a label line and a line of one value per year."""
+    years = _years_line(lines[i])
+    if not years:
+        return None
+    rows: list[list[str]] = [years]
+    j = i + 1
+    while j + 1 < len(lines) and _is_label(_cell(lines[j])) and _years_line(lines[j]) is None:
+        values = _values_line(lines[j + 1], len(years))
+        if values is None:
+            break
+        rows.append([_cell(lines[j])] + values)
+        j += 2
+    if len(rows) < 3:
+        return None
+    if j < len(lines) and _values_line(lines[j], len(years)) is not None:
+        warnings.append(f"table of label and value lines under '{' '.join(years)}': a line of values without a label; "
+                        "left as it is")
+        return None
+    return rows, j
+
+
+def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tuple[list[list[str]], int]]:
+    """A table read column by column: a head (`Đơn vị`) over k names, then blocks of a label over k values."""
+    if not _COLUMN_HEAD.match(fold(_cell(lines[i]))):
+        return None
+    j = i + 1
+    names: list[str] = []
+    while j < len(lines) and _is_label(_cell(lines[j])):
+        names.append(_cell(lines[j]))
+        j += 1
+    # the last label before the values heads the first block of values
+    if len(names) < 3 or j >= len(lines) or not is_value_cell(_cell(lines[j])):
+        return None
+    names.pop()
+    k = len(names)
+    columns: list[list[str]] = [[_cell(lines[i])] + names]
+    j -= 1
+    while j < len(lines) and _is_label(_cell(lines[j])):
+        block = [_cell(x) for x in lines[j + 1:j + 1 + k]]
+        if len(block) != k or not all(is_value_cell(c) for c in block):
+            if any(is_value_cell(c) for c in block[:1]):
+                warnings.append(f"table read column by column under '{_cell(lines[i])}': column "
+                                f"'{_cell(lines[j])}' does not hold {k} values; left as it is")
+                return None
+            break
+        columns.append([_cell(lines[j])] + block)
+        j += 1 + k
+    if len(columns) < 2 or (j < len(lines) and is_value_cell(_cell(lines[j]))):
+        return None
+    rows = [[col[r] for col in columns] for r in range(k + 1)]
+    return rows, j
+
+
+__all__ = ["is_value_cell", "rejoin_cell_lines"]
