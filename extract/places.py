@@ -139,3 +139,31 @@ def restore_place(text: str, province: str | None = None) -> str:
     if found:
         return found
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def _provinces_merged() -> dict[str, frozenset[str]]:
+    """{new province: the provinces merged into it in 2025}, as spaceless folded names (`daklak`: {`daklak`,
+    `phuyen`}), from `vietnamadminunits`' converter table; {} when the package is missing."""
+    import json
+
+    try:
+        spec = importlib.util.find_spec("vietnamadminunits")
+        path = Path(next(iter(spec.submodule_search_locations))) / "data" / "converter_2025.json"
+        table = json.loads(path.read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    except Exception:
+        return {}
+    short = lambda key: key.removeprefix("thanhpho").removeprefix("tinh")  # noqa: E731
+    return {short(new): frozenset(short(old) for old in olds) for new, olds in table.items()}
+
+
+def merged_into(old_province: str, new_province: str) -> bool | None:
+    """Was `old_province` (`tỉnh Gia Lai`, any spelling) one of the provinces merged into `new_province` in 2025?
+    None when the table does not know either name as a province."""
+    def key(name: str) -> str:
+        return fold_key(name).removeprefix("tinh ").removeprefix("thanh pho ").replace(" ", "")
+    table = _provinces_merged()
+    merged, old = table.get(key(new_province)), key(old_province)
+    if merged is None or not any(old in olds for olds in table.values()):
+        return None  # not a province (`thành phố Hạ Long (cũ)`, a city of one), or one the table does not know
+    return old in merged

@@ -251,3 +251,19 @@ def snap_scope(scope: Optional[str], province: Optional[str]) -> Optional[str]:
         return scope
     return f"{m.group('kind')} {known}{m.group('old') or ''}"
 
+
+_FORMER_PROVINCE = re.compile(r"^(?:tỉnh|thành phố) (?P<name>.+) \(cũ\)$")
+
+
+def foreign_former_province(scope: Optional[str], doc_text: str) -> bool:
+    """`tỉnh Gia Lai (cũ)` in a plan of Đắk Lắk (or of a unit in it): a former province that did not merge into
+    the issuer's, so a unit the plan compares itself with (the 2025 merger table of `vietnamadminunits`)."""
+    m = _FORMER_PROVINCE.match(scope or "")
+    if not m:
+        return False
+    from extract.places import merged_into
+
+    own = [u for u in own_units(doc_text) if _split_unit(u)[0] in ("tinh", "thanh pho")]
+    province = own[0] if own else province_above(doc_text)
+    return bool(province) and merged_into(m.group("name"), province) is False
+
