@@ -66,6 +66,7 @@ def body_tasks(doc_text: str, page_of=None) -> tuple[list[Task], list[str]]:
 
 def _items(text: str, start: int, end: int) -> list[_Item]:
     items: list[_Item] = []
+    lettered_only = False  # `a) Văn phòng Sở: ...`, `b) Phòng ...` with no numbered item above them
     pos = start
     for raw in text[start:end].split("\n"):
         line = raw.strip()
@@ -77,6 +78,10 @@ def _items(text: str, start: int, end: int) -> list[_Item]:
         sub = _LETTERED.match(line)
         if m and (is_agency_start(m.group(2)) or not items or _next_id(items[-1].num, m.group(1))):
             items.append(_Item(id=m.group(1), head=m.group(2), offset=off))
+            lettered_only = False
+        elif sub and (not items or lettered_only) and _addressed(sub.group(2), line_after=text[pos:pos + 200]):
+            lettered_only = True
+            items.append(_Item(id=sub.group(1), head=sub.group(2), offset=off))
         elif sub and items and _addressed(sub.group(2), line_after=text[pos:pos + 200]):
             # `a) Văn phòng HĐND và UBND xã: ...` under `1. Trách nhiệm của các cơ quan, đơn vị`: a task of its own
             items.append(_Item(id=f"{items[-1].num}.{sub.group(1)}", head=sub.group(2), offset=off, num=items[-1].num))
@@ -91,7 +96,9 @@ def _addressed(text: str, line_after: str) -> bool:
         return False
     colon = _AGENCY_END.search(text)
     verb = _ACTION_START.search(fold(text))  # `a) Bố trí nguồn lực ...` is an action, not `Bộ ...`
-    if colon and colon.start() < 150 and (not verb or verb.start() > colon.start()):
+    # a verb before the colon is an action (`a) Bố trí nguồn lực: ...` is no `Bộ`) only when it opens the line:
+    # a name may hold one (`b) Phòng Quản lý xây dựng: ...`)
+    if colon and colon.start() < 150 and (not verb or verb.start() > colon.start() or verb.start() > 0):
         return True
     return len(text) < 120 and not verb and bool(_BULLET.match(line_after.lstrip()))
 

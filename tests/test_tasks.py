@@ -201,3 +201,16 @@ def test_body_item_deadline_stated_for_the_whole_item(label, when, date):
             "2. Phòng Nội vụ tổng hợp, báo cáo kết quả trước ngày 15/12/2025.\n")
     tasks, _ = extract_tasks(doc_of(text))
     assert [(t.id, t.deadline, t.deadline_date) for t in tasks] == [("1", when, date), ("2", None, None)]
+
+
+@pytest.mark.parametrize("strip", [False, True])
+def test_lettered_items_with_no_numbered_item_above_are_tasks(strip):
+    from unidecode import unidecode
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n"
+            "a) Văn phòng Sở: chủ trì theo dõi, đôn đốc thực hiện Kế hoạch; báo cáo kết quả\ntrước ngày 10/12/2025.\n"
+            "b) Phòng Quản lý xây dựng: chủ trì rút ngắn thời gian cấp phép xây dựng; phối hợp\n"
+            "Trung tâm Phục vụ hành chính công tỉnh công khai thủ tục.\n"
+            "c) Thanh tra Sở: kiểm tra công vụ định kỳ.\n\nNơi nhận:\n- Như trên;\n")
+    tasks, _ = extract_tasks(doc_of(unidecode(text) if strip else text))
+    assert [(t.id, len(t.lead)) for t in tasks] == [("a", 1), ("b", 1), ("c", 1)]
+    assert [t.lead[0].split()[0] for t in tasks] == ["Văn", "Phòng", "Thanh"] if not strip else True
