@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extract.result_cell_lines import rejoin_cell_lines
+from extract.result_header_grid import header_grid_values
 from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
@@ -23,13 +24,17 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     """-> (index_results, index_targets, warnings) from a NormalizedDocument."""
     # tables whose cells were put one per line, rejoined into `|` rows (same offsets) for the table readers
     rejoined, warnings = rejoin_cell_lines(doc.text)
+    # tables with a header over two lines or more (a top cell over the columns below it) first
+    results, targets, grids = header_grid_values(doc.text, doc.page_of)
+    rejoined = _blank(rejoined, grids)
     # tables with a column per former unit first; their lines are not read again as tables or sentences
-    results, read = unit_column_results(rejoined, doc.page_of)
-    targets, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
+    by_unit, read = unit_column_results(rejoined, doc.page_of)
+    by_roadmap, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
     by_year, year_columns = year_column_results(rejoined, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
     by_row, unit_rows = unit_row_results(rejoined, doc.page_of)  # `Đơn vị | Điểm | Xếp hạng`, a row per former unit
-    results += by_year + by_row
-    spans = read + roadmaps + year_columns + unit_rows + task_table_spans(doc.text)
+    results += by_unit + by_year + by_row
+    targets += by_roadmap
+    spans = grids + read + roadmaps + year_columns + unit_rows + task_table_spans(doc.text)
     text = _blank(doc.text, spans)
     tables = rows_from_text(_blank(rejoined, spans))
     for page in getattr(doc.source, "pages", None) or []:

@@ -102,11 +102,20 @@ def _should_join(prev: str, line: str, dehyphenate: bool) -> bool:
         return False
     if _TABLE_ROW.search(prev) or _TABLE_ROW.search(line) or _LIST_ITEM.match(line):
         return False
+    if _short_cells(prev) and _short_cells(line):  # a space-aligned header's second line is no wrapped prose
+        return False
     if dehyphenate and re.search(r"\w-$", prev) and re.match(r"\s*\w", line):
         return True
     if _SENTENCE_END.search(prev) or _is_upper_line(prev):
         return False
     return _starts_lower(line)
+
+
+def _short_cells(line: str) -> bool:
+    """`Lĩnh vực     Điểm     Năm 2022`, `     tối đa   Điểm   Tỷ lệ`: short cells apart by runs of 3+ spaces (the
+    wrapped cells of a task table, long sentences, are left to be joined as before)."""
+    cells = re.split(r" {3,}", line.strip())
+    return len(cells) >= 2 and all(len(c) <= 30 for c in cells)
 
 
 def clean_line_spacing(text: str) -> str:
