@@ -125,27 +125,33 @@ def _column_spans(grid_lines: list[str], piped: bool) -> list[tuple[int, int]]:
 def _merge_header(header: list[str], spans: list[tuple[int, int]]) -> list[str]:
     """One label per data column from the header lines (see the module docstring); column 0 holds the row labels."""
     rows: list[list[str]] = []
+    tops: list[list[_Piece]] = []  # the text cells of each space-aligned line (none for `|` lines)
     for line in header:
-        cells = [""] * len(spans)
-        pieces = _pieces(line, _is_piped(line))
-        if _is_piped(line) and len(pieces) == len(spans):  # cell for cell (`≥` unidecoded to `>=` shifts the bars)
+        piped = _is_piped(line)
+        pieces = [p for p in _pieces(line, piped) if p.text or piped]
+        if piped and len(pieces) == len(spans):  # cell for cell (`≥` unidecoded to `>=` shifts the bars)
             rows.append([p.text for p in pieces])
+            tops.append([])
             continue
+        cells, best = [""] * len(spans), [0] * len(spans)
         for p in pieces:
-            if not p.text:
-                continue
-            over = [(min(p.end, b) - max(p.start, a), j) for j, (a, b) in enumerate(spans)]
-            hits = [j for o, j in over if o > 0]
-            for j in hits:
-                cells[j] = f"{cells[j]} {p.text}".strip()
+            for j, (a, b) in enumerate(spans):
+                over = min(p.end, b) - max(p.start, a)
+                if p.text and over > 0 and (piped or over > best[j]):  # spaces: the label over most of it
+                    cells[j], best[j] = (f"{cells[j]} {p.text}".strip() if piped else p.text), over
         rows.append(cells)
+        tops.append([] if piped else [p for p in pieces if p.start >= spans[0][1]])
     for k, cells in enumerate(rows[:-1]):  # a top cell continues over sub-columns it does not reach
         for j in range(1, len(spans)):
-            below = any(r[j] for r in rows[k + 1:])
-            if not cells[j] and below:
-                left = next((i for i in range(j - 1, 0, -1) if cells[i]), None)
-                if left is not None and any(r[left] for r in rows[k + 1:]):
-                    cells[j] = cells[left]
+            if cells[j] or not any(r[j] for r in rows[k + 1:]):
+                continue
+            if tops[k]:  # space-aligned: the nearest top cell (a centred label), the left one on a tie
+                a, b = spans[j]
+                cells[j] = min(tops[k], key=lambda p: (max(p.start - b, a - p.end, 0), p.start > a)).text
+                continue
+            left = next((i for i in range(j - 1, 0, -1) if cells[i]), None)
+            if left is not None and any(r[left] for r in rows[k + 1:]):
+                cells[j] = cells[left]
     return [" ".join(r[j] for r in rows if r[j]) for j in range(len(spans))]
 
 

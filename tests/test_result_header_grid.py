@@ -112,7 +112,18 @@ def _fields_spaced() -> list[str]:
                       ["Tổng cộng", "100", "83,40", "83,40%", "86,15", "86,15%"]], widths)]
 
 
-@pytest.mark.parametrize("layout", [_fields_piped, _fields_spaced])
+def _fields_centred() -> list[str]:
+    """Each year centred over its two sub-columns (it reaches the second only): the nearest top label, not the
+    `Điểm` of the maximum on its left."""
+    widths = [26, 9, 9, 11, 9, 9]
+    return ["Lĩnh vực".ljust(26) + "Điểm".ljust(14) + "Năm 2021".ljust(20) + "Năm 2022",
+            "".ljust(26) + "tối đa   Điểm     Tỷ lệ      Điểm     Tỷ lệ",
+            *_spaced([["Cải cách thể chế", "9", "7,20", "80,00%", "8,10", "90,00%"],
+                      ["Cải cách tài chính công", "10", "9,00", "90,00%", "8,50", "85,00%"],
+                      ["Tổng cộng", "100", "83,40", "83,40%", "86,15", "86,15%"]], widths)]
+
+
+@pytest.mark.parametrize("layout", [_fields_piped, _fields_spaced, _fields_centred])
 @pytest.mark.parametrize("strip", STRIP)
 def test_a_year_spanning_score_and_percent_with_the_maximum_of_every_year(layout, strip):
     text = "\n".join(["II. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "Điểm từng lĩnh vực của Chỉ số CCHC như sau:", "",
