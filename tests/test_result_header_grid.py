@@ -212,3 +212,50 @@ def test_a_space_aligned_header_keeps_its_second_line():
     row = ["1    Cải cách thể chế     - Rà soát, sửa đổi các quy định về thủ tục đăng ký    Sở Tư pháp",
            "                          kinh doanh còn chồng chéo."]
     assert len(join_wrapped_lines("\n".join(row)).split("\n")) == 1
+
+
+# ---- unit names wrapped over two header lines, a rank row under its index row; a year over the unit pairs
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_unit_names_wrapped_over_two_lines_and_a_rank_row_under_its_index(strip):
+    widths = [32, 24, 24]
+    text = "\n".join(["1. Kết quả năm 2023 của hai sở (cũ)", "", "-" * 70,
+                      *_spaced([["Nội dung", "Sở Tài nguyên và", "Sở Tài nguyên và"],
+                                ["", "Môi trường tỉnh A (cũ)", "Môi trường tỉnh B (cũ)"]], widths), "-" * 70,
+                      *_spaced([["Chỉ số CCHC (điểm)", "84,60", "88,05"],
+                                ["Xếp hạng trong khối sở, ngành", "11/19", "4/22"],
+                                ["Chỉ số SIPAS (%)", "87,5", "90,12"]], widths), "-" * 70, ""])
+    got = run(text, strip)
+    assert rows(got, "index", "year", "score", "percent", "rank", "rank_total") == {
+        ("PAR INDEX", 2023, 84.6, None, 11, 19), ("PAR INDEX", 2023, 88.05, None, 4, 22),
+        ("SIPAS", 2023, None, 87.5, None, None), ("SIPAS", 2023, None, 90.12, None, None)}
+    assert {fold(r.scope) for r in got} == {fold("Sở Tài nguyên và Môi trường tỉnh A (cũ)"),
+                                            fold("Sở Tài nguyên và Môi trường tỉnh B (cũ)")}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_three_header_lines_a_year_over_units_over_metrics(strip):
+    w = [12, 8, 10, 8, 10]
+    text = "\n".join(["Kết quả như sau:", "",
+                      "|" + "".ljust(12) + "|" + " Năm 2022".ljust(8 + 10 + 8 + 10 + 3) + "|",
+                      "|" + " Chỉ số".ljust(12) + "|" + " Phường Đông (cũ)".ljust(19) + "|" + " Phường Tây (cũ)".ljust(19) + "|",
+                      *_grid([["", "Điểm", "Xếp hạng", "Điểm", "Xếp hạng"]], w),
+                      *_grid([["PAPI", "44,10", "3/12", "41,75", "9/12"], ["DTI", "0,512", "5/12", "0,498", "7/12"]], w),
+                      ""])
+    got = run(text, strip)
+    assert rows(got, "index", "year", "score", "rank") == {
+        ("PAPI", 2022, 44.1, 3), ("PAPI", 2022, 41.75, 9), ("DTI", 2022, 0.512, 5), ("DTI", 2022, 0.498, 7)}
+    assert {fold(r.scope) for r in got} == {fold("phường Đông (cũ)"), fold("phường Tây (cũ)")}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_numbering_column_before_the_labels_of_a_space_aligned_table(strip):
+    widths = [5, 28, 10, 9, 9]
+    text = "\n".join(["Điểm các lĩnh vực của Chỉ số CCHC năm 2024:", "",
+                      *_spaced([["STT", "Lĩnh vực", "Điểm", "Điểm", "Tỷ lệ"], ["", "", "tối đa", "đạt", "(%)"],
+                                ["1", "Cải cách thể chế", "9", "8,10", "90,00"],
+                                ["2", "Cải cách tài chính công", "10", "9,50", "95,00"]], widths), ""])
+    got = run(text, strip)
+    assert rows(got, "index", "component", "year", "score", "max_score", "percent") == {
+        ("PAR INDEX", "Cải cách thể chế", 2024, 8.1, 9.0, 90.0),
+        ("PAR INDEX", "Cải cách tài chính công", 2024, 9.5, 10.0, 95.0)}
