@@ -161,8 +161,9 @@ def _values(grid: Grid, ctx: _Context, page_of) -> tuple[list[IndexResult], list
         shared: list[tuple[re.Match, str]] = []
         for column, cell in zip(columns[1:], cells[1:]):
             m = cell_value(cell)
-            if not m:
-                continue
+            if not m or not (column.index or column.year or column.metric or column.unit or column.goal
+                             or m.group("cmp") or row.index):
+                continue  # a column that says nothing of an index (`Dân số (người)`) beside unit rows
             index = column.index or row.index or (ctx.indices[0] if len(ctx.indices) == 1 else None)
             if index is None:
                 continue

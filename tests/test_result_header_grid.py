@@ -259,3 +259,15 @@ def test_a_numbering_column_before_the_labels_of_a_space_aligned_table(strip):
     assert rows(got, "index", "component", "year", "score", "max_score", "percent") == {
         ("PAR INDEX", "Cải cách thể chế", 2024, 8.1, 9.0, 90.0),
         ("PAR INDEX", "Cải cách tài chính công", 2024, 9.5, 10.0, 95.0)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_column_that_names_no_index_year_or_metric_is_left_alone(strip):
+    widths = [24, 16, 12, 12]
+    text = "\n".join(["Kết quả Chỉ số CCHC năm 2024 của các xã trước sắp xếp:", "",
+                      "".ljust(24) + "Dân số".ljust(16) + "Chỉ số CCHC",
+                      *_spaced([["Đơn vị", "(nghìn người)", "Điểm", "Xếp hạng"],
+                                ["Xã Đông Hòa (cũ)", "12,4", "81,30", "4/11"],
+                                ["Xã Tây Hòa (cũ)", "9,8", "78,05", "9/11"]], widths), ""])
+    got = run(text, strip)
+    assert rows(got, "index", "year", "score", "rank") == {("PAR INDEX", 2024, 81.3, 4), ("PAR INDEX", 2024, 78.05, 9)}
