@@ -24,7 +24,8 @@ NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increas
 IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 
 
-_UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}})\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
+_UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}}|theo\s+(?:quyet\s+dinh|ket\s+qua|cong\s+bo|bao\s+cao)"
+                           rf"[^,;\n]{{0,80}}?,)\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
@@ -93,6 +94,17 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
             lead_end = sentence_end(folded, lead, sent_start)
             named = [idx for a, _, idx in d.mentions if lead <= a < lead_end] if d.mentions else []
             return named[-1] if named else mention_index
+        # `... Chỉ số CCHC và Chỉ số SIPAS năm 2024 ... Tỉnh X (cũ) đạt 88,73 điểm, xếp thứ 9/63; Chỉ số SIPAS đạt
+        # 83,64%`: the index of the lead-in that this sentence does not name itself further on
+        # (or of the sentence before it: `Tỉnh Y (cũ) đạt 86,19 điểm, xếp thứ 24/63; Chỉ số SIPAS đạt ...` next)
+        end = sentence_end(folded, sent_start, len(folded))
+        later = {idx for a, _, idx in d.mentions if sent_start <= a < end}
+        for _ in range(2 if mention_index in later else 0):
+            named = list(dict.fromkeys(idx for a, _, idx in d.mentions if lead <= a < sent_start))
+            rest = [idx for idx in named if idx not in later]
+            if rest:
+                return rest[0]
+            lead = sentence_start(folded, max(0, lead - 2))
         return mention_index
     heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
     in_goals = any(a <= sent_start < b for a, b, *_ in d.goals)

@@ -88,3 +88,15 @@ def test_back_into_a_top_group_of_a_stated_number_of_units(form):
     _, targets = run(form(text))
     assert rows(targets, "index", "comparator", "value", "out_of") == {
         ("PAR INDEX", "<=", 4.0, 12.0), ("SIPAS", "<=", 5.0, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_units_values_take_the_lead_in_index_the_sentence_does_not_name(form):
+    text = header("TỈNH TUYÊN QUANG", "Tuyên Quang") + (
+        "Kết quả Chỉ số cải cách hành chính và Chỉ số SIPAS năm 2024 được công bố riêng cho từng tỉnh trước hợp "
+        "nhất. Theo Quyết định số 88/QĐ-BNV, tỉnh Hà Giang (cũ) đạt 84,02 điểm, xếp thứ 40/63; Chỉ số SIPAS đạt "
+        "80,15%, xếp thứ 50/63. Tỉnh Tuyên Quang (cũ) đạt 87,7 điểm, xếp thứ 15/63; Chỉ số SIPAS đạt 84,3%.")
+    results, _ = run(form(text))
+    got = {(r.index, unidecode(r.scope or ""), r.score, r.percent, r.rank) for r in results}
+    assert got == {("PAR INDEX", "tinh Ha Giang (cu)", 84.02, None, 40), ("SIPAS", "tinh Ha Giang (cu)", None, 80.15, 50),
+                   ("PAR INDEX", "tinh Tuyen Quang (cu)", 87.7, None, 15), ("SIPAS", "tinh Tuyen Quang (cu)", None, 84.3, None)}
