@@ -62,7 +62,8 @@ def _pieces(line: str, piped: bool) -> list[_Piece]:
         return out
     out = [_Piece(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
     if out:
-        tail = re.search(rf"(?<=[^\W\d_]|\)) ((?:≥|>=|<=|≤)?\s?(?:\d{{1,3}}\s?/\s?\d{{1,3}}|{NUMBER}%?))$", out[0].text)
+        # a value glued to the label by one space has a decimal part or a slash (`Phường 3` is a name)
+        tail = re.search(r"(?<=[^\W\d_]|\)) ((?:≥|>=|<=|≤)?\s?(?:\d{1,3}\s?/\s?\d{1,3}|\d{1,3}[.,]\d+%?))$", out[0].text)
         if tail:
             first = out[0]
             cut = first.start + tail.start(1)

@@ -271,3 +271,16 @@ def test_a_column_that_names_no_index_year_or_metric_is_left_alone(strip):
                                 ["Xã Tây Hòa (cũ)", "9,8", "78,05", "9/11"]], widths), ""])
     got = run(text, strip)
     assert rows(got, "index", "year", "score", "rank") == {("PAR INDEX", 2024, 81.3, 4), ("PAR INDEX", 2024, 78.05, 9)}
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_label_that_ends_with_a_number_keeps_it(strip):
+    """`Phường 3` is a name; `Xã A (cũ) 87,15` (one space) is a label and a value."""
+    text = "\n".join(["Kết quả năm 2021 của các phường (cũ) như sau:", "",
+                      "                   Chỉ số SIPAS năm 2021",
+                      "Đơn vị (cũ)        Tỷ lệ (%)   Xếp hạng",
+                      "Phường 3           91,20       2/14",
+                      "Phường 12 (cũ) 84,05       11/14", ""])
+    got = run(text, strip)
+    assert rows(got, "index", "year", "percent", "rank") == {("SIPAS", 2021, 91.2, 2), ("SIPAS", 2021, 84.05, 11)}
+    assert {fold(r.scope) for r in got} == {fold("phường 3 (cũ)"), fold("phường 12 (cũ)")}
