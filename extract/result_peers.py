@@ -88,7 +88,8 @@ def _above_the_issuer(kind: str, own: frozenset) -> bool:
     return False
 
 
-_LEADER_IS = re.compile(rf"\bdan\s+dau\s+(?:la|thuoc\s+ve)\s+(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
+# `dẫn đầu là Sở X`, `Đơn vị dẫn đầu Chỉ số DTI khối sở, ban, ngành là Sở X với 0,72 điểm`
+_LEADER_IS = re.compile(rf"\bdan\s+dau\s+(?:[^.;:]{{0,60}}?\s)?(?:la|thuoc\s+ve)\s+(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
 
 
 def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozenset) -> bool:
@@ -137,7 +138,7 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
     sentence_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:]\s|\n", folded[lo:at])])[-1]
     if text is not None and (_other_unit_subject(text, folded, clause_at, at, own)
                              or _other_unit_subject(text, folded, sentence_at, at, own)
-                             or _leader_named(text, folded, clause_at, at, own)):
+                             or _leader_named(text, folded, sentence_at, at, own)):
         return True
     m = None
     for m in _PEER.finditer(folded, clause_at, at):

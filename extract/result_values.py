@@ -20,8 +20,8 @@ _MAX = r"(\d{1,4}(?:\s?[.,]\s?\d+)?)"  # a maximum may have four digits (DTI `61
 _DAT = r"(?:dat|dqt|dat duoc)"
 _DIEM = r"d[i1l]\S?e?m(?!\s+(?:cau|giao dich|phuc vu|tiep nhan|du lich|ban|truong|nong|sang|den))"
 _AT = r"(?:o\s+)?"  # `đứng (ở) vị trí thứ`
-_RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
-              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang|vi\s+tri)")  # `giữ vững vị trí 4/34`
+_RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:tu\s+(?=th))?(?:hang(?:\s+th\S{{0,3}})?|vi\s+tri(?:\s+th\S{{0,3}})?"
+              rf"|vi\s+th\S{{0,3}}|th\S{{0,3}})|hang|vi\s+tri)")  # `giữ vững vị trí 4/34`, `xếp từ thứ 5 trở lên`
 # Cues a bare value may carry (`đạt`, `với`, `không thấp hơn`, `tối thiểu` ...).
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
 _CUE_BEFORE = rf"(?:{_CUE}\s+|(?:[≥≤]|[<>]=?)\s*)"  # ... or a sign: `Chỉ số SIPAS đạt ≥ 90%`

@@ -100,3 +100,13 @@ def test_former_units_values_take_the_lead_in_index_the_sentence_does_not_name(f
     got = {(r.index, unidecode(r.scope or ""), r.score, r.percent, r.rank) for r in results}
     assert got == {("PAR INDEX", "tinh Ha Giang (cu)", 84.02, None, 40), ("SIPAS", "tinh Ha Giang (cu)", None, 80.15, 50),
                    ("PAR INDEX", "tinh Tuyen Quang (cu)", 87.7, None, 15), ("SIPAS", "tinh Tuyen Quang (cu)", None, 84.3, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_rank_from_a_place_upward_and_the_leader_named_after_a_list(form):
+    text = header("TỈNH BÌNH ĐỊNH", "Bình Định") + (
+        "I. KẾT QUẢ\nNăm 2023, Chỉ số DTI của tỉnh đạt 0,6012 điểm. Đơn vị dẫn đầu Chỉ số DTI khối sở, ban, ngành là "
+        "Sở Xây dựng với 0,7002 điểm.\nII. MỤC TIÊU\n- Chỉ số PAPI năm 2024 xếp từ thứ 12 trở lên trong cả nước.\n")
+    results, targets = run(form(text))
+    assert rows(results, "index", "score") == {("DTI", 0.6012)}
+    assert rows(targets, "index", "metric", "comparator", "value") == {("PAPI", "rank", "<=", 12.0)}
