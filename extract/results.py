@@ -13,6 +13,7 @@ from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
 from extract.result_unit_columns import unit_column_results
+from extract.result_unit_headings import scope_from_unit_headings
 from extract.result_unit_rows import unit_row_results
 from extract.result_year_columns import year_column_results
 from extract.result_year_rows import year_row_targets
@@ -52,6 +53,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     # a text that lost its marks (OCR, stripped, restored) may carry footnote marks read as digits
     marks_lost = getattr(doc, "diacritics", "present") == "restored" or diacritic_share(doc.text) < LOST_DIACRITICS_SHARE
     r, t, w = prose_values(text, doc.page_of, marks_lost)
+    scope_from_unit_headings(text, r)  # `1. Sở Y tế tỉnh A (cũ)` over the sentences of that unit
     results += r
     targets += t
     warnings += w
