@@ -24,7 +24,7 @@ NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increas
 IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 
 
-_UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}}|theo\s+(?:quyet\s+dinh|ket\s+qua|cong\s+bo|bao\s+cao)"
+_UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}}|cung nam|dong thoi|theo\s+(?:quyet\s+dinh|ket\s+qua|cong\s+bo|bao\s+cao)"
                            rf"[^,;\n]{{0,80}}?,)\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
@@ -33,6 +33,7 @@ _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4
                            r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
 
 
+_SAME_YEAR = re.compile(r"\s*(?:cung\s+nam|cung\s+ky|trong\s+nam\s+do)\b")  # `Cùng năm, ...`: the year said before
 _BULLET = re.compile(r"[ \t]*[-+•*][ \t]")
 
 
@@ -84,6 +85,8 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
     unit = "label" if m and m.group("label") else "unit"
     if not m or m.group(unit) == "so" and not _is_so(d.text[m.start(unit):m.end(unit)]):  # `Sở`, not `số`
         return None
+    if _SAME_YEAR.match(folded, sent_start) and not re.search(r"\((?:cu|cii)\)", folded[m.start(unit):m.end()]):
+        return None  # `Cùng năm, thành phố Hà Nội đạt ...`: another unit compared; a former unit of ours is a result
     if m.group("verb") == "dat" and not _is_reached(d.text[m.start("verb"):m.end("verb")]):  # `đạt`, not `đất`
         return None
     if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
@@ -224,7 +227,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             # the value's sentence, else the latest year of the paragraph (`Năm 2023, ...; năm 2022 xếp thứ 5/21.
             # Lĩnh vực có điểm thấp: ...` breaks down 2023)
             para = paragraph_start(folded, sentence_start(folded, ms))
-            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or max(
+            same_year = _SAME_YEAR.match(folded, sent_start) and year_before(folded, sent_start, 0, max(0, sent_start - 400))
+            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or max(
                 (y for at, y in years(folded, para, v.start) if not any(a < at < b for a, b in closed_parens(folded, para, v.start))),
                 default=None)
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)

@@ -110,3 +110,21 @@ def test_rank_from_a_place_upward_and_the_leader_named_after_a_list(form):
     results, targets = run(form(text))
     assert rows(results, "index", "score") == {("DTI", 0.6012)}
     assert rows(targets, "index", "metric", "comparator", "value") == {("PAPI", "rank", "<=", 12.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_cung_nam_opens_a_sentence_of_the_year_before(form):
+    text = header("PHƯỜNG NAM ĐỊNH", "Nam Định") + (
+        "Năm 2023, trong đánh giá Chỉ số CCHC của thành phố Nam Định (cũ), phường Trần Hưng Đạo (cũ) đạt 90,1 điểm, "
+        "xếp thứ 2/25 xã, phường. Cùng năm, thành phố Nam Định (cũ) xếp thứ 3/10 huyện, thành phố của tỉnh.")
+    results, _ = run(form(text))
+    assert {(r.year, unidecode(r.scope), r.rank, r.rank_total) for r in results} == {
+        (2023, "phuong Tran Hung Dao (cu)", 2, 25), (2023, "thanh pho Nam Dinh (cu)", 3, 10)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_cung_nam_with_another_unit_is_a_comparison(form):
+    text = header("THÀNH PHỐ HẢI PHÒNG", "Hải Phòng") + (
+        "Năm 2024, PCI thành phố đạt 71,3 điểm, xếp thứ 4/63. Cùng năm, tỉnh Quảng Ninh đạt 72,01 điểm, xếp thứ 2/63.")
+    results, _ = run(form(text))
+    assert rows(results, "scope", "score", "rank") == {(None, 71.3, 4)}
