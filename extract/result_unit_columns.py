@@ -90,15 +90,11 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     lines = text_lines(text)
     results: list[IndexResult] = []
     spans: list[tuple[int, int]] = []
-    year_of_section: Optional[int] = None
-    index_of_section: Optional[str] = None
+    sections = section_lines(text)
     i = 0
     while i < len(lines):
         off, line = lines[i]
-        if _HEADING.match(line):
-            year_of_section = section_year(line, year_of_section)
-        if _ROMAN_HEADING.match(line):
-            index_of_section = _one_index(line)
+        year_of_section, index_of_section = sections[i][2], sections[i][3]
         cells = _cells(line)
         numbered = len(cells) > 1 and bool(_NUMBERING.match(fold(cells[0])))
         cells = cells[1:] if numbered else cells
@@ -110,7 +106,7 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         above = fold(" ".join(raw for _, raw in lines[max(0, i - 3):i] if raw.strip()) + " " + (cells[0] if labelled else ""))
         year = results_year(fold(cells[0])) or results_year(above) or year_of_section
         total = _TOTAL.search(above)
-        index = _one_index(above) or index_of_section
+        index = one_index(above) or index_of_section
         read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index)
         if read[0]:
             results += read[0]
@@ -121,7 +117,40 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     return results, spans
 
 
-def _one_index(text: str) -> Optional[str]:
+def scan_lines(text: str, read_at: Callable[[list, list, int], Optional[tuple[list, list, int]]]
+               ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
+    """Try `read_at(lines, sections, i)` at every line not read yet (lines: `text_lines`, sections:
+    `section_lines`); it returns (results, spans read, next line) or None. -> (results, spans)."""
+    lines, sections = text_lines(text), section_lines(text)
+    results: list[IndexResult] = []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        found = read_at(lines, sections, i)
+        if found:
+            results += found[0]
+            spans += found[1]
+            i = found[2]
+        else:
+            i += 1
+    return results, spans
+
+
+def section_lines(text: str) -> list[tuple[int, str, Optional[int], Optional[str]]]:
+    """(offset, line, the results year of its section, the index its Roman heading names) of every line."""
+    out: list[tuple[int, str, Optional[int], Optional[str]]] = []
+    year: Optional[int] = None
+    index: Optional[str] = None
+    for off, line in text_lines(text):
+        if _HEADING.match(line):
+            year = section_year(line, year)
+        if _ROMAN_HEADING.match(line):
+            index = one_index(line)
+        out.append((off, line, year, index))
+    return out
+
+
+def one_index(text: str) -> Optional[str]:
     named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(text))))
     return named[0] if len(named) == 1 else None
 

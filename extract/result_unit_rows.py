@@ -17,13 +17,12 @@ from typing import Callable, Optional
 from extract.components import index_mentions
 from extract.numbers import NUMBER, fold, parse_number
 from extract.result_scope import former_unit
-from extract.result_table_lead import results_year, section_year
-from extract.result_unit_columns import text_lines
+from extract.result_table_lead import results_year
+from extract.result_unit_columns import scan_lines
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
 _UNIT_HEAD = re.compile(r"^(?:ten\s+)?don\s+vi(?:\s*\(cu\))?$")
-_HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s)")
 _RANK = re.compile(r"^(\d{1,3})(?:\s?/\s?(\d{1,3}))?$")
 _VALUE = re.compile(rf"^{NUMBER}\s?%?$")
 
@@ -44,31 +43,21 @@ def _measure(cell: str) -> Optional[str]:
 def unit_row_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
                      ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
     """Results of every table with a row per former unit in `text`, and the (start, end) of the lines read."""
-    lines = text_lines(text)
-    results: list[IndexResult] = []
-    spans: list[tuple[int, int]] = []
-    year_of_section: Optional[int] = None
-    i = 0
-    while i < len(lines):
-        off, line = lines[i]
-        if _HEADING.match(line):
-            year_of_section = section_year(line, year_of_section)
-        cells = line_cells(line) if "|" in line or "  " in line.strip() else []
-        measures = [_measure(c) for c in cells[1:]]
-        if len(cells) < 2 or not _UNIT_HEAD.match(fold(cells[0])) or not all(measures):
-            i += 1
-            continue
-        above = fold(" ".join(raw for _, raw in lines[max(0, i - 2):i] if raw.strip()))
-        named = list(dict.fromkeys(n for _, _, n in index_mentions(above)))
-        read, j = (_rows(lines, i + 1, named[0], measures, results_year(above) or year_of_section, page_of)
-                   if len(named) == 1 else ([], i + 1))
-        if len(read) >= 2:
-            results += read
-            spans.append((off, lines[j - 1][0] + len(lines[j - 1][1])))
-            i = j
-            continue
-        i += 1
-    return results, spans
+    return scan_lines(text, lambda lines, sections, i: _table_at(lines, sections, i, page_of))
+
+
+def _table_at(lines, sections, i: int, page_of):
+    off, line, year_of_section, _ = sections[i]
+    cells = line_cells(line) if "|" in line or "  " in line.strip() else []
+    measures = [_measure(c) for c in cells[1:]]
+    if len(cells) < 2 or not _UNIT_HEAD.match(fold(cells[0])) or not all(measures):
+        return None
+    above = fold(" ".join(raw for _, raw in lines[max(0, i - 2):i] if raw.strip()))
+    named = list(dict.fromkeys(n for _, _, n in index_mentions(above)))
+    if len(named) != 1:
+        return None
+    read, j = _rows(lines, i + 1, named[0], measures, results_year(above) or year_of_section, page_of)
+    return (read, [(off, lines[j - 1][0] + len(lines[j - 1][1]))], j) if len(read) >= 2 else None
 
 
 def _rows(lines, i: int, index: str, measures: list[str], year: Optional[int], page_of) -> tuple[list[IndexResult], int]:

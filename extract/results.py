@@ -9,6 +9,7 @@ import re
 
 from extract.result_cell_lines import rejoin_cell_lines
 from extract.result_header_grid import header_grid_values
+from extract.result_numbered_items import numbered_item_results
 from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
@@ -33,9 +34,10 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     by_roadmap, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
     by_year, year_columns = year_column_results(rejoined, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
     by_row, unit_rows = unit_row_results(rejoined, doc.page_of)  # `Đơn vị | Điểm | Xếp hạng`, a row per former unit
-    results += by_unit + by_year + by_row
+    by_item, items = numbered_item_results(rejoined, doc.page_of)  # `(1) <component>: 8,12/9,5 điểm (85,47%), ...`
+    results += by_unit + by_year + by_row + by_item
     targets += by_roadmap
-    spans = grids + read + roadmaps + year_columns + unit_rows + task_table_spans(doc.text)
+    spans = grids + read + roadmaps + year_columns + unit_rows + items + task_table_spans(doc.text)
     text = _blank(doc.text, spans)
     tables = rows_from_text(_blank(rejoined, spans))
     for page in getattr(doc.source, "pages", None) or []:
