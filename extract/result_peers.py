@@ -50,7 +50,8 @@ def _name_before(text: str) -> str:
 
 _CLAUSE_SUBJECT = re.compile(rf"\s*(?:[-+•]\s*)?(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
 # the rest of the name (`Sở Tư pháp`: one capital), then the verb of the clause
-_SUBJECT_VERB = re.compile(r"((?:\s+(?!(?:co|chi|cua|nam|da|van|deu|tiep|cung|trong)\b)[a-z]+){0,4}?)\s*"
+# (past an apposition: `Tỉnh Bắc Ninh, địa phương dẫn đầu vùng, đạt PCI 72,14 điểm`)
+_SUBJECT_VERB = re.compile(r"((?:\s+(?!(?:co|chi|cua|nam|da|van|deu|tiep|cung|trong)\b)[a-z]+){0,4}?)(?:\s*,[^,;.()]{3,50},)?\s*"
                            r"(\((?:cu|cii|cu\.)\)\s*)?(?:dat|xep|dung)\b")
 
 
@@ -104,15 +105,6 @@ def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozense
     return bool(name) and not former and not is_own(named, own) and named not in header_region(text)
 
 
-_COMMUNE_KINDS = ("xa", "phuong", "thi tran")
-
-
-def _above_commune(kind: str, own: frozenset) -> bool:
-    """A unit of a higher level than the commune or ward that issues the plan: never one merged into it."""
-    issuer_kinds = {u.split()[0] if not u.startswith("thi ") else " ".join(u.split()[:2]) for u in own}
-    return bool(issuer_kinds) and issuer_kinds <= set(_COMMUNE_KINDS) and " ".join(kind.split()) not in _COMMUNE_KINDS
-
-
 def _named_before_parens(text: str, folded: str, opened: int, own: frozenset) -> bool:
     """The parenthesis at `opened` follows a compared unit's name (`hơn Nam Định (`, `sau Lào Cai (`)."""
     lo = max(0, opened - 90)
@@ -159,7 +151,7 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
         if kind == "so" and not name:
             return _capital_so(text, where)  # `trong khi số điểm năm 2024 đạt` is no Sở
         if former:  # a former unit of the issuer; not the district above a ward (`trong khi quận X (cũ) đạt`)
-            return _above_commune(kind, own)
+            return _above_the_issuer(" ".join(kind.split()), own)
         if not name:
             return False  # the issuer itself (`trong khi tỉnh năm 2024 đạt`)
         return not is_own(f"{kind} {fold(name)}", own)

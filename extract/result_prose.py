@@ -27,7 +27,7 @@ from extract.result_turns import values_in_turn
 from extract.result_orphans import (COMPONENT_CUE, IN_TURN, NAMED_ONLY, NO_VALUE, components_in_turn,
                                     orphan_components)
 from extract.numbers import YEAR
-from extract.result_values import _SHARE, DECIMAL_SCORED, Value, find_values, floor_remark, is_target
+from extract.result_values import _SHARE, DECIMAL_SCORED, Value, find_values, floor_remark, is_target, others_value
 from extract.schema import IndexResult, IndexTarget
 from kehoach.synth.vocab import official_components
 
@@ -83,9 +83,13 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
         values += [v for v in rank_moves(folded, me, end) if not any(v.start < w.end and w.start < v.end for w in values)]
         values.sort(key=lambda v: v.start)
         adjacent = _ADJACENT_SCORE.match(folded, me, end)  # `Chỉ số PAR INDEX 88,01 điểm, xếp thứ 16/63`
+        if adjacent and others_value(folded, adjacent.start(1), d.text, d.own):
+            adjacent = None  # `So với trung bình cả nước (PAR INDEX 86,91 điểm; ...)`: the average, not ours
         if adjacent and not any(v.start <= adjacent.start(1) < v.end for v in values):
             values.insert(0, Value("score", adjacent.start(1), adjacent.end(), (adjacent.group(1), None)))
         adjacent = _ADJACENT_PERCENT.match(folded, me, end) if re.search(r"\bdat\s+$", folded[max(0, ms - 8):ms]) else None
+        if adjacent and others_value(folded, adjacent.start(1), d.text, d.own):
+            adjacent = None
         if adjacent and not any(v.start <= adjacent.start(1) < v.end and v.kind not in NAMED_ONLY for v in values):
             values = [v for v in values if not v.start <= adjacent.start(1) < v.end]  # read as a name's value
             values.insert(0, Value("percent", adjacent.start(1), adjacent.end(), (adjacent.group(1),)))

@@ -101,6 +101,7 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("percent_listed", re.compile(rf"(?<=[a-z)])\s+{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
     ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_MAX}\s*{_DIEM}")),
 )
+_BAND = re.compile(r"\bnhom\s+(?:trung\s+binh|binh\s+quan)\b[^.;()]{0,40}$")  # `trong nhóm Trung bình thấp, ... (`
 _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
@@ -147,6 +148,19 @@ class Value:
     nums: tuple
 
 
+def others_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
+    """A value found without find_values (right after an index's name: `(PAR INDEX 86,91 điểm; ...` after `trung bình
+    cả nước`, `Tỉnh Bắc Ninh, ..., đạt PCI 72,14 điểm`) is an average of others or a compared unit's."""
+    return _in_average_parens(folded, at) or _average_clause(folded, at) or peer_value(folded, at, text, own)
+
+
+def _in_average_parens(folded: str, at: int) -> bool:
+    """Inside parentheses opened after an average (`trung bình cả nước (82,65%)`, `(PAR INDEX 86,91 điểm; SIPAS ...)`)."""
+    opened = folded.rfind("(", max(0, at - 60), at + 1)
+    return opened >= 0 and folded.rfind(")", opened, at) < 0 and bool(
+        _AVERAGE_BEFORE.search(folded, max(0, opened - 60), opened)) and not _BAND.search(folded, max(0, opened - 60), opened)
+
+
 def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: frozenset = frozenset()) -> list[Value]:
     """The values between lo and hi; with the original `text` and the issuer's `own` units, a unit a comparison
     names is read (the issuer's and its former units' values are kept, see extract.result_peers)."""
@@ -162,7 +176,7 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
                 continue  # `trong nhóm 30 tỉnh đứng đầu`: the band of a group, not a first place
             if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s+$", folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng tối thiểu 0,5 so với năm 2024`: a change, not a DTI-style score
-            if folded.startswith("(", m.start()) and _AVERAGE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
+            if _in_average_parens(folded, m.start()):
                 continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value
             if _AGAINST_TARGET.search(folded, max(0, m.start() - 60), m.start()):
                 continue  # `vượt 4,9% so với chỉ tiêu được giao (85%)`: last year's goal, neither result nor target

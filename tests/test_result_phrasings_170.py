@@ -128,3 +128,21 @@ def test_cung_nam_with_another_unit_is_a_comparison(form):
         "Năm 2024, PCI thành phố đạt 71,3 điểm, xếp thứ 4/63. Cùng năm, tỉnh Quảng Ninh đạt 72,01 điểm, xếp thứ 2/63.")
     results, _ = run(form(text))
     assert rows(results, "scope", "score", "rank") == {(None, 71.3, 4)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_averages_listed_in_parentheses_and_a_unit_past_its_apposition(form):
+    text = header("TỈNH PHÚ THỌ", "Phú Thọ") + (
+        "Năm 2024, Chỉ số PCI của tỉnh đạt 68,2 điểm. Tỉnh Vĩnh Long, địa phương dẫn đầu cả nước, đạt PCI 73,05 điểm. "
+        "So với trung bình cả nước (PAR INDEX 85,1 điểm; SIPAS 81,9%), tỉnh đều cao hơn.")
+    results, _ = run(form(text))
+    assert rows(results, "index", "score", "percent") == {("PCI", 68.2, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_band_named_trung_binh_before_parentheses_is_no_average(form):
+    text = header("TỈNH LÀO CAI", "Lào Cai") + (
+        "Năm 2024 Chỉ số PAPI của tỉnh đạt 41,5 điểm, xếp vị trí 46/61, trong nhóm Trung bình thấp, nhóm thứ 3/4 nhóm, "
+        "(năm 2023 tỉnh đạt 42,2 điểm, xếp vị trí 30/63).")
+    results, _ = run(form(text))
+    assert rows(results, "year", "score", "rank") == {(2024, 41.5, 46), (2023, 42.2, 30)}
