@@ -18,8 +18,8 @@ import numpy as np
 from ocr._exec import tesseract
 from ocr.table import TableOptions, _for_ocr
 from ocr.table_quarters import fix_quarters, has_quarter_cue
-from ocr.table_read import (Pending, ReadOptions, centres, id_column, id_configs, lone_stroke, reread_cells,
-                            roman_numeral, trim, words_in)
+from ocr.table_read import (Pending, ReadOptions, centres, id_column, id_configs, lone_stroke, needs_reread,
+                            reread_cells, roman_numeral, trim, words_in)
 from ocr.table_vocab import WORDY, row_mark
 from ocr.types import Table, Word
 
@@ -144,7 +144,7 @@ def reread_short_cells(image: np.ndarray, words: list[Word], tables: list[Table]
             inside = words_in(at, cell.box)
             if has_quarter_cue(inside):
                 quarters.append((cell, trim(inside)))
-            if not inside or (len(cell.text) > READ.short_chars and min(w.conf for w in inside) >= READ.low_conf):
+            if not inside or not needs_reread(inside, cell.text, READ):
                 continue
             x0, y0 = max(0, min(w.left for w in inside) - pad), max(0, min(w.top for w in inside) - pad)
             x1 = min(W, max(w.left + w.width for w in inside) + pad)

@@ -49,7 +49,8 @@ def calls(monkeypatch):
 
 def test_long_cells_keep_page_words_and_doubtful_cells_go_in_few_batches(calls):
     page = draw_table(ROWS, COLS)
-    words = _words_for(ROWS, COLS, skip_col=0)  # the page OCR missed the narrow STT column
+    # the page OCR missed the narrow STT column; short cells below `sure_conf` are doubtful
+    words = _words_for(ROWS, COLS, conf=88.0, skip_col=0)
     tables = table_read.read_tables(page, words, "vie")
     grid = tables[0].grid()
     assert grid[1][1] == "Công khai thủ tục hành chính đầy đủ"  # long, confident: page words kept
@@ -59,6 +60,29 @@ def test_long_cells_keep_page_words_and_doubtful_cells_go_in_few_batches(calls):
     assert sum(n for n, _, _ in calls) >= 8
     id_calls = [c for c in calls if "whitelist" in c[2]]
     assert id_calls and all(psm == 7 and "IVX" not in cfg for _, psm, cfg in id_calls)
+
+
+def test_short_cells_read_near_certain_keep_page_words_without_a_crop_read(calls):
+    page = draw_table(ROWS, COLS)
+    sure = table_read.ReadOptions().sure_conf
+    tables = table_read.read_tables(page, _words_for(ROWS, COLS, conf=sure + 5), "vie")
+    assert calls and all("whitelist" in cfg for _, _, cfg in calls)  # the row numbers only
+    assert tables[0].grid()[1][2:] == ["Phòng Kinh tế", "Quý III/2026"]
+    calls.clear()
+    table_read.read_tables(page, _words_for(ROWS, COLS, conf=sure - 5), "vie")
+    assert sum(n for n, psm, cfg in calls if psm == 6 and not cfg) >= 8  # every short cell read again
+
+
+@pytest.mark.parametrize("confs,text,again", [
+    ([], "", True),  # ink but no page word
+    ([95.0, 70.0], "Công khai thủ tục hành chính đầy đủ trên cổng", True),  # a doubtful word
+    ([95.0, 85.0], "Công khai thủ tục hành chính đầy đủ trên cổng", False),  # long and confident
+    ([96.0, 97.0], "Quý III/2026", False),  # short, every word near-certain
+    ([97.0, 92.0], "Quý III/2026", True),  # short, one word not near-certain
+])
+def test_which_cells_are_read_again(confs, text, again):
+    inside = [Word(t, 10 * i, 0, 8, 10, c) for i, (t, c) in enumerate(zip(text.split(), confs))]
+    assert table_read.needs_reread(inside, text, table_read.ReadOptions()) is again
 
 
 def test_header_cell_of_the_number_column_is_not_read_as_a_number(calls):
