@@ -19,6 +19,7 @@ from extract.numbers import NUMBER, fold, parse_number
 from extract.result_scope import former_unit
 from extract.result_table_lead import results_year
 from extract.result_unit_columns import scan_lines
+from extract.result_year_row_results import column_measure
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
@@ -31,13 +32,7 @@ def _measure(cell: str) -> Optional[str]:
     folded = fold(cell)
     if index_mentions(folded):
         return None  # a column naming an index is for `result_index_columns`
-    if re.search(r"\b(?:xep|thu)?\s*h\S{0,3}ng\b", folded):
-        return "rank"
-    if re.search(r"%|ty le", folded):
-        return "percent"
-    if re.search(r"\bd\S?em\b", folded):
-        return "score"
-    return None
+    return column_measure(folded)
 
 
 def unit_row_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extract.result_cell_lines import rejoin_cell_lines
+from extract.result_component_rows import component_row_results
 from extract.result_header_grid import header_grid_values
 from extract.result_numbered_items import numbered_item_results
 from extract.result_prose import prose_values
@@ -17,6 +18,7 @@ from extract.result_unit_columns import unit_column_results
 from extract.result_unit_headings import scope_from_unit_headings
 from extract.result_unit_rows import unit_row_results
 from extract.result_year_columns import year_column_results
+from extract.result_year_row_results import year_row_results
 from extract.result_year_rows import year_row_targets
 from extract.task_table_lines import task_table_spans
 from extract.schema import IndexResult, IndexTarget
@@ -32,12 +34,14 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     # tables with a column per former unit first; their lines are not read again as tables or sentences
     by_unit, read = unit_column_results(rejoined, doc.page_of)
     by_roadmap, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
+    by_year_row, year_rows = year_row_results(rejoined, doc.page_of)  # `Năm | Điểm | Thứ hạng`, index named above
+    by_part, part_rows = component_row_results(rejoined, doc.page_of)  # `Yếu tố | Tỷ lệ hài lòng`, a row per component
     by_year, year_columns = year_column_results(rejoined, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
     by_row, unit_rows = unit_row_results(rejoined, doc.page_of)  # `Đơn vị | Điểm | Xếp hạng`, a row per former unit
     by_item, items = numbered_item_results(rejoined, doc.page_of)  # `(1) <component>: 8,12/9,5 điểm (85,47%), ...`
-    results += by_unit + by_year + by_row + by_item
+    results += by_unit + by_year_row + by_part + by_year + by_row + by_item
     targets += by_roadmap
-    spans = grids + read + roadmaps + year_columns + unit_rows + items + task_table_spans(doc.text)
+    spans = grids + read + roadmaps + year_rows + part_rows + year_columns + unit_rows + items + task_table_spans(doc.text)
     text = _blank(doc.text, spans)
     tables = rows_from_text(_blank(rejoined, spans))
     for page in getattr(doc.source, "pages", None) or []:

@@ -1,0 +1,106 @@
+"""Results tables of two columns, a row per component and one value, the index and year said above the table:
+
+    II. KẾT QUẢ ĐO LƯỜNG SỰ HÀI LÒNG NĂM 2022
+    ... Chỉ số SIPAS của Sở đạt 82,45%. Tỷ lệ hài lòng theo từng yếu tố như sau:
+    | Yếu tố                            | Tỷ lệ hài lòng |
+    | Tiếp cận dịch vụ hành chính công  | 84,10%         |
+    | Thủ tục hành chính                | 81,37%         |
+
+(`|`-separated or space-aligned). The first column names the components (`Yếu tố`, `Lĩnh vực`, `Chỉ số thành
+phần`, `Tiêu chí`, `Nội dung`, `Trụ cột`); the second says the measure (a percentage: `%`, `Tỷ lệ`, `hài lòng`; a
+rank: `Xếp hạng`; points: `Điểm`; else a percentage for SIPAS, points for the others). The index is the one the
+lead-in (the three lines above) names, else the section heading's, else the one all rows are components of; each
+row must name a component of it (or the index itself / a total row: the index's own value), two at least. The year:
+the header's (`Tỷ lệ (%) năm 2022`), else the lead-in's results year, else the section heading's. Tables with
+more value columns are read by `result_table_text`; the lines read are handed back."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from extract.components import best_component, index_mentions
+from extract.numbers import NUMBER, fold, parse_number
+from extract.result_scope import former_unit
+from extract.result_table_context import is_total_row
+from extract.result_table_lead import results_year
+from extract.result_unit_columns import row_component, scan_lines
+from extract.result_year_row_results import index_measure, lead_in
+from extract.result_year_rows import line_cells
+from extract.schema import Evidence, IndexResult
+
+_LABEL_HEAD = re.compile(r"^(?:cac\s+)?(?:yeu\s*t\S{1,2}|linh\s+vuc|chi\s*s\S{1,2}\s+(?:thanh\s+phan|noi\s+dung)|"
+                         r"tieu\s+chi|noi\s+dung|tru\s+cot)(?:\s+\S+){0,3}$")
+_ALL = ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
+_CELL = re.compile(rf"^({NUMBER})\s?%?(?:\s?/\s?({NUMBER}))?$")
+
+
+def _named(text: str) -> list[str]:
+    return list(dict.fromkeys(n for _, _, n in index_mentions(fold(text))))
+
+
+def component_row_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
+                          ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
+    """Results of every two-column table of components in `text`, and the (start, end) of the lines read."""
+    return scan_lines(text, lambda lines, sections, i: _table_at(lines, sections, i, page_of))
+
+
+def _table_at(lines, sections, i: int, page_of):
+    off, line, year_of_section, _ = sections[i]
+    cells = line_cells(line) if "|" in line or "  " in line.strip() else []
+    # a header `Yếu tố | Tỷ lệ` (`Chi s6 noi dung`: an OCR slip, no number)
+    if len(cells) != 2 or not _LABEL_HEAD.match(fold(cells[0])) or re.search(r"\b\d", cells[0]):
+        return None
+    lead, _, index = lead_in(lines, sections, i)
+    year = results_year(fold(cells[1])) or results_year(fold(lead)) or year_of_section
+    scope = former_unit(lead, fold(lead), 0, len(lead)) if lead else None
+    read, j = _rows(lines, i + 1, (index,) if index else _ALL, cells[1], year, scope, page_of)
+    if len([r for r in read if r.component]) < 2 or len({r.index for r in read}) != 1:
+        return None
+    return read, [(off, lines[j - 1][0] + len(lines[j - 1][1]))], j
+
+
+def _rows(lines, i: int, indices: tuple[str, ...], head: str, year: Optional[int], scope: Optional[str],
+          page_of) -> tuple[list[IndexResult], int]:
+    """(results, next line) of the rows `label | value` under the header; a row of another shape ends the table."""
+    out: list[IndexResult] = []
+    while i < len(lines):
+        off, line = lines[i]
+        cells = line_cells(line)
+        m = _CELL.match(cells[1].strip()) if len(cells) == 2 else None
+        if not m or not re.search(r"[^\W\d_]", cells[0]):
+            break
+        index, component = _identity(cells[0], indices)
+        # a header that says no measure (`Kết quả`): a percentage for SIPAS, else points
+        measure = index_measure(fold(head), index) or ("percent" if index == "SIPAS" else "score") if index else None
+        if measure == "max_score":
+            break
+        if index:
+            value, second = parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else None
+            if measure == "rank":
+                fields = {"rank": int(value), "rank_total": int(second) if second else None}
+            elif second is not None:  # `9,14/13`: points of a maximum
+                fields = {"score": value, "max_score": second}
+            else:
+                fields = {measure: value}
+            ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
+            out.append(IndexResult(index=index, component=component, year=year, scope=scope, evidence=ev, **fields))
+        i += 1
+    return out, i
+
+
+def _identity(label: str, indices: tuple[str, ...]) -> tuple[Optional[str], Optional[str]]:
+    """(index, component) a row names: a component of one of `indices`, or the index itself (`Chỉ số SIPAS`,
+    `Tổng cộng`); (None, None) for any other row (`Bình quân các sở`)."""
+    named = _named(label)
+    if named and named[0] in indices and len(fold(label)) < 40:
+        return named[0], None
+    if is_total_row(label) and len(indices) == 1:
+        return indices[0], None
+    if len(indices) == 1:
+        component = row_component(label, indices[0])
+        return (indices[0], component) if component else (None, None)
+    index, component, _ = best_component(label, indices)
+    return (index, component) if component else (None, None)
+
+
+__all__ = ["component_row_results"]
