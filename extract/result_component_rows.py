@@ -24,7 +24,7 @@ from extract.result_scope import former_unit
 from extract.result_table_context import is_total_row
 from extract.result_table_lead import results_year
 from extract.result_unit_columns import row_component, scan_lines
-from extract.result_year_row_results import index_measure, lead_in
+from extract.result_year_row_results import column_measure, index_measure, lead_in
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
@@ -49,6 +49,9 @@ def _table_at(lines, sections, i: int, page_of):
     cells = line_cells(line) if "|" in line or "  " in line.strip() else []
     # a header `Yếu tố | Tỷ lệ` (`Chi s6 noi dung`: an OCR slip, no number)
     if len(cells) != 2 or not _LABEL_HEAD.match(fold(cells[0])) or re.search(r"\b\d", cells[0]):
+        return None
+    head = fold(cells[1])  # the value column says a measure, a year or an index (`Số hồ sơ` is no result)
+    if not (column_measure(head) or results_year(head) or _named(head)):
         return None
     lead, _, index = lead_in(lines, sections, i)
     year = results_year(fold(cells[1])) or results_year(fold(lead)) or year_of_section

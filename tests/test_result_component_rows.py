@@ -87,3 +87,13 @@ def test_the_lines_read_are_handed_back():
     text = "\n".join(["Chỉ số SIPAS năm 2024 theo yếu tố:"] + table + ["Nhìn chung, người dân hài lòng."])
     got, spans = component_row_results(text)
     assert len(got) == 2 and [text[a:b] for a, b in spans] == ["\n".join(table)]
+
+
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_value_column_that_says_no_measure_is_no_table_of_results(strip):
+    text = "\n".join(["Số hồ sơ tiếp nhận năm 2023 theo lĩnh vực:", piped(["Lĩnh vực", "Số hồ sơ"]),
+                      piped(["Tiếp cận đất đai", "120"]), piped(["Tính minh bạch", "45"]),
+                      piped(["Chi phí thời gian", "37"])])
+    got, spans = component_row_results(text)
+    assert (got, spans) == ([], [])
+    assert not [r for r in run(text, strip) if r.score in (120.0, 45.0, 37.0)]
