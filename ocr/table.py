@@ -185,12 +185,15 @@ class Grid:
 
     def crop(self, cell: TableCell, opts: TableOptions = TableOptions(), binarize: bool = True) -> np.ndarray | None:
         """The cell's inside ready for Tesseract (`_for_ocr`), or None when it holds no ink."""
+        inside = self.inked(cell, opts)
+        return None if inside is None else _for_ocr(inside, opts.small_text_px, binarize)
+
+    def inked(self, cell: TableCell, opts: TableOptions = TableOptions()) -> np.ndarray | None:
+        """The cell's inside (padded off its rules, not copied), or None when it holds no ink."""
         x, y, w, h = cell.box
         p = opts.pad_px
-        crop = self.image[y + p: y + h - p, x + p: x + w - p]
-        if not crop.size or (crop < 128).mean() < opts.min_ink:
-            return None
-        return _for_ocr(crop, opts.small_text_px, binarize)
+        inside = self.image[y + p: y + h - p, x + p: x + w - p]
+        return None if not inside.size or (inside < 128).mean() < opts.min_ink else inside
 
     def to_grid(self, x: float, y: float) -> tuple[float, float]:
         """A page point in the grid's frame."""
@@ -212,7 +215,8 @@ def find_grids(gray: np.ndarray, opts: TableOptions = TableOptions()) -> list[Gr
         matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
         gray = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         horiz, vert = rule_masks(gray, opts)
-    boxes = table_boxes(horiz, vert, opts)
+    # a table holds both directions: a page without a vertical rule (most pages) is not labelled
+    boxes = table_boxes(horiz, vert, opts) if cv2.countNonZero(vert) else []
     if not boxes:  # most pages: no cleaned copy of the page
         return []
     grid = cv2.bitwise_or(horiz, vert)

@@ -124,17 +124,17 @@ def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: f
             cell.text, cell.conf = "\n".join(assemble_lines(inside)), _mean_conf(inside)
             if has_quarter_cue(inside):
                 quarters.append((cell, inside))
-            crop = grid.crop(cell, opts, binarize=ropts.binarize)
-            if crop is None:  # no ink left after erasing the rules: nothing to read again
+            if grid.inked(cell, opts) is None:  # no ink left after erasing the rules: nothing to read again
                 continue
-            pending = Pending(cell, crop, cell.text, cell.conf, page_words=inside)
+            # crops are cut only for the cells read again (most cells of a results table keep their page words)
             if cell.col == id_col and cell.col_span == 1 and not _WORDY.search(cell.text):
-                pending.crop = grid.crop(cell, opts, binarize=False)
-                pending.crop_bw = grid.crop(cell, opts, binarize=True)
+                pending = Pending(cell, grid.crop(cell, opts, binarize=False), cell.text, cell.conf, page_words=inside,
+                                  crop_bw=grid.crop(cell, opts, binarize=True))
                 pending.group = any(c.row == cell.row and c.col_span > 1 for c in grid.table.cells)
                 ids.append(pending)
             elif needs_reread(inside, cell.text, ropts):
-                again.append(pending)
+                again.append(Pending(cell, grid.crop(cell, opts, binarize=ropts.binarize), cell.text, cell.conf,
+                                     page_words=inside))
     reread_cells(again, languages, timeout, ropts)
     _reread_ids(ids, languages, timeout, ropts)
     fix_quarters(image, quarters)

@@ -80,6 +80,26 @@ def test_page_without_rules_has_no_table():
     assert find_tables(np.array(img), fake_ocr) == []
 
 
+def test_page_with_horizontal_rules_only_is_not_labelled_for_tables(monkeypatch):
+    """Underlines and a ruled-off signature line: no vertical rule, so no table and no labelling."""
+    import ocr.table as table
+
+    img = Image.new("L", (1600, 1200), 255)
+    draw = ImageDraw.Draw(img)
+    for y in (200, 420, 640):
+        draw.text((120, y - 45), "Chỉ số PAPI năm 2024 đạt 42,1 điểm", font=_font(30), fill=0)
+        draw.line([(100, y), (1500, y)], fill=0, width=3)
+    called = []
+    monkeypatch.setattr(table, "table_boxes", lambda *a, **k: called.append(1) or [])
+    page = np.array(img)
+    horiz, vert = table.rule_masks(page)
+    assert horiz.any() and not vert.any()
+    assert table.find_grids(page) == [] and called == []
+    draw.line([(100, 200), (100, 640)], fill=0, width=3)  # one vertical rule: the boxes are looked for
+    table.find_grids(np.array(img))
+    assert called == [1]
+
+
 def test_noisy_scan_still_finds_grid():
     rows = [["STT", "Chủ trì", "Thời gian"]] + [[str(i), "Phòng", "2026"] for i in range(1, 7)]
     t = find_tables(draw_table(rows, [150, 500, 400], noise=25.0), fake_ocr)
