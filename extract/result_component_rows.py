@@ -31,6 +31,7 @@ from extract.schema import Evidence, IndexResult
 _LABEL_HEAD = re.compile(r"^(?:cac\s+)?(?:yeu\s*t\S{1,2}|linh\s+vuc|chi\s*s\S{1,2}\s+(?:thanh\s+phan|noi\s+dung)|"
                          r"tieu\s+chi|noi\s+dung|tru\s+cot)(?:\s+\S+){0,3}$")
 _ALL = ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
+_WRAPS = re.compile(r"(?:,|\bva|\bcua|\bvoi|-|&)\s*$")  # a name broken at a joining word (folded)
 _CELL = re.compile(rf"^({NUMBER})\s?%?(?:\s?/\s?({NUMBER}))?$")
 
 
@@ -66,13 +67,10 @@ def _rows(lines, i: int, indices: tuple[str, ...], head: str, year: Optional[int
           page_of) -> tuple[list[IndexResult], int]:
     """(results, next line) of the rows `label | value` under the header; a row of another shape ends the table."""
     out: list[IndexResult] = []
-    while i < len(lines):
-        off, line = lines[i]
-        cells = line_cells(line)
-        m = _CELL.match(cells[1].strip()) if len(cells) == 2 else None
-        if not m or not re.search(r"[^\W\d_]", cells[0]):
-            break
-        index, component = _identity(cells[0], indices)
+    rows, end = _row_texts(lines, i)
+    for label, cell, off, text in rows:
+        m = _CELL.match(cell)
+        index, component = _identity(label, indices)
         # a header that says no measure (`Kết quả`): a percentage for SIPAS, else points
         measure = index_measure(fold(head), index) or ("percent" if index == "SIPAS" else "score") if index else None
         if measure == "max_score":
@@ -85,10 +83,40 @@ def _rows(lines, i: int, indices: tuple[str, ...], head: str, year: Optional[int
                 fields = {"score": value, "max_score": second}
             else:
                 fields = {measure: value}
-            ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
+            ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(text.split())[:240])
             out.append(IndexResult(index=index, component=component, year=year, scope=scope, evidence=ev, **fields))
+    return out, end
+
+
+def _row_texts(lines, i: int) -> tuple[list[tuple[str, str, int, str]], int]:
+    """([(label, value cell, offset, text)], next line) of the rows from line `i`: a name wrapped over two lines
+    is joined, the words alone on a line going with the row above when they continue it (in lower case, or the
+    row's name ends at a comma or a joining word: `Tiếp nhận, xử lý góp ý, phản ánh, | 78,64%` over `kiến nghị |`),
+    else with the row below (the first words of its name); a line of another shape ends the table (a dangling
+    first part is not read)."""
+    rows: list[list] = []
+    pending: Optional[tuple[int, str]] = None  # (line number, words) of a name's first part
+    while i < len(lines):
+        off, line = lines[i]
+        cells = [c for c in line_cells(line) if c] if "|" in line else line_cells(line)
+        words = cells[0] if len(cells) in (1, 2) and re.search(r"[^\W\d_]", cells[0]) else None
+        if words and len(cells) == 2 and _CELL.match(cells[1].strip()):
+            label = f"{pending[1]} {words}" if pending else words
+            start, text = (lines[pending[0]][0], lines[pending[0]][1] + " " + line) if pending else (off, line)
+            rows.append([label, cells[1].strip(), start, text])
+            pending = None
+        elif words and len(cells) == 1 and len(words) <= 60 and not re.search(r"\b\d", words):
+            if rows and not pending and (words[0].islower() or _WRAPS.search(fold(rows[-1][0]))):
+                rows[-1][0] += " " + words
+                rows[-1][3] += " " + line
+            elif pending is None:
+                pending = (i, words)
+            else:
+                break
+        else:
+            break
         i += 1
-    return out, i
+    return [tuple(r) for r in rows], pending[0] if pending else i
 
 
 def _identity(label: str, indices: tuple[str, ...]) -> tuple[Optional[str], Optional[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.numbers import fold
 from extract.result_component_rows import component_row_results
 from tests.test_result_tables_shapes import STRIP, aligned, piped, rows, run
 
@@ -97,3 +98,23 @@ def test_a_value_column_that_says_no_measure_is_no_table_of_results(strip):
     got, spans = component_row_results(text)
     assert (got, spans) == ([], [])
     assert not [r for r in run(text, strip) if r.score in (120.0, 45.0, 37.0)]
+
+
+@pytest.mark.parametrize("layout", ["piped", "aligned"])
+@pytest.mark.parametrize("value_on_first_line", [True, False])
+@pytest.mark.parametrize("strip", STRIP)
+def test_a_name_wrapped_over_two_lines(layout, value_on_first_line, strip):
+    fmt = _fmt(layout)
+    first, rest = "Công khai, minh bạch trong việc ra", "quyết định ở địa phương"
+    wrapped = ([fmt([first, "5,48"]), fmt([rest, ""])] if value_on_first_line
+               else [fmt([first, ""]), fmt([rest, "5,48"])])
+    text = "\n".join(["Kết quả Chỉ số PAPI năm 2020 theo các chỉ số nội dung:", fmt(["Chỉ số nội dung", "Điểm"]),
+                      fmt(["Tham gia của người dân ở cấp cơ sở", "4,92"])] + wrapped
+                     + [fmt(["Quản trị môi trường", "3,61"]), "Nhìn chung điểm còn thấp."])
+    got = run(text, strip)
+    assert {r for r in rows(got, "index", "component", "year", "score") if r[1]} == {
+        ("PAPI", "Tham gia của người dân ở cấp cơ sở", 2020, 4.92),
+        ("PAPI", "Công khai, minh bạch trong việc ra quyết định ở địa phương", 2020, 5.48),
+        ("PAPI", "Quản trị môi trường", 2020, 3.61)}
+    evidence = next(r.evidence.text for r in got if r.score == 5.48)
+    assert "trong viec ra" in fold(evidence) and "dia phuong" in fold(evidence)
