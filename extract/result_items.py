@@ -141,6 +141,7 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
 
 _TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:tong\s+)?so\s+(\d{1,3})\b")
 _RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1,3})\s*\)")
+_NOT_BELOW = re.compile(r"\bkhong\s+(?:de|co)\b[^.;]{0,140}?(?:duoi|thap\s+hon)\s+(?:muc\s+)?\d[^.;]{0,30}$")
 _GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]")
 _SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
 _STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
@@ -240,7 +241,8 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
         kw.update(metric="percent" if v.kind == "percent_range" else "score", comparator="between",
                   value=parse_number(n[0]), value_max=parse_number(n[1]))
     elif v.kind in ("percent", "percent_listed"):
-        kw.update(metric="percent", comparator=comparator_near(folded[:v.end - len(n[0]) - 1][-25:], after),
+        num_at = folded.find(n[0], v.start)  # `92% số điểm tối đa`: the value may not close the match
+        kw.update(metric="percent", comparator=comparator_near(folded[max(0, num_at - 25):num_at], after),
                   value=parse_number(n[0]))
     elif v.kind in ("score", "score_frac", "score_bare", "score_named", "score_decimal", "score_listed"):
         num_at = folded.find(n[0], v.start)
@@ -258,6 +260,8 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
         kw.update(metric="rank_increase", comparator="between", value=float(n[0]), value_max=float(n[1]))
     if kw.get("value") is None:
         return []
+    if kw.get("comparator") in ("<", "<=") and _NOT_BELOW.search(folded, max(sent_start, v.start - 160), v.end):
+        kw["comparator"] = ">="  # `không để lĩnh vực X dưới 11 điểm`: a floor
     listed = listed_components(d.text, folded, v.end, index)
     if listed:
         return [IndexTarget(component=c, **kw) for c in listed]

@@ -26,7 +26,7 @@ IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 
 _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}}|cung nam|dong thoi|theo\s+(?:quyet\s+dinh|ket\s+qua|cong\s+bo|bao\s+cao)"
                            rf"[^,;\n]{{0,80}}?,)\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
-                           r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri))\b"
+                           r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao))\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
                            # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)

@@ -95,6 +95,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_range", re.compile(r"\btrong\s+khoang\s+(\d{1,3})\s?(?:-|den)\s?(\d{1,3})\s?/\s?(\d{1,3})\b")),
     ("percent_range", re.compile(rf"\bdat\s+{_N}\s?%\s*(?:den|-)\s*{_N}\s?%")),  # `đạt 88% - 90%`
     ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+){_CUE_BEFORE}?{_N}\s?%{_SHARE}")),
+    # `Lĩnh vực X đạt tối thiểu 92% số điểm tối đa`: a component's share of its maximum (kept only after a component
+    # named: `mỗi lĩnh vực đạt 85% số điểm tối đa` names none)
+    ("percent_listed", re.compile(rf"(?:(?:{_LEAD}){_CUE_BEFORE}?|(?<=duoi\s)){_N}\s?%\s+(?:so\s+)?diem\b")),
     # `- Tiếp cận dịch vụ hành chính công: 88,2%;` (a value closing its line or clause)
     ("percent", re.compile(rf":\s*{_N}\s?%(?=\s*[;.,)]|\s*$)", re.M)),
     # `hài lòng về Thủ tục hành chính 94,1%, về ...`: a name, then its percentage (kept only with a component)
@@ -224,7 +227,7 @@ def floor_remark(folded: str, v: Value, goals=()) -> bool:
     neither is a goal nor a value."""
     if any(a <= v.start < b for a, b, *_ in goals):
         return False
-    if _CEILING_BEFORE.search(folded, max(0, v.start - 14), v.start + 1):
+    if _CEILING_BEFORE.search(folded, max(0, v.start - 14), v.start + 1) or _CEILING_BEFORE.search(folded, max(0, v.start - 14), v.start):
         return True  # `... đều dưới 3 điểm`: a bound said of results, no value
     opened, closed = folded.rfind("(", max(0, v.start - 60), v.start + 1), folded.rfind(")", max(0, v.start - 60), v.start)
     if opened < 0 or closed > opened:

@@ -146,3 +146,21 @@ def test_a_band_named_trung_binh_before_parentheses_is_no_average(form):
         "(năm 2023 tỉnh đạt 42,2 điểm, xếp vị trí 30/63).")
     results, _ = run(form(text))
     assert rows(results, "year", "score", "rank") == {(2024, 41.5, 46), (2023, 42.2, 30)}
+
+PAR_PLAN = "KẾ HOẠCH\nNâng cao Chỉ số cải cách hành chính của xã năm 2026\n\n"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_named_fields_share_of_their_maximum_and_floors_said_with_khong_de(form):
+    text = header("XÃ AN BÌNH", "An Bình") + PAR_PLAN + (
+        "I. KẾT QUẢ\nLĩnh vực Cải cách tài chính công của xã đều đạt dưới 60% số điểm.\n"
+        "II. MỤC TIÊU\n1. Năm 2026, xã phấn đấu đứng trong tốp 20 trong tổng số 95 xã, phường của tỉnh; không để "
+        "lĩnh vực Cải cách thể chế dưới 8 điểm.\n2. Các lĩnh vực Cải cách thủ tục hành chính, Cải cách chế độ công vụ "
+        "đạt tối thiểu 91% số điểm tối đa; mỗi lĩnh vực còn lại đạt tối thiểu 85% số điểm tối đa.\n"
+        "3. Không để lĩnh vực Cải cách tài chính công đạt dưới 75% số điểm tối đa.\n")
+    results, targets = run(form(text))
+    assert results == []
+    assert rows(targets, "component", "metric", "comparator", "value", "out_of") == {
+        (None, "rank", "<=", 20.0, 95.0), ("Cải cách thể chế", "score", ">=", 8.0, None),
+        ("Cải cách thủ tục hành chính", "percent", ">=", 91.0, None), ("Cải cách chế độ công vụ", "percent", ">=", 91.0, None),
+        ("Cải cách tài chính công", "percent", ">=", 75.0, None)}
