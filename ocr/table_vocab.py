@@ -12,7 +12,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=4096)
 def fold_char(c: str) -> str:
-    if c in "đĐ":
+    if c in "đĐðÐ":  # `ð`: how the English OCR model often prints `đ`
         return "d"
     if c.isascii():
         return c.lower()

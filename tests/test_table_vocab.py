@@ -37,3 +37,7 @@ def test_row_numbers_one_pattern():
         assert _ID.match(t) and row_mark(t)
     assert ROW_ID.match("2.1") and not ROW_ID.match("II")
     assert all(row_mark(t) for t in ("a)", "-", "L")) and not any(_ID.match(t) for t in ("a)", "-", "2026", "Sở"))
+
+
+def test_the_english_models_eth_folds_to_d():
+    assert fold("ðiểm ða.t Ðông") == "diem da.t dong"
