@@ -27,6 +27,10 @@ _NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+(?:(?:so\s+voi|cua)\s+)?((?:[a-z
 _NEXT_NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau)\s+[^.;]*?\)\s*(?:,|va)\s+((?:[a-z]+\s+(?:-\s+)?){1,5})\($")
 
 
+# `So với tỉnh Bắc Ninh (DTI năm 2024 xếp thứ 3/63)`: a unit compared with, its values in parentheses
+_UNIT_COMPARED_THEN_VALUE = re.compile(rf"\bso\s+voi\s+(?:{UNIT_WORDS})\s+((?:[a-z]+\s+){{1,5}})\($")
+
+
 def _capital_so(text: str, at: int) -> bool:
     """`Sở` (a department) folds like `số` (number): in a sentence only the department's is capitalised."""
     return text[at] == "S"
@@ -109,7 +113,8 @@ def _named_before_parens(text: str, folded: str, opened: int, own: frozenset) ->
     """The parenthesis at `opened` follows a compared unit's name (`hơn Nam Định (`, `sau Lào Cai (`)."""
     lo = max(0, opened - 90)
     clause_at = lo + ([0] + [m.end() for m in re.finditer(r"[.;:,]\s|\n", folded[lo:opened])])[-1]
-    for rx, start in ((_NAME_THEN_VALUE, clause_at), (_NEXT_NAME_THEN_VALUE, max(0, opened - 160))):
+    for rx, start in ((_NAME_THEN_VALUE, clause_at), (_NEXT_NAME_THEN_VALUE, max(0, opened - 160)),
+                      (_UNIT_COMPARED_THEN_VALUE, clause_at)):
         m = rx.search(folded, start, opened + 1)
         if m and text[m.start(1)].isupper() and not is_own(fold(text[m.start(1):m.end(1)]).strip(), own):
             return True

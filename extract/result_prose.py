@@ -27,7 +27,7 @@ from extract.result_turns import values_in_turn
 from extract.result_orphans import (COMPONENT_CUE, IN_TURN, NAMED_ONLY, NO_VALUE, components_in_turn,
                                     orphan_components)
 from extract.numbers import YEAR
-from extract.result_values import _SHARE, DECIMAL_SCORED, Value, find_values, floor_remark, is_target, others_value
+from extract.result_values import _SHARE, DECIMAL_SCORED, Value, estimate, find_values, floor_remark, is_target, others_value
 from extract.schema import IndexResult, IndexTarget
 from kehoach.synth.vocab import official_components
 
@@ -41,12 +41,9 @@ _UNIT_BEFORE = re.compile(rf"(?:{_ABOUT}|(?:\d\s?%|\d\s*d[i1l]\S?e?m)[ \t]+)$")
 _ADJACENT_SCORE = re.compile(r"\s*[:-]?\s*(\d{1,3}(?:[.,]\d+)?)\s*d[i1l]\S?e?m\b")
 # `thị trấn X (cũ) đạt Chỉ số CCHC 84,27%`: a percentage right after the index the verb names
 _ADJACENT_PERCENT = re.compile(rf"\s*(\d{{1,3}}(?:[.,]\d+)?)\s?%{_SHARE}")
-# an estimate is not the published index (`Kết quả tự đánh giá Chỉ số CCHC năm 2025 ước đạt 82,5/100 điểm`);
-# a self-assessment alone may be the appraised part of it (`điểm tự đánh giá, thẩm định đạt 60,12/65,5`)
 # `không có yếu tố nào dưới 85%`, `không để chỉ số nội dung nào thấp hơn 5 điểm`: a floor for every component
 _NONE_BELOW = re.compile(r"\bkhong\s+(?:co|de)\s+(?:\S+\s+){0,3}?(?:yeu\s+to|tieu\s+chi|linh\s+vuc|thanh\s+phan|"
                          r"noi\s+dung|tru\s+cot)\s+nao\s+(?:\S+\s+){0,8}?(?:duoi|thap\s+hon)\s*$")  # `nào trong năm yếu tố của SIPAS`
-_ESTIMATE = re.compile(r"(?<!quy\s)(?<!cong\s)(?<!mong\s)\buoc(?:\s+(?:dat|tinh|thuc\s+hien))?\s*$")  # `ước đạt`
 # kinds that are never results
 
 
@@ -134,7 +131,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
-            if floor_remark(folded, v, d.goals) or _ESTIMATE.search(folded, max(sent_start, v.start - 24), v.start):
+            if floor_remark(folded, v, d.goals) or estimate(folded, max(sent_start, v.start - 24), v.start):
                 continue
             ev = d.evidence(ms, v)
             moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None

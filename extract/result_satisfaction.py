@@ -12,7 +12,7 @@ from extract.numbers import comparator_near, parse_number
 from extract.result_context import component_after, component_before, sentence_end, sentence_start
 from extract.result_scope import scope_of
 from extract.result_items import LIST_AFTER, Doc, add_result, listed_components, quoted_component, result_year, target_year
-from extract.result_values import TARGET_CUES, Value, find_values, is_target
+from extract.result_values import TARGET_CUES, Value, estimate, find_values, is_target
 from extract.schema import Evidence, IndexTarget
 
 _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
@@ -60,6 +60,8 @@ def satisfaction_targets(d: Doc) -> list[IndexTarget]:
         v = Value("percent", num_at, m.end(), (m.group(1),))
         ev = Evidence(page=page, text=" ".join(doc_text[m.start():m.end() + 60].split()))
         if not is_target(folded, v, folded[max(m.start(), num_at - 60):num_at], m.start(), d.goals):
+            if estimate(folded, max(m.start(), num_at - 24), num_at):
+                continue  # `mức độ hài lòng ước đạt 89,5%`
             if not any(a <= num_at < b for a, b in d.owned):  # an index named there reads it already
                 _satisfaction_results(d, m, v, ev)  # `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, ... đạt 90,45%`
             continue

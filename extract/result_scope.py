@@ -24,7 +24,7 @@ def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
     """`tỉnh Yên Bái (cũ)`, `thị trấn Đông Hưng (cũ)`, `Sở Tài nguyên và Môi trường (cũ)` between lo and hi,
     in text order. A department starts at `Sở` with a capital (`chỉ số` folds to the same letters)."""
     hits = list(_SCOPE.finditer(folded, lo, hi))
-    for at in re.finditer(r"\bso\s", folded[lo:hi]):
+    for at in re.finditer(r"\bso\s(?!voi\b)", folded[lo:hi]):  # `So với tỉnh X (cũ)` opens no Sở
         if doc_text[lo + at.start()] == "S":
             m = _DEPARTMENT_SCOPE.match(folded, lo + at.start(), hi)
             if m:

@@ -151,6 +151,16 @@ class Value:
     nums: tuple
 
 
+# an estimate is not the published index (`Kết quả tự đánh giá Chỉ số CCHC năm 2025 ước đạt 82,5/100 điểm`);
+# a self-assessment alone may be the appraised part of it (`điểm tự đánh giá, thẩm định đạt 60,12/65,5`)
+_ESTIMATE = re.compile(r"(?<!quy\s)(?<!cong\s)(?<!mong\s)\buoc(?:\s+(?:dat|tinh|thuc\s+hien))?\s*$")  # `ước đạt`
+
+
+def estimate(folded: str, lo: int, at: int) -> bool:
+    """`ước đạt 89,5%`: an estimate (of a year not measured yet), neither a result nor a goal."""
+    return bool(_ESTIMATE.search(folded, lo, at))
+
+
 def others_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
     """A value found without find_values (right after an index's name: `(PAR INDEX 86,91 điểm; ...` after `trung bình
     cả nước`, `Tỉnh Bắc Ninh, ..., đạt PCI 72,14 điểm`) is an average of others or a compared unit's."""

@@ -164,3 +164,21 @@ def test_named_fields_share_of_their_maximum_and_floors_said_with_khong_de(form)
         (None, "rank", "<=", 20.0, 95.0), ("Cải cách thể chế", "score", ">=", 8.0, None),
         ("Cải cách thủ tục hành chính", "percent", ">=", 91.0, None), ("Cải cách chế độ công vụ", "percent", ">=", 91.0, None),
         ("Cải cách tài chính công", "percent", ">=", 75.0, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_an_estimated_satisfaction_rate_is_no_result(form):
+    text = header("XÃ CÁT TIẾN", "Cát Tiến") + (
+        "Năm 2024, tỷ lệ hài lòng chung tại xã đạt 91,2%. Sáu tháng đầu năm 2025, qua phiếu khảo sát điện tử, "
+        "mức độ hài lòng ước đạt 88,4%.")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "percent") == {("SIPAS", 2024, 91.2)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_so_voi_a_unit_then_its_values_in_parentheses(form):
+    text = header("TỈNH THÁI NGUYÊN", "Thái Nguyên") + (
+        "Năm 2024, Chỉ số DTI của tỉnh đạt 0,5538, xếp thứ 13/63. So với tỉnh Bắc Ninh (DTI năm 2024 xếp thứ 3/63) "
+        "thì khoảng cách còn lớn. So với tỉnh Bắc Kạn (cũ) (năm 2023 xếp thứ 40/63), kết quả chung đã tăng.")
+    results, _ = run(form(text))
+    assert {(r.year, unidecode(r.scope or ""), r.rank) for r in results} == {(2024, "", 13), (2023, "tinh Bac Kan (cu)", 40)}
