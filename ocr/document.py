@@ -122,7 +122,7 @@ def ocr_page(gray: np.ndarray, number: int, options: OcrOptions, dpi: float | No
                                                min(60.0, options.page_timeout))
         except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
             warnings.append(f"page {number}: lines left out by the page layout not re-read ({exc})")
-    tables = _find_tables(pre.image, words, options, number, warnings)
+    tables = _find_tables(pre.image, words, options, number, warnings, pre.image_mean)
     if options.tables and options.borderless_tables:  # column gaps only: rebuilt from word boxes
         try:
             page_warnings: list[str] = []
@@ -191,14 +191,14 @@ def page_confidence(words: list) -> Optional[float]:
 
 
 def _find_tables(image: np.ndarray, words: list[Word], options: OcrOptions, number: int,
-                 warnings: list[str]) -> list[Table]:
+                 warnings: list[str], mean: np.ndarray | None = None) -> list[Table]:
     """Ruled tables, cells filled from the page's own words (the page was OCR'd with its rules
     erased: no extra call); doubtful cells (no word, short, low confidence, row numbers) are read
     again from their crops by one Tesseract process per page (ocr/table_read.py)."""
     if read_tables is None or not options.tables:
         return []
     try:
-        return read_tables(image, words, options.languages, timeout=min(60.0, options.page_timeout))
+        return read_tables(image, words, options.languages, timeout=min(60.0, options.page_timeout), mean=mean)
     except (tesseract.TesseractTimeout, tesseract.TesseractFailed) as exc:
         warnings.append(f"page {number}: table cells not read ({exc})")
     except Exception as exc:  # a table bug must not lose the page's running text

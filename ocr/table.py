@@ -46,15 +46,17 @@ def _cv2():
     return cv2
 
 
-def rule_masks(gray: np.ndarray, opts: TableOptions = TableOptions()) -> tuple[np.ndarray, np.ndarray]:
-    """(horizontal, vertical) rule masks of a grayscale page (uint8, ink = 255)."""
+def rule_masks(gray: np.ndarray, opts: TableOptions = TableOptions(),
+               mean: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(horizontal, vertical) rule masks of a grayscale page (uint8, ink = 255); `mean`: the page's
+    `ocr.preprocess.local_mean` when the preprocessing computed it."""
     cv2 = _cv2()
-    from ocr.preprocess import line_opening  # imports cv2: after _cv2's check
+    from ocr.preprocess import darker_than_mean, line_opening  # imports cv2: after _cv2's check
     if gray.ndim == 3:
-        gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
+        gray, mean = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY), None
     # a low offset: thin rules rasterised at 200 dpi are only ~25 grey levels darker than the paper;
     # the long openings below remove the noise it lets in
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, opts.rule_offset)
+    ink = darker_than_mean(gray, opts.rule_offset, mean)
     h, w = ink.shape
     # a thin rule on a slightly skewed scan steps from one pixel row (column) to the next, each step
     # half-inked on both sides: thickened across its direction first, it stays one unbroken run
@@ -203,12 +205,13 @@ class Grid:
         return m[0, 0] * x + m[0, 1] * y + m[0, 2], m[1, 0] * x + m[1, 1] * y + m[1, 2]
 
 
-def find_grids(gray: np.ndarray, opts: TableOptions = TableOptions()) -> list[Grid]:
-    """Ruled tables of a page with their cells, in reading order; nothing is read yet."""
+def find_grids(gray: np.ndarray, opts: TableOptions = TableOptions(), mean: np.ndarray | None = None) -> list[Grid]:
+    """Ruled tables of a page with their cells, in reading order; nothing is read yet. `mean`: the
+    page's `ocr.preprocess.local_mean`, when known."""
     cv2 = _cv2()
     if gray.ndim == 3:
-        gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
-    horiz, vert = rule_masks(gray, opts)
+        gray, mean = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY), None
+    horiz, vert = rule_masks(gray, opts, mean)
     angle, matrix = rule_skew(horiz), None
     if 0.15 <= abs(angle) <= 5:  # a slightly skewed scan: rows would split into steps
         h, w = gray.shape

@@ -108,9 +108,11 @@ class Pending:
 
 
 def read_tables(image: np.ndarray, words: list[Word], languages: str, timeout: float = 180.0,
-                opts: TableOptions = TableOptions(), ropts: ReadOptions = ReadOptions()) -> list[Table]:
-    """Ruled tables of a page image whose `words` (page TSV, same frame) were read already."""
-    grids = find_grids(image, opts)
+                opts: TableOptions = TableOptions(), ropts: ReadOptions = ReadOptions(),
+                mean: np.ndarray | None = None) -> list[Table]:
+    """Ruled tables of a page image whose `words` (page TSV, same frame) were read already; `mean`:
+    the image's `ocr.preprocess.local_mean` when the preprocessing computed it."""
+    grids = find_grids(image, opts, mean)
     text_height = float(np.median([w.height for w in words])) if words else 0.0
     again: list[Pending] = []
     ids: list[Pending] = []

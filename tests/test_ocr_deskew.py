@@ -214,3 +214,30 @@ def dense_lines_page(degrees: float, line: int, gap: int, margin: int = 60) -> n
 def test_dense_lines_are_straightened(degrees, line, gap):
     """The half-size coarse search aliases on lines this close: its best step alone led elsewhere."""
     assert estimate_skew(dense_lines_page(degrees, line, gap)) == pytest.approx(-degrees, abs=0.06)
+
+
+@pytest.mark.parametrize("offset", [8, 15, 1])
+def test_darker_than_mean_is_opencv_adaptive_threshold(offset):
+    from ocr.preprocess import RULE_WINDOW, darker_than_mean, local_mean
+
+    rng = np.random.default_rng(offset)
+    for k in range(6):
+        h, w = (int(v) for v in rng.integers(20, 300, 2))
+        gray = rng.integers(0, 256, (h, w)).astype(np.uint8)
+        if k % 2:  # smooth grey levels: many pixels near the threshold
+            gray = cv2.GaussianBlur(gray, (7, 7), 0)
+        want = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, RULE_WINDOW, offset)
+        assert np.array_equal(darker_than_mean(gray, offset), want)
+        assert np.array_equal(darker_than_mean(gray, offset, local_mean(gray)), want)
+
+
+def test_preprocessing_hands_its_mean_to_the_grid_search():
+    from ocr.preprocess import local_mean
+
+    page = text_page(table_rows=5)
+    pre = preprocess_page(page, OcrOptions())
+    assert np.array_equal(pre.image_mean, local_mean(pre.image))
+    with_mean, without = find_grids(pre.image, mean=pre.image_mean), find_grids(pre.image)
+    assert with_mean and [[c.box for c in g.table.cells] for g in with_mean] == \
+        [[c.box for c in g.table.cells] for g in without]
+    assert preprocess_page(page, OcrOptions(remove_rules=False)).image_mean is None

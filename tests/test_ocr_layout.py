@@ -134,7 +134,7 @@ def test_table_cells_are_filled_from_page_words_and_left_out_of_running_text(rep
     import ocr.table_read as table_read
     from ocr.table import Grid
 
-    def fake_find_grids(gray, opts):
+    def fake_find_grids(gray, opts, mean=None):
         return [Grid(Table(1, 1, [TableCell(0, 0, "", box=box)], box=box), gray)]
 
     monkeypatch.setattr(table_read, "find_grids", fake_find_grids)
