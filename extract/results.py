@@ -68,11 +68,16 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
 
 def _merge_targets(targets: list[IndexTarget]) -> list[IndexTarget]:
     """`nằm trong nhóm 30 tỉnh dẫn đầu (xếp hạng từ 30/34 trở lên)`: one goal said twice; the
-    statement with its total stands for both."""
+    statement with its total stands for both, a range from the first place for a group of the same size."""
     def key(t):
         return (t.index, t.component, t.year, t.metric, t.comparator, t.value, t.value_max)
     with_total = {key(t) for t in targets if t.out_of is not None}
-    return [t for t in targets if t.out_of is not None or key(t) not in with_total]
+    targets = [t for t in targets if t.out_of is not None or key(t) not in with_total]
+    # `vào nhóm 3 đơn vị dẫn đầu (xếp hạng 1 - 3/8)`: the range from the first place says the group again
+    from_first = {(t.index, t.component, t.year, t.value_max) for t in targets
+                  if t.metric == "rank" and t.comparator == "between" and t.value == 1}
+    return [t for t in targets if not (t.metric == "rank" and t.comparator == "<="
+                                       and (t.index, t.component, t.year, t.value) in from_first)]
 
 
 def _merge_results(results: list[IndexResult]) -> list[IndexResult]:

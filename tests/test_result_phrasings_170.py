@@ -182,3 +182,13 @@ def test_so_voi_a_unit_then_its_values_in_parentheses(form):
         "thì khoảng cách còn lớn. So với tỉnh Bắc Kạn (cũ) (năm 2023 xếp thứ 40/63), kết quả chung đã tăng.")
     results, _ = run(form(text))
     assert {(r.year, unidecode(r.scope or ""), r.rank) for r in results} == {(2024, "", 13), (2023, "tinh Bac Kan (cu)", 40)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_group_goal_restated_as_a_range_from_the_first_place_is_one_goal(form):
+    text = header("HUYỆN CẨM LÂM", "Cẩm Lâm") + (
+        "II. MỤC TIÊU\n- Chỉ số CCHC năm 2024 đạt từ 86 điểm trở lên, phấn đấu vào nhóm 4 đơn vị dẫn đầu tỉnh "
+        "(xếp hạng 1 - 4/9).\n")
+    _, targets = run(form(text))
+    assert rows(targets, "metric", "comparator", "value", "value_max") == {
+        ("score", ">=", 86.0, None), ("rank", "between", 1.0, 4.0)}
