@@ -142,7 +142,7 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
 _TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:tong\s+)?so\s+(\d{1,3})\b")
 _RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1,3})\s*\)")
 _NOT_BELOW = re.compile(r"\bkhong\s+(?:de|co)\b[^.;]{0,140}?(?:duoi|thap\s+hon)\s+(?:muc\s+)?\d[^.;]{0,30}$")
-_GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]")
+_GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]|\s*/\s*(\d{1,3})\b")  # `nhóm 15/34`
 _SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
 _STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
 
@@ -204,7 +204,11 @@ def target_year(d: Doc, v: Value, end: int, sent_start: int) -> Optional[int]:
     closed = closed_parens(folded, sent_start, v.start)
     # `Đến năm 2027 ... đạt 80 điểm; đến năm 2030 đạt 85 điểm`: a year after the value counts up to the clause end
     clause_end = min([end] + [i for i in (folded.find(";", v.end, end),) if i > 0])
-    year = year_after(folded, v.end, clause_end) or year_before(folded, v.start, 0, sent_start)
+    # ... but `năm 2026 đạt từ 85% trở lên, năm 2030 đạt trên 90%`: a year opening the value's own comma clause first
+    comma = max([sent_start] + [folded.rfind(c, sent_start, v.start) + 1 for c in ",;:"])
+    own = re.match(rf"\s*(?:den\s+|trong\s+)?n\S{{0,2}}m\s+({YEAR})\b", folded[comma:v.start])
+    year = (int(own.group(1)) if own else None) or year_after(folded, v.end, clause_end) or year_before(
+        folded, v.start, 0, sent_start)
     if year or any(a < v.start < b for a, b in closed):
         return year
     year = goal_year(d.goals, v.start)
@@ -235,8 +239,9 @@ def make_targets(d: Doc, v: Value, index, end, ev, sent_start, components) -> li
         kw.update(metric="rank", comparator="<=" if floor else "=", value=float(ordinal(n[0] or n[1])))
     elif v.kind == "rank_group":  # `nằm trong nhóm 20 tỉnh dẫn đầu`, `trở lại top 3 của 12 huyện, thành phố`
         among = _GROUP_AMONG.match(folded, v.end)
+        total = int(among.group(1) or among.group(2)) if among else None
         kw.update(metric="rank", comparator="<=", value=float(n[0]),
-                  out_of=float(among.group(1)) if among and int(among.group(1)) > int(n[0]) else None)
+                  out_of=float(total) if total and total > int(n[0]) else None)
     elif v.kind in ("percent_range", "score_range"):
         kw.update(metric="percent" if v.kind == "percent_range" else "score", comparator="between",
                   value=parse_number(n[0]), value_max=parse_number(n[1]))

@@ -252,7 +252,8 @@ def _satisfaction_rate(folded: str, me: int, v: Value, index: str) -> bool:
 def _component_before_mention(folded: str, sent_start: int, ms: int, index) -> Optional[str]:
     """`Lĩnh vực Cải cách thể chế trong Chỉ số CCHC năm 2024 ... đạt 8,12/10 điểm`: the component named
     just before the index it belongs to."""
-    m = re.search(r"\s*(?:trong|cua|thuoc)\s*$", folded[sent_start:ms])
+    # the index printed as a bare name after `Chỉ số` (`... của Chỉ số PAPI`: the mention is `PAPI`)
+    m = re.search(r"\s*(?:trong|cua|thuoc)\s*(?:(?:bo\s+)?chi\s+s\S\s*)?$", folded[sent_start:ms])
     if not m or not COMPONENT_CUE.search(folded, sent_start, ms):
         return None
     return component_before(folded, sent_start, sent_start + m.start(), index, max_gap=0)

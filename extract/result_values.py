@@ -79,6 +79,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score", re.compile(rf"(?:{_LEAD}|:\s*){_CUE_BEFORE}?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
     ("score", re.compile(rf"(?:{_LEAD}|:\s*){_CUE_BEFORE}?{_N}(?:\s?/\s?{_MAX})?\s*{_DIEM}")),
+    # `không để chỉ số nội dung X dưới 6,5 điểm` (a floor in the goals; said of results, a bound and no value)
+    ("score", re.compile(rf"(?<=duoi\s){_N}\s*{_DIEM}")),
     # `Trong 10 chỉ số thành phần: Tiếp cận đất đai 6,4 điểm; Tính minh bạch 6,05 điểm.` (name, then value)
     ("score_listed", re.compile(rf"(?<=[a-z)])\s+{_N}\s*{_DIEM}(?=\s*[;.,]|\s*$)", re.M)),  # `tỉnh X (cũ) 43,15 điểm,`
     # a DTI-style score printed without `điểm` (`đạt 0,4612, xếp thứ 34/63`)

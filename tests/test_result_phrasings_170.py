@@ -192,3 +192,16 @@ def test_a_group_goal_restated_as_a_range_from_the_first_place_is_one_goal(form)
     _, targets = run(form(text))
     assert rows(targets, "metric", "comparator", "value", "value_max") == {
         ("score", ">=", 86.0, None), ("rank", "between", 1.0, 4.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_goal_years_groups_over_a_total_and_floors_below_a_score(form):
+    text = header("TỈNH GIA LAI", "Gia Lai") + (
+        "|III. MỤC TIÊU\n1. Chỉ số SIPAS: năm 2026 đạt từ 86% trở lên, năm 2030 đạt trên 91%.\n"
+        "2. Năm 2026: Chỉ số PCI xếp trong nhóm 12/34 tỉnh, thành phố.\n"
+        "3. Đến năm 2030: không để chỉ số nội dung Công khai, minh bạch của Chỉ số PAPI dưới 6,2 điểm.\n")
+    _, targets = run(form(text))
+    assert rows(targets, "index", "component", "year", "metric", "comparator", "value", "out_of") == {
+        ("SIPAS", None, 2026, "percent", ">=", 86.0, None), ("SIPAS", None, 2030, "percent", ">", 91.0, None),
+        ("PCI", None, 2026, "rank", "<=", 12.0, 34.0),
+        ("PAPI", "Công khai, minh bạch trong việc ra quyết định ở địa phương", 2030, "score", ">=", 6.2, None)}
