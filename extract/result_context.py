@@ -97,10 +97,11 @@ def title_year(folded: str) -> Optional[int]:
     return found[-1] if found else None
 
 
-# (a stray `|` of English OCR may open the line: `|III. MUC TIÊU`)
-_GOALS_HEADING = re.compile(r"^\s*\|?\s*(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?|[a-d])[.)]\s*(?:m\S{1,2}c\s+ti\S{1,3}u|ch\S\s+ti\S{1,3}u)\b[^\n]*$",
+# (a stray `|` of English OCR may open the line: `|III. MUC TIÊU`; blanks within the line only: `\s*\|?\s*` over the
+# blanked lines of a table backtracks quadratically)
+_GOALS_HEADING = re.compile(r"^[ \t]*\|?[ \t]*(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?|[a-d])[.)]\s*(?:m\S{1,2}c\s+ti\S{1,3}u|ch\S\s+ti\S{1,3}u)\b[^\n]*$",
                             re.M)
-_NEXT_ROMAN = re.compile(r"^\s*\|?\s*[ivx]{1,4}\.\s", re.M)
+_NEXT_ROMAN = re.compile(r"^[ \t]*\|?[ \t]*[ivx]{1,4}\.\s", re.M)
 
 
 def goal_spans(folded: str) -> list[tuple[int, int, Optional[int]]]:
