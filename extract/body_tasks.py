@@ -16,10 +16,10 @@ from extract.agencies import _ACTION_START, AGENCY_HEAD, drop_request, is_agency
 from extract.numbers import fold, iso_date
 from extract.schema import Evidence, Task
 
-# `IV. TỔ CHỨC THỰC HIỆN`, also after other words of the heading (`III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN`)
+# `IV. TỔ CHỨC THỰC HIỆN`, also after other words of the heading (`III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN`); `T0` the English model's slip
 _SECTION = re.compile(r"^[ \t]*[ivx1l|]{1,4}[ \t]*[.,:]?[ \t]*(?:nh\S{1,3}m\s+v\S{1,2}(?:\s*,\s*gi\S{1,3}i\s+ph\S{1,3}p)?\s+v\S{1,2}\s+)?"
-                      r"to\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
-_SECTION_END = re.compile(r"^\s*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
+                      r"t[o0]\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
+_SECTION_END = re.compile(r"^[\s|]*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
                           r"phu luc\b)", re.M)
 _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
 _LETTERED = re.compile(r"^\s*([a-zđ])\)\s*(\S.*)$")
@@ -179,13 +179,34 @@ _ITEM_DEADLINE = re.compile(r"(?:^|[.;]\s+)th\S{1,3}i\s+(?:gian|h\S{1,2}n)(?:\s+
                             r"\s*:\s*([^;]{3,60}?)\s*[.;]?\s*$")
 
 
+# A time closing the item's last sentence (`...; báo cáo UBND tỉnh trước ngày 15/12/2025.`, `..., hoàn thành trong Quý
+# IV/2025.`), or the one date the item gives (`hoàn thành trước ngày 30/01/2026; báo cáo kết quả ... theo quy định`):
+# `trước ngày` kept as printed, the preposition `trong` not (the forms annotators wrote, dr_170-219).
+_DAY = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+_BEFORE_DAY = r"(?:hang\s+nam\s+)?(?:tr\S{1,3}c|cham\s+nhat)(?:\s+ng\S{1,3}y)?\s+" + _DAY + r"(?:\s+h\S{1,3}ng\s+n\S{1,3}m)?"
+_WITHIN = r"(?:qu\S{1,2}\s+[ivx1l]{1,4}|th\S{1,3}ng\s+\d{1,2})\s*/\s*\d{4}|n\S{1,3}m\s+\d{4}"
+_CLOSING_DEADLINE = re.compile(rf"(?:\b(?P<before>{_BEFORE_DAY})|\btrong\s+(?P<within>{_WITHIN}))\s*\)?\s*[.;|\s]*$")
+_DATED_DEADLINE = re.compile(rf"\b{_BEFORE_DAY}")
+
+
 def item_deadline(actions: list[str]) -> str | None:
-    """`... Thời gian hoàn thành: Quý IV/2025.` closing the item: the deadline of the item as a whole
-    (a date inside one bullet, `trước ngày 20/7/2025`, stays in that action)."""
+    """`... Thời gian hoàn thành: Quý IV/2025.` closing the item, a time closing its last sentence (`... gửi Sở Nội
+    vụ trước ngày 30/11/2025.`), else the one `trước ngày` date of the item: the deadline of the item as a whole."""
     if not actions:
         return None
-    m = _ITEM_DEADLINE.search(fold(actions[-1]))
-    return actions[-1][m.start(1):m.end(1)] if m else None
+    folded = fold(actions[-1])
+    m = _ITEM_DEADLINE.search(folded)
+    if m:
+        return actions[-1][m.start(1):m.end(1)]
+    m = _CLOSING_DEADLINE.search(folded)
+    if m:
+        group = "before" if m.group("before") else "within"
+        return actions[-1][m.start(group):m.end(group)]
+    dated = [(a, m) for a in actions for m in _DATED_DEADLINE.finditer(fold(a))]
+    if len(dated) == 1:
+        a, m = dated[0]
+        return a[m.start():m.end()]
+    return None
 
 
 _WITH = re.compile(r"ph\S{1,3}i\s+h\S{1,2}p(?:\s+v\S{1,3}i)?\s+")
@@ -197,7 +218,9 @@ def partners_in(actions: list[str]) -> list[str]:
     for a in actions:
         folded = fold(a)
         for m in _WITH.finditer(folded):
-            names = text_before_action(re.split(r"[.;:(]", a[m.end():])[0] + " ")
+            clause = re.split(r"[.;:(]", a[m.end():])[0]
+            # `...; phối hợp với Phòng Tư pháp.`: nothing after the names, the clause is the list
+            names = text_before_action(clause + " ") or clause
             out.extend(n for n in split_agencies(names) if len(n) < 80 and AGENCY_HEAD.match(fold(n)))
     return list(dict.fromkeys(out))
 
