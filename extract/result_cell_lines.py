@@ -21,6 +21,7 @@ _VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\
 _INLINE_VALUE = rf"{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
 _YEAR_CELL = re.compile(rf"n\S{{0,2}}m\s+{YEAR}")
 _NUMBERING_HEAD = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
+_YEAR_HEAD = re.compile(r"^n\S{0,2}m$")  # Năm (a column of years)
 # the first cell of a table read column by column names what its column holds
 _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so|noi\s+dung|tieu\s+chi|linh\s+vuc|yeu\s+to)$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
@@ -71,42 +72,57 @@ def _write(out: list[str], text: str, starts: list[int], lines: list[str], first
 
 
 def _numbered_cells(lines: list[str], i: int, warnings: list[str]) -> Optional[tuple[list[list[str]], int]]:
-    """`STT` / k-1 column labels / then rows `n` / k-1 cells, n = 1, 2, ... (one cell per line)."""
-    if not _NUMBERING_HEAD.match(fold(_cell(lines[i]))):
+    """`STT` / k-1 column labels / then rows `n` / k-1 cells, n = 1, 2, ... (one cell per line); or `Năm` / k-1
+    column labels / then rows `2021` / k-1 cells, the years rising."""
+    first = fold(_cell(lines[i]))
+    by_year = bool(_YEAR_HEAD.match(first))
+    if not by_year and not _NUMBERING_HEAD.match(first):
         return None
+
+    def opens(j: int, prev: Optional[str]) -> bool:  # lines[j] opens the row after the one keyed `prev`
+        cell = _cell(lines[j])
+        if not by_year:
+            return cell == str(int(prev) + 1 if prev else 1)
+        return bool(re.fullmatch(YEAR, cell)) and (prev is None or int(cell) > int(prev))
+
     head = [_cell(lines[i])]
     j = i + 1
-    while j < len(lines) and _cell(lines[j]) != "1" and _is_label(_cell(lines[j])) and len(head) < 9:
+    while j < len(lines) and not opens(j, None) and _is_label(_cell(lines[j])) and len(head) < 9:
         head.append(_cell(lines[j]))
         j += 1
     k = len(head)
-    if k < 3 or j >= len(lines) or _cell(lines[j]) != "1":
+    if k < 3 or j >= len(lines) or not opens(j, None):
         return None
     rows: list[list[str]] = [head]
-    n = 1
-    while j + k <= len(lines) and _cell(lines[j]) == str(n):
+    key: Optional[str] = None
+    while j + k <= len(lines) and opens(j, key):
         cells = [_cell(x) for x in lines[j:j + k]]
-        following = _cell(lines[j + k]) if j + k < len(lines) else ""
+        following = lines[j + k] if j + k < len(lines) else ""
         if not all(c and len(c) <= _MAX_CELL for c in cells[1:]):
             break
-        if following != str(n + 1) and is_value_cell(following):
+        if following and not opens(j + k, cells[0]) and is_value_cell(_cell(following)) and not by_year:
             # a value after the row's last cell: a name wrapped over two lines shifted the cells
-            warnings.append(f"table read one cell per line under '{head[1]}': row {n} does not come in {k} cells; "
-                            f"left from row {n}")
+            warnings.append(f"table read one cell per line under '{head[1]}': row {cells[0]} does not come in {k} "
+                            f"cells; left from row {cells[0]}")
             break
         rows.append(cells)
+        key = cells[0]
         j += k
-        n += 1
     body = rows[1:]
-    if len(body) < 2 or not _consistent(body, 1):
+    if len(body) < 2 or not _consistent(body, 1, labelled=not by_year):
+        return None
+    if by_year and j < len(lines) and (is_value_cell(_cell(lines[j])) or opens(j, key)):
+        warnings.append(f"table read one cell per line under '{head[0]}': the row after {key} does not come in "
+                        f"{k} cells; left as it is")
         return None
     return rows, j
 
 
-def _consistent(body: list[list[str]], first: int) -> bool:
-    """Every column holds values in every row or in none; the label column none, one column at least values."""
+def _consistent(body: list[list[str]], first: int, labelled: bool = True) -> bool:
+    """Every column holds values in every row or in none; the label column (when there is one) none, one column at
+    least values."""
     kinds = [{is_value_cell(row[c]) for row in body} for c in range(first, len(body[0]))]
-    return all(len(k) == 1 for k in kinds) and kinds[0] == {False} and any(k == {True} for k in kinds)
+    return all(len(k) == 1 for k in kinds) and (not labelled or kinds[0] == {False}) and any(k == {True} for k in kinds)
 
 
 def _years_line(line: str) -> Optional[list[str]]:

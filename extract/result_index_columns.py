@@ -23,7 +23,10 @@ def index_columns(header: str) -> list[tuple[str, str]]:
     """(index, metric) per column, in header order, when the folded header names two or more indices once
     each. The metric is `percent` when `%` or `tỷ lệ` follows the index before the next column (SIPAS unless it
     says points), `score` otherwise, `rank` for a ranking column (the index named before it)."""
-    found = index_mentions(header)
+    # `Điểm PCI 2024 | Xếp hạng PCI | Điểm DTI 2024 | Xếp hạng DTI`: an index named again by its rank column (in the
+    # same cell: one space apart, where cells are two or more apart)
+    found = [m for m in index_mentions(header)
+             if not re.search(r"(?:xep|thu) ?h\S{0,3}ng (?:chi s\S )?$", header[max(0, m[0] - 24):m[0]])]
     names = [n for _, _, n in found]
     if len(names) < 2 or len(set(names)) != len(names):
         return []

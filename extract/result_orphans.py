@@ -18,14 +18,17 @@ from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_rema
 
 # A sentence naming no index gives component values only when it speaks of components ...
 COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
-OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|ty le")
+# (`lĩnh vực X đạt tỷ lệ cao nhất với 92,35%` is the component's own rate)
+OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|(?<!dat )ty le")
 NAMED_ONLY = ("percent_listed",)  # values that need a component named right before them
 NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
 IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 
 
 _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}}|cung nam|dong thoi|theo\s+(?:quyet\s+dinh|ket\s+qua|cong\s+bo|bao\s+cao)"
-                           rf"[^,;\n]{{0,80}}?,)\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
+                           # `Trong số các phường trước sắp xếp, phường X (cũ) đạt ...`, `Đối với khối sở, ban, ngành,
+                           # Sở X đạt ...`: the units a value is among
+                           rf"[^,;\n]{{0,80}}?,|(?:trong\s+so\s+cac|doi\s+voi(?:\s+cac)?)\s+[^;\n\d]{{0,60}}?,)\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao))\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
@@ -116,6 +119,19 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
     return None
 
 
+def _scored_in_points(d: Doc, whole: str, v: Value, sent_start: int) -> str:
+    """SIPAS is a share of people satisfied: a sentence of points (`X (cũ) đạt 85,20 điểm, xếp hạng 3/21; Y (cũ) xếp
+    hạng 7/21`) after one naming the CCHC index and then SIPAS gives the other index's values."""
+    if whole != "SIPAS":
+        return whole
+    end = sentence_end(d.folded, sent_start, len(d.folded))
+    if not any(w.kind in ("score", "score_frac") for w in find_values(d.folded, sent_start, end, d.text, d.own)):
+        return whole
+    lead = sentence_start(d.folded, max(0, sent_start - 2))
+    named = [idx for a, _, idx in d.mentions if lead <= a < sent_start and idx != "SIPAS"] if d.mentions else []
+    return named[-1] if named else whole
+
+
 _IN_TURN_CUE = re.compile(r"lan\s+luot\s+(?:dat\s+|la\s+)?")
 
 
@@ -199,7 +215,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         if v.kind == "score_decimal" and not any(idx in DECIMAL_SCORED for *_, idx, _ in found):
             continue  # a bare decimal is a component's score only for an index scored from 0 to 1
         if whole and not found:  # `... công bố Chỉ số CCHC năm 2024. Theo đó, tỉnh X đạt 89,54%`
-            index, comp = whole, None
+            index, comp = _scored_in_points(d, whole, v, sent_start), None
         elif found:
             # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
             *_, index, comp = max(found)
@@ -233,7 +249,9 @@ def orphan_components(d: Doc, mentions, owned) -> None:
                 default=None)
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
             above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
-            scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (above[-1] if above else None)
+            # (not for a unit named as the subject: `Đối với khối sở, Sở Tài chính đạt 84,37%` is the issuer's own)
+            scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (
+                above[-1] if above and not (whole and not found) else None)
             add_result(d, {}, v, index, comp, year, scope, ev)
 
 

@@ -13,8 +13,10 @@ _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\.\s")
 _RESULTS_SECTION = re.compile(rf"\b(?:ket qua|thuc trang|danh gia|tinh hinh)\b(?:(?!muc tieu|chi tieu|phan dau|ke hoach|"
                               rf"so voi|den nam).){{0,80}}?\bn\S{{0,2}}m\s+({YEAR})\b")
 # the first column of a table of components or indices, with no numbering column before it
+# (or of former units: `Tỉnh (cũ)`, `Phường (cũ)`, `Đơn vị (cũ)`, whose rows are those units' results)
 _FIRST_COLUMN = re.compile(r"^\s*(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|linh\s+vuc|yeu\s+to|tru\s+cot|"
-                           r"tieu\s+chi|noi\s+dung)(?:\s*\([^)]{0,12}\))?(?=\s{2,}|\s*\|)")
+                           r"tieu\s+chi|noi\s+dung|(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan|xa|phuong|thi\s+tran|don\s+vi)"
+                           r"\s*\((?:cu|cii)\))(?:\s*\([^)]{0,12}\))?(?=\s{2,}|\s*\|)")
 
 
 def section_year(heading: str, current: Optional[int]) -> Optional[int]:

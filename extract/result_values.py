@@ -229,7 +229,9 @@ INCREASES = ("rank_increase", "score_increase")
 
 
 _CEILING_BEFORE = re.compile(r"(?<!khong\s)\bduoi\s*$")
-_GROUP_BEFORE = re.compile(r"\b(?:nh\S{1,2}m|top)\b[^.;,()]*$")
+# (`nhóm 10 tỉnh, thành phố đứng đầu`: the comma of a pair of unit words stays inside the group)
+_GROUP_BEFORE = re.compile(r"\b(?:nh\S{1,2}m|top)\b(?:[^.;,()]|,\s*(?=(?:thanh\s+pho|thi\s+xa|thi\s+tran|phuong|xa|"
+                           r"huyen|quan|dac\s+khu)\b))*$")
 _FLOOR_WORD = re.compile(r"(?:\S+\s+){0,2}?(?:tren|toi thieu|it nhat|khong thap hon|khong duoi)\s")
 
 

@@ -1,0 +1,165 @@
+"""Shapes met at first contact with the fresh batch dr_200-209 (issue #4): a table of year rows read one cell per
+line, former units ranked after a sentence naming the CCHC index and then SIPAS, a field's `tỷ lệ` as its own rate,
+the task section headed `T0 CHỨC` by the English model, partners closing an item, a stray `|` before `Nơi nhận`,
+and the date closing an item as its deadline. Inputs written here (other units, numbers and dates), with and
+without marks."""
+from __future__ import annotations
+
+import pytest
+from unidecode import unidecode
+
+from extract.body_tasks import item_deadline
+from extract.result_cell_lines import rejoin_cell_lines
+from extract.tasks import extract_tasks
+from test_result_turns_scope import header, rows, run
+from test_tasks import doc_of
+
+FORMS = [lambda t: t, unidecode]
+
+_YEAR_CELLS = ("Kết quả Chỉ số cải cách hành chính của huyện qua các năm như sau:\n"
+               "Năm\nĐiểm số\nXếp hạng\n| 2021\n79,45\n9/13\n2022\n82,10\n6/13\n2023\n85,32\n4/13\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_year_rows_read_one_cell_per_line(form):
+    text = header("HUYỆN KRÔNG PẮC", "Krông Pắc") + "II. KẾT QUẢ\n" + _YEAR_CELLS + (
+        "Chỉ số SIPAS năm 2023 của huyện đạt 84,60%.\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score", "percent", "rank", "rank_total") == {
+        ("PAR INDEX", 2021, 79.45, None, 9, 13), ("PAR INDEX", 2022, 82.1, None, 6, 13),
+        ("PAR INDEX", 2023, 85.32, None, 4, 13), ("SIPAS", 2023, None, 84.6, None, None)}
+
+
+def test_year_cells_are_left_alone_when_a_row_comes_short():
+    # the third row lost its rank: the block is no certain table, so nothing is rejoined
+    text = "Năm\nĐiểm số\nXếp hạng\n2021\n79,45\n9/13\n2022\n82,10\n6/13\n2023\n85,32\n"
+    rewritten, warnings = rejoin_cell_lines(text)
+    assert rewritten == text and warnings
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_units_ranked_in_points_after_the_cchc_index_and_sipas(form):
+    text = header("PHƯỜNG TÂN AN", "Tân An") + (
+        "II. KẾT QUẢ\nNăm 2024, Chỉ số cải cách hành chính của thị xã Cam Đường (cũ) đạt 86,15 điểm, xếp hạng "
+        "4/9 huyện, thị xã; Chỉ số SIPAS của thị xã đạt 85,40%. Trong số các xã, phường trước sắp xếp, "
+        "phường Bắc Lệnh (cũ) đạt 83,70 điểm, xếp hạng 5/17 xã, phường; phường Nam Cường (cũ) xếp hạng 9/17.\n")
+    results, _ = run(form(text))
+    got = {(i, s and unidecode(s), sc, r, t) for i, s, sc, r, t in rows(results, "index", "scope", "score", "rank",
+                                                                            "rank_total")}
+    # the former wards' points and ranks are the CCHC index's, not SIPAS's (a share of people satisfied)
+    assert {g for g in got if g[1] and "phuong" in g[1]} == {
+        ("PAR INDEX", "phuong Bac Lenh (cu)", 83.7, 5, 17), ("PAR INDEX", "phuong Nam Cuong (cu)", None, 9, 17)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_field_rate_said_with_ty_le(form):
+    text = header("TỈNH HẬU GIANG", "Hậu Giang") + (
+        "II. KẾT QUẢ\nChỉ số PAR INDEX năm 2023 của tỉnh đạt 86,02%, xếp hạng 21/63.\n"
+        "Trong 08 lĩnh vực, lĩnh vực Cải cách thể chế đạt tỷ lệ cao nhất với 93,10%; lĩnh vực Cải cách tài "
+        "chính công đạt thấp nhất với 70,25%. Tỷ lệ hồ sơ trực tuyến đạt 98%.\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "component", "percent") == {
+        ("PAR INDEX", None, 86.02), ("PAR INDEX", "Cải cách thể chế", 93.1),
+        ("PAR INDEX", "Cải cách tài chính công", 70.25)}
+
+
+_SECTION = ("V. T0 CHUC THUC HIEN\n"
+            "1. Phong Noi vu: Tham muu UBND huyen theo doi viec thuc hien Ke hoach; bao cao ket qua truoc ngay 20/11/2024.\n"
+            "2. Phong Tai chinh - Ke hoach: Chu tri giai quyet ho so dung han; phoi hop voi Chi cuc Thue khu vuc.\n"
+            "3. UBND cac xa, thi tran: Xay dung ke hoach thuc hien tai dia phuong.\n"
+            "| Noi nhan:\n- Nhu tren;\n- Luu: VT.\n")
+
+
+def test_english_model_task_section_partners_and_end():
+    tasks, _ = extract_tasks(doc_of(_SECTION))
+    assert [t.id for t in tasks] == ["1", "2", "3"]
+    assert tasks[0].deadline == "truoc ngay 20/11/2024" and tasks[0].deadline_date == "2024-11-20"
+    assert tasks[1].partners == ["Chi cuc Thue khu vuc"]
+    assert not any("Noi nhan" in a or "Luu" in a for a in tasks[2].actions)
+
+
+@pytest.mark.parametrize("actions,deadline", [
+    (["Tổng hợp, báo cáo Sở Nội vụ trước ngày 05/12/2026."], "trước ngày 05/12/2026"),
+    (["Báo cáo UBND tỉnh hằng năm trước ngày 10/12."], "hằng năm trước ngày 10/12"),
+    (["Tổ chức khảo sát sự hài lòng, hoàn thành trong Quý III/2026."], "Quý III/2026"),
+    (["Số hóa hồ sơ, hoàn thành trong tháng 9/2026."], "tháng 9/2026"),
+    (["Hoàn thành trước ngày 31/3/2026; báo cáo kết quả về Sở Nội vụ theo quy định."], "trước ngày 31/3/2026"),
+    (["Báo cáo kết quả trước ngày 15/6/2026 để tổng hợp."], "trước ngày 15/6/2026"),
+    # two dates in the item and none closing it: no deadline for the item as a whole
+    (["Xây dựng kế hoạch trước ngày 31/01/2026; báo cáo sơ kết trước ngày 15/6/2026 theo quy định."], None),
+    (["Tuyên truyền thường xuyên trên loa truyền thanh."], None),
+    (["Tổ chức đối thoại trong năm 2026 tại các thôn."], None),  # a time said inside the action, not closing it
+])
+def test_the_date_closing_an_item_is_its_deadline(actions, deadline):
+    assert item_deadline(actions) == deadline
+    assert item_deadline([unidecode(a) for a in actions]) == (unidecode(deadline) if deadline else None)
+
+
+_FORMER_TABLE = ("II. KẾT QUẢ NĂM 2024\nKết quả Chỉ số PCI và Chỉ số DTI năm 2024 của hai tỉnh trước khi hợp nhất:\n\n"
+                 "{head}      Điểm PCI 2024   Xếp hạng PCI   Điểm DTI 2024   Xếp hạng DTI\n"
+                 "Hòa Bình        64,20           37/63          0,4410          51/63\n"
+                 "Vĩnh Phúc       68,75           11/63          0,5630          15/63\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_former_provinces_by_bare_name_with_a_rank_column_per_index(form):
+    results, _ = run(form(header("TỈNH PHÚ THỌ", "Phú Thọ") + _FORMER_TABLE.format(head="Tỉnh (cũ)")))
+    got = {(i, unidecode(s), sc, r, t) for i, s, sc, r, t in rows(results, "index", "scope", "score", "rank",
+                                                                        "rank_total")}
+    assert got == {("PCI", "tinh Hoa Binh (cu)", 64.2, 37, 63), ("DTI", "tinh Hoa Binh (cu)", 0.441, 51, 63),
+                   ("PCI", "tinh Vinh Phuc (cu)", 68.75, 11, 63), ("DTI", "tinh Vinh Phuc (cu)", 0.563, 15, 63)}
+    assert all(r.year == 2024 for r in results)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_other_provinces_gives_no_results(form):
+    # `Tỉnh` without `(cũ)`: provinces compared with, not the issuer's former units
+    results, _ = run(form(header("TỈNH PHÚ THỌ", "Phú Thọ") + _FORMER_TABLE.format(head="Tỉnh     ")))
+    assert not [r for r in results if r.scope]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_former_wards_with_one_rank_column(form):
+    text = header("PHƯỜNG HÀ TU", "Hà Tu") + (
+        "II. KẾT QUẢ NĂM 2024\nKết quả của các phường (cũ) hợp thành phường Hà Tu như sau:\n\n"
+        "Phường (cũ)      Chỉ số CCHC (điểm)   Xếp hạng   Chỉ số SIPAS (%)\n"
+        "Hà Phong         88,12                3/12       87,45\n"
+        "Hà Khánh         84,60                8/12       85,30 |\n")
+    results, _ = run(form(text))
+    got = {(i, unidecode(s), sc, p, r) for i, s, sc, p, r in rows(results, "index", "scope", "score", "percent", "rank")}
+    assert got == {("PAR INDEX", "phuong Ha Phong (cu)", 88.12, None, 3), ("SIPAS", "phuong Ha Phong (cu)", None, 87.45, None),
+                   ("PAR INDEX", "phuong Ha Khanh (cu)", 84.6, None, 8), ("SIPAS", "phuong Ha Khanh (cu)", None, 85.3, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_issuer_named_as_subject_among_its_peers_is_no_other_unit(form):
+    text = header("SỞ XÂY DỰNG", "Hà Tĩnh") + (
+        "II. KẾT QUẢ\nNăm 2022, Chỉ số cải cách hành chính của tỉnh Hà Tĩnh đạt 87,10%, xếp thứ 10/63. Đối với "
+        "khối sở, ban, ngành, Sở Xây dựng đạt 83,25%, xếp thứ 11/20.\nTrong các lĩnh vực, Cải cách tài chính công "
+        "đạt 10,75/12 điểm.\n")
+    results, _ = run(form(text))
+    got = {(c, s and unidecode(s), p, sc, r) for c, s, p, sc, r in rows(results, "component", "scope", "percent", "score",
+                                                                           "rank")}
+    assert got == {(None, "tinh Ha Tinh", 87.1, None, 10), (None, None, 83.25, None, 11),
+                   ("Cải cách tài chính công", None, None, 10.75, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_group_qualified_as_leading_is_no_first_place(form):
+    text = header("TỈNH QUẢNG TRỊ", "Quảng Trị") + (
+        "III. MỤC TIÊU\n- Năm 2026: Chỉ số PCI đạt từ 67,5 điểm trở lên, xếp trong nhóm 15 tỉnh, thành phố đứng "
+        "đầu cả nước.\n")
+    _, targets = run(form(text))
+    assert rows(targets, "index", "year", "metric", "comparator", "value") == {
+        ("PCI", 2026, "score", ">=", 67.5), ("PCI", 2026, "rank", "<=", 15.0)}
+
+
+def test_goal_headings_after_blanked_table_lines():
+    """A stray `|` may open a goals heading; the blanks around it are the line's own. Blanked table lines are runs of
+    spaces, where `\\s*\\|?\\s*` backtracked quadratically (minutes on a long synthetic plan): not timed here, the
+    reader must get through and still find both headings."""
+    from extract.result_context import goal_spans
+
+    text = ("\n" + " " * 80) * 400 + "\n|iii. muc tieu\n1. chi so sipas dat 90%.\n   iv. to chuc thuc hien\n"
+    spans = goal_spans(text)
+    assert len(spans) == 1 and text[spans[0][0]:spans[0][1]].strip() == "1. chi so sipas dat 90%."
