@@ -13,8 +13,8 @@ from extract.numbers import fold
 
 # How an agency name opens (folded). `s[o6...]` covers OCR of `Sở`.
 _HEADS = (
-    r"s(?:[o068bde&¢]|(?=\s))", r"phong", r"van phong", r"trung tam", r"ban", r"uy ban", r"ubnd", r"hdnd", r"thanh tra",
-    r"cong an", r"bao hiem", r"buu dien", r"mat tran", r"uy ban mat tran", r"hoi", r"hiep hoi", r"doan", r"tinh doan",
+    r"s(?:[o068bde&¢]|(?=\s))", r"phong", r"v[a4]n phong", r"trung tam", r"ban", r"uy ban", r"ubnd", r"hdnd", r"thanh tra",
+    r"cong an", r"cong doan", r"cong chuc", r"bao hiem", r"buu dien", r"mat tran", r"uy ban mat tran", r"hoi", r"hiep hoi", r"doan", r"tinh doan",
     r"lien doan", r"toa an", r"vien kiem sat", r"cuc", r"chi cuc", r"bo phan", r"dai", r"bao", r"kho bac",
     r"chi nhanh", r"ngan hang", r"bo chi huy", r"ban chi huy", r"cac", r"to", r"doi", r"giam doc",
     r"thu truong", r"chu tich", r"dang uy", r"cong ty", r"bo", r"ubmttq", r"mttq", r"cap uy", r"chinh quyen",
@@ -30,7 +30,7 @@ _KEEP_JOINED = re.compile(r"hdnd (?:va|&) ubnd|cac so, ban, nganh|van hoa, the t
                           r"giao duc va dao tao|nong nghiep va moi truong|tai nguyen va moi truong|"
                           r"ke hoach va dau tu|thong tin va truyen thong|dan toc va ton giao|lao dong, thuong binh va xa hoi")
 # `Đề nghị X`, `Giao X`, `Đối với X` address X (OCR: `Pé nghị`, `Pô nghị`, `Phí với`)
-_REQUEST = re.compile(r"^\s*(?:[dp][eo] nghi|giao|yeu cau|(?:d|ph)\S{0,2}i v\S{1,2}i)\s+")
+_REQUEST = re.compile(r"^\s*(?:[dp][eo] nghi\.?|giao|yeu cau|(?:d|ph)\S{0,2}i v\S{1,2}i)\s+")  # `Đề nghị.`: a dot of the OCR
 _WEAK_HEADS = re.compile(r"^(?:bao|dai|hoi|to|doi|bo|ban|doan|cuc)\s")
 
 

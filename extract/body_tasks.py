@@ -18,9 +18,10 @@ from extract.schema import Evidence, Task
 
 # `IV. TỔ CHỨC THỰC HIỆN`, also after other words of the heading (`III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN`); `T0` the English model's slip
 _SECTION = re.compile(r"^[ \t]*[ivx1l|]{1,4}[ \t]*[.,:]?[ \t]*(?:nh\S{1,3}m\s+v\S{1,2}(?:\s*,\s*gi\S{1,3}i\s+ph\S{1,3}p)?\s+v\S{1,2}\s+)?"
-                      r"t[o0]\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,3}n\b", re.M)
-_SECTION_END = re.compile(r"^[\s|]*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?thuc hien|kt\.\s*chu tich|tm\.\s*uy ban|"
-                          r"phu luc\b)", re.M)
+                      r"t[o0]\s+ch\S{1,3}c\s+th\S{1,4}\s+hi\S{1,3}n\b", re.M)  # (`THU.Cô`: the restorer on `THU.C`)
+_SECTION_END = re.compile(r"^[\s|]*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|kt\.\s*chu tich|tm\.\s*uy ban|"
+                          r"phu luc(?:\s+(?:[ivx]{1,4}|\d{1,2}|so\s+\d{1,2}))?\s*[.:]?\s*$)", re.M)
+# (`Phụ lục kèm theo Kế hoạch này; chịu trách nhiệm ...` wrapped onto a line of its own goes on with the item)
 _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
 _LETTERED = re.compile(r"^\s*([a-zđ])\)\s*(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-+•–]|[a-zđ]\))\s*")
@@ -191,7 +192,8 @@ _DATED_DEADLINE = re.compile(rf"\b{_BEFORE_DAY}")
 
 def item_deadline(actions: list[str]) -> str | None:
     """`... Thời gian hoàn thành: Quý IV/2025.` closing the item, a time closing its last sentence (`... gửi Sở Nội
-    vụ trước ngày 30/11/2025.`), else the one `trước ngày` date of the item: the deadline of the item as a whole."""
+    vụ trước ngày 30/11/2025.`; of several bullets, a `trước ngày` date closing the last), else the one `trước ngày` date
+    of an item of one paragraph: the deadline of the item as a whole."""
     if not actions:
         return None
     folded = fold(actions[-1])
@@ -199,14 +201,26 @@ def item_deadline(actions: list[str]) -> str | None:
     if m:
         return actions[-1][m.start(1):m.end(1)]
     m = _CLOSING_DEADLINE.search(folded)
-    if m:
-        group = "before" if m.group("before") else "within"
-        return actions[-1][m.start(group):m.end(group)]
-    dated = [(a, m) for a in actions for m in _DATED_DEADLINE.finditer(fold(a))]
-    if len(dated) == 1:
-        a, m = dated[0]
-        return a[m.start():m.end()]
-    return None
+    if m and (len(actions) == 1 or m.group("before")):  # the report that closes the last of several bullets
+        return _spelled(m.group("before") or m.group("within"))
+    if len(actions) > 1:
+        return None  # a date inside one of several bullets is that bullet's (seeds 001, 004: `... trước ngày 20/7/2025`)
+    dated = [m for a in actions for m in _DATED_DEADLINE.finditer(fold(a))]
+    return _spelled(dated[0].group(0)) if len(dated) == 1 else None
+
+
+# The words of a deadline spelled out from their folded form: the restorer may leave English-model OCR's `trtroc ngay`
+_DEADLINE_WORDS = ((r"^hang\s+nam\s+", "hằng năm "), (r"\btr\S{1,3}c\b", "trước"), (r"\bcham\s+nhat\b", "chậm nhất"),
+                   (r"\bng\S{1,3}y\b", "ngày"), (r"\bh\S{1,3}ng\s+n\S{1,3}m$", "hằng năm"), (r"^qu\S{1,2}\b", "Quý"),
+                   (r"^th\S{1,3}ng\b", "tháng"), (r"^n\S{1,3}m\b", "năm"), (r"\s+", " "))
+
+
+def _spelled(folded_deadline: str) -> str:
+    out = folded_deadline.strip()
+    for rx, word in _DEADLINE_WORDS:
+        out = re.sub(rx, word, out)
+    out = re.sub(r"^Quý ([ivx1l]+)", lambda m: "Quý " + m.group(1).upper().replace("1", "I").replace("L", "I"), out)
+    return re.sub(r"\s*/\s*", "/", out)
 
 
 _WITH = re.compile(r"ph\S{1,3}i\s+h\S{1,2}p(?:\s+v\S{1,3}i)?\s+")

@@ -183,7 +183,8 @@ def grids_from_text(text: str, base: int = 0) -> list[tuple[int, list[list[str]]
         if raw.count("|") >= 1 and len(raw.split("|")) >= 2:
             if not cur:
                 start = base + pos
-            cur.append([c.strip() for c in raw.split("|")])
+            if not re.fullmatch(r"[\s|:\-–=+]+", raw):  # a Markdown rule under the header (`|---|---|`) is no row
+                cur.append([c.strip() for c in raw.split("|")])
         elif raw.strip() and cur:
             out.append((start, cur))
             cur = []
