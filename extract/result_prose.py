@@ -93,6 +93,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
         # `Chỉ số PAR INDEX, Chỉ số SIPAS ... lần lượt đạt 90,12 điểm và 88,7%`: one value per index, in order
         own_index = dict(zip((v.start for v in values), in_turn.get(k, [])))
         before = _component_before_mention(folded, sent_start, ms, index)
+        # `nội dung Thủ tục cấp phép xây dựng trong Chỉ số PAPI ... đạt 1,68/2,5 điểm`: a part the lists do not know
+        unknown_part = before is None and _part_before_mention(folded, sent_start, ms)
         # `các năm 2021, 2022, 2023 lần lượt đạt 80,14%, 83,50% và 85,21%`: one value per year, in order
         by_year = _years_in_turn(folded, sent_start, end)  # the years may open the sentence
         if by_year and (by_year[0][1].start, by_year[-1][1].end) in years_read:
@@ -124,7 +126,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                     and any(a <= v.start < b for a, b, *_ in d.goals):
                 d.targets.extend(floor_of_every_component(d, v, index, end, d.evidence(ms, v), sent_start))
                 continue
-            if v.kind in NAMED_ONLY and not comp:
+            if v.kind in NAMED_ONLY and not comp or unknown_part and not comp and v.start < end_of_clause(folded, me):
                 continue  # `... 94,1%` after a name: only a component's
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
@@ -257,6 +259,20 @@ def _component_before_mention(folded: str, sent_start: int, ms: int, index) -> O
     if not m or not COMPONENT_CUE.search(folded, sent_start, ms):
         return None
     return component_before(folded, sent_start, sent_start + m.start(), index, max_gap=0)
+
+
+def _part_before_mention(folded: str, sent_start: int, ms: int) -> bool:
+    """`nội dung X trong Chỉ số PAPI`, `lĩnh vực X của Chỉ số CCHC`: a part of the index is the subject."""
+    # (not `các chỉ số nội dung sau của Chỉ số PAPI ...: A; B; C`, the parts listed after)
+    return bool(re.search(r"(?<!cac\s)\b(?:linh\s+vuc|noi\s+dung|yeu\s+to|tru\s+cot|chi\s+so\s+thanh\s+phan)\s+"
+                          r"(?!sau\b|(?:duoi|sau)\s+day\b)[a-z ,]{3,80}?\s+"
+                          r"(?:trong|cua|thuoc)\s*(?:(?:bo\s+)?chi\s+s\S\s*)?$", folded[max(sent_start, ms - 120):ms]))
+
+
+def end_of_clause(folded: str, pos: int) -> int:
+    """The end of the clause at `pos` (the next `;` or `.` of the sentence)."""
+    m = re.compile(r"[;.](?:\s|$)").search(folded, pos)
+    return m.start() if m else len(folded)
 
 
 def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:

@@ -145,7 +145,8 @@ _SUBJECT_AFTER = re.compile(r"\s*[,:]?\s*(?:co|dat|xep|dung|voi|chi\s*s\S)\b")  
 def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
     """A former unit that opens a sentence as its subject (`tỉnh Kon Tum (cũ) đạt 84,51% về ...`, `tỉnh X (cũ)
     có Chỉ số A ..., Chỉ số B ...`): the unit of every value the sentence states."""
-    hits = _old_units(doc_text, folded, lo, hi)
+    hits = [m for m in _old_units(doc_text, folded, lo, hi)
+            if not _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())]  # not the units ranked among
     if not hits or not _SUBJECT_AFTER.match(folded, hits[-1].end()):
         return None
     return former_unit(doc_text, folded, hits[-1].start(), hits[-1].end())
@@ -153,7 +154,10 @@ def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optiona
 
 def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
     """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
-    former = former_unit(doc_text, folded, lo, hi)
+    # (not the former unit a rank is among: `xếp thứ 3/8 huyện, thành phố của tỉnh Thái Bình (cũ); Chỉ số SIPAS ...`)
+    hits = [m for m in _old_units(doc_text, folded, lo, hi)
+            if not _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())]
+    former = former_unit(doc_text, folded, hits[-1].start(), hits[-1].end()) if hits else None
     if former:
         return former
     for m in reversed(list(_OF_UNIT.finditer(folded, lo, hi))):

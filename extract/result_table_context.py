@@ -129,6 +129,7 @@ def split_numeric_tail(line: str) -> tuple[str, list[str]]:
     A text layer may print the name's wrapped end after the numbers (`Công tác chỉ đạo, điều hành cải
     cách 39/63 6,0523 9,5 + 0,27 ≥6,32 hành chính`): it is put back at the end of the label. A goal in words
     after the numbers (`Cải cách tài chính công 8 7,50 Giữ vững`) is no number and no part of the name: dropped."""
+    line = re.sub(r"(\d)\s?%(?=\s|$)", r"\1", line)  # `82,40%` in a cell: the column says percent, not the sign
     m = _TAIL_RE.match(line.rstrip())
     goal = _GOAL_IN_WORDS_RE.match(line.rstrip()) if not m else None
     if goal and _GOAL_WORDS.match(fold(goal.group("goal"))) and len(TOKEN_RE.findall(goal.group("nums"))) >= 2:

@@ -30,7 +30,7 @@ def section_year(heading: str, current: Optional[int]) -> Optional[int]:
 
 # what a column of results says (a year, `Điểm đạt`, `Xếp hạng`, `Tỷ lệ (%)`, `Mục tiêu`)
 _COLUMN_LABEL = re.compile(rf"^(?:[^\d]{{0,24}}\b{YEAR}\b[^\d]{{0,12}}|[^\d]{{0,40}}(?:diem|hang|%|ty le|muc tieu|chi tieu|"
-                           r"ket qua|toi da|phan dau)[^\d]{0,24})$")
+                           r"ket qua|toi da|phan dau)[^\d]{0,40})$")
 
 
 def headed_without_number(line: str) -> bool:
@@ -41,7 +41,17 @@ def headed_without_number(line: str) -> bool:
     if not _FIRST_COLUMN.match(folded):
         return False
     cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{2,}", folded.strip()) if c.strip()]
-    return len(cells) >= 2 and all(_COLUMN_LABEL.match(c) for c in cells[1:])
+    # (the count of units ranked is no value: `Xếp hạng trong 30 quận, huyện, thị xã`)
+    cells = [re.sub(r"\b(trong|tren)\s+(?:tong\s+so\s+)?\d{1,3}\s+(?=[a-z])", r"\1 ", c) for c in cells]
+    return len(cells) >= 2 and all(_COLUMN_LABEL.match(c) or _names_an_index(c) for c in cells[1:])
+
+
+def _names_an_index(cell: str) -> bool:
+    """`Chỉ số hài lòng (SIPAS)`: a column of the index's values, whatever else it says (no number)."""
+    from extract.components import index_mentions
+
+    # (a digit inside a word is the English model's `s6` for `số`, no number)
+    return len(cell) <= 60 and not re.search(r"(?<![a-z])\d", re.sub(YEAR, "", cell)) and bool(index_mentions(cell))
 
 
 def results_year(folded: str) -> Optional[int]:

@@ -125,7 +125,7 @@ def _starts_header(folded_line: str) -> bool:
 def _lines_with_offsets(text: str, base: int) -> list[tuple[int, str]]:
     out, pos = [], 0
     for raw in text.split("\n"):
-        line = raw.replace("|", " ").replace("\t", "  ").strip()  # a tab parts cells as a run of spaces does
+        line = raw.replace("|", "  ").replace("\t", "  ").strip()  # `|` and a tab part cells as a run of spaces does
         if line and not line.startswith("http") and line != "\f":
             out.append((base + pos, line))
         pos += len(raw) + 1
@@ -184,6 +184,11 @@ def _read_rows(lines, i, table: TableContext) -> int:
             if not label and not buf and table.rows:  # numbers that wrapped below their row
                 table.rows[-1].tokens.extend(tokens)
             else:
+                if buf and table.rows and is_total_row(label) and not any(_row_start(b) for _, b in buf):
+                    # `8 | Tác động ... và | 25 | 21,50` / `| phát triển kinh tế - xã hội |` / `| Tổng cộng | 100 | 87,95`:
+                    # the lines before a total row end the name of the row above
+                    table.rows[-1].label += " " + " ".join(b for _, b in buf)
+                    buf = []
                 start = buf[0][0] if buf else off
                 full = " ".join([b for _, b in buf] + [label])
                 table.rows.append(make_row(full, tokens, start))

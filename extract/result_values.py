@@ -107,13 +107,13 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_bare", re.compile(rf"(?:\bla\s+|\b1a\s+|\b1[34]\s+)?{_N}\s?/\s?{_MAX}\s*{_DIEM}")),
 )
 _BAND = re.compile(r"\bnhom\s+(?:trung\s+binh|binh\s+quan)\b[^.;()]{0,40}$")  # `trong nhóm Trung bình thấp, ... (`
-_AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan)[^.;()]{0,40}\s*$")
+_AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan|trung vi)[^.;()]{0,40}\s*$")  # `trung vị`: the median
 _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
 _AGAINST_TARGET = re.compile(r"(?:so\s+voi|hon|vuot)\s+(?:muc\s+)?chi\s+tieu\b[^.;]{0,40}$")
 _AVERAGE_KINDS = ("score", "percent", "percent_listed", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
-_AVERAGE = re.compile(r"(?<!nhom\s)\b(?:trung\s+binh|binh\s+quan)\b")  # `nhóm trung bình cao`: a band
+_AVERAGE = re.compile(r"(?<!nhom\s)\b(?:trung\s+binh|binh\s+quan|trung\s+vi)\b")  # `nhóm trung bình cao`: a band
 # whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
 _OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nganh|co\s+quan|don\s+vi)|(?:cac|\d{{1,3}})\s+(?:{UNIT_WORDS}|so|don\s+vi|dia\s+phuong|co\s+quan)"
                      r"|cap\s+(?:tinh|huyen|xa))\b")

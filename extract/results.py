@@ -23,13 +23,37 @@ from extract.result_year_rows import year_row_targets
 from extract.task_table_lines import task_table_spans
 from extract.schema import IndexResult, IndexTarget
 
+_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M)
+
+
+def _rule_below_table(text: str) -> str:
+    """The rows of a Markdown table moved up over its rule line, which ends the table as blanks: the table readers
+    see the header right above its rows, and the text keeps its length (only the rows move, by one line)."""
+    out = text
+    for m in _MARKDOWN_RULE.finditer(text):
+        end = m.end()
+        while end < len(text):  # the table's rows: the lines after the rule that hold a `|`
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if "|" not in text[end + 1:nxt] or not text[end + 1:nxt].strip():
+                break
+            end = nxt
+        rows = text[m.end() + 1:end]
+        if rows:
+            out = out[:m.start()] + rows + "\n" + " " * (m.end() - m.start()) + out[end:]
+        else:
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
 
 def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """-> (index_results, index_targets, warnings) from a NormalizedDocument."""
     # tables whose cells were put one per line, rejoined into `|` rows (same offsets) for the table readers
-    rejoined, warnings = rejoin_cell_lines(doc.text)
+    # a Markdown rule under a header (`|------|------|`) is no row: moved below the table as a blank line
+    source = _rule_below_table(doc.text)
+    rejoined, warnings = rejoin_cell_lines(source)
     # tables with a header over two lines or more (a top cell over the columns below it) first
-    results, targets, grids = header_grid_values(doc.text, doc.page_of)
+    results, targets, grids = header_grid_values(source, doc.page_of)
     rejoined = _blank(rejoined, grids)
     # tables with a column per former unit first; their lines are not read again as tables or sentences
     by_unit, read = unit_column_results(rejoined, doc.page_of)
@@ -42,7 +66,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     results += by_unit + by_year_row + by_part + by_year + by_row + by_item
     targets += by_roadmap
     spans = grids + read + roadmaps + year_rows + part_rows + year_columns + unit_rows + items + task_table_spans(doc.text)
-    text = _blank(doc.text, spans)
+    text = _blank(source, spans)
     tables = rows_from_text(_blank(rejoined, spans))
     for page in getattr(doc.source, "pages", None) or []:
         for t in page.tables:
