@@ -124,7 +124,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
             prev_comp = comp
             if not comp and _NONE_BELOW.search(folded, max(sent_start, v.start - 120), v.start) \
                     and any(a <= v.start < b for a, b, *_ in d.goals):
-                d.targets.extend(floor_of_every_component(d, v, index, end, d.evidence(ms, v), sent_start))
+                # `không có yếu tố nào dưới 85%`: a floor for every factor, named by none: no target (the convention
+                # of five of eight annotators, docs/evaluation.md), and not the index's own goal either
                 continue
             if v.kind in NAMED_ONLY and not comp or unknown_part and not comp and v.start < end_of_clause(folded, me):
                 continue  # `... 94,1%` after a name: only a component's
@@ -159,16 +160,6 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
         if t.year is None and d.title_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon
             t.year = d.title_year
     return d.results, d.targets, []
-
-
-def floor_of_every_component(d: Doc, v: Value, index, end, ev, sent_start) -> list[IndexTarget]:
-    """No component below the value: a floor (`>=`) for each official component of the index."""
-    targets = []
-    for component in official_components(index):
-        for t in make_targets(d, v, index, end, ev, sent_start, [component]):
-            t.comparator = ">="
-            targets.append(t)
-    return targets
 
 
 def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optional[str]:

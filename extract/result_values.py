@@ -44,11 +44,13 @@ _RANK_AT = r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # (`xếp hạng trong khoảng 30 - 40/148`, `thứ hạng PCI nằm trong khoảng 30 - 35/63`)
-    ("rank_range", re.compile(rf"{_RANK_VERB}\s+{_RANGE_AT}(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\s?/\s?(\d{{1,3}})")),
+    # (`xếp hạng từ thứ 3 đến thứ 4/9`)
+    ("rank_range", re.compile(rf"{_RANK_VERB}\s+{_RANGE_AT}(?:tu\s+)?(?:thu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(?:thu\s+)?(\d{{1,3}})"
+                              rf"\s?/\s?(\d{{1,3}})")),
     # `Xếp hạng: 24/63`, `có thứ hạng là 5/13`
     ("rank", re.compile(rf"{_RANK_VERB}:?\s+(?:la\s+)?{_RANK_AT}(\d{{1,3}}){_OF}(\d{{1,3}})\b")),
     # `phấn đấu xếp thứ hạng từ 5 đến 7 trong khối`: a range without the number of units ranked
-    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:hang\s+)?(?:tu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(\d{{1,3}})\b()"
+    ("rank_range", re.compile(rf"{_RANK_VERB}\s+(?:hang\s+)?(?:tu\s+)?(?:thu\s+)?(\d{{1,3}})\s?(?:-|den)\s?(?:thu\s+)?(\d{{1,3}})\b()"
                               r"(?!\s?(?:/|[.,]\d|%|d\S?em))")),
     # `thứ 11/63` after a misread verb (not `nhóm thứ 3/4 nhóm`, the band of a ranking)
     ("rank", re.compile(r"(?<!nhom\s)\bth(?:u|ir)\s+(\d{1,3})\s?/\s?(\d{1,3})\b(?!\s*nh\S{1,2}m)")),
@@ -187,8 +189,10 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
                     and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())):
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
-            if kind == "rank_only" and m.group(2) == "dau" and _GROUP_BEFORE.search(folded, max(0, m.start() - 50), m.start()):
-                continue  # `trong nhóm 30 tỉnh đứng đầu`: the band of a group, not a first place
+            if kind == "rank_only" and m.group(2) == "dau" and (
+                    _GROUP_BEFORE.search(folded, max(0, m.start() - 50), m.start())
+                    or re.match(r"\s+(?:nhom|khu\s+vuc|vung)\b", folded[m.end():m.end() + 12])):
+                continue  # `trong nhóm 30 tỉnh đứng đầu`, `đứng đầu khu vực Bắc Trung Bộ`: first in a group, no rank
             if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s+$", folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng tối thiểu 0,5 so với năm 2024`: a change, not a DTI-style score
             if _in_average_parens(folded, m.start()):

@@ -287,3 +287,20 @@ def test_commune_civil_servants_are_addressees_and_a_restored_heading_opens_the_
             "2. Công chức Tư pháp - Hộ tịch: niêm yết thủ tục hành chính; giải quyết hồ sơ đúng hạn.\n\nNơi nhận:\n")
     tasks, _ = extract_tasks(doc_of(text))
     assert [t.lead for t in tasks] == [["Công chức Văn phòng - Thống kê"], ["Công chức Tư pháp - Hộ tịch"]]
+
+
+# --- shapes met at first contact with dr_240-249 -------------------------------------------------------------------
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_wards_after_an_evaluation_clause_and_units_ranked_behind(form):
+    text = header("PHƯỜNG CỬA NAM", "Cửa Nam") + (
+        "II. KẾT QUẢ\nNăm 2024, Chỉ số cải cách hành chính của quận Hoàn Kiếm (cũ) đạt 91,08 điểm, xếp thứ 4/30, "
+        "đứng đầu nhóm quận nội thành, trước các quận Ba Đình (90,12 điểm) và Đống Đa (89,64 điểm).\n"
+        "Trong đánh giá của quận đối với 18 phường, phường Hàng Bông (cũ) dẫn đầu với 93,40 điểm; phường Tràng Tiền "
+        "(cũ) đạt 90,05 điểm, xếp thứ 7/18.\n"
+        "III. MỤC TIÊU\n1. Chỉ số cải cách hành chính năm 2025 của phường xếp hạng từ thứ 2 đến thứ 5/126 xã, phường.\n")
+    results, targets = run(form(text))
+    got = {(unidecode(s or ""), sc, r) for s, sc, r in rows(results, "scope", "score", "rank")}
+    assert got == {("quan Hoan Kiem (cu)", 91.08, 4), ("phuong Hang Bong (cu)", 93.4, None),
+                   ("phuong Trang Tien (cu)", 90.05, 7)}
+    assert rows(targets, "metric", "comparator", "value", "value_max", "out_of") == {("rank", "between", 2.0, 5.0, 126.0)}

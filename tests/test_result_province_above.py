@@ -7,7 +7,6 @@ import pytest
 from unidecode import unidecode
 
 from extract.result_scope import province_above
-from kehoach.synth.vocab import official_components
 from test_result_turns_scope import header, rows, run
 
 DEPARTMENT = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ TƯ PHÁP\n"
@@ -54,12 +53,13 @@ def test_province_above():
 
 
 @pytest.mark.parametrize("strip", [False, True])
-def test_no_component_below_a_value_is_a_floor_for_every_official_component(strip):
+def test_no_component_below_a_value_is_no_target(strip):
+    # a floor for every factor names none: no target (five of eight annotators, docs/evaluation.md), and the 85% is
+    # not the index's own goal either
     text = header("HUYỆN YÊN THẾ", "Yên Thế") + (
         "II. MỤC TIÊU\n1. Chỉ số SIPAS của huyện năm 2025 đạt từ 87% trở lên; không có yếu tố nào dưới 85%.\n")
     _, targets = run(unidecode(text) if strip else text)
-    assert rows(targets, "index", "component", "comparator", "value") == {("SIPAS", None, ">=", 87.0)} | {
-        ("SIPAS", c, ">=", 85.0) for c in official_components("SIPAS")}
+    assert rows(targets, "index", "component", "comparator", "value") == {("SIPAS", None, ">=", 87.0)}
 
 
 def test_no_component_below_in_a_results_paragraph_is_no_goal():
@@ -70,8 +70,8 @@ def test_no_component_below_in_a_results_paragraph_is_no_goal():
     assert targets == []
 
 
-def test_the_floor_may_name_the_index_between():
+def test_a_floor_naming_the_index_between_is_no_target_either():
     text = header("PHƯỜNG AN KHÊ", "An Khê") + (
         "III. MỤC TIÊU\nNăm 2025, không để yếu tố nào trong năm yếu tố của Chỉ số SIPAS dưới 86%.\n")
     _, targets = run(text)
-    assert rows(targets, "component", "comparator", "value") == {(c, ">=", 86.0) for c in official_components("SIPAS")}
+    assert targets == []
