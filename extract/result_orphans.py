@@ -28,7 +28,8 @@ IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4}}|cung nam|dong thoi|theo\s+(?:quyet\s+dinh|ket\s+qua|cong\s+bo|bao\s+cao)"
                            # `Trong số các phường trước sắp xếp, phường X (cũ) đạt ...`, `Đối với khối sở, ban, ngành,
                            # Sở X đạt ...`, `Trong đánh giá của quận, phường X (cũ) dẫn đầu với ...`: whom it is among
-                           rf"[^,;\n]{{0,80}}?,|(?:trong|doi\s+voi)\s+[^;\n]{{0,60}}?[,:])\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
+                           # (not `Trong đó,` over the parts of a value, nor `Trong khi đó, tỉnh X đạt`, a unit compared)
+                           rf"[^,;\n]{{0,80}}?,|(?:trong\s+(?:so\s+)?(?:cac|danh\s+gia|ket\s+qua|bang\s+xep\s+hang|tong\s+so)|doi\s+voi)\s+[^;\n]{{0,60}}?[,:])\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"

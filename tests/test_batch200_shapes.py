@@ -304,3 +304,15 @@ def test_former_wards_after_an_evaluation_clause_and_units_ranked_behind(form):
     assert got == {("quan Hoan Kiem (cu)", 91.08, 4), ("phuong Hang Bong (cu)", 93.4, None),
                    ("phuong Trang Tien (cu)", 90.05, 7)}
     assert rows(targets, "metric", "comparator", "value", "value_max", "out_of") == {("rank", "between", 2.0, 5.0, 126.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_trong_do_and_trong_khi_do_open_no_unit_subject(form):
+    # `Trong đó,` breaks a value down, `Trong khi đó, tỉnh X đạt` compares: neither gives a value of the index named
+    text = header("TỈNH THANH HÓA", "Thanh Hóa") + (
+        "II. KẾT QUẢ\nNăm 2024, Chỉ số cải cách hành chính của tỉnh đạt 88,12 điểm, xếp thứ 20/63. Trong khi đó, tỉnh "
+        "Nghệ An đạt 89,5 điểm. Chỉ số PAPI năm 2024 của tỉnh đạt 43,2 điểm. Trong đó, tỉnh đạt 6,1 điểm ở nội dung "
+        "Kiểm soát tham nhũng trong khu vực công.\n")
+    results, _ = run(form(text))
+    assert {(i, sc, s) for i, sc, s in rows(results, "index", "score", "scope")} == {
+        ("PAR INDEX", 88.12, None), ("PAPI", 43.2, None)}
