@@ -14,7 +14,8 @@ from extract.numbers import fold
 # How an agency name opens (folded). `s[o6...]` covers OCR of `Sở`.
 _HEADS = (
     r"s(?:[o068bde&¢]|(?=\s))", r"phong", r"v[a4]n phong", r"trung tam", r"ban", r"uy ban", r"ubnd", r"hdnd", r"thanh tra",
-    r"cong an", r"cong doan", r"cong chuc", r"bao hiem", r"buu dien", r"mat tran", r"uy ban mat tran", r"hoi", r"hiep hoi", r"doan", r"tinh doan",
+    r"cong an", r"cong doan", r"cong chuc(?!,?\s+vien\s+chuc)", r"bao hiem", r"buu dien", r"mat tran",
+    r"uy ban mat tran", r"hoi", r"hiep hoi", r"doan", r"tinh doan",
     r"lien doan", r"toa an", r"vien kiem sat", r"cuc", r"chi cuc", r"bo phan", r"dai", r"bao", r"kho bac",
     r"chi nhanh", r"ngan hang", r"bo chi huy", r"ban chi huy", r"cac", r"to", r"doi", r"giam doc",
     r"thu truong", r"chu tich", r"dang uy", r"cong ty", r"bo", r"ubmttq", r"mttq", r"cap uy", r"chinh quyen",

@@ -16,11 +16,13 @@ from extract.agencies import _ACTION_START, AGENCY_HEAD, drop_request, is_agency
 from extract.numbers import fold, iso_date
 from extract.schema import Evidence, Task
 
-# `IV. TỔ CHỨC THỰC HIỆN`, also after other words of the heading (`III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN`); `T0` the English model's slip
+# `IV. TỔ CHỨC THỰC HIỆN`, also after other words of the heading (`III. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN`); `T0` the
+# English model's slip, `THU.Cô` the restorer's on `THU.C`
 _SECTION = re.compile(r"^[ \t]*[ivx1l|]{1,4}[ \t]*[.,:]?[ \t]*(?:nh\S{1,3}m\s+v\S{1,2}(?:\s*,\s*gi\S{1,3}i\s+ph\S{1,3}p)?\s+v\S{1,2}\s+)?"
-                      r"t[o0]\s+ch\S{1,3}c\s+th\S{1,4}\s+hi\S{1,3}n\b", re.M)  # (`THU.Cô`: the restorer on `THU.C`)
-_SECTION_END = re.compile(r"^[\s|]*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|kt\.\s*chu tich|tm\.\s*uy ban|"
-                          r"phu luc(?:\s+(?:[ivx]{1,4}|\d{1,2}|so\s+\d{1,2}))?\s*[.:]?\s*$)", re.M)
+                      r"t[o0]\s+ch\S{1,3}c\s+th\S{1,4}\s+hi\S{1,3}n\b", re.M)
+_SECTION_END = re.compile(r"^[\s|]*(?:[ivx]{1,4}\.\s+[a-z]|tren day la|noi nhan|yeu cau (?:thu truong|giam doc|cac|chu tich)|"
+                          r"trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|kt\.\s*chu tich|tm\.\s*uy ban|"
+                          r"phu luc\b(?![ \t]+kem[ \t]+theo))", re.M)
 # (`Phụ lục kèm theo Kế hoạch này; chịu trách nhiệm ...` wrapped onto a line of its own goes on with the item)
 _ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.(?!\d)\s*(\S.*)$")
 _LETTERED = re.compile(r"^\s*([a-zđ])\)\s*(\S.*)$")
@@ -186,8 +188,9 @@ _ITEM_DEADLINE = re.compile(r"(?:^|[.;]\s+)th\S{1,3}i\s+(?:gian|h\S{1,2}n)(?:\s+
 _DAY = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
 _BEFORE_DAY = r"(?:hang\s+nam\s+)?(?:tr\S{1,3}c|cham\s+nhat)(?:\s+ng\S{1,3}y)?\s+" + _DAY + r"(?:\s+h\S{1,3}ng\s+n\S{1,3}m)?"
 _WITHIN = r"(?:qu\S{1,2}\s+[ivx1l]{1,4}|th\S{1,3}ng\s+\d{1,2})\s*/\s*\d{4}|n\S{1,3}m\s+\d{4}"
-_CLOSING_DEADLINE = re.compile(rf"(?:\b(?P<before>{_BEFORE_DAY})|\btrong\s+(?P<within>{_WITHIN}))\s*\)?\s*[.;|\s]*$")
-_DATED_DEADLINE = re.compile(rf"\b{_BEFORE_DAY}")
+_CLOSING_DEADLINE = re.compile(rf"(?:\b(?P<before>{_BEFORE_DAY})|\btrong\s+(?P<within>{_WITHIN}))[\s).;|]*$")
+# a date inside the item is its deadline only after a word of delivery (`ban hành trước ngày 01/7/2025` says which)
+_DATED_DEADLINE = re.compile(rf"\b(?:hoan\s+thanh|bao\s+cao|gui|trinh|nop|xong|ke\s+hoach)\b[^.;]{{0,160}}?\b(?P<date>{_BEFORE_DAY})")
 
 
 def item_deadline(actions: list[str]) -> str | None:
@@ -205,8 +208,9 @@ def item_deadline(actions: list[str]) -> str | None:
         return _spelled(m.group("before") or m.group("within"))
     if len(actions) > 1:
         return None  # a date inside one of several bullets is that bullet's (seeds 001, 004: `... trước ngày 20/7/2025`)
-    dated = [m for a in actions for m in _DATED_DEADLINE.finditer(fold(a))]
-    return _spelled(dated[0].group(0)) if len(dated) == 1 else None
+    dated = [m for a in actions for m in re.finditer(rf"\b{_BEFORE_DAY}", fold(a))]
+    delivered = _DATED_DEADLINE.search(fold(actions[0]))
+    return _spelled(delivered.group("date")) if len(dated) == 1 and delivered else None
 
 
 # The words of a deadline spelled out from their folded form: the restorer may leave English-model OCR's `trtroc ngay`

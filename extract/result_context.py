@@ -99,9 +99,9 @@ def title_year(folded: str) -> Optional[int]:
 
 # (a stray `|` of English OCR may open the line: `|III. MUC TIÊU`; blanks within the line only: `\s*\|?\s*` over the
 # blanked lines of a table backtracks quadratically)
-_GOALS_HEADING = re.compile(r"^[ \t]*\|?[ \t]*(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?|[a-d])[.)]\s*(?:m\S{1,2}c\s+ti\S{1,3}u|ch\S\s+ti\S{1,3}u)\b[^\n]*$",
+_GOALS_HEADING = re.compile(r"^[ \t]*(?:\|[ \t]*)?(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?|[a-d])[.)]\s*(?:m\S{1,2}c\s+ti\S{1,3}u|ch\S\s+ti\S{1,3}u)\b[^\n]*$",
                             re.M)
-_NEXT_ROMAN = re.compile(r"^[ \t]*\|?[ \t]*[ivx]{1,4}\.\s", re.M)
+_NEXT_ROMAN = re.compile(r"^[ \t]*(?:\|[ \t]*)?[ivx]{1,4}\.\s", re.M)
 
 
 def goal_spans(folded: str) -> list[tuple[int, int, Optional[int]]]:

@@ -29,7 +29,7 @@ _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4
                            # `Trong số các phường trước sắp xếp, phường X (cũ) đạt ...`, `Đối với khối sở, ban, ngành,
                            # Sở X đạt ...`, `Trong đánh giá của quận, phường X (cũ) dẫn đầu với ...`: whom it is among
                            # (not `Trong đó,` over the parts of a value, nor `Trong khi đó, tỉnh X đạt`, a unit compared)
-                           rf"[^,;\n]{{0,80}}?,|(?:trong\s+(?:so\s+)?(?:cac|danh\s+gia|ket\s+qua|bang\s+xep\s+hang|tong\s+so)|doi\s+voi)\s+[^;\n]{{0,60}}?[,:])\s*,?\s*)?(?P<unit>{UNIT_WORDS}|so)\s+"
+                           rf"[^,;\n]{{0,80}}?,|(?P<among>(?:trong\s+(?:so\s+)?(?:cac|danh\s+gia|ket\s+qua|bang\s+xep\s+hang|tong\s+so)|doi\s+voi)\s+[^;\n]{{0,60}}?[,:]))\s*(?:,\s*)?)?(?P<unit>{UNIT_WORDS}|so)\s+"
                            r"(?:[a-z]+\s+){0,6}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
@@ -91,6 +91,9 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
         return None
     if _SAME_YEAR.match(folded, sent_start) and not re.search(r"\((?:cu|cii)\)", folded[m.start(unit):m.end()]):
         return None  # `Cùng năm, thành phố Hà Nội đạt ...`: another unit compared; a former unit of ours is a result
+    if m.group("among") and m.group("unit") != "so" and not re.search(r"\((?:cu|cii)\)", folded[m.start(unit):m.end()]) \
+            and scope_of(d.text, folded, m.start(unit), m.end(), d.own):
+        return None  # `Trong các tỉnh Bắc Trung Bộ, tỉnh Nghệ An đạt ...`: a unit among the others, not ours nor former
     if m.group("verb") == "dat" and not _is_reached(d.text[m.start("verb"):m.end("verb")]):  # `đạt`, not `đất`
         return None
     if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
@@ -123,8 +126,8 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
 def _scored_in_points(d: Doc, whole: str, v: Value, sent_start: int) -> str:
     """SIPAS is a share of people satisfied: a sentence of points (`X (cũ) đạt 85,20 điểm, xếp hạng 3/21; Y (cũ) xếp
     hạng 7/21`) after one naming the CCHC index and then SIPAS gives the other index's values."""
-    if whole != "SIPAS":
-        return whole
+    if whole != "SIPAS" or v.kind not in ("score", "score_frac", "rank", "rank_only", "rank_group", "rank_range"):
+        return whole  # a percentage stays SIPAS's
     end = sentence_end(d.folded, sent_start, len(d.folded))
     if not any(w.kind in ("score", "score_frac") for w in find_values(d.folded, sent_start, end, d.text, d.own)):
         return whole

@@ -242,11 +242,14 @@ def _satisfaction_rate(folded: str, me: int, v: Value, index: str) -> bool:
     return bool(re.search(r"(?:ty le|muc do)[^;%]{0,60}hai\s?[l1]\s?[o0]ng", folded[clause_start:v.start]))
 
 
+# `... trong Chỉ số CCHC`, `... của Chỉ số PAPI` (the mention may be the bare name after `Chỉ số`)
+_OF_THE_INDEX = re.compile(r"\s+(?:trong|cua|thuoc)\s*(?:(?:bo\s+)?chi\s+s\S\s*)?$")
+
+
 def _component_before_mention(folded: str, sent_start: int, ms: int, index) -> Optional[str]:
     """`Lĩnh vực Cải cách thể chế trong Chỉ số CCHC năm 2024 ... đạt 8,12/10 điểm`: the component named
     just before the index it belongs to."""
-    # the index printed as a bare name after `Chỉ số` (`... của Chỉ số PAPI`: the mention is `PAPI`)
-    m = re.search(r"\s*(?:trong|cua|thuoc)\s*(?:(?:bo\s+)?chi\s+s\S\s*)?$", folded[sent_start:ms])
+    m = _OF_THE_INDEX.search(folded[sent_start:ms])
     if not m or not COMPONENT_CUE.search(folded, sent_start, ms):
         return None
     return component_before(folded, sent_start, sent_start + m.start(), index, max_gap=0)
@@ -256,14 +259,15 @@ def _part_before_mention(folded: str, sent_start: int, ms: int) -> bool:
     """`nội dung X trong Chỉ số PAPI`, `lĩnh vực X của Chỉ số CCHC`: a part of the index is the subject."""
     # (not `các chỉ số nội dung sau của Chỉ số PAPI ...: A; B; C`, the parts listed after)
     return bool(re.search(r"(?<!cac\s)\b(?:linh\s+vuc|noi\s+dung|yeu\s+to|tru\s+cot|chi\s+so\s+thanh\s+phan)\s+"
-                          r"(?!sau\b|(?:duoi|sau)\s+day\b)[a-z ,]{3,80}?\s+"
-                          r"(?:trong|cua|thuoc)\s*(?:(?:bo\s+)?chi\s+s\S\s*)?$", folded[max(sent_start, ms - 120):ms]))
+                          r"(?!sau\b|(?:duoi|sau)\s+day\b)[a-z ,]{3,80}?" + _OF_THE_INDEX.pattern,
+                          folded[max(sent_start, ms - 120):ms]))
 
 
 def end_of_clause(folded: str, pos: int) -> int:
-    """The end of the clause at `pos` (the next `;` or `.` of the sentence)."""
-    m = re.compile(r"[;.](?:\s|$)").search(folded, pos)
-    return m.start() if m else len(folded)
+    """The end of the clause at `pos`: its sentence's next `;`, else the sentence's end."""
+    end = sentence_end(folded, pos, len(folded))
+    m = re.compile(r";(?:\s|$)").search(folded, pos, end)
+    return m.start() if m else end
 
 
 def _component(folded: str, lo: int, pos: int, index) -> Optional[str]:

@@ -142,11 +142,16 @@ def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
 _SUBJECT_AFTER = re.compile(r"\s*[,:]?\s*(?:co|dat|xep|dung|voi|chi\s*s\S)\b")  # `+ Xã X (cũ): Chỉ số ...`
 
 
+def _old_units_not_ranked_among(doc_text: str, folded: str, lo: int, hi: int) -> list:
+    """Former units named between lo and hi, but not the one a rank is among (`xếp thứ 3/8 huyện của tỉnh X (cũ)`)."""
+    return [m for m in _old_units(doc_text, folded, lo, hi)
+            if not _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())]
+
+
 def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
     """A former unit that opens a sentence as its subject (`tỉnh Kon Tum (cũ) đạt 84,51% về ...`, `tỉnh X (cũ)
     có Chỉ số A ..., Chỉ số B ...`): the unit of every value the sentence states."""
-    hits = [m for m in _old_units(doc_text, folded, lo, hi)
-            if not _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())]  # not the units ranked among
+    hits = _old_units_not_ranked_among(doc_text, folded, lo, hi)
     if not hits or not _SUBJECT_AFTER.match(folded, hits[-1].end()):
         return None
     return former_unit(doc_text, folded, hits[-1].start(), hits[-1].end())
@@ -155,8 +160,7 @@ def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optiona
 def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Optional[str]:
     """`tỉnh Yên Bái (cũ)`, or `tỉnh Hải Dương` when results are `của` a unit other than the issuer's."""
     # (not the former unit a rank is among: `xếp thứ 3/8 huyện, thành phố của tỉnh Thái Bình (cũ); Chỉ số SIPAS ...`)
-    hits = [m for m in _old_units(doc_text, folded, lo, hi)
-            if not _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())]
+    hits = _old_units_not_ranked_among(doc_text, folded, lo, hi)
     former = former_unit(doc_text, folded, hits[-1].start(), hits[-1].end()) if hits else None
     if former:
         return former

@@ -22,15 +22,14 @@ from extract.result_year_row_results import year_row_results
 from extract.result_year_rows import year_row_targets
 from extract.task_table_lines import task_table_spans
 from extract.schema import IndexResult, IndexTarget
-
-_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M)
+from extract.text_tables import MARKDOWN_RULE
 
 
 def _rule_below_table(text: str) -> str:
     """The rows of a Markdown table moved up over its rule line, which ends the table as blanks: the table readers
     see the header right above its rows, and the text keeps its length (only the rows move, by one line)."""
     out = text
-    for m in _MARKDOWN_RULE.finditer(text):
+    for m in MARKDOWN_RULE.finditer(text):
         end = m.end()
         while end < len(text):  # the table's rows: the lines after the rule that hold a `|`
             nxt = text.find("\n", end + 1)

@@ -22,6 +22,9 @@ from ocr.table_vocab import ROMAN_ID as _ROMAN, ROW_ID as _ROW_ID, header_roles,
 
 _BULLET_SPLIT = re.compile(r"(?:^|\n)\s*[-+•–]\s*|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
 
+# A Markdown table's rule line under its header (`|------|:---:|`): no row of a table
+MARKDOWN_RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?(?::?-{3,}:?[ \t]*\|[ \t]*)+(?::?-{3,}:?[ \t]*)?$", re.M)
+
 
 def map_columns(header_cells: list[str]) -> dict[str, int]:
     roles = _map_by_words(header_cells)
@@ -183,7 +186,7 @@ def grids_from_text(text: str, base: int = 0) -> list[tuple[int, list[list[str]]
         if raw.count("|") >= 1 and len(raw.split("|")) >= 2:
             if not cur:
                 start = base + pos
-            if not re.fullmatch(r"[\s|:\-–=+]+", raw):  # a Markdown rule under the header (`|---|---|`) is no row
+            if not MARKDOWN_RULE.fullmatch(raw):  # a Markdown rule under the header (`|---|---|`) is no row
                 cur.append([c.strip() for c in raw.split("|")])
         elif raw.strip() and cur:
             out.append((start, cur))
