@@ -1,7 +1,8 @@
 """Satisfaction goals and rates that name no index: SIPAS (spec: `trên 90% người dân ... hài lòng`).
 
 `bảo đảm trên 90% người dân, tổ chức hài lòng về TTHC` (target), `Mức độ hài lòng ... đạt 80% trở lên đối
-với các yếu tố: (1) ...` (one target per factor), `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%` (result).
+với các yếu tố: (1) ...` (one target per factor), `Năm 2024, tỷ lệ hài lòng ... đạt 92,1%, xếp thứ 5/20`, `kết quả
+khảo sát sự hài lòng ... đạt 87,6%` (results).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
 _SATISFACTION = re.compile(rf"(?:(?:tren|toi thieu|it nhat|dat|tu)\s*)?{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
 # `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
-_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
+_SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?|khao sat(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
                                  rf"[^.;%\n]{{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"
                                  rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
 
@@ -90,7 +91,9 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
     current: dict = {}
     # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
-    more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and folded.startswith("dat", x.start)]
+    more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and folded.startswith("dat", x.start)
+            # ... and the rank said right after the rate (`đạt 83,9%, xếp thứ 13/20`)
+            or x.kind == "rank" and re.fullmatch(r"\s*,\s*", folded[first.end:x.start])]
     prev_end = first.end
     for k, v in enumerate([first] + more):
         scope = scope_of(d.text, folded, m.start(), v.start, d.own)

@@ -64,9 +64,16 @@ def results_year(folded: str) -> Optional[int]:
 
 def one_value_row(label: str, tokens: list[str]) -> bool:
     """`1 | Tiếp cận dịch vụ | 86,20` under `TT | Yếu tố | Tỷ lệ hài lòng (%)`: a numbered row with one value (no
-    dot after the number: `1. Tăng cường ... 95` is a list item; no year: `1 Kết quả năm 2024`)."""
-    return (len(tokens) == 1 and bool(re.match(r"^\d{1,2}\s+[^\W\d_]", label))
+    dot after the number: `1. Tăng cường ... 95` is a list item; no year: `1 Kết quả năm 2024`), or the index's own
+    row under them."""
+    return (len(tokens) == 1 and (bool(re.match(r"^\d{1,2}\s+[^\W\d_]", label)) or _index_row(label))
             and not re.fullmatch(YEAR, tokens[0]) and "/" not in tokens[0] and tokens[0][0] not in "≥><≤+-")
+
+
+def _index_row(label: str) -> bool:
+    """`| | Chỉ số SIPAS chung | 85,48 |` closing a table of factors: the index's own row, no number before it."""
+    folded = fold(label)
+    return len(folded) <= 30 and folded.startswith("chi so") and _names_an_index(folded)
 
 
 # a cell of a row that carries its own unit words, no header above (`4,25 điểm`, `xếp thứ 30/63`, `hạng 12/63`, `91,2%`)

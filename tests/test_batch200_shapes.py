@@ -337,3 +337,27 @@ def test_delivery_dates_appendix_headings_and_civil_servants_in_prose():
             "Phụ lục I: Danh mục nhiệm vụ cải cách hành chính năm 2026\n3. Rà soát thủ tục hành chính.\n")
     tasks, _ = extract_tasks(doc_of(text))
     assert [t.lead for t in tasks if t.source == "body"] == [["Sở Nội vụ"]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_survey_rate_with_its_rank_and_a_survey_named_by_khao_sat(form):
+    text = header("SỞ Y TẾ", "Y Tế") + (
+        "II. KẾT QUẢ\nNăm 2023, kết quả khảo sát mức độ hài lòng của người dân, tổ chức đối với Sở đạt 84,6%, xếp thứ "
+        "11/20 sở, ban, ngành.\nNăm 2024, kết quả khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của "
+        "Sở đạt 86,2%.\nĐơn vị tổ chức khảo sát sự hài lòng của người dân hằng quý.\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "percent", "rank", "rank_total") == {
+        ("SIPAS", 2023, 84.6, 11, 20), ("SIPAS", 2024, 86.2, None, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_index_row_closing_a_table_of_factors(form):
+    text = header("XÃ ĐẠ SAR", "Đạ Sar") + (
+        "II. KẾT QUẢ NĂM 2025\nKết quả đo lường sự hài lòng năm 2025 của xã theo từng yếu tố:\n\n"
+        "| STT | Yếu tố | Tỷ lệ hài lòng (%) |\n|-----|--------|--------------------|\n"
+        "| 1   | Tiếp cận dịch vụ hành chính công | 87,15 |\n| 2   | Thủ tục hành chính | 83,40 |\n"
+        "|     | Chỉ số SIPAS chung | 85,02 |\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "component", "year", "percent") == {
+        ("SIPAS", "Tiếp cận dịch vụ hành chính công", 2025, 87.15), ("SIPAS", "Thủ tục hành chính", 2025, 83.4),
+        ("SIPAS", None, 2025, 85.02)}
