@@ -190,6 +190,7 @@ _BEFORE_DAY = r"(?:hang\s+nam\s+)?(?:tr\S{1,3}c|cham\s+nhat)(?:\s+ng\S{1,3}y)?\s
 _WITHIN = r"(?:qu\S{1,2}\s+[ivx1l]{1,4}|th\S{1,3}ng\s+\d{1,2})\s*/\s*\d{4}|n\S{1,3}m\s+\d{4}"
 _CLOSING_DEADLINE = re.compile(rf"(?:\b(?P<before>{_BEFORE_DAY})|\btrong\s+(?P<within>{_WITHIN}))[\s).;|]*$")
 # a date inside the item is its deadline only after a word of delivery (`ban hành trước ngày 01/7/2025` says which)
+_ANY_DATED = re.compile(rf"\b{_BEFORE_DAY}")
 _DATED_DEADLINE = re.compile(rf"\b(?:hoan\s+thanh|bao\s+cao|gui|trinh|nop|xong|ke\s+hoach)\b[^.;]{{0,160}}?\b(?P<date>{_BEFORE_DAY})")
 
 
@@ -208,9 +209,8 @@ def item_deadline(actions: list[str]) -> str | None:
         return _spelled(m.group("before") or m.group("within"))
     if len(actions) > 1:
         return None  # a date inside one of several bullets is that bullet's (seeds 001, 004: `... trước ngày 20/7/2025`)
-    dated = [m for a in actions for m in re.finditer(rf"\b{_BEFORE_DAY}", fold(a))]
-    delivered = _DATED_DEADLINE.search(fold(actions[0]))
-    return _spelled(delivered.group("date")) if len(dated) == 1 and delivered else None
+    delivered = _DATED_DEADLINE.search(folded)
+    return _spelled(delivered.group("date")) if delivered and len(_ANY_DATED.findall(folded)) == 1 else None
 
 
 # The words of a deadline spelled out from their folded form: the restorer may leave English-model OCR's `trtroc ngay`

@@ -263,10 +263,13 @@ def _part_before_mention(folded: str, sent_start: int, ms: int) -> bool:
                           folded[max(sent_start, ms - 120):ms]))
 
 
+_CLAUSE_END = re.compile(r";(?:\s|$)")
+
+
 def end_of_clause(folded: str, pos: int) -> int:
     """The end of the clause at `pos`: its sentence's next `;`, else the sentence's end."""
     end = sentence_end(folded, pos, len(folded))
-    m = re.compile(r";(?:\s|$)").search(folded, pos, end)
+    m = _CLAUSE_END.search(folded, pos, end)
     return m.start() if m else end
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.components import index_mentions
 from extract.numbers import NUMBER, YEAR, fold
+from extract.result_scope import UNIT_WORDS
 
 _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\.\s")
 # a section of results (`KẾT QUẢ`, `THỰC TRẠNG`, `ĐÁNH GIÁ`, `TÌNH HÌNH`) naming its year before any goal word
@@ -15,8 +17,8 @@ _RESULTS_SECTION = re.compile(rf"\b(?:ket qua|thuc trang|danh gia|tinh hinh)\b(?
 # the first column of a table of components or indices, with no numbering column before it
 # (or of former units: `Tỉnh (cũ)`, `Phường (cũ)`, `Đơn vị (cũ)`, whose rows are those units' results)
 _FIRST_COLUMN = re.compile(r"^\s*(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|linh\s+vuc|yeu\s+to|tru\s+cot|"
-                           r"tieu\s+chi|noi\s+dung|(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan|xa|phuong|thi\s+tran|don\s+vi)"
-                           r"\s*\((?:cu|cii)\))(?:\s*\([^)]{0,12}\))?(?=\s{2,}|\s*\|)")
+                           rf"tieu\s+chi|noi\s+dung|(?:{UNIT_WORDS}|don\s+vi)\s*\((?:cu|cii)\))(?:\s*\([^)]{{0,12}}\))?"
+                           r"(?=\s{2,}|\s*\|)")
 
 
 def section_year(heading: str, current: Optional[int]) -> Optional[int]:
@@ -48,8 +50,6 @@ def headed_without_number(line: str) -> bool:
 
 def _names_an_index(cell: str) -> bool:
     """`Chỉ số hài lòng (SIPAS)`: a column of the index's values, whatever else it says (no number)."""
-    from extract.components import index_mentions
-
     # (a digit inside a word is the English model's `s6` for `số`, no number)
     return len(cell) <= 60 and not re.search(r"(?<![a-z])\d", re.sub(YEAR, "", cell)) and bool(index_mentions(cell))
 
