@@ -29,7 +29,8 @@ _NOT_AGENCY = re.compile(r"^\s*(?:cac (?:nhiem vu|giai phap|noi dung|chi so|tieu
 # `HĐND và UBND`, `Văn hóa, Thể thao và Du lịch`: joins inside one name.
 _KEEP_JOINED = re.compile(r"hdnd (?:va|&) ubnd|cac so, ban, nganh|van hoa, the thao va du lich|khoa hoc va cong nghe|"
                           r"giao duc va dao tao|nong nghiep va moi truong|tai nguyen va moi truong|"
-                          r"ke hoach va dau tu|thong tin va truyen thong|dan toc va ton giao|lao dong, thuong binh va xa hoi")
+                          r"ke hoach va dau tu|thong tin va truyen thong|dan toc va ton giao|lao dong, thuong binh va xa hoi|"
+                          r"khu kinh te[^,;]{0,40}? va cac khu (?:cong nghiep|che xuat)")  # one Ban Quản lý
 # `Đề nghị X`, `Giao X`, `Đối với X` address X (OCR: `Pé nghị`, `Pô nghị`, `Phí với`)
 _REQUEST = re.compile(r"^\s*(?:[dp][eo] nghi\.?|giao|yeu cau|(?:d|ph)\S{0,2}i v\S{1,2}i)\s+")  # `Đề nghị.`: a dot of the OCR
 _WEAK_HEADS = re.compile(r"^(?:bao|dai|hoi|to|doi|bo|ban|doan|cuc)\s")
@@ -106,7 +107,8 @@ _ACTION_START = re.compile(
     r"day manh|nang cao|bao dam|dam bao|giai quyet|cai thien|ban hanh|cong khai|tong hop|bao cao|"
     r"trong viec|trong qua trinh|de |nham |co trach nhiem|can cu|nghien cuu|quan tam|duy tri|tich cuc|"
     r"thuong xuyen|dinh ky|kip thoi|khan truong|phat huy|lam tot|niem yet|quan triet|pho bien|van dong|bo tri|"
-    r"cap nhat|tiep nhan|khao sat|phan cong|truc tiep|phai |la\s+(?:co\s+quan|dau\s+moi|don\s+vi)\b)")
+    r"cap nhat|tiep nhan|khao sat|phan cong|truc tiep|phai |la\s+(?:co\s+quan|dau\s+moi|don\s+vi)\b|"
+    r"phan anh|de xuat|chiu trach nhiem|tham gia|nghiem tuc|uu tien)")
 # a verb after these words is part of a body's name (`Phòng Quản lý xây dựng`, `Phòng Quản lý hoạt động xây dựng`)
 _NAME_BEFORE_VERB = re.compile(r"(?:quan ly|hoat dong)\s*$")
 

@@ -52,6 +52,21 @@ LOCAL_BODIES = (  # {u}: the unit word
     "Phòng Xây dựng và kiểm tra văn bản quy phạm pháp luật", "Phòng Quản lý xây dựng", "Phòng Quản lý hoạt động xây dựng",
     "Phòng Kiểm tra, theo dõi thi hành pháp luật",
 )
+# Offices inside departments and boards, commune officials and associations, as they are officially named
+DEPARTMENT_OFFICES = (
+    "Phòng Tổ chức, biên chế và tổ chức phi chính phủ", "Phòng Cải cách hành chính", "Phòng Công chức, viên chức",
+    "Phòng Xây dựng chính quyền và công tác thanh niên", "Phòng Chính quyền địa phương", "Ban Thi đua - Khen thưởng",
+    "Ban Tôn giáo", "Chi cục Văn thư - Lưu trữ", "Phòng Xây dựng, kiểm tra và theo dõi thi hành pháp luật",
+    "Phòng Phổ biến, giáo dục pháp luật", "Phòng Hành chính tư pháp", "Phòng Bổ trợ tư pháp", "Phòng Nghiệp vụ Y",
+    "Phòng Nghiệp vụ Dược", "Phòng Quy hoạch - Kiến trúc", "Phòng Quản lý nhà và thị trường bất động sản",
+    "Phòng Doanh nghiệp, kinh tế tập thể và tư nhân", "Phòng Đăng ký kinh doanh", "Văn phòng Ban",
+    "Phòng Hành chính - Tổng hợp", "Phòng Quản lý Quy hoạch và Xây dựng", "Phòng Quản lý Tài nguyên và Môi trường",
+    "Phòng Quản lý doanh nghiệp", "Phòng Quản lý đầu tư",
+    "Công chức Văn phòng - Thống kê", "Công chức Địa chính - Xây dựng", "Công chức Tư pháp - Hộ tịch",
+    "Công chức Văn hóa - Xã hội", "Công chức Tài chính - Kế toán", "Trưởng các thôn", "Trưởng thôn",
+    "Trưởng các tổ dân phố", "Trưởng các thôn, tổ dân phố", "Trưởng các khu phố",
+    "Hiệp hội Doanh nghiệp tỉnh", "Hội Doanh nhân trẻ tỉnh", "Liên minh Hợp tác xã tỉnh", "Hội Luật gia tỉnh",
+)
 GROUPS = (
     "Các sở, ban, ngành", "Các sở, ban, ngành tỉnh", "Các cơ quan, đơn vị liên quan",
     "Các cơ quan, đơn vị có liên quan", "UBND các huyện, thị xã, thành phố", "UBND các huyện, thành phố",
@@ -93,21 +108,24 @@ def _expand(names: Iterable[str], units: tuple[str, ...] = UNIT_WORDS) -> list[s
 
 
 @lru_cache(maxsize=16)
-def base_names(units: tuple[str, ...] = UNIT_WORDS) -> tuple[str, ...]:
+def base_names(units: tuple[str, ...] = UNIT_WORDS, offices: bool = True) -> tuple[str, ...]:
     from kehoach.synth import vocab
 
     synth = (vocab.PROVINCE_AGENCIES_OLD + vocab.PROVINCE_AGENCIES_NEW + vocab.DEPARTMENT_UNITS
              + vocab.DISTRICT_AGENCIES + vocab.COMMUNE_AGENCIES + vocab.WARD_EXTRA_AGENCIES
              + tuple(x for g in vocab.PARTNER_GROUPS.values() for x in g))
-    return tuple(dict.fromkeys(_expand(PROVINCE_BODIES + LOCAL_BODIES + GROUPS + synth, units)))
+    more = DEPARTMENT_OFFICES if offices else ()
+    return tuple(dict.fromkeys(_expand(PROVINCE_BODIES + LOCAL_BODIES + more + GROUPS + synth, units)))
 
 
 class Lexicon:
     """Agency names with their folded keys; `extra` adds the document's own names, `units` limits the
-    unit words of local bodies (`Công an xã` but not `Công an huyện` in a commune's plan)."""
+    unit words of local bodies (`Công an xã` but not `Công an huyện` in a commune's plan), `offices` adds the
+    offices inside departments, commune officials and associations (DEPARTMENT_OFFICES)."""
 
-    def __init__(self, extra: Iterable[str] = (), units: tuple[str, ...] = UNIT_WORDS, places: bool = False):
-        names = list(base_names(units)) + (list(place_names()) if places else [])
+    def __init__(self, extra: Iterable[str] = (), units: tuple[str, ...] = UNIT_WORDS, places: bool = False,
+                 offices: bool = True):
+        names = list(base_names(units, offices)) + (list(place_names()) if places else [])
         names = list(dict.fromkeys(names + [" ".join(x.split()) for x in extra if x.strip()]))
         self.names = names
         self.keys = [squash(n) for n in names]
@@ -147,14 +165,12 @@ _UNIT_OF = re.compile(r"\b(?:ubnd|uy ban nhan dan|hdnd)\s+(tinh|thanh pho|huyen|
 
 
 def document_units(text: str) -> tuple[str, ...]:
-    """The unit words the document uses after `UBND` most (its own level), plus `tỉnh`."""
-    counts: dict[str, int] = {}
-    for m in _UNIT_OF.finditer(fold(text)):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    if not counts:
+    """The unit words the document uses after `UBND`/`HĐND` (its own level and those it addresses), plus `tỉnh`.
+    Every one, not the most frequent: a ward's plan may name `UBND tỉnh` more often than `UBND phường`."""
+    seen = {m.group(1) for m in _UNIT_OF.finditer(fold(text))}
+    if not seen:
         return UNIT_WORDS
-    top = max(counts, key=counts.get)
-    return tuple(dict.fromkeys([u for u in UNIT_WORDS if fold(u) == top] + ["tỉnh"]))
+    return tuple(u for u in UNIT_WORDS if fold(u) in seen and u != "tỉnh") + ("tỉnh",)
 
 
 def _lost_marks(printed: str, entry: str) -> bool:

@@ -152,7 +152,8 @@ def recover(text: str, page_of=None, extra_names: tuple[str, ...] = ()) -> tuple
     folded = fold(region)
     lines = region.split("\n")
     toks = tokens(region)
-    lex = Lexicon(extra_names, units=document_units(text))
+    # names to read fragments as: the offices inside departments would only add look-alikes to choose from
+    lex = Lexicon(extra_names, units=document_units(text), offices=False)
     # `quận` folds to `quan` as in `cơ quan`, which every row prints: no unit word to read here
     lexicon = [(n, WORD.findall(fold(n))) for n in lex.names if not n.endswith(" quận")]
     lexicon = [(n, [w.translate(str.maketrans("0168", "oioa")) for w in ws]) for n, ws in lexicon if ws]

@@ -24,6 +24,10 @@ _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEA
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
 _VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
+# `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
+_RANKS_NEXT = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|d\S{0,2}ng\s+th\S{0,3})\s+"
+                         r"(?:tuong ung\s+)?(?:lan\s+luot\s+)?(?:la\s+)?")
+_SATISFACTION_SUBJECT = re.compile(r"\b(?:muc do|ty le|chi so)\s+(?:su\s+)?hai\s+long\b")
 
 
 def _items(folded: str, pos: int, hi: int, rx: re.Pattern, n: int) -> list[re.Match]:
@@ -48,14 +52,19 @@ def values_in_turn(d: Doc, mentions) -> list[tuple[int, int]]:
         if _YEARS_LISTED.search(folded, sent_start, hi):
             continue  # `năm 2023 và năm 2024 lần lượt đạt`, `... lần lượt đạt a và b trong năm 2023 và 2024`: per year
         before = [(ms, idx) for ms, _, idx in mentions if sent_start <= ms < cue.start()]
+        if not before:
+            said = _SATISFACTION_SUBJECT.search(folded, sent_start, cue.start())
+            before = [(said.start(), "SIPAS")] if said else []
         said_rank = _RANK_VERB_BEFORE.search(folded, max(0, cue.start() - 20), cue.start()) or "xep" in cue.group(0)
         if said_rank:
             # the last indices named before the cue, as many as the ranks (`Báo cáo PAPI 2024, ...` opening it is not one)
             ranks = _items(folded, cue.end(), hi, _RANK_ITEM, 6)
             if len(ranks) < 2:
                 continue  # `xếp hạng lần lượt như sau:`, `lần lượt tăng`: no list of ranks here
-            listed = before[-len(ranks):] if len(ranks) >= 2 else []
+            listed = before[-len(ranks):]
             if len(listed) != len(ranks) or len({idx for _, idx in listed}) != len(ranks):
+                if len({idx for _, idx in before}) == 1:  # `Chỉ số CCHC của hai đơn vị lần lượt xếp thứ 9/20 và 16/20`
+                    _in_turn_to_units(d, before[-1], sent_start, cue, hi, read, ranks_only=True)
                 continue
             for (ms, idx), m in zip(listed, ranks):
                 v = Value("rank", m.start(1), m.end(), (m.group(1), m.group(2)))
@@ -63,34 +72,71 @@ def values_in_turn(d: Doc, mentions) -> list[tuple[int, int]]:
                     subject_former_unit(d.text, folded, sent_start, ms)
                 add_result(d, {}, v, idx, None, result_year(folded, v, ms, sent_start), scope, d.evidence(sent_start, v))
             read.append((cue.start(), ranks[-1].end()))
-        elif len({idx for _, idx in before}) == 1:
-            _in_turn_to_units(d, before[-1], sent_start, cue, hi, read)
+        else:
+            # `...; Chỉ số PAPI lần lượt đạt a và b`: the index of the cue's own clause
+            clause = folded.rfind(";", sent_start, cue.start()) + 1
+            own = [(ms, idx) for ms, idx in before if ms >= clause] or before
+            if len({idx for _, idx in own}) == 1:
+                _in_turn_to_units(d, own[-1], sent_start, cue, hi, read)
     return read
 
 
-def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, read: list) -> None:
-    """`hai phường đạt lần lượt 92,4% và 90,8%`: the former units the paragraph named, in order."""
+def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, read: list,
+                      ranks_only: bool = False) -> None:
+    """`hai phường đạt lần lượt 92,4% và 90,8%[, xếp thứ 5/20 và 2/20]`, `hai đơn vị lần lượt xếp thứ 9/20 và
+    16/20`: the former units the paragraph named, in order."""
     folded = d.folded
-    para = paragraph_start(folded, sent_start)
-    if former_unit(d.text, folded, sent_start, cue.start()) or _names_a_unit(d.text, folded, sent_start, cue.start()) \
-            or _YEAR_SPAN.search(folded, sent_start, cue.start()):
-        return  # a unit named in the sentence itself (its own values), or values over years (`hai năm gần đây`)
-    named: dict[str, str] = {}  # folded name -> its last spelling (a restorer may spell one name two ways)
-    for a, b in old_unit_spans(d.text, folded, para, sent_start):
-        unit = former_unit(d.text, folded, a, b)
-        named[fold(unit)] = unit
-    units = list(named.values())
-    values = _items(folded, cue.end(), hi, _VALUE_ITEM, len(units))
-    if len(units) < 2 or len(values) != len(units):
+    if _YEAR_SPAN.search(folded, sent_start, cue.start()):
+        return  # values over years (`hai năm gần đây`)
+    # `Chỉ số PAR INDEX của tỉnh A (cũ) và tỉnh B (cũ) lần lượt đạt ...`: the units the sentence lists, else
+    # (`hai đơn vị lần lượt ...`) those of the paragraph before it, if the sentence names no unit of its own
+    units = _former_units(d, sent_start, cue.start())
+    if len(units) < 2:
+        if units or _names_a_unit(d.text, folded, sent_start, cue.start()):
+            return  # one unit named in the sentence itself: its own values
+        units = _former_units(d, paragraph_start(folded, sent_start), sent_start)
+    if len(units) < 2:
         return
-    kind = "percent" if any(m.group(2) == "%" for m in values) else "score"
-    if kind == "score" and not any(m.group(2) for m in values):
-        return  # bare numbers: not sure what they are
     ms, index = mention
-    for unit, m in zip(units, values):
-        v = Value(kind, m.start(1), m.end(), (m.group(1), None))
-        add_result(d, {}, v, index, None, result_year(folded, v, ms, sent_start), unit, d.evidence(sent_start, v))
-    read.append((cue.start(), values[-1].end()))
+    current: dict = {}
+    pos = cue.end()
+
+    def add_all(kind: str, items: list[re.Match]) -> None:
+        nonlocal current
+        for unit, m in zip(units, items):
+            v = Value(kind, m.start(1), m.end(), (m.group(1), m.group(2) if kind == "rank" else None))
+            year = result_year(folded, v, ms, sent_start)
+            current = add_result(d, current, v, index, None, year, unit, d.evidence(sent_start, v))
+
+    if not ranks_only:
+        values = _items(folded, pos, hi, _VALUE_ITEM, len(units))
+        if len(values) != len(units):
+            return
+        kind = "percent" if any(m.group(2) == "%" for m in values) else "score"
+        if kind == "score" and not any(m.group(2) for m in values):
+            return  # bare numbers: not sure what they are
+        add_all(kind, values)
+        pos = values[-1].end()
+        then = _RANKS_NEXT.match(folded, pos, hi)  # `..., xếp thứ 5/20 và 2/20`: their ranks, in the same order
+        if not then:
+            read.append((cue.start(), pos))
+            return
+        pos = then.end()
+    ranks = _items(folded, pos, hi, _RANK_ITEM, len(units))
+    if len(ranks) == len(units):
+        add_all("rank", ranks)
+        pos = ranks[-1].end()
+    if pos > cue.end():
+        read.append((cue.start(), pos))
+
+
+def _former_units(d: Doc, lo: int, hi: int) -> list[str]:
+    """The former units named between lo and hi, in order, each once."""
+    named: dict[str, str] = {}  # folded name -> its last spelling (a restorer may spell one name two ways)
+    for a, b in old_unit_spans(d.text, d.folded, lo, hi):
+        unit = former_unit(d.text, d.folded, a, b)
+        named[fold(unit)] = unit
+    return list(named.values())
 
 
 def _names_a_unit(text: str, folded: str, lo: int, hi: int) -> bool:

@@ -126,6 +126,8 @@ def test_document_names_join_the_lexicon():
 def test_document_units():
     assert document_units("Ủy ban nhân dân xã A ... UBND xã giao ... UBND tỉnh") == ("xã", "tỉnh")
     assert "huyện" in document_units("no unit named here")
+    # a ward's plan naming the province's UBND more often than its own
+    assert document_units("UBND tỉnh ... UBND phường ... UBND tỉnh ... UBND tỉnh") == ("phường", "tỉnh")
 
 
 def test_province_bodies_cover_both_eras_of_provinces():
