@@ -78,6 +78,26 @@ def split_agencies(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# `Các sở: Tư pháp, Tài chính, ...`, `Các sở, ngành Tư pháp, Văn phòng UBND tỉnh, ...`: departments by bare name
+_DEPARTMENTS_OPENING = re.compile(r"^cac so(?:\s*,\s*(?:ban\s*,\s*)?nganh)?\s*:?\s+(?=\w)")
+
+
+def departments_named(text: str) -> list[str]:
+    """`Các sở: Tư pháp, Tài chính, Khoa học và Công nghệ` -> [Sở Tư pháp, Sở Tài chính, Sở Khoa học và Công nghệ];
+    a name that opens an agency itself (`Văn phòng UBND tỉnh`) stays. [] unless every piece is capitalised."""
+    text = " ".join(drop_request(text).split())
+    m = _DEPARTMENTS_OPENING.match(fold(text))
+    if not m:
+        return []
+    rest, folded = text[m.end():], fold(text[m.end():])
+    joins = [(j.start(), j.end()) for j in _KEEP_JOINED.finditer(folded)]
+    cuts = [c.start() for c in re.finditer(r",", rest) if not any(a < c.start() < b for a, b in joins)]
+    pieces = [p.strip(" .;:") for p in (rest[a:b] for a, b in zip([0] + [c + 1 for c in cuts], cuts + [len(rest)]))]
+    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces) or re.search(r"(?:\bva|\bcua|-|&)$", fold(pieces[-1])):
+        return []  # (`..., Khoa học và` wraps onto the next line)
+    return [p if is_agency_start(p) else "Sở " + p for p in pieces]
+
+
 def _opens_name(piece: str) -> bool:
     """A new agency: an agency word, capitalised (`Ban Chỉ đạo`, not `ban, ngành`) unless `các ...`."""
     f = fold(piece)

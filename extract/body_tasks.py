@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from extract import ner
-from extract.agencies import _ACTION_START, AGENCY_HEAD, drop_request, is_agency_start, split_agencies, text_before_action
+from extract.agencies import (_ACTION_START, AGENCY_HEAD, departments_named, drop_request, is_agency_start, split_agencies,
+                              text_before_action)
 from extract.numbers import fold, iso_date
 from extract.schema import Evidence, Task
 
@@ -159,11 +160,17 @@ def _task(it: _Item, page_of) -> Task | None:
         names = text_before_action(joined[rest_at:])
         if len(split_agencies(names)) >= 2:
             lead_text, rest_at = names, rest_at + len(names) + (len(joined[rest_at:]) - len(joined[rest_at:].lstrip()))
+    named = []
+    for names_text in (text_before_action(it.head), it.head, by_verb):  # `3. Các sở: Tư pháp, Tài chính, ...`
+        named = departments_named(names_text) if names_text else []
+        if named:
+            rest_at = len(names_text) + len(joined[len(names_text):]) - len(joined[len(names_text):].lstrip(" :"))
+            break
     ends = [len(" ".join(wrapped[:k + 1])) for k in range(len(wrapped))]
     line = next((k for k, e in enumerate(ends) if rest_at <= e), len(ends) - 1)
     rest = joined[rest_at:ends[line]]
     body = it.body[line:]
-    lead = split_agencies(lead_text)
+    lead = named or split_agencies(lead_text)
     if not lead:
         return None
     lines = ([rest] if rest.strip() else []) + body

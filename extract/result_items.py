@@ -12,7 +12,7 @@ from extract.components import index_mentions, match_component
 from extract.number_words import digits_for_words, words_value
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, paragraph_start,
-                                    sentence_start, title_text, title_year, year_after, year_before)
+                                    sentence_end, sentence_start, title_text, title_year, year_after, year_before)
 from extract.result_scope import own_units
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
@@ -139,18 +139,21 @@ def plausible_total(rank: int, total: int, scope: Optional[str], own: set[str], 
     return total
 
 
-_TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:tong\s+)?so\s+(\d{1,3})\b")
+# `thứ 5 trên tổng số 20`, `thứ 5 trên 20 sở, ngành` (not `thứ 1 trong 3 năm`)
+_TOTAL_AFTER = re.compile(r"\s+(?:tren|trong)\s+(?:(?:tong\s+)?so\s+)?(\d{1,3})\b(?!\s*(?:nam|thang|lan|%|[.,]\d))")
 _RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1,3})\s*\)")
 _NOT_BELOW = re.compile(r"\bkhong\s+(?:de|co)\b[^.;]{0,140}?(?:duoi|thap\s+hon)\s+(?:muc\s+)?\d[^.;]{0,30}$")
 _GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]|\s*/\s*(\d{1,3})\b")  # `nhóm 15/34`
 _SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
-_STATED_TOTAL = re.compile(r"\((?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
+_STATED_TOTAL = re.compile(r"(?:\(|\b)(?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
 
 
 def stated_total(folded: str, pos: int) -> Optional[int]:
-    """The number of units ranked, said once in parentheses earlier in the sentence for the ranks
-    listed after it (`Về Chỉ số CCHC (trên tổng số 30 xã, phường): phường A hạng 3; phường B hạng 9`)."""
-    found = _STATED_TOTAL.findall(folded, sentence_start(folded, pos), pos)
+    """The number of units ranked, said once in the sentence for all its ranks (`Về Chỉ số CCHC (trên tổng số 30
+    xã, phường): phường A hạng 3; phường B hạng 9`, `Trong tổng số 63 tỉnh, ... đứng thứ 21; ...`, `... vị trí thứ 19;
+    ... vị trí thứ 44 trong tổng số 63 tỉnh`)."""
+    start = sentence_start(folded, pos)
+    found = _STATED_TOTAL.findall(folded, start, sentence_end(folded, pos, min(len(folded), pos + 400)))
     return int(found[-1]) if len(set(found)) == 1 else None
 
 

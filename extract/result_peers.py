@@ -159,8 +159,8 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
             return _capital_so(text, where)  # `trong khi số điểm năm 2024 đạt` is no Sở
         if former:  # a former unit of the issuer; not the district above a ward (`trong khi quận X (cũ) đạt`)
             return _above_the_issuer(" ".join(kind.split()), own)
-        if not name:
-            return False  # the issuer itself (`trong khi tỉnh năm 2024 đạt`)
+        if not name:  # the issuer itself (`trong khi tỉnh năm 2024 đạt`), unless the leader (`trong khi tỉnh dẫn đầu`)
+            return bool(re.match(r"\s*(?:dan\s+dau|dung\s+dau|xep\s+dau|cao\s+nhat)\b", folded[where + len(kind):at]))
         return not is_own(f"{kind} {fold(name)}", own)
     if m.group("lead"):
         units = list(_UNIT_BEFORE_LEAD.finditer(folded, clause_at, m.start()))

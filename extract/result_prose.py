@@ -57,6 +57,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
     owned = d.owned
     years_read: set[tuple[int, int]] = set()
     in_turn_read = values_in_turn(d, mentions)  # `xếp hạng lần lượt là 31/63, 44/63 và 27/63`
+    owned.extend(in_turn_read)  # (read: no other rule reads them again)
     for k, (ms, me, index) in enumerate(mentions):
         sent_start = sentence_start(folded, ms)
         # only mentions within reach of this one matter; scanning all of them is quadratic in pages

@@ -29,6 +29,8 @@ def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
             m = _DEPARTMENT_SCOPE.match(folded, lo + at.start(), hi)
             if m:
                 hits.append(m)
+    # `xã hội (cũ)` closing `Sở Lao động - Thương binh và Xã hội (cũ)` is no commune
+    hits = [m for m in hits if not any(o is not m and o.start() < m.start() and m.end() <= o.end() for o in hits)]
     return sorted(hits, key=lambda m: m.end())
 _UNIT_WORD = re.compile(rf"\b{UNIT_WORDS}\s")
 _OF_UNIT = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS}\s+)(?=\S)")
@@ -121,6 +123,29 @@ def _own_named_after(doc_text: str, folded: str, lo: int, hi: int, own: set[str]
 def old_unit_spans(doc_text: str, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(start, end) of every former unit named between lo and hi, in text order."""
     return [(m.start(), m.end()) for m in _old_units(doc_text, folded, lo, hi)]
+
+
+_BARE_OLD = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})" + _OLD)
+
+
+def bare_former_units(doc_text: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """`theo thứ tự Ninh Bình (cũ), Hà Nam (cũ), Nam Định (cũ)`: (start, end, unit) of former units printed without
+    their unit word, when the document names each elsewhere with one (`tỉnh Hà Nam (cũ)`)."""
+    out = []
+    for m in _BARE_OLD.finditer(folded, lo, hi):
+        words = m.group(1).split()
+        for k in range(len(words)):  # the shortest tail of capitalised words (`đối với Hà Nam (cũ)` -> `Hà Nam`)
+            name = " ".join(words[k:])
+            at = m.start(1) + m.group(1).find(name, sum(len(w) + 1 for w in words[:k]) - 1 if k else 0)
+            if not all(w[:1].isupper() for w in doc_text[at:m.end(1)].split()):
+                continue
+            if _UNIT_WORD.search(folded, max(0, at - 12), at) and re.search(rf"{UNIT_WORDS}\s+$", folded[max(0, at - 12):at]):
+                break  # `tỉnh Hà Nam (cũ)`: the unit word is printed (old_unit_spans reads it)
+            kind = re.search(rf"\b({UNIT_WORDS})\s+{re.escape(name)}{_OLD}", folded)
+            if kind:
+                out.append((at, m.end(), _unit_name(kind.group(1), " ".join(doc_text[at:m.end(1)].split())) + " (cũ)"))
+            break
+    return out
 
 
 def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:

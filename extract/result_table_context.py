@@ -95,7 +95,7 @@ class TableContext:
 
     def years(self) -> tuple[Optional[int], Optional[int]]:
         """(results year, target year) from the header (`Năm 2024 ... Mục tiêu Kế hoạch năm 2025`)."""
-        ys = sorted({int(y) for y in re.findall(YEAR, self.header)})
+        ys = sorted({int(m.group(1)) for m in re.finditer(rf"({YEAR})", self.header) if not _compared_year(self.header, m)})
         if not ys:
             return None, None
         if len(ys) > 1:  # results precede goals (a header split over lines mixes up the words)
@@ -110,14 +110,20 @@ class TableContext:
         order; [] when the header names fewer than two results years."""
         goal = re.search(rf"{_GOAL_COLUMN}[^0-9]{{0,40}}({YEAR})", self.header)
         found = [int(m.group(1)) for m in re.finditer(rf"\b({YEAR})\b", self.header)
-                 if not (goal and m.start(1) == goal.start(1))]
+                 if not (goal and m.start(1) == goal.start(1)) and not _compared_year(self.header, m)]
         found = list(dict.fromkeys(found))
         return found if len(found) >= 2 and not re.search(r"du kien|tang\s+(?:them|diem)", self.header) else []
 
     @property
     def change_column(self) -> bool:
         """`Tăng (+), giảm (-)`: signed numbers are last year's changes, not expected increases."""
-        return "du kien" not in self.header and bool(re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech", self.header))
+        return "du kien" not in self.header and bool(
+            re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech|so\s+voi\s+(?:nam\s+)?\d{4}", self.header))
+
+
+def _compared_year(header: str, m: re.Match) -> bool:
+    """`So với 2021`: the year a change column compares with, not a column of that year's values."""
+    return bool(re.search(r"so\s+voi\s+(?:nam\s+)?$", header[max(0, m.start() - 14):m.start()]))
 
 
 def is_total_row(label: str) -> bool:

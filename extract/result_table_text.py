@@ -61,7 +61,8 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
                 heading_indices = found
             if _HEADING_RE.match(line) or _caps_heading(line):
                 year_of_section = section_year(line, year_of_section)
-            intro = (off, line)
+            if line.strip():  # (a blank line between the lead-in and its table)
+                intro = (off, line)
             i += 1
             continue
         header, i = _read_header(lines, i)
@@ -84,8 +85,11 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
     (`Chỉ số PAPI năm 2023 của tỉnh X đạt ... Trong đó, các chỉ số nội dung:`)."""
     from extract.result_scope import scope_of
 
+    from extract.result_scope import UNIT_WORDS
+
     lead_in = max(line.rfind(". "), line.rfind(".) ")) + 1
-    if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])):
+    # `Trong đó, ...:`, or a lead-in naming no unit (`Kết quả 8 chỉ số nội dung như sau:`): the sentence before it
+    if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])) or not re.search(rf"\b{UNIT_WORDS}\b|(?<!chi )\bso\b", fold(line[lead_in:])):
         lead_in = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
     return scope_of(line, fold(line), lead_in, len(line), own)
 

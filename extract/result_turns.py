@@ -13,7 +13,8 @@ import re
 from extract.numbers import NUMBER, YEAR, fold
 from extract.result_context import paragraph_start, sentence_end, sentence_start
 from extract.result_items import Doc, add_result, result_year
-from extract.result_scope import UNIT_WORDS, capitalised_after, former_unit, old_unit_spans, scope_of, subject_former_unit
+from extract.result_scope import (UNIT_WORDS, bare_former_units, capitalised_after, former_unit, old_unit_spans, scope_of,
+                                  subject_former_unit)
 from extract.result_values import Value
 
 _CUE = re.compile(r"\blan\s+luot\s+(?:la\s+|dat\s+|xep\s+(?:hang\s+|thu\s+)?(?:la\s+)?)?")
@@ -27,7 +28,7 @@ _VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
 # `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
 _RANKS_NEXT = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|d\S{0,2}ng\s+th\S{0,3})\s+"
                          r"(?:tuong ung\s+)?(?:lan\s+luot\s+)?(?:la\s+)?")
-_SATISFACTION_SUBJECT = re.compile(r"\b(?:muc do|ty le|chi so)\s+(?:su\s+)?hai\s+long\b")
+_SATISFACTION_SUBJECT = re.compile(r"\b(?:muc do|ty le|chi so|khao sat)\s+(?:su\s+)?hai\s+long\b")
 
 
 def _items(folded: str, pos: int, hi: int, rx: re.Pattern, n: int) -> list[re.Match]:
@@ -94,7 +95,10 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
     if len(units) < 2:
         if units or _names_a_unit(d.text, folded, sent_start, cue.start()):
             return  # one unit named in the sentence itself: its own values
-        units = _former_units(d, paragraph_start(folded, sent_start), sent_start)
+        para = paragraph_start(folded, sent_start)
+        units = _former_units(d, para, sent_start)
+        if not units and para > 0:  # named in the paragraph before (`... hai Sở năm 2024 lần lượt đạt`)
+            units = _former_units(d, paragraph_start(folded, para - 1), para)
     if len(units) < 2:
         return
     ms, index = mention
@@ -132,9 +136,10 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
 
 def _former_units(d: Doc, lo: int, hi: int) -> list[str]:
     """The former units named between lo and hi, in order, each once."""
+    spans = [(a, former_unit(d.text, d.folded, a, b)) for a, b in old_unit_spans(d.text, d.folded, lo, hi)]
+    spans += [(a, unit) for a, _, unit in bare_former_units(d.text, d.folded, lo, hi)]  # `Hà Nam (cũ)`
     named: dict[str, str] = {}  # folded name -> its last spelling (a restorer may spell one name two ways)
-    for a, b in old_unit_spans(d.text, d.folded, lo, hi):
-        unit = former_unit(d.text, d.folded, a, b)
+    for _, unit in sorted(spans):
         named[fold(unit)] = unit
     return list(named.values())
 

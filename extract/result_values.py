@@ -140,11 +140,18 @@ _CHANGE_IN_CLAUSE = re.compile(r"\b(?:(?<!\bha\s)tang(?!\s+(?:cuong|truong))|gia
                                r"(?:(?!\bdat\b|(?<!so\s)\bvoi\b)[^.;:,()])*$")
 
 
+# the next values of a list of changes (`lần lượt giảm 0,84 điểm và 1,12 điểm`)
+_N = r"\d{1,3}(?:[.,]\d+)?\s*(?:diem|%)?"
+_CHANGES_LISTED = re.compile(rf"\b(?:(?<!\bha\s)tang|giam)\s+(?:[a-z]+\s+){{0,2}}?{_N}(?:\s*,\s*{_N})*\s*(?:,|\bva)\s*$")
+
+
 def _change_in_clause(folded: str, at: int) -> bool:
     if folded.startswith("(", at):  # `thấp hơn năm 2023 (41,7 điểm)`: the value compared with, stated
         return False
     clause = re.split(r"[.;:,]\s|\(", folded[max(0, at - 80):at])[-1]
-    return bool(_CHANGE_IN_CLAUSE.search(clause))
+    # a bare number next in the list (its match may open with its `và`), not `..., đạt 43,1 điểm`
+    listed = re.match(r"(?:va\s+)?(?=\d)", folded[at:at + 8])
+    return bool(_CHANGE_IN_CLAUSE.search(clause) or listed and _CHANGES_LISTED.search(folded, max(0, at - 60), at + listed.end()))
 
 
 @dataclass

@@ -96,3 +96,84 @@ def test_restorer_slips_in_office_names_snap_to_their_official_spelling():
     assert [t.lead for t in tasks if t.source == "body"] == [
         ["Trung tâm Phục vụ hành chính công phường"], ["Ban Thi đua - Khen thưởng"], ["Trưởng các tổ dân phố"],
         ["Hiệp hội Doanh nghiệp tỉnh"]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_one_total_said_once_in_the_sentence_holds_for_every_rank_in_it(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "II. KẾT QUẢ\nĐối với Chỉ số PAPI năm 2024, tỉnh Nam Định (cũ) đạt 42,7 điểm, vị trí thứ 22; tỉnh Hà Nam (cũ) "
+        "đạt 41,9 điểm, vị trí thứ 40 trong tổng số 63 tỉnh, thành phố.\nTrong tổng số 63 tỉnh, thành phố được "
+        "đánh giá, Chỉ số SIPAS năm 2024 của tỉnh Nam Định (cũ) đạt 83,1%, đứng thứ 25; tỉnh Hà Nam (cũ) đạt 80,9%, "
+        "đứng thứ 47.\n")
+    results, _ = run(form(text))
+    assert {(i, r, t) for i, r, t in rows(results, "index", "rank", "rank_total")} == {
+        ("PAPI", 22, 63), ("PAPI", 40, 63), ("SIPAS", 25, 63), ("SIPAS", 47, 63)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_units_named_bare_in_turn_take_the_unit_word_the_plan_gives_them(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "II. KẾT QUẢ\nNăm 2024, tỉnh Ninh Bình (cũ), tỉnh Hà Nam (cũ) và tỉnh Nam Định (cũ) đều tăng điểm. Chỉ số "
+        "SIPAS năm 2024 của ba địa phương theo thứ tự Hà Nam (cũ), Nam Định (cũ), Ninh Bình (cũ) lần lượt là 80,4%, "
+        "84,2% và 82,7%.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "scope", "percent") == {
+        ("tinh Ha Nam (cu)", 80.4), ("tinh Nam Dinh (cu)", 84.2), ("tinh Ninh Binh (cu)", 82.7)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_changes_listed_and_the_leaders_value_are_no_results(form):
+    text = header("TỈNH NINH BÌNH", "Ninh Bình") + (
+        "II. KẾT QUẢ\nNăm 2024, Chỉ số PAPI của tỉnh Hà Nam (cũ) đạt 41,2 điểm, tăng 0,5 điểm; Chỉ số PAPI của tỉnh "
+        "Nam Định (cũ) tăng 1,5 điểm, đạt 43,1 điểm. So với năm 2023, điểm PAPI của tỉnh Ninh Bình (cũ) và Hà Nam "
+        "(cũ) đều giảm (lần lượt giảm 0,62 điểm và 1,37 điểm). Chỉ số nội dung Quản trị điện tử của tỉnh Hà Nam (cũ) "
+        "đạt 3,11 điểm, trong khi tỉnh dẫn đầu cả nước ở chỉ số này đạt 6,02 điểm.\n")
+    results, _ = run(form(text))
+    assert {r[1] for r in _folded(results, "scope", "score")} == {41.2, 43.1, 3.11}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_departments_with_long_names_as_subjects_under_a_results_heading(form):
+    text = header("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Bình Phước") + (
+        "KẾ HOẠCH\nNâng cao Chỉ số cải cách hành chính và Chỉ số hài lòng năm 2025\n\n"
+        "I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH, CHỈ SỐ HÀI LÒNG NĂM 2024\n"
+        "Năm 2024, hai sở trước hợp nhất được xếp hạng riêng trong khối 20 sở, ban, ngành tỉnh. Sở Lao động - "
+        "Thương binh và Xã hội (cũ) đạt 84,10 điểm, đứng thứ 9 trên 20 cơ quan; Sở Nông nghiệp và Phát triển nông "
+        "thôn (cũ) đạt 80,05 điểm, đứng thứ 18 trên 20 cơ quan.\nKết quả khảo sát sự hài lòng của người dân, tổ chức "
+        "đối với hai Sở năm 2024 lần lượt đạt 90,40% và 85,75%.\n")
+    results, _ = run(form(text))
+    got = _folded(results, "index", "scope", "score", "percent", "rank", "rank_total")
+    assert got == {("PAR INDEX", "So Lao dong - Thuong binh va Xa hoi (cu)", 84.1, None, 9, 20),
+                   ("PAR INDEX", "So Nong nghiep va Phat trien nong thon (cu)", 80.05, None, 18, 20),
+                   ("SIPAS", "So Lao dong - Thuong binh va Xa hoi (cu)", None, 90.4, None, None),
+                   ("SIPAS", "So Nong nghiep va Phat trien nong thon (cu)", None, 85.75, None, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_departments_named_after_cac_so(form):
+    text = form("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: theo dõi, tổng hợp.\n"
+                "2. Các sở: Tư pháp, Y tế, Văn hóa, Thể thao và Du lịch\nRà soát thủ tục hành chính thuộc lĩnh vực quản lý.\n"
+                "3. Các sở, ngành Xây dựng, Văn phòng UBND tỉnh, Công Thương căn cứ chức năng, nhiệm vụ tham mưu UBND tỉnh.\n")
+    tasks, _ = extract_tasks(doc_of(text))
+    leads = [[unidecode(n) for n in t.lead] for t in tasks if t.source == "body"]
+    assert leads == [["So Noi vu"], ["So Tu phap", "So Y te", "So Van hoa, The thao va Du lich"],
+                     ["So Xay dung", "Van phong UBND tinh", "So Cong Thuong"]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_the_provinces_content_indices_with_average_and_change_columns(form):
+    # the lead-in names no unit: the sentence before it does; `TB cả nước` and `So với 2021` are no year's values
+    text = header("THỊ XÃ HƯƠNG TRÀ", "Hương Trà") + (
+        "II. KẾT QUẢ\nNăm 2022, Chỉ số PAPI của tỉnh Thừa Thiên Huế đạt 43,90 điểm, xếp thứ 16/63 tỉnh, thành phố. "
+        "Kết quả các chỉ số nội dung như sau:\n\n"
+        "TT    Chỉ số nội dung                        Điểm 2022   TB cả nước    So với 2021\n"
+        "1     Tham gia của người dân ở cấp cơ sở     5,12        5,07          +0,10\n"
+        "2     Quản trị môi trường                    3,28        3,52          -0,25\n"
+        "3     Quản trị điện tử                       4,05        3,86          +0,31\n\n"
+        "Chỉ số cải cách hành chính năm 2022 của thị xã đạt 81,20 điểm.\n")
+    results, targets = run(form(text))
+    got = _folded([r for r in results if r.component], "component", "year", "scope", "score")
+    assert got == {("Tham gia cua nguoi dan o cap co so", 2022, "tinh Thua Thien Hue", 5.12),
+                   ("Quan tri moi truong", 2022, "tinh Thua Thien Hue", 3.28),
+                   ("Quan tri dien tu", 2022, "tinh Thua Thien Hue", 4.05)}
+    assert not targets
