@@ -13,7 +13,9 @@ from extract.components import _choices, _key
 from extract.numbers import YEAR
 from extract.result_scope import UNIT_WORDS
 
-_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n")
+# (a line holding only a number is a table's cell, read one per line: no sentence runs over it)
+_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n"
+                       r"|\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
 
 
 def sentence_end(folded: str, start: int, limit: int) -> int:
@@ -23,8 +25,8 @@ def sentence_end(folded: str, start: int, limit: int) -> int:
 
 def sentence_start(folded: str, ms: int) -> int:
     lo = max(0, ms - 600)
-    cut = [m.end() for m in re.finditer(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n",
-                                        folded[lo:ms])]
+    cut = [m.end() for m in re.finditer(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n"
+                                        r"|\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)", folded[lo:ms])]
     return lo + cut[-1] if cut else lo
 
 

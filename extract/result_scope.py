@@ -17,7 +17,7 @@ _UNIT_TYPES = tuple(sorted(UNIT_SPELLING, key=len, reverse=True))  # longest fir
 UNIT_WORDS = "(?:" + "|".join(t.replace(" ", r"\s+") for t in _UNIT_TYPES) + ")"
 _OLD = r"\s*\((?:cu|cii|cu\.)\)"
 _SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){{0,3}})" + _OLD)
-_DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,7})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
+_DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,11})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
 
 
 def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:

@@ -38,6 +38,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
     title_index = named[0] if len(named) == 1 else None
     heading_indices: tuple[str, ...] = ()
     intro: tuple[int, str] = (0, "")
+    para: list[str] = []  # the lines of the lead-in's paragraph
     year_of_section: Optional[int] = None  # `I. KẾT QUẢ NĂM 2023`
     i = 0
     while i < len(lines):
@@ -57,12 +58,18 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         if not _starts_header(f) and not _header_without_number(lines, i):
             found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
-            if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":") or _caps_heading(line)):
+            if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":") or _caps_heading(line)
+                          or re.match(r"\s*bang\s+\d", f)):  # a caption (`Bảng 1. Kết quả Chỉ số CCHC ...`)
                 heading_indices = found
             if _HEADING_RE.match(line) or _caps_heading(line):
                 year_of_section = section_year(line, year_of_section)
             if line.strip():  # (a blank line between the lead-in and its table)
+                # the lead-in's paragraph: a sentence wraps over lines (`... (năm` / `2023 đạt ...). Theo yếu tố:`)
+                para = [] if _HEADING_RE.match(line) or not intro[1].strip() else para
+                para.append(line.strip())
                 intro = (off, line)
+            else:
+                para = []
             i += 1
             continue
         header, i = _read_header(lines, i)
@@ -70,10 +77,11 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
-            scope = _lead_in_scope(intro[1], own)
+            scope = _lead_in_scope(" ".join(para[-6:]) or intro[1], own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
                              title_index=title_index, section_year=year_of_section)
         i = _read_rows(lines, i, table)
+        para = []
         if table.rows:
             tables.append(table)
     return tables
@@ -89,9 +97,19 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
 
     lead_in = max(line.rfind(". "), line.rfind(".) ")) + 1
     # `Trong đó, ...:`, or a lead-in naming no unit (`Kết quả 8 chỉ số nội dung như sau:`): the sentence before it
-    if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])) or not re.search(rf"\b{UNIT_WORDS}\b|(?<!chi )\bso\b", fold(line[lead_in:])):
+    if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])):
         lead_in = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
+    elif lead_in and not re.search(rf"\b{UNIT_WORDS}\b|(?<!chi )\bso\b", fold(line[lead_in:])):
+        before = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
+        if not _COMPARES.search(fold(line[before:lead_in])):  # (not `So với các tỉnh ..., X đứng sau Y`)
+            # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
+            verb = _VERB.search(fold(line), before)
+            return scope_of(line, fold(line), before, verb.start() if verb and verb.start() < lead_in else lead_in, own)
     return scope_of(line, fold(line), lead_in, len(line), own)
+
+
+_VERB = re.compile(r"\b(?:dat|xep|dung)\b")
+_COMPARES = re.compile(r"\b(?:so\s+voi|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan)\b")
 
 
 def _worded_rows(lines, i, at_most: int = 40) -> int:

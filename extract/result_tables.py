@@ -10,7 +10,7 @@ from typing import Optional
 
 from extract.components import best_component, index_mentions
 from extract.numbers import fold, parse_number
-from extract.result_index_columns import former_row_unit, index_column_results, index_columns
+from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
 from extract.result_table_context import MAX_CUES, TableContext, TableRow, is_total_row, split_numeric_tail
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
@@ -128,6 +128,11 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             scope = former_row_unit(table.unit_rows, row.label)
             if scope is None:
                 continue
+        elif unit_index and re.search(r"\((?:cu|cii)\)\s*$", fold(row.label)):
+            # `Cơ quan | Điểm đạt | Xếp hạng` over `Sở Tài nguyên và Môi trường tỉnh X (cũ)`: a row per former unit
+            former = former_row_unit(ROWS_NAME_THEIR_UNIT, row.label)
+            if former:
+                index, component, main, scope = unit_index, None, False, former
         if index is None:
             continue
         if main:

@@ -177,3 +177,45 @@ def test_a_table_of_the_provinces_content_indices_with_average_and_change_column
                    ("Quan tri moi truong", 2022, "tinh Thua Thien Hue", 3.28),
                    ("Quan tri dien tu", 2022, "tinh Thua Thien Hue", 4.05)}
     assert not targets
+
+
+_FACTOR_TABLE = ("| STT | Yếu tố                                   | Năm 2024 (%) | Tăng, giảm so    |\n"
+                 "|     |                                          |              | với năm 2023     |\n"
+                 "| 1   | Tiếp cận dịch vụ hành chính công         | 87,10        | +1,40            |\n"
+                 "| 2   | Thủ tục hành chính                       | 84,25        | +0,95            |\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_factor_table_takes_the_unit_of_the_wrapped_sentence_before_its_lead_in(form):
+    text = header("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Thanh Hóa") + (
+        "II. KẾT QUẢ NĂM 2024\nNăm 2024, Chỉ số SIPAS của tỉnh Thanh Hóa đạt 85,60%, xếp thứ 25/63 tỉnh, thành phố (năm\n"
+        "2023 đạt 83,10%). Mức độ hài lòng theo từng yếu tố như sau:\n" + _FACTOR_TABLE)
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "scope", "percent") == {
+        ("Tiep can dich vu hanh chinh cong", 2024, "tinh Thanh Hoa", 87.1), ("Thu tuc hanh chinh", 2024, "tinh Thanh Hoa", 84.25)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("before", [
+    "So với các tỉnh Bắc Trung Bộ, tỉnh đứng sau tỉnh Nghệ An (86,01%) và tỉnh Hà Tĩnh.",  # a comparison
+    "Chỉ số SIPAS năm 2024 của phường đạt 86,2%, đứng thứ 12 trong tổng số 166 xã, phường của tỉnh Thanh Hóa."])
+def test_the_sentence_before_a_lead_in_gives_no_compared_unit_nor_the_one_ranked_among(form, before):
+    text = header("PHƯỜNG HẠC THÀNH", "Thanh Hóa") + f"II. KẾT QUẢ NĂM 2024\n{before} Kết quả theo từng yếu tố:\n" + _FACTOR_TABLE
+    results, _ = run(form(text))
+    assert {r.scope for r in results if r.component} == {None}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_former_departments_one_cell_per_line_then_their_satisfaction_in_a_wrapped_sentence(form):
+    text = header("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Gia Lai") + (
+        "II. KẾT QUẢ NĂM 2024\nBảng 1. Kết quả Chỉ số CCHC năm 2024 của các sở trước hợp nhất\nSTT\nCơ quan\nĐiểm đạt\n"
+        "Xếp hạng\n1\nSở Nông nghiệp và Phát triển nông thôn tỉnh Kon Tum (cũ)\n85,15\n10/21\n2\n"
+        "Sở Tài nguyên và Môi trường tỉnh\nKon Tum (cũ)\n83,40\n15/21\n"
+        "Về mức độ hài lòng, năm 2024 Sở Nông nghiệp và Phát triển nông thôn tỉnh Kon Tum\n(cũ) đạt 90,10%, Sở Tài "
+        "nguyên và Môi trường tỉnh Kon Tum (cũ) đạt 86,05%.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PAR INDEX", "So Nong nghiep va Phat trien nong thon tinh Kon Tum (cu)", 85.15, None, 10),
+        ("PAR INDEX", "So Tai nguyen va Moi truong tinh Kon Tum (cu)", 83.4, None, 15),
+        ("SIPAS", "So Nong nghiep va Phat trien nong thon tinh Kon Tum (cu)", None, 90.1, None),
+        ("SIPAS", "So Tai nguyen va Moi truong tinh Kon Tum (cu)", None, 86.05, None)}
