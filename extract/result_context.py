@@ -23,11 +23,14 @@ def sentence_end(folded: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+_SENT_START = re.compile(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n"
+                         r"|\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
+
+
 def sentence_start(folded: str, ms: int) -> int:
-    lo = max(0, ms - 600)
-    cut = [m.end() for m in re.finditer(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n"
-                                        r"|\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)", folded[lo:ms])]
-    return lo + cut[-1] if cut else lo
+    # (the lookahead sees the character at `ms`: a sentence that opens right at `ms` starts there)
+    cut = [m.end() for m in _SENT_START.finditer(folded, max(0, ms - 600), ms + 1) if m.end() <= ms]
+    return cut[-1] if cut else max(0, ms - 600)
 
 
 def paragraph_start(folded: str, pos: int) -> int:

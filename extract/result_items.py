@@ -13,7 +13,7 @@ from extract.number_words import digits_for_words, words_value
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, paragraph_start,
                                     sentence_end, sentence_start, title_text, title_year, year_after, year_before)
-from extract.result_scope import own_units
+from extract.result_scope import UNIT_WORDS, own_units
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -145,7 +145,8 @@ _RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1
 _NOT_BELOW = re.compile(r"\bkhong\s+(?:de|co)\b[^.;]{0,140}?(?:duoi|thap\s+hon)\s+(?:muc\s+)?\d[^.;]{0,30}$")
 _GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]|\s*/\s*(\d{1,3})\b")  # `nhóm 15/34`
 _SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
-_STATED_TOTAL = re.compile(r"(?:\(|\b)(?:tren|trong)\s+tong\s+so\s+(\d{1,3})\b")
+_RANK_BEFORE = re.compile(r"\b(?:thu|hang)\s+\d{1,3}\s*$")
+_STATED_TOTAL = re.compile(rf"(?:\(|\b)(?:tren|trong)\s+(?:tong\s+so\s+(\d{{1,3}})\b|(\d{{1,3}})\s+(?:{UNIT_WORDS}|don\s+vi|co\s+quan|dia\s+phuong)\b)")
 
 
 def stated_total(folded: str, pos: int) -> Optional[int]:
@@ -153,7 +154,11 @@ def stated_total(folded: str, pos: int) -> Optional[int]:
     xã, phường): phường A hạng 3; phường B hạng 9`, `Trong tổng số 63 tỉnh, ... đứng thứ 21; ...`, `... vị trí thứ 19;
     ... vị trí thứ 44 trong tổng số 63 tỉnh`)."""
     start = sentence_start(folded, pos)
-    found = _STATED_TOTAL.findall(folded, start, sentence_end(folded, pos, min(len(folded), pos + 400)))
+    found = []
+    for m in _STATED_TOTAL.finditer(folded, start, sentence_end(folded, pos, min(len(folded), pos + 400))):
+        # a total closing a rank (`thứ 44 trong tổng số 63`) holds for the ranks listed before it, not after
+        if m.start() > pos or not _RANK_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
+            found.append(m.group(1) or m.group(2))
     return int(found[-1]) if len(set(found)) == 1 else None
 
 

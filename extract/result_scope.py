@@ -88,7 +88,8 @@ def _is_own(unit: str, own: set[str]) -> bool:
 
 _UNIT = re.compile(rf"\b({UNIT_WORDS})\s+(?=\S)")
 # the total of a ranking and the units ranked: `xếp thứ 4/18 xã, thị trấn của huyện X`
-_RANKED_AMONG = re.compile(rf"\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh|cap)"  # `đơn vị cấp xã của`
+_RANKED_AMONG = re.compile(rf"(?:\d\s*/\s*|\b(?:trong|tren)\s+(?:tong\s+so\s+)?)\d{{1,3}}\s+"  # `Trong 16 xã, thị trấn của`
+                           rf"(?:(?:{UNIT_WORDS}|don vi|so|nganh|cap)"  # `đơn vị cấp xã của`
                            r"[\s,]*)+(?:cua\s+)?$")
 # the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
 # (its title may be long: `... về việc phê duyệt kết quả đánh giá, xếp hạng các sở, ban, ngành của UBND tỉnh X`)
@@ -165,6 +166,11 @@ def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
 
 
 _SUBJECT_AFTER = re.compile(r"\s*[,:]?\s*(?:co|dat|xep|dung|voi|chi\s*s\S)\b")  # `+ Xã X (cũ): Chỉ số ...`
+
+
+def ranked_among(folded: str, at: int) -> bool:
+    """The unit at `at` is the one a ranking is among (`xếp thứ 3/8 huyện của`, `Trong 16 xã, thị trấn của`)."""
+    return bool(_RANKED_AMONG.search(folded, max(0, at - 50), at))
 
 
 def _old_units_not_ranked_among(doc_text: str, folded: str, lo: int, hi: int) -> list:

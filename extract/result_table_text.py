@@ -91,15 +91,13 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
     """The unit of the sentence that leads into the table, not of an earlier one on its line (`..., cao hơn
     phường X (90,10%). Tỷ lệ hài lòng theo yếu tố:`); `Trong đó, ...:` goes on with the sentence before it
     (`Chỉ số PAPI năm 2023 của tỉnh X đạt ... Trong đó, các chỉ số nội dung:`)."""
-    from extract.result_scope import scope_of
-
-    from extract.result_scope import UNIT_WORDS
+    from extract.result_scope import UNIT_WORDS, scope_of
 
     lead_in = max(line.rfind(". "), line.rfind(".) ")) + 1
     # `Trong đó, ...:`, or a lead-in naming no unit (`Kết quả 8 chỉ số nội dung như sau:`): the sentence before it
     if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])):
         lead_in = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
-    elif lead_in and not re.search(rf"\b{UNIT_WORDS}\b|(?<!chi )\bso\b", fold(line[lead_in:])):
+    elif lead_in and not _names_unit(line, lead_in, UNIT_WORDS):
         before = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
         if not _COMPARES.search(fold(line[before:lead_in])):  # (not `So với các tỉnh ..., X đứng sau Y`)
             # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
@@ -108,8 +106,14 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
     return scope_of(line, fold(line), lead_in, len(line), own)
 
 
+def _names_unit(line: str, lo: int, unit_words: str) -> bool:
+    """A unit word with its name after `lo` (`tỉnh Thanh Hóa`, `Sở Y tế`), not `liên quan`, `một số`, `của tỉnh`."""
+    rest = fold(line[lo:])
+    return any(line[lo + m.end():lo + m.end() + 1].isupper() for m in re.finditer(rf"\b(?:{unit_words}|so)\s+", rest))
+
+
 _VERB = re.compile(r"\b(?:dat|xep|dung)\b")
-_COMPARES = re.compile(r"\b(?:so\s+voi|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan)\b")
+_COMPARES = re.compile(r"\b(?:so\s+voi(?!\s+(?:nam|cung\s+ky|ky\s+truoc|muc\s+tieu|chi\s+tieu)\b)|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan)\b")
 
 
 def _worded_rows(lines, i, at_most: int = 40) -> int:

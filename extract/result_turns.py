@@ -13,8 +13,8 @@ import re
 from extract.numbers import NUMBER, YEAR, fold
 from extract.result_context import paragraph_start, sentence_end, sentence_start
 from extract.result_items import Doc, add_result, result_year
-from extract.result_scope import (UNIT_WORDS, bare_former_units, capitalised_after, former_unit, old_unit_spans, scope_of,
-                                  subject_former_unit)
+from extract.result_scope import (UNIT_WORDS, bare_former_units, capitalised_after, former_unit, old_unit_spans, ranked_among,
+                                  scope_of, subject_former_unit)
 from extract.result_values import Value
 
 _CUE = re.compile(r"\blan\s+luot\s+(?:la\s+|dat\s+|xep\s+(?:hang\s+|thu\s+)?(?:la\s+)?)?")
@@ -25,6 +25,8 @@ _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEA
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
 _VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
+_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+_COUNTED = re.compile(r"\b(hai|ba|bon|nam|sau|0?[2-6])\s+(?:don\s+vi|dia\s+phuong|co\s+quan|so|tinh|huyen|xa|phuong|thi\s+tran)\b")
 # `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
 _RANKS_NEXT = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|d\S{0,2}ng\s+th\S{0,3})\s+"
                          r"(?:tuong ung\s+)?(?:lan\s+luot\s+)?(?:la\s+)?")
@@ -99,6 +101,9 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
         units = _former_units(d, para, sent_start)
         if not units and para > 0:  # named in the paragraph before (`... hai Sở năm 2024 lần lượt đạt`)
             units = _former_units(d, paragraph_start(folded, para - 1), para)
+    counted = _COUNTED.search(folded, sent_start, cue.start())  # `của ba đơn vị này`: the last three named
+    if counted and 2 <= _COUNTS[counted.group(1).lstrip("0")] < len(units):
+        units = units[-_COUNTS[counted.group(1).lstrip("0")]:]
     if len(units) < 2:
         return
     ms, index = mention
@@ -136,7 +141,8 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
 
 def _former_units(d: Doc, lo: int, hi: int) -> list[str]:
     """The former units named between lo and hi, in order, each once."""
-    spans = [(a, former_unit(d.text, d.folded, a, b)) for a, b in old_unit_spans(d.text, d.folded, lo, hi)]
+    spans = [(a, former_unit(d.text, d.folded, a, b)) for a, b in old_unit_spans(d.text, d.folded, lo, hi)
+             if not ranked_among(d.folded, a)]  # (not `Trong 16 xã, thị trấn của huyện X (cũ), ...`)
     spans += [(a, unit) for a, _, unit in bare_former_units(d.text, d.folded, lo, hi)]  # `Hà Nam (cũ)`
     named: dict[str, str] = {}  # folded name -> its last spelling (a restorer may spell one name two ways)
     for _, unit in sorted(spans):

@@ -219,3 +219,54 @@ def test_a_table_of_former_departments_one_cell_per_line_then_their_satisfaction
         ("PAR INDEX", "So Tai nguyen va Moi truong tinh Kon Tum (cu)", 83.4, None, 15),
         ("SIPAS", "So Nong nghiep va Phat trien nong thon tinh Kon Tum (cu)", None, 90.1, None),
         ("SIPAS", "So Tai nguyen va Moi truong tinh Kon Tum (cu)", None, 86.05, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_communes_ranked_among_a_former_district_then_three_rates_in_turn(form):
+    text = header("XÃ ĐAN PHƯỢNG", "Lâm Đồng") + (
+        "II. KẾT QUẢ NĂM 2024\nNăm 2024, Chỉ số cải cách hành chính của huyện Lâm Hà (cũ) đạt 83,10 điểm, xếp thứ 6/12 "
+        "huyện, thành phố của tỉnh Lâm Đồng (cũ).\nTrong 16 xã, thị trấn của huyện Lâm Hà (cũ), xã Tân Hà (cũ) đạt 84,20 "
+        "điểm, xếp thứ 4; xã Liên Hà (cũ) đạt 81,05 điểm, xếp thứ 10; xã Đan Phượng (cũ) đạt 79,40 điểm, xếp thứ 14. "
+        "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của ba đơn vị này lần lượt là 89,10%, 86,20% và "
+        "84,35%.\n")
+    results, _ = run(form(text))
+    got = _folded(results, "index", "scope", "score", "percent", "rank", "rank_total")
+    assert got == {("PAR INDEX", "huyen Lam Ha (cu)", 83.1, None, 6, 12),
+                   ("PAR INDEX", "xa Tan Ha (cu)", 84.2, None, 4, 16), ("PAR INDEX", "xa Lien Ha (cu)", 81.05, None, 10, 16),
+                   ("PAR INDEX", "xa Dan Phuong (cu)", 79.4, None, 14, 16),
+                   ("SIPAS", "xa Tan Ha (cu)", None, 89.1, None, None), ("SIPAS", "xa Lien Ha (cu)", None, 86.2, None, None),
+                   ("SIPAS", "xa Dan Phuong (cu)", None, 84.35, None, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_total_closing_one_rank_is_not_given_to_a_rank_after_it(form):
+    text = header("TỈNH THANH HÓA", "Thanh Hóa") + (
+        "II. KẾT QUẢ\nNăm 2024, Chỉ số PAR INDEX của tỉnh đứng thứ 12 trên 63 tỉnh, thành phố; Chỉ số SIPAS ở vị trí thứ 9 "
+        "cả nước.\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "rank", "rank_total") == {("PAR INDEX", 12, 63), ("SIPAS", 9, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_sentence_opening_with_an_index_is_not_the_sentence_before_it(form):
+    # the board's own index: not the province named in the sentence before
+    text = ("UBND TỈNH BẮC NINH\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\nSố: 12/KH-BQL          Bắc Ninh, ngày 3 tháng 2 năm 2024\n\n"
+            "II. KẾT QUẢ\nChỉ số chuyển đổi số (DTI) năm 2023 của tỉnh xếp thứ 13/63 với 0,5412 điểm. Chỉ số cải cách "
+        "hành chính năm 2023 của Ban Quản lý đạt 86,75 điểm, xếp thứ 11/23 cơ quan, đơn vị cấp tỉnh.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope") == {("DTI", "tinh Bac Ninh"), ("PAR INDEX", None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_lead_in_naming_no_unit_after_a_heading_takes_the_province_of_the_sentence_before(form):
+    # `liên quan` and `một số` fold like unit words (`quận`, `Sở`): no unit is named in the lead-in
+    text = header("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Bắc Ninh") + (
+        "I. KẾT QUẢ NĂM 2023\n\nNăm 2023, Chỉ số PCI của tỉnh Bắc Ninh đạt 68,40 điểm, xếp thứ 7/63 tỉnh, thành phố, tăng 1 "
+        "bậc so với năm 2022. Một số chỉ số thành phần liên quan trực tiếp đến lĩnh vực của Ban Quản lý:\n\n"
+        "TT  Chỉ số thành phần                  Năm 2022   Năm 2023   Tăng (+)/giảm (-)\n"
+        "1   Chi phí gia nhập thị trường          7,11       7,30         +0,19\n"
+        "2   Tiếp cận đất đai                     6,50       6,12         -0,38\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "scope", "score") == {
+        ("Chi phi gia nhap thi truong", 2022, "tinh Bac Ninh", 7.11), ("Chi phi gia nhap thi truong", 2023, "tinh Bac Ninh", 7.3),
+        ("Tiep can dat dai", 2022, "tinh Bac Ninh", 6.5), ("Tiep can dat dai", 2023, "tinh Bac Ninh", 6.12)}
