@@ -55,6 +55,8 @@ def _column(label: str) -> _Column:
         metric = "max_score"
     elif _RANK_LABEL.search(folded):
         metric = "rank"
+    elif re.search(r"%|ty le", folded) and re.search(r"\bd\S?em\b", folded):
+        metric = None  # `Điểm / tỷ lệ`: the row's index says (SIPAS a share, the others points)
     elif re.search(r"%|ty le", folded):
         metric = "percent"
     elif re.search(r"\bd\S?em\b", folded):

@@ -17,6 +17,8 @@ _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:
                    rf"|trong\s+khi\s+(?P<while>{UNIT_WORDS}|so)\s"
                    r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
                    rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
+_NEIGHBOUR = re.compile(rf"\b(?:dia\s+phuong|{UNIT_WORDS})\s+lan\s+can\b")
+_LEADER_OPENS = re.compile(rf"\s*(?:[-+•]\s*)?(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau\b[^.;]*?\bla\s")
 _UNIT_WORD_AT = re.compile(rf"\b(?:{UNIT_WORDS})\s")
 _INDEX_ACRONYM = re.compile(r"\(?(?:pci|papi|dti|sipas|cchc|par|index|par\s?index)\)?")
 _UNIT_KIND = re.compile(rf"^{UNIT_WORDS}\s+")  # own units are typed (`tỉnh X`); a name alone is compared bare
@@ -139,6 +141,8 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
                              or _other_unit_subject(text, folded, sentence_at, at, own)
                              or _leader_named(text, folded, sentence_at, at, own)):
         return True
+    if _NEIGHBOUR.search(folded, sentence_at, at) or _LEADER_OPENS.match(folded, sentence_at, at):
+        return True  # `tỉnh X và tỉnh Y là hai địa phương lân cận lần lượt xếp thứ`, `Tỉnh dẫn đầu ... là X với`
     m = None
     for m in _PEER.finditer(folded, clause_at, at):
         pass

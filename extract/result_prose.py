@@ -167,7 +167,17 @@ def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optio
     """Whose value: an index inside parentheses shares the unit of the sentence around it (a value
     before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)."""
     lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40)
-    return scope_of(d.text, d.folded, lo, v.start, d.own) or subject_former_unit(d.text, d.folded, sent_start, ms)
+    found = scope_of(d.text, d.folded, lo, v.start, d.own) or subject_former_unit(d.text, d.folded, sent_start, ms)
+    if found or v.start < ms:
+        return found
+    # `Chỉ số PAR INDEX của thành phố Hà Nội đạt ...; Chỉ số SIPAS đạt 88,12%`: the unit of the clause before, when
+    # this clause names none of its own (no `của ...`)
+    clause = d.folded.rfind(";", sent_start, ms)
+    if clause > sent_start and not re.search(r"\bc\S{1,3}a\s", d.folded[clause:v.start]):
+        earlier = {sc for at, _, sc in d.scopes if sent_start <= at < clause}
+        if len(earlier) == 1:
+            return earlier.pop()
+    return None
 
 
 _YEAR_LIST = re.compile(rf"n\S{{0,2}}m\s+({YEAR}(?:\s*(?:,|va)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+)[\s,]+(?:[a-z]+\s+){{0,6}}?"

@@ -209,6 +209,10 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     above = province_above(doc_text)
     if above:
         for m in reversed(list(_OF_BARE_PROVINCE.finditer(folded, lo, hi))):
+            if fold(above).split()[0] != m.group().split()[1]:
+                continue  # `của thành phố` under a province names a city of it, not the province
+            if any(doc_text[o.end() - 2] == "S" for o in _OF_DEPARTMENT.finditer(folded, m.end(), hi)):
+                return None  # `Kết quả khảo sát của Thành phố ... đối với sự phục vụ của Sở đạt`: the department's
             if not doc_text[m.end():m.end() + 2].strip()[:1].isupper() and \
                     not _AMONG_UNITS.search(folded, max(lo, m.start() - 40), m.start()):
                 return above  # `Chỉ số SIPAS của tỉnh đạt 83,75%` in a department's plan: the province's
@@ -226,8 +230,9 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     return None
 
 
+_OF_DEPARTMENT = re.compile(r"\b(?:c\S{1,3}a|doi\s+voi)\s+so\b")
 # `của tỉnh` naming no province: the province above a department, district or commune
-_OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+tinh\b(?!\s+(?:uy|doan)\b)")
+_OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+(?:tinh\b(?!\s+(?:uy|doan)\b)|thanh\s+pho\b(?!\s+uy\b))")
 # ... among the units of the province (`đứng thứ 5 trong 20 sở, ngành của tỉnh`): a ranking, not whose value
 _AMONG_UNITS = re.compile(rf"(?:\bcac|\btrong|\bdon\s+vi|\bco\s+quan|\bnganh|\bdia\s+phuong|\b{UNIT_WORDS})[\s,]*$")
 _DEPARTMENT_LINE = re.compile(r"^\s*(?:so|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong)\s", re.M)
@@ -241,25 +246,29 @@ def province_above(doc_text: str) -> Optional[str]:
     from extract.places import province_name
 
     region = header_region(doc_text)
+    kind = "tỉnh"
     if _DEPARTMENT_LINE.search(region):
-        named = re.search(r"\btinh\s+([a-z]+(?:\s+[a-z]+){0,3})", region)
-        province = province_name(" ".join(named.group(1).split()[:3])) if named else None
+        # (a centrally-run city above its departments: `UBND THÀNH PHỐ HÀ NỘI` / `SỞ NỘI VỤ`)
+        named = re.search(r"\b(tinh|thanh\s+pho)\s+([a-z]+(?:\s+[a-z]+){0,3})", region)
+        province = province_name(" ".join(named.group(2).split()[:3])) if named else None
         if province is None and named:
-            province = province_name(" ".join(named.group(1).split()[:2]))
+            province = province_name(" ".join(named.group(2).split()[:2]))
+        kind = "thành phố" if named and named.group(1) != "tinh" else kind
     elif any(_split_unit(u)[0] in _LOWER_UNITS for u in own_units(doc_text)):
         from extract.issuer import dominant_province
 
         province = dominant_province(doc_text)
     else:
         return None
-    return f"tỉnh {province}" if province else None
+    return f"{kind} {province}" if province else None
 
 
 def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
     words = []
-    for w in doc_text[lo:hi].split():
-        if not w[:1].isupper():
-            break
+    split = doc_text[lo:hi].split()
+    for k, w in enumerate(split):
+        if not w[:1].isupper() or fold(w) in ("nam", "ngay", "thang") and k + 1 < len(split) and split[k + 1][:1].isdigit():
+            break  # (`của Thành phố` / `Năm 2025, ...`: a date opens the next sentence)
         words.append(w.strip(",.;:"))
         if w[-1] in ",.;:":  # `huyện Thanh Sơn; Chỉ số SIPAS`: the name ends at its punctuation
             break

@@ -270,3 +270,41 @@ def test_a_lead_in_naming_no_unit_after_a_heading_takes_the_province_of_the_sent
     assert _folded([r for r in results if r.component], "component", "year", "scope", "score") == {
         ("Chi phi gia nhap thi truong", 2022, "tinh Bac Ninh", 7.11), ("Chi phi gia nhap thi truong", 2023, "tinh Bac Ninh", 7.3),
         ("Tiep can dat dai", 2022, "tinh Bac Ninh", 6.5), ("Tiep can dat dai", 2023, "tinh Bac Ninh", 6.12)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_city_above_a_department_and_the_clause_after_its_result(form):
+    text = ("UBND THÀNH PHỐ HÀ NỘI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n     SỞ NỘI VỤ\n"
+            "Số: 31/KH-SNV                  Hà Nội, ngày 9 tháng 6 năm 2026\n\nI. KẾT QUẢ\n"
+            "Kết quả khảo sát năm 2025 của Thành phố cho thấy mức độ hài lòng đối với sự phục vụ của Sở đạt 86,40%.\n"
+            "Năm 2025, Chỉ số PAR INDEX của thành phố Hà Nội đạt 90,80 điểm, xếp thứ 4/34 tỉnh, thành phố; Chỉ số SIPAS "
+            "đạt 87,20%, xếp thứ 7/34. Chỉ số PAPI năm 2024 của Thành phố đạt 42,90 điểm, xếp thứ 15/61.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent") == {
+        ("SIPAS", None, None, 86.4), ("PAR INDEX", "thanh pho Ha Noi", 90.8, None),
+        ("SIPAS", "thanh pho Ha Noi", None, 87.2), ("PAPI", "thanh pho Ha Noi", 42.9, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_column_of_points_or_rates_and_neighbours_and_the_leader(form):
+    text = header("TỈNH GIA LAI", "Gia Lai") + (
+        "II. KẾT QUẢ\nBảng 1. Kết quả các chỉ số năm 2024\n"
+        "| Chỉ số    | Tỉnh Gia Lai (cũ)   |            | Tỉnh Bình Định (cũ) |            |\n"
+        "|           | Điểm / tỷ lệ        | Xếp hạng   | Điểm / tỷ lệ        | Xếp hạng   |\n"
+        "| PAR INDEX | 85,90               | 43/63      | 89,40               | 15/63      |\n"
+        "| SIPAS     | 80,75%              | -          | 83,60%              | 25/63      |\n\n"
+        "Tỉnh dẫn đầu Chỉ số PCI năm 2024 là Quảng Ninh với 73,02 điểm; tỉnh Kon Tum và tỉnh Phú Yên là hai địa "
+        "phương lân cận lần lượt xếp thứ 40/63 và thứ 47/63.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PAR INDEX", "tinh Gia Lai (cu)", 85.9, None, 43), ("PAR INDEX", "tinh Binh Dinh (cu)", 89.4, None, 15),
+        ("SIPAS", "tinh Gia Lai (cu)", None, 80.75, None), ("SIPAS", "tinh Binh Dinh (cu)", None, 83.6, 25)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_date_opening_the_next_line_is_no_name_of_the_city(form):
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 12/KH-UBND     Thành phố Hồ Chí Minh, ngày 3 tháng 2 năm 2026\n\n"
+            "I. KẾT QUẢ\n2. Kết quả năm 2025 của Thành phố\nNăm 2025, Thành phố xếp thứ 9/34 về Chỉ số PAR INDEX với 90,02 "
+            "điểm.\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "scope", "score", "rank") == {("PAR INDEX", None, 90.02, 9)}
