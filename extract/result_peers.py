@@ -18,6 +18,10 @@ _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:
                    r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
                    rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
 _NEIGHBOUR = re.compile(rf"\b(?:dia\s+phuong|{UNIT_WORDS})\s+lan\s+can\b")
+# `(tỉnh dẫn đầu đạt 0,7214 điểm; ...)`: the leading unit, unnamed (a named one, `tỉnh X dẫn đầu với`, is read below;
+# `nhóm 20 tỉnh dẫn đầu (xếp hạng từ 20/34 trở lên)` is a group)
+_LEADER_REACHES = re.compile(rf"(?<!\d\s)\b(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau(?:\s+(?:ca\s+nuoc|toan\s+quoc|khu\s+vuc))?"
+                             r"(?:\s+(?:dat|voi|la))?\s*$")
 _LEADER_OPENS = re.compile(rf"\s*(?:[-+•]\s*)?(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau\b[^.;]*?\bla\s")
 _UNIT_WORD_AT = re.compile(rf"\b(?:{UNIT_WORDS})\s")
 _INDEX_ACRONYM = re.compile(r"\(?(?:pci|papi|dti|sipas|cchc|par|index|par\s?index)\)?")
@@ -125,6 +129,12 @@ def _named_before_parens(text: str, folded: str, opened: int, own: frozenset) ->
     return False
 
 
+def _hard_clause_start(folded: str, at: int) -> int:
+    """Start of the value's clause up to 60 characters back, over line breaks (a sentence wraps)."""
+    lo = max(0, at - 60)
+    return lo + ([0] + [m.end() for m in re.finditer(r"[.;:,]\s", folded[lo:at])])[-1]
+
+
 def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset = frozenset()) -> bool:
     """The value at `at` is another unit's, named by a comparison in its clause."""
     lo = max(0, at - 90)
@@ -141,7 +151,8 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
                              or _other_unit_subject(text, folded, sentence_at, at, own)
                              or _leader_named(text, folded, sentence_at, at, own)):
         return True
-    if _NEIGHBOUR.search(folded, sentence_at, at) or _LEADER_OPENS.match(folded, sentence_at, at):
+    if _NEIGHBOUR.search(folded, sentence_at, at) or _LEADER_OPENS.match(folded, sentence_at, at) \
+            or _LEADER_REACHES.search(folded, _hard_clause_start(folded, at), at):
         return True  # `tỉnh X và tỉnh Y là hai địa phương lân cận lần lượt xếp thứ`, `Tỉnh dẫn đầu ... là X với`
     m = None
     for m in _PEER.finditer(folded, clause_at, at):

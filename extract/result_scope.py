@@ -149,6 +149,16 @@ def bare_former_units(doc_text: str, folded: str, lo: int, hi: int) -> list[tupl
     return out
 
 
+def former_unit_named(doc_folded: str, cell: str) -> Optional[str]:
+    """`Tuyên Quang (cũ)` heading a column: the former unit the document names with its unit word elsewhere."""
+    m = re.fullmatch(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})" + _OLD + r"\s*", fold(cell))
+    if not m or not cell.strip()[:1].isupper():
+        return None
+    kind = re.search(rf"\b({UNIT_WORDS})\s+{re.escape(m.group(1))}{_OLD}", doc_folded)
+    name = " ".join(cell.split()[:len(m.group(1).split())])
+    return _unit_name(kind.group(1), name) + " (cũ)" if kind else None
+
+
 def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
     """The last former unit named between lo and hi (`tỉnh Yên Bái (cũ)`, `Sở Tài chính (cũ)`), else None."""
     hits = _old_units(doc_text, folded, lo, hi)

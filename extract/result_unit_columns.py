@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from extract.components import _choices as component_choices, _key as component_key, best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
-from extract.result_scope import former_unit
+from extract.result_scope import former_unit, former_unit_named
 from extract.result_table_lead import results_year, section_year
 from extract.schema import Evidence, IndexResult
 
@@ -42,7 +42,10 @@ class _Cell:
 
 
 def _cells(line: str) -> list[str]:
-    parts = line.split("|") if "|" in line else re.split(r"\s{2,}", line.strip())
+    if "|" in line:  # (a table with outer borders: `| Trụ cột | A (cũ) | B (cũ) |`)
+        parts = line.strip().removeprefix("|").removesuffix("|").split("|")
+    else:
+        parts = re.split(r"\s{2,}", line.strip())
     return [p.strip() for p in parts]
 
 
@@ -61,9 +64,10 @@ def read_cell(cell: str) -> Optional[_Cell]:
 _ETH = str.maketrans("Ðð", "Đđ")  # OCR prints the Icelandic eth for đ: the same glyph
 
 
-def _units(cells: list[str]) -> list[Optional[str]]:
+def _units(cells: list[str], doc_folded: str = "") -> list[Optional[str]]:
+    """The former unit each header cell names (`Tỉnh A (cũ)`; `A (cũ)` when the document names `tỉnh A (cũ)`)."""
     cells = [c.translate(_ETH) for c in cells]
-    return [former_unit(c, fold(c), 0, len(c)) if c else None for c in cells]
+    return [(former_unit(c, fold(c), 0, len(c)) or former_unit_named(doc_folded, c)) if c else None for c in cells]
 
 
 def _metric(label: str, index: str) -> str:
@@ -91,6 +95,7 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     results: list[IndexResult] = []
     spans: list[tuple[int, int]] = []
     sections = section_lines(text)
+    folded = fold(text)
     i = 0
     while i < len(lines):
         off, line = lines[i]
@@ -98,12 +103,16 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         cells = _cells(line)
         numbered = len(cells) > 1 and bool(_NUMBERING.match(fold(cells[0])))
         cells = cells[1:] if numbered else cells
-        units = _units(cells)
+        units = _units(cells, folded)
         labelled = units[0] is None  # `Chỉ số | Tỉnh A (cũ) | Tỉnh B (cũ)`; the first cell may be empty
         if len(cells) < 3 or not all(units[1:]) or len(set(units[1:])) != len(units) - 1:
             i += 1
             continue
-        above = fold(" ".join(raw for _, raw in lines[max(0, i - 3):i] if raw.strip()) + " " + (cells[0] if labelled else ""))
+        # the lead-in's paragraph (its sentence may wrap over lines above a blank one), after the last heading
+        lead = [raw for _, raw in lines[max(0, i - 5):i] if raw.strip()]
+        heads = [k for k, raw in enumerate(lead) if _HEADING.match(raw)]
+        lead = lead[heads[-1]:] if heads else lead
+        above = fold(" ".join(lead) + " " + (cells[0] if labelled else ""))
         year = results_year(fold(cells[0])) or results_year(above) or year_of_section
         total = _TOTAL.search(above)
         index = one_index(above) or index_of_section

@@ -97,11 +97,22 @@ def _table_at(lines, sections, i: int, page_of):
     if len(cells) < 2 or not _YEAR_HEAD.match(fold(cells[0])):
         return None
     lead, heading, index = lead_in(lines, sections, i)
+    if index is None:
+        # the lead-in names two indices, the header one of them (`Năm | Điểm đạt | Xếp hạng | Chỉ số SIPAS (%)`):
+        # the columns naming none are the other's
+        in_header = {n for c in cells for _, _, n in index_mentions(fold(c))}
+        rest = [n for n in dict.fromkeys(n for _, _, n in index_mentions(fold(lead))) if n not in in_header]
+        index = rest[0] if in_header and len(rest) == 1 else None
     columns = _columns(cells, index)
     if not columns or _GOAL_WORDS.search(fold(lead)) or _GOAL_WORDS.search(fold(heading)):
         return None
     scope = former_unit(lead, fold(lead), 0, len(lead)) if lead else None
+    out_of = [int(m.group(1)) for c in cells for m in [re.search(r"\(\s*/\s*(\d{2,3})\s*\)", c)] if m]
     read, j = _rows(lines, i + 1, columns, scope, page_of)
+    if len(out_of) == 1:  # `Điểm đạt (/100)`: the maximum of the points column
+        for r in read:
+            if r.score is not None and r.max_score is None:
+                r.max_score = float(out_of[0])
     return (read, [(off, lines[j - 1][0] + len(lines[j - 1][1]))], j) if read else None
 
 

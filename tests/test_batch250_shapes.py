@@ -308,3 +308,32 @@ def test_a_date_opening_the_next_line_is_no_name_of_the_city(form):
             "điểm.\n")
     results, _ = run(form(text))
     assert rows(results, "index", "scope", "score", "rank") == {("PAR INDEX", None, 90.02, 9)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_year_rows_whose_lead_in_names_two_indices_and_its_header_one(form):
+    text = header("THỊ XÃ BA ĐỒN", "Ba Đồn") + (
+        "I. KẾT QUẢ GIAI ĐOẠN 2020 - 2022\n\nKết quả xác định Chỉ số cải cách hành chính và Chỉ số hài lòng của thị xã:\n\n"
+        "   Năm      Điểm đạt (/100)    Xếp hạng    Chỉ số SIPAS (%)\n"
+        "   2021         80,14             5/8           81,70\n"
+        "   2022         82,96             3/8           84,05\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score", "max_score", "percent", "rank") == {
+        ("PAR INDEX", 2021, 80.14, 100.0, None, 5), ("PAR INDEX", 2022, 82.96, 100.0, None, 3),
+        ("SIPAS", 2021, None, None, 81.7, None), ("SIPAS", 2022, None, None, 84.05, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_columns_of_former_provinces_named_bare_under_a_wrapped_lead_in_and_the_leader_in_parentheses(form):
+    text = header("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Tuyên Quang") + (
+        "I. KẾT QUẢ NĂM 2024\n\nNăm 2024, Chỉ số DTI của tỉnh Tuyên Quang (cũ) đạt 0,5230 điểm, xếp thứ 33/63; tỉnh\n"
+        "Hà Giang (cũ) đạt 0,4501 điểm, xếp thứ 57/63 tỉnh, thành phố (tỉnh dẫn đầu đạt\n"
+        "0,7105 điểm). Kết quả các trụ cột như sau:\n\n"
+        "| Trụ cột | Tuyên Quang (cũ) | Hà Giang (cũ) |\n"
+        "| Chính quyền số | 0,5902 - 27/63 | 0,4480 - 59/63 |\n"
+        "| Kinh tế số | 0,3700 - 43/63 | 0,3105 - 58/63 |\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "scope", "score", "rank") == {
+        (None, "tinh Tuyen Quang (cu)", 0.523, 33), (None, "tinh Ha Giang (cu)", 0.4501, 57),
+        ("Chinh quyen so", "tinh Tuyen Quang (cu)", 0.5902, 27), ("Chinh quyen so", "tinh Ha Giang (cu)", 0.448, 59),
+        ("Kinh te so", "tinh Tuyen Quang (cu)", 0.37, 43), ("Kinh te so", "tinh Ha Giang (cu)", 0.3105, 58)}
