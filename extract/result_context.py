@@ -120,6 +120,20 @@ def goal_spans(folded: str) -> list[tuple[int, int, Optional[int]]]:
     return spans
 
 
+_FOOTNOTE_LINE = re.compile(r"[ \t]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|_{5,}[ \t]*$)")
+
+
+def in_footnote(text: str, pos: int) -> bool:
+    """`pos` is in a footnote: its paragraph opens with a footnote mark (`¹ Năm 2024, ...`) or under a rule line
+    (`________________`); a footnote in the goals section reports results, it sets no goal."""
+    for line in reversed(text[max(0, pos - 800):pos].split("\n")):
+        if not line.strip():
+            return False
+        if _FOOTNOTE_LINE.match(line):
+            return True
+    return False
+
+
 _HEADING_LINE = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,2})\.\s[^\n]{0,80}$", re.M)
 
 

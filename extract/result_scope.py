@@ -126,6 +126,8 @@ def old_unit_spans(doc_text: str, folded: str, lo: int, hi: int) -> list[tuple[i
     return [(m.start(), m.end()) for m in _old_units(doc_text, folded, lo, hi)]
 
 
+_LIST_OPENER = re.compile(rf"\b(?:cac|hai|ba|bon)\s+({UNIT_WORDS})\s+(?:[^\W\d_]+\s+){{1,4}}\((?:cu|cii)\)"
+                          rf"(?:\s*(?:,|\bva\b)\s*(?:[^\W\d_]+\s+){{1,4}}\((?:cu|cii)\))*\s*(?:,|\bva\b)\s*$")
 _BARE_OLD = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})" + _OLD)
 
 
@@ -143,6 +145,8 @@ def bare_former_units(doc_text: str, folded: str, lo: int, hi: int) -> list[tupl
             if _UNIT_WORD.search(folded, max(0, at - 12), at) and re.search(rf"{UNIT_WORDS}\s+$", folded[max(0, at - 12):at]):
                 break  # `tỉnh Hà Nam (cũ)`: the unit word is printed (old_unit_spans reads it)
             kind = re.search(rf"\b({UNIT_WORDS})\s+{re.escape(name)}{_OLD}", folded)
+            # (or the plural opening the list: `các tỉnh Phú Thọ (cũ), Vĩnh Phúc (cũ), Hòa Bình (cũ)`)
+            kind = kind or _LIST_OPENER.search(folded, max(0, at - 90), at)
             if kind:
                 out.append((at, m.end(), _unit_name(kind.group(1), " ".join(doc_text[at:m.end(1)].split())) + " (cũ)"))
             break

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.numbers import NUMBER, YEAR, fold
-from extract.result_context import paragraph_start, sentence_end, sentence_start
+from extract.result_context import in_footnote, paragraph_start, sentence_end, sentence_start
 from extract.result_items import Doc, add_result, result_year
 from extract.result_scope import (UNIT_WORDS, bare_former_units, capitalised_after, former_unit, old_unit_spans, ranked_among,
                                   scope_of, subject_former_unit)
@@ -19,12 +19,15 @@ from extract.result_values import Value
 
 _CUE = re.compile(r"\blan\s+luot\s+(?:la\s+|dat\s+|xep\s+(?:hang\s+|thu\s+)?(?:la\s+)?)?")
 _RANK_VERB_BEFORE = re.compile(r"(?:\bx\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|\bh\S{0,2}ng|\bvi\s+tri)\s*$")  # not phường/không
-_YEAR_SPAN = re.compile(r"\b(?:(?:hai|ba|bon|nam|\d)\s+n\S{0,2}m|(?:qua\s+)?cac\s+n\S{0,2}m)\b")  # `hai năm gần đây`
+# `hai năm gần đây` (not `1 Năm 2024, ...`: a footnote's mark, stripped of its superscript)
+_YEAR_SPAN = re.compile(r"\b(?:(?:hai|ba|bon|nam|\d)\s+n\S{0,2}m|(?:qua\s+)?cac\s+n\S{0,2}m)\b(?!\s+\d{4})")
 _UNIT_NAMED = re.compile(rf"\b{UNIT_WORDS}\s+(?=\S)")
 _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+")
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
-_VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
+# (a rank in parentheses may follow each value: `89,47 điểm (xếp thứ 14/63), 88,02 điểm (xếp thứ 29/63) và ...`)
+_VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?"
+                         r"(?:\s*\(\s*(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})\s+)?(\d{1,3})\s?/\s?(\d{1,3})\s*\))?")
 _COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _COUNTED = re.compile(r"\b(hai|ba|bon|nam|sau|0?[2-6])\s+(?:don\s+vi|dia\s+phuong|co\s+quan|so|tinh|huyen|xa|phuong|thi\s+tran)\b")
 # `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
@@ -48,7 +51,7 @@ def values_in_turn(d: Doc, mentions) -> list[tuple[int, int]]:
     """Adds the results of `lần lượt` lists that pair one to one; returns the spans it read."""
     folded, read = d.folded, []
     for cue in _CUE.finditer(folded):
-        if any(a <= cue.start() < b for a, b, *_ in d.goals):
+        if any(a <= cue.start() < b for a, b, *_ in d.goals) and not in_footnote(d.text, cue.start()):
             continue  # goals in turn are left to the target rules
         sent_start = sentence_start(folded, cue.start())
         hi = sentence_end(folded, cue.end(), cue.end() + 200)
@@ -125,6 +128,11 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
         if kind == "score" and not any(m.group(2) for m in values):
             return  # bare numbers: not sure what they are
         add_all(kind, values)
+        if all(m.group(3) for m in values):  # each value's rank in parentheses
+            for unit, m in zip(units, values):
+                v = Value("rank", m.start(3), m.end(4), (m.group(3), m.group(4)))
+                current = add_result(d, current, v, index, None, result_year(folded, v, ms, sent_start), unit,
+                                     d.evidence(sent_start, v))
         pos = values[-1].end()
         then = _RANKS_NEXT.match(folded, pos, hi)  # `..., xếp thứ 5/20 và 2/20`: their ranks, in the same order
         if not then:

@@ -337,3 +337,18 @@ def test_columns_of_former_provinces_named_bare_under_a_wrapped_lead_in_and_the_
         (None, "tinh Tuyen Quang (cu)", 0.523, 33), (None, "tinh Ha Giang (cu)", 0.4501, 57),
         ("Chinh quyen so", "tinh Tuyen Quang (cu)", 0.5902, 27), ("Chinh quyen so", "tinh Ha Giang (cu)", 0.448, 59),
         ("Kinh te so", "tinh Tuyen Quang (cu)", 0.37, 43), ("Kinh te so", "tinh Ha Giang (cu)", 0.3105, 58)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_results_in_a_footnote_under_the_goals_with_one_unit_word_for_the_list(form):
+    text = header("TỈNH PHÚ THỌ", "Phú Thọ") + (
+        "II. MỤC TIÊU\n1. Năm 2025\n- Chỉ số PAR INDEX của tỉnh đạt từ 89 điểm trở lên.\n\n________________\n"
+        "¹ Năm 2024, Chỉ số PAR INDEX của các tỉnh Phú Thọ (cũ), Vĩnh Phúc (cũ),\nHòa Bình (cũ) lần lượt đạt 88,10 điểm "
+        "(xếp thứ 20/63), 87,35 điểm (xếp thứ 31/63) và 84,90 điểm (xếp thứ 52/63); Chỉ số SIPAS lần lượt đạt 83,20%, "
+        "82,15% và 79,80%.\n")
+    results, targets = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PAR INDEX", "tinh Phu Tho (cu)", 88.1, None, 20), ("PAR INDEX", "tinh Vinh Phuc (cu)", 87.35, None, 31),
+        ("PAR INDEX", "tinh Hoa Binh (cu)", 84.9, None, 52), ("SIPAS", "tinh Phu Tho (cu)", None, 83.2, None),
+        ("SIPAS", "tinh Vinh Phuc (cu)", None, 82.15, None), ("SIPAS", "tinh Hoa Binh (cu)", None, 79.8, None)}
+    assert rows(targets, "index", "metric", "value") == {("PAR INDEX", "score", 89)}
