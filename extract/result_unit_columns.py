@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from extract.components import _choices as component_choices, _key as component_key, best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
-from extract.result_scope import former_unit, former_unit_named
+from extract.result_scope import UNIT_SPELLING, UNIT_WORDS, former_unit, former_unit_named
 from extract.result_table_lead import results_year, section_year
 from extract.schema import Evidence, IndexResult
 
@@ -67,7 +67,18 @@ _ETH = str.maketrans("Ðð", "Đđ")  # OCR prints the Icelandic eth for đ: the
 def _units(cells: list[str], doc_folded: str = "") -> list[Optional[str]]:
     """The former unit each header cell names (`Tỉnh A (cũ)`; `A (cũ)` when the document names `tỉnh A (cũ)`)."""
     cells = [c.translate(_ETH) for c in cells]
-    return [(former_unit(c, fold(c), 0, len(c)) or former_unit_named(doc_folded, c)) if c else None for c in cells]
+    return [(_opening_unit(c) or former_unit(c, fold(c), 0, len(c)) or former_unit_named(doc_folded, c)) if c else None
+            for c in cells]
+
+
+def _opening_unit(cell: str) -> Optional[str]:
+    """A header cell opening with its unit word is that unit (`Phường Quán Thánh (cũ)`, whose name a restorer may
+    spell like another unit word: `Phường Quân Thanh`, not `quận Thanh`)."""
+    m = re.match(rf"\s*({UNIT_WORDS})\s+(?=\S)", fold(cell))
+    if not m or not re.search(r"\((?:cu|cii)\)\s*$", fold(cell)):
+        return None
+    name = re.sub(r"\s*\((?:cũ|cu|cii)\)\s*$", "", cell[m.end():].strip(), flags=re.I)
+    return f"{UNIT_SPELLING[' '.join(m.group(1).split())]} {name} (cũ)" if name[:1].isupper() else None
 
 
 def _metric(label: str, index: str) -> str:
@@ -116,7 +127,9 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         year = results_year(fold(cells[0])) or results_year(above) or year_of_section
         total = _TOTAL.search(above)
         index = one_index(above) or index_of_section
-        read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index)
+        by_year = bool(re.fullmatch(r"n\S{0,2}m", fold(cells[0])))  # `Năm | Phường A (cũ) | ...`: a row per year
+        read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index,
+                     by_year)
         if read[0]:
             results += read[0]
             spans.append((off, read[1]))
@@ -189,7 +202,7 @@ def _cut_name(label: str, index: str) -> Optional[str]:
 
 
 def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[int], page_of, numbered: bool = False,
-          lead_index: Optional[str] = None) -> tuple[list[IndexResult], int, int]:
+          lead_index: Optional[str] = None, by_year: bool = False) -> tuple[list[IndexResult], int, int]:
     """(results, end offset, next line) of the rows under a header of units: each opens with one index, or with a
     component of the index of the caption or section."""
     out: list[IndexResult] = []
@@ -199,8 +212,12 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         cells = _cells(line)
         if numbered and len(cells) > 1 and re.fullmatch(r"\d{1,2}\.?", cells[0]):
             cells = cells[1:]
-        named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(cells[0])))) if cells else []
+        row_year = re.fullmatch(rf"(?:n\S{{0,2}}m\s+)?({YEAR})", fold(cells[0])) if by_year and cells else None
+        if by_year and not (row_year and lead_index):
+            break  # (`Bình quân | 88,08 | ...` under the years: no unit's result)
+        named = [lead_index] if by_year else list(dict.fromkeys(n for _, _, n in index_mentions(fold(cells[0])))) if cells else []
         component = row_component(cells[0], lead_index) if cells and not named and lead_index else None
+        year = int(row_year.group(1)) if row_year else year
         read = [read_cell(c) for c in cells[1:]]
         if not (len(named) == 1 or component) or len(read) != len(units) or None in read:
             break

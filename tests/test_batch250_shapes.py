@@ -352,3 +352,17 @@ def test_results_in_a_footnote_under_the_goals_with_one_unit_word_for_the_list(f
         ("PAR INDEX", "tinh Hoa Binh (cu)", 84.9, None, 52), ("SIPAS", "tinh Phu Tho (cu)", None, 83.2, None),
         ("SIPAS", "tinh Vinh Phuc (cu)", None, 82.15, None), ("SIPAS", "tinh Hoa Binh (cu)", None, 79.8, None)}
     assert rows(targets, "index", "metric", "value") == {("PAR INDEX", "score", 89)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_year_rows_under_columns_of_former_wards(form):
+    text = header("PHƯỜNG BA ĐÌNH", "Hà Nội") + (
+        "I. KẾT QUẢ CÁC NĂM 2023 - 2024\nKết quả Chỉ số cải cách hành chính của các phường (cũ) như sau:\n\n"
+        "| Năm       | Phường Điện Biên (cũ) | Phường Quán Thánh (cũ) |\n"
+        "| 2023      | 86,10 (5/14)          | 88,20 (2/14)           |\n"
+        "| 2024      | 88,30 (3/14)          | 88,75 (2/14)           |\n"
+        "| Bình quân | 87,20                 | 88,48                  |\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "scope", "score", "rank") == {
+        ("PAR INDEX", 2023, "phuong Dien Bien (cu)", 86.1, 5), ("PAR INDEX", 2023, "phuong Quan Thanh (cu)", 88.2, 2),
+        ("PAR INDEX", 2024, "phuong Dien Bien (cu)", 88.3, 3), ("PAR INDEX", 2024, "phuong Quan Thanh (cu)", 88.75, 2)}
