@@ -93,7 +93,8 @@ def departments_named(text: str) -> list[str]:
     joins = [(j.start(), j.end()) for j in _KEEP_JOINED.finditer(folded)]
     cuts = [c.start() for c in re.finditer(r",", rest) if not any(a < c.start() < b for a, b in joins)]
     pieces = [p.strip(" .;:") for p in (rest[a:b] for a, b in zip([0] + [c + 1 for c in cuts], cuts + [len(rest)]))]
-    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces) or re.search(r"(?:\bva|\bcua|-|&)$", fold(pieces[-1])):
+    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces) or re.search(r"(?:\bva|\bcua|-|&)$", fold(pieces[-1])) \
+            or any(re.fullmatch(r"tinh|thanh pho|huyen|quan|thi xa|xa|phuong|trung uong", fold(p).strip()) for p in pieces):
         return []  # (`..., Khoa học và` wraps onto the next line)
     return [p if is_agency_start(p) else "Sở " + p for p in pieces]
 

@@ -15,7 +15,7 @@ from extract.result_scope import UNIT_WORDS
 
 # (a line holding only a number is a table's cell, read one per line: no sentence runs over it)
 _SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n"
-                       r"|\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
+                       r"|(?<=\n)(?=[^\n]{1,40}\n)[^\n]*?\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
 
 
 def sentence_end(folded: str, start: int, limit: int) -> int:
@@ -24,7 +24,7 @@ def sentence_end(folded: str, start: int, limit: int) -> int:
 
 
 _SENT_START = re.compile(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n"
-                         r"|\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
+                         r"|(?<=\n)(?=[^\n]{1,40}\n)[^\n]*?\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
 
 
 def sentence_start(folded: str, ms: int) -> int:
@@ -126,11 +126,13 @@ _FOOTNOTE_LINE = re.compile(r"[ \t]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|_{5,}[ \t]*
 def in_footnote(text: str, pos: int) -> bool:
     """`pos` is in a footnote: its paragraph opens with a footnote mark (`¹ Năm 2024, ...`) or under a rule line
     (`________________`); a footnote in the goals section reports results, it sets no goal."""
+    after = ""  # the line below the one looked at
     for line in reversed(text[max(0, pos - 800):pos].split("\n")):
-        if not line.strip():
+        if not line.strip() or re.match(r"\s*(?:[IVX]{1,4}|\d{1,2})\.\s", line):
             return False
-        if _FOOTNOTE_LINE.match(line):
+        if re.match(r"[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]", line) or _FOOTNOTE_LINE.match(line) and re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰1-9]\s", after):
             return True
+        after = line
     return False
 
 

@@ -55,7 +55,7 @@ def _column(label: str) -> _Column:
         metric = "max_score"
     elif _RANK_LABEL.search(folded):
         metric = "rank"
-    elif re.search(r"%|ty le", folded) and re.search(r"\bd\S?em\b", folded):
+    elif re.search(r"\bd\S?em\s*/\s*(?:ty\s+le|%)", folded):
         metric = None  # `Điểm / tỷ lệ`: the row's index says (SIPAS a share, the others points)
     elif re.search(r"%|ty le", folded):
         metric = "percent"

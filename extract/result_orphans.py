@@ -30,7 +30,7 @@ _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4
                            # Sở X đạt ...`, `Trong đánh giá của quận, phường X (cũ) dẫn đầu với ...`: whom it is among
                            # (not `Trong đó,` over the parts of a value, nor `Trong khi đó, tỉnh X đạt`, a unit compared)
                            rf"[^,;\n]{{0,80}}?,|(?P<among>(?:trong\s+(?:so\s+)?(?:cac|\d{{1,3}}|danh\s+gia|ket\s+qua|bang\s+xep\s+hang|tong\s+so)|doi\s+voi)\s+[^;\n]{{0,60}}?[,:]))\s*(?:,\s*)?)?(?P<unit>{UNIT_WORDS}|so)\s+"
-                           r"(?:[a-z]+\s+|-\s+){0,10}?(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
+                           r"(?:(?:[a-z]+\s+){0,6}?|(?:[a-z]+\s+|-\s+){1,11}?(?=\((?:cu|cii)\)))(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
                            # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)

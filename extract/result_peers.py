@@ -17,10 +17,12 @@ _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:
                    rf"|trong\s+khi\s+(?P<while>{UNIT_WORDS}|so)\s"
                    r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
                    rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
-_NEIGHBOUR = re.compile(rf"\b(?:dia\s+phuong|{UNIT_WORDS})\s+lan\s+can\b")
-# `(tỉnh dẫn đầu đạt 0,7214 điểm; ...)`: the leading unit, unnamed (a named one, `tỉnh X dẫn đầu với`, is read below;
-# `nhóm 20 tỉnh dẫn đầu (xếp hạng từ 20/34 trở lên)` is a group)
-_LEADER_REACHES = re.compile(rf"(?<!\d\s)\b(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau(?:\s+(?:ca\s+nuoc|toan\s+quoc|khu\s+vuc))?"
+_NEIGHBOUR = re.compile(rf"\b(?:dia\s+phuong|{UNIT_WORDS})\s+lan\s+can(?:\s+lan\s+luot)?(?:\s+(?:dat|xep|dung|la))?"
+                        r"(?:\s+(?:thu|hang))?(?:\s*\d{1,3}(?:[.,]\d+)?\s*(?:/\s*\d{1,3})?\s*(?:diem|%)?\s*(?:,|va)(?:\s+thu)?)*\s*$")
+# (right before the value, or before the values listed ahead of it: the neighbours are their subject)
+# `(tỉnh dẫn đầu đạt 0,7214 điểm; ...)`: the leading unit, unnamed, in parentheses (`tỉnh dẫn đầu cả nước với 92,1%`
+# said of the plan's own unit stays its value; a named one, `tỉnh X dẫn đầu với`, is read below)
+_LEADER_REACHES = re.compile(rf"\(\s*(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau(?:\s+(?:ca\s+nuoc|toan\s+quoc|khu\s+vuc))?"
                              r"(?:\s+(?:dat|voi|la))?\s*$")
 _LEADER_OPENS = re.compile(rf"\s*(?:[-+•]\s*)?(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau\b[^.;]*?\bla\s")
 _UNIT_WORD_AT = re.compile(rf"\b(?:{UNIT_WORDS})\s")

@@ -19,7 +19,7 @@ from typing import Optional
 from extract.components import index_mentions
 from extract.result_context import (component_before, components_listed, inner_end, paragraph_start, sentence_end,
                                     sentence_start, years)
-from extract.result_scope import scope_of, subject_former_unit
+from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
 from extract.result_items import Doc, add_result, make_targets, result_year
 from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
 from extract.result_satisfaction import satisfaction_targets
@@ -163,6 +163,9 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
     return d.results, d.targets, []
 
 
+_UNIT_WORD = re.compile(rf"\b{UNIT_WORDS}\s+")  # (`; Chỉ số CCHC huyện Nam Đàn đạt`: the clause's own unit)
+
+
 def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optional[str]:
     """Whose value: an index inside parentheses shares the unit of the sentence around it (a value
     before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)."""
@@ -173,9 +176,12 @@ def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optio
     # `Chỉ số PAR INDEX của thành phố Hà Nội đạt ...; Chỉ số SIPAS đạt 88,12%`: the unit of the clause before, when
     # this clause names none of its own (no `của ...`)
     clause = d.folded.rfind(";", sent_start, ms)
-    if clause > sent_start and not re.search(r"\bc\S{1,3}a\s", d.folded[clause:v.start]):
+    if clause > sent_start and not re.search(r"\bc\S{1,3}a\s", d.folded[clause:v.start]) \
+            and not any(d.text[m.end():m.end() + 1].isupper() for m in _UNIT_WORD.finditer(d.folded, clause, v.start)):
         earlier = {sc for at, _, sc in d.scopes if sent_start <= at < clause}
-        if len(earlier) == 1:
+        ranked_below = re.search(r"\d\s*/\s*\d{1,3}\s+(?:huyen|quan|thi\s+xa|xa|phuong|so|don\s+vi|co\s+quan|nganh)\b",
+                                 d.folded[clause:sentence_end(d.folded, v.start, v.start + 200)])
+        if len(earlier) == 1 and not ranked_below:  # (`...; Chỉ số SIPAS đạt 85,2%, xếp thứ 5/21 huyện`: the district's)
             return earlier.pop()
     return None
 

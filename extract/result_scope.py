@@ -17,7 +17,7 @@ _UNIT_TYPES = tuple(sorted(UNIT_SPELLING, key=len, reverse=True))  # longest fir
 UNIT_WORDS = "(?:" + "|".join(t.replace(" ", r"\s+") for t in _UNIT_TYPES) + ")"
 _OLD = r"\s*\((?:cu|cii|cu\.)\)"
 _SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){{0,3}})" + _OLD)
-_DEPARTMENT_SCOPE = re.compile(r"(so\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){0,11})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
+_DEPARTMENT_SCOPE = re.compile(r"(so\s+(?!cua\b)[^\s(,;.\d]+(?:\s+(?!cua\b)[^\s(,;.\d]+){0,11})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
 
 
 def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
@@ -88,9 +88,8 @@ def _is_own(unit: str, own: set[str]) -> bool:
 
 _UNIT = re.compile(rf"\b({UNIT_WORDS})\s+(?=\S)")
 # the total of a ranking and the units ranked: `xếp thứ 4/18 xã, thị trấn của huyện X`
-_RANKED_AMONG = re.compile(rf"(?:\d\s*/\s*|\b(?:trong|tren)\s+(?:tong\s+so\s+)?)\d{{1,3}}\s+"  # `Trong 16 xã, thị trấn của`
-                           rf"(?:(?:{UNIT_WORDS}|don vi|so|nganh|cap)"  # `đơn vị cấp xã của`
-                           r"[\s,]*)+(?:cua\s+)?$")
+_RANKED_AMONG = re.compile(rf"(?:\d\s*/\s*\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh|cap)[\s,]*)+(?:cua\s+)?"  # `đơn vị cấp xã của`
+                           rf"|\b(?:trong|tren)\s+(?:tong\s+so\s+)?\d{{1,3}}\s+(?:(?:{UNIT_WORDS}|don vi|so|nganh|cap)[\s,]*)+cua\s+)$")
 # the authority of a cited document (`Quyết định số 410/QĐ-UBND ... của UBND tỉnh X; năm 2023, ...`) is no unit
 # (its title may be long: `... về việc phê duyệt kết quả đánh giá, xếp hạng các sở, ban, ngành của UBND tỉnh X`)
 _AUTHORITY = re.compile(r"\d+/[a-z]{1,4}\S*[^;.]{0,200}\bcua\s+(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+$")
@@ -225,7 +224,8 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
         for m in reversed(list(_OF_BARE_PROVINCE.finditer(folded, lo, hi))):
             if fold(above).split()[0] != m.group().split()[1]:
                 continue  # `của thành phố` under a province names a city of it, not the province
-            if any(doc_text[o.end() - 2] == "S" for o in _OF_DEPARTMENT.finditer(folded, m.end(), hi)):
+            if any(doc_text[o.end() - 2] == "S" and not doc_text[o.end() + 1:o.end() + 2].isupper()
+                   for o in _OF_DEPARTMENT.finditer(folded, m.end(), hi)):
                 return None  # `Kết quả khảo sát của Thành phố ... đối với sự phục vụ của Sở đạt`: the department's
             if not doc_text[m.end():m.end() + 2].strip()[:1].isupper() and \
                     not _AMONG_UNITS.search(folded, max(lo, m.start() - 40), m.start()):
@@ -249,7 +249,7 @@ _OF_DEPARTMENT = re.compile(r"\b(?:c\S{1,3}a|doi\s+voi)\s+so\b")
 _OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+(?:tinh\b(?!\s+(?:uy|doan)\b)|thanh\s+pho\b(?!\s+uy\b))")
 # ... among the units of the province (`đứng thứ 5 trong 20 sở, ngành của tỉnh`): a ranking, not whose value
 _AMONG_UNITS = re.compile(rf"(?:\bcac|\btrong|\bdon\s+vi|\bco\s+quan|\bnganh|\bdia\s+phuong|\b{UNIT_WORDS})[\s,]*$")
-_DEPARTMENT_LINE = re.compile(r"^\s*(?:so|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong)\s", re.M)
+_DEPARTMENT_LINE = re.compile(r"^\s*(?:so(?!\s*:?\s*\d)|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong)\s", re.M)
 _LOWER_UNITS = ("huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
 
 

@@ -118,7 +118,8 @@ class TableContext:
     def change_column(self) -> bool:
         """`Tăng (+), giảm (-)`: signed numbers are last year's changes, not expected increases."""
         return "du kien" not in self.header and bool(
-            re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech|so\s+voi\s+(?:nam\s+)?\d{4}", self.header))
+            re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech", self.header)
+            or re.search(r"so\s+voi\s+(?:nam\s+)?\d{4}", self.header) and not re.search(_GOAL_COLUMN, self.header))
 
 
 def _compared_year(header: str, m: re.Match) -> bool:

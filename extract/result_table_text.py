@@ -65,7 +65,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
                 year_of_section = section_year(line, year_of_section)
             if line.strip():  # (a blank line between the lead-in and its table)
                 # the lead-in's paragraph: a sentence wraps over lines (`... (năm` / `2023 đạt ...). Theo yếu tố:`)
-                para = [] if _HEADING_RE.match(line) or not intro[1].strip() else para
+                para = [] if _HEADING_RE.match(line) or not intro[1].strip() or re.match(r"\s*[-+•]\s", line) else para
                 para.append(line.strip())
                 intro = (off, line)
             else:
@@ -77,7 +77,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
-            scope = _lead_in_scope(" ".join(para[-6:]) or intro[1], own)
+            scope = _lead_in_scope("\n".join(para[-6:]) or intro[1], own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
                              title_index=title_index, section_year=year_of_section)
         i = _read_rows(lines, i, table)
@@ -93,12 +93,12 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
     (`Chỉ số PAPI năm 2023 của tỉnh X đạt ... Trong đó, các chỉ số nội dung:`)."""
     from extract.result_scope import UNIT_WORDS, scope_of
 
-    lead_in = max(line.rfind(". "), line.rfind(".) ")) + 1
+    lead_in = _sentence_at(line, len(line))
     # `Trong đó, ...:`, or a lead-in naming no unit (`Kết quả 8 chỉ số nội dung như sau:`): the sentence before it
     if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])):
-        lead_in = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
+        lead_in = _sentence_at(line, max(0, lead_in - 1))
     elif lead_in and not _names_unit(line, lead_in, UNIT_WORDS):
-        before = max(line.rfind(". ", 0, max(0, lead_in - 1)), line.rfind(".) ", 0, max(0, lead_in - 1))) + 1
+        before = _sentence_at(line, max(0, lead_in - 1))
         if not _COMPARES.search(fold(line[before:lead_in])):  # (not `So với các tỉnh ..., X đứng sau Y`)
             # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
             verb = _VERB.search(fold(line), before)
@@ -106,9 +106,18 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
     return scope_of(line, fold(line), lead_in, len(line), own)
 
 
+def _sentence_at(para: str, hi: int) -> int:
+    """Start of the last sentence before `hi` in a lead-in paragraph: after `. ` or at a line opening with a capital or
+    a bullet (a line of its own, not the wrapped end of the one above)."""
+    cuts = [m.end() for m in re.finditer(r"\.\)?\s|\n(?=\s*[-+•]|\s*[^\W\d_]*[A-ZĐÀ-Ỹ])", para[:hi])]
+    return cuts[-1] if cuts else 0
+
+
 def _names_unit(line: str, lo: int, unit_words: str) -> bool:
     """A unit word with its name after `lo` (`tỉnh Thanh Hóa`, `Sở Y tế`), not `liên quan`, `một số`, `của tỉnh`."""
     rest = fold(line[lo:])
+    if re.search(rf"\bc\S{{1,3}}a\s+(?:{unit_words}|don\s+vi|co\s+quan)\b", rest):
+        return True  # `Kết quả các lĩnh vực của thị xã như sau:` names the plan's own unit
     return any(line[lo + m.end():lo + m.end() + 1].isupper() for m in re.finditer(rf"\b(?:{unit_words}|so)\s+", rest))
 
 

@@ -20,7 +20,7 @@ from extract.result_values import Value
 _CUE = re.compile(r"\blan\s+luot\s+(?:la\s+|dat\s+|xep\s+(?:hang\s+|thu\s+)?(?:la\s+)?)?")
 _RANK_VERB_BEFORE = re.compile(r"(?:\bx\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|\bh\S{0,2}ng|\bvi\s+tri)\s*$")  # not phường/không
 # `hai năm gần đây` (not `1 Năm 2024, ...`: a footnote's mark, stripped of its superscript)
-_YEAR_SPAN = re.compile(r"\b(?:(?:hai|ba|bon|nam|\d)\s+n\S{0,2}m|(?:qua\s+)?cac\s+n\S{0,2}m)\b(?!\s+\d{4})")
+_YEAR_SPAN = re.compile(r"\b(?:(?:hai|ba|bon|nam)\s+n\S{0,2}m|(?<!\n)(?<!^)\d\s+n\S{0,2}m|(?:qua\s+)?cac\s+n\S{0,2}m)\b")
 _UNIT_NAMED = re.compile(rf"\b{UNIT_WORDS}\s+(?=\S)")
 _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+")
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
@@ -100,6 +100,8 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
     if len(units) < 2:
         if units or _names_a_unit(d.text, folded, sent_start, cue.start()):
             return  # one unit named in the sentence itself: its own values
+        if not _COUNTED.search(folded, sent_start, cue.start()):
+            return  # (`Tỷ lệ hài lòng về A và về B lần lượt đạt ...`: two factors, not the units named before)
         para = paragraph_start(folded, sent_start)
         units = _former_units(d, para, sent_start)
         if not units and para > 0:  # named in the paragraph before (`... hai Sở năm 2024 lần lượt đạt`)

@@ -366,3 +366,25 @@ def test_a_table_of_year_rows_under_columns_of_former_wards(form):
     assert _folded(results, "index", "year", "scope", "score", "rank") == {
         ("PAR INDEX", 2023, "phuong Dien Bien (cu)", 86.1, 5), ("PAR INDEX", 2023, "phuong Quan Thanh (cu)", 88.2, 2),
         ("PAR INDEX", 2024, "phuong Dien Bien (cu)", 88.3, 3), ("PAR INDEX", 2024, "phuong Quan Thanh (cu)", 88.75, 2)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("sentence,expected", [
+    # the plan's own unit leading the country keeps its value (review probes of this session's rules)
+    ("Về Chỉ số SIPAS năm 2024, tỉnh dẫn đầu cả nước với 92,1%.", {("SIPAS", None, 92.1, None, None)}),
+    # neighbours named earlier in the sentence are no subject of the value
+    ("Năm 2024, so với các tỉnh lân cận, Chỉ số PCI của tỉnh đạt 68,2 điểm, xếp thứ 12/63.",
+     {("PCI", 68.2, None, 12, 63)}),
+    # a regional total after a national rank is not that rank's
+    ("Năm 2024, Chỉ số PAPI của tỉnh đạt 45,1 điểm, xếp thứ 5 toàn quốc, đứng thứ 1 trong 6 tỉnh Bắc Trung Bộ.",
+     {("PAPI", 45.1, None, 5, None), ("PAPI", None, None, 1, 6)}),
+])
+def test_review_probes_over_the_sessions_rules(form, sentence, expected):
+    results, _ = run(form(header("TỈNH NGHỆ AN", "Nghệ An") + "II. KẾT QUẢ\n" + sentence + "\n"))
+    assert rows(results, "index", "score", "percent", "rank", "rank_total") == expected
+
+
+def test_a_bare_unit_word_after_cac_so_nganh_is_no_department():
+    text = "IV. TỔ CHỨC THỰC HIỆN\n2. Các sở, ngành Thành phố, Ủy ban nhân dân các quận chủ động triển khai Kế hoạch.\n"
+    tasks, _ = extract_tasks(doc_of(text))
+    assert not any(n.startswith("Sở Thành phố") for t in tasks for n in t.lead)
