@@ -125,6 +125,11 @@ def old_unit_spans(doc_text: str, folded: str, lo: int, hi: int) -> list[tuple[i
     return [(m.start(), m.end()) for m in _old_units(doc_text, folded, lo, hi)]
 
 
+def _named_with_unit(folded: str, name: str) -> Optional[re.Match]:
+    """Where the document names the former unit `name` (folded) with its unit word (`tỉnh Hà Nam (cũ)`); group 1 is it."""
+    return re.search(rf"\b({UNIT_WORDS})\s+{re.escape(name)}{_OLD}", folded)
+
+
 _LIST_OPENER = re.compile(rf"\b(?:cac|hai|ba|bon)\s+({UNIT_WORDS})\s+(?:[^\W\d_]+\s+){{1,4}}\((?:cu|cii)\)"
                           rf"(?:\s*(?:,|\bva\b)\s*(?:[^\W\d_]+\s+){{1,4}}\((?:cu|cii)\))*\s*(?:,|\bva\b)\s*$")
 _BARE_OLD = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})" + _OLD)
@@ -143,7 +148,7 @@ def bare_former_units(doc_text: str, folded: str, lo: int, hi: int) -> list[tupl
                 continue
             if _UNIT_WORD.search(folded, max(0, at - 12), at) and re.search(rf"{UNIT_WORDS}\s+$", folded[max(0, at - 12):at]):
                 break  # `tỉnh Hà Nam (cũ)`: the unit word is printed (old_unit_spans reads it)
-            kind = re.search(rf"\b({UNIT_WORDS})\s+{re.escape(name)}{_OLD}", folded)
+            kind = _named_with_unit(folded, name)
             # (or the plural opening the list: `các tỉnh Phú Thọ (cũ), Vĩnh Phúc (cũ), Hòa Bình (cũ)`)
             kind = kind or _LIST_OPENER.search(folded, max(0, at - 90), at)
             if kind:
@@ -157,7 +162,7 @@ def former_unit_named(doc_folded: str, cell: str) -> Optional[str]:
     m = re.fullmatch(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})" + _OLD + r"\s*", fold(cell))
     if not m or not cell.strip()[:1].isupper():
         return None
-    kind = re.search(rf"\b({UNIT_WORDS})\s+{re.escape(m.group(1))}{_OLD}", doc_folded)
+    kind = _named_with_unit(doc_folded, m.group(1))
     name = " ".join(cell.split()[:len(m.group(1).split())])
     return _unit_name(kind.group(1), name) + " (cũ)" if kind else None
 

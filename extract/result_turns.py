@@ -26,6 +26,8 @@ _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEA
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
 # (a rank in parentheses may follow each value: `89,47 điểm (xếp thứ 14/63), 88,02 điểm (xếp thứ 29/63) và ...`)
+_PLACE_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\b(?!\s*[/,.]\d)")
+_TOTAL_AFTER_PLACES = re.compile(r"\s+(?:trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\b")
 _VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?"
                          r"(?:\s*\(\s*(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})\s+)?(\d{1,3})\s?/\s?(\d{1,3})\s*\))?")
 _COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
@@ -145,6 +147,15 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
     if len(ranks) == len(units):
         add_all("rank", ranks)
         pos = ranks[-1].end()
+    else:  # `xếp thứ 3, thứ 9 và thứ 15 trong tổng số 18 xã`: the ranks, then their one total
+        places = _items(folded, pos, hi, _PLACE_ITEM, len(units))
+        total = _TOTAL_AFTER_PLACES.match(folded, places[-1].end(), hi) if len(places) == len(units) else None
+        if total:
+            for unit, m in zip(units, places):
+                v = Value("rank", m.start(1), m.end(), (m.group(1), total.group(1)))
+                current = add_result(d, current, v, index, None, result_year(folded, v, ms, sent_start), unit,
+                                     d.evidence(sent_start, v))
+            pos = total.end()
     if pos > cue.end():
         read.append((cue.start(), pos))
 

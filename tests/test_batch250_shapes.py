@@ -388,3 +388,13 @@ def test_a_bare_unit_word_after_cac_so_nganh_is_no_department():
     text = "IV. TỔ CHỨC THỰC HIỆN\n2. Các sở, ngành Thành phố, Ủy ban nhân dân các quận chủ động triển khai Kế hoạch.\n"
     tasks, _ = extract_tasks(doc_of(text))
     assert not any(n.startswith("Sở Thành phố") for t in tasks for n in t.lead)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_ranks_listed_after_values_in_turn_with_one_total(form):
+    text = header("XÃ LẬP THẠCH", "Vĩnh Phúc") + (
+        "II. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của thị trấn Hoa Sơn (cũ), xã Xuân Lôi (cũ) và xã Tử Du (cũ) lần lượt đạt "
+        "86,40 điểm, 82,15 điểm và 79,90 điểm, xếp thứ 4, thứ 10 và thứ 16 trong tổng số 18 xã, thị trấn.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "scope", "score", "rank", "rank_total") == {
+        ("thi tran Hoa Son (cu)", 86.4, 4, 18), ("xa Xuan Loi (cu)", 82.15, 10, 18), ("xa Tu Du (cu)", 79.9, 16, 18)}
