@@ -13,9 +13,11 @@ from extract.components import _choices, _key
 from extract.numbers import YEAR
 from extract.result_scope import UNIT_WORDS
 
-# (a line holding only a number is a table's cell, read one per line: no sentence runs over it)
-_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n"
-                       r"|(?<=\n)(?=[^\n]{1,40}\n)[^\n]*?\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
+# a line holding only a number under a short line: cells read one per line, no sentence runs over them (a wrapped
+# sentence's lines are long: `... của tỉnh đạt` / `88,15` / `điểm` goes on)
+_CELL_LINE = r"(?<=\n)(?=[^\n]{1,40}\n)[^\n]*?\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)"
+_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n|"
+                       + _CELL_LINE)
 
 
 def sentence_end(folded: str, start: int, limit: int) -> int:
@@ -23,8 +25,7 @@ def sentence_end(folded: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-_SENT_START = re.compile(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n"
-                         r"|(?<=\n)(?=[^\n]{1,40}\n)[^\n]*?\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)")
+_SENT_START = re.compile(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n|" + _CELL_LINE)
 
 
 def sentence_start(folded: str, ms: int) -> int:
@@ -120,7 +121,8 @@ def goal_spans(folded: str) -> list[tuple[int, int, Optional[int]]]:
     return spans
 
 
-_FOOTNOTE_LINE = re.compile(r"[ \t]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|_{5,}[ \t]*$)")
+_FOOTNOTE_MARK = re.compile(r"[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_RULE_LINE = re.compile(r"[ \t]*_{5,}[ \t]*$")
 
 
 def in_footnote(text: str, pos: int) -> bool:
@@ -130,8 +132,8 @@ def in_footnote(text: str, pos: int) -> bool:
     for line in reversed(text[max(0, pos - 800):pos].split("\n")):
         if not line.strip() or re.match(r"\s*(?:[IVX]{1,4}|\d{1,2})\.\s", line):
             return False
-        if re.match(r"[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]", line) or _FOOTNOTE_LINE.match(line) and re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰1-9]\s", after):
-            return True
+        if _FOOTNOTE_MARK.match(line) or _RULE_LINE.match(line) and re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰1-9]\s", after):
+            return True  # (a rule line only above a marked note: not a title's underline)
         after = line
     return False
 

@@ -145,7 +145,6 @@ _RANK_RESTATED = re.compile(r"(?:\s+[a-z]+){0,3}?\s*\(\s*0?(\d{1,3})\s*/\s*(\d{1
 _NOT_BELOW = re.compile(r"\bkhong\s+(?:de|co)\b[^.;]{0,140}?(?:duoi|thap\s+hon)\s+(?:muc\s+)?\d[^.;]{0,30}$")
 _GROUP_AMONG = re.compile(r"\s+(?:cua|trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\s+[a-z]|\s*/\s*(\d{1,3})\b")  # `nhóm 15/34`
 _SHARED_BEFORE = re.compile(r"\b(?:cung|deu)\s+$")
-_NATIONWIDE = re.compile(r"[^,;.]{0,20}?\b(?:toan\s+quoc|ca\s+nuoc)\b")
 _RANK_BEFORE = re.compile(r"\b(?:thu|hang)\s+\d{1,3}\s*$")
 _STATED_TOTAL = re.compile(rf"(?:\(|\b)(?:tren|trong)\s+(?:tong\s+so\s+(\d{{1,3}})\b|(\d{{1,3}})\s+(?:{UNIT_WORDS}|don\s+vi|co\s+quan|dia\s+phuong)\b)")
 
@@ -158,7 +157,7 @@ def stated_total(folded: str, pos: int) -> Optional[int]:
     found = []
     for m in _STATED_TOTAL.finditer(folded, start, sentence_end(folded, pos, min(len(folded), pos + 400))):
         # a total closing a rank (`thứ 44 trong tổng số 63`) holds for the ranks listed before it, not after
-        if m.start() > pos and (_NATIONWIDE.match(folded, pos, pos + 30) or index_mentions(folded[pos:m.start()])
+        if m.start() > pos and (index_mentions(folded[pos:m.start()])
                                 or re.search(r"\bn\S{0,2}m\s+\d{4}|toan\s+quoc|ca\s+nuoc", folded[pos:m.start()])):
             continue  # `xếp thứ 5 toàn quốc, đứng thứ 1 trong 6 tỉnh ...`: another ranking
         if m.start() > pos or not _RANK_BEFORE.search(folded, max(0, m.start() - 16), m.start()):

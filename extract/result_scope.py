@@ -140,17 +140,16 @@ def bare_former_units(doc_text: str, folded: str, lo: int, hi: int) -> list[tupl
     their unit word, when the document names each elsewhere with one (`tỉnh Hà Nam (cũ)`)."""
     out = []
     for m in _BARE_OLD.finditer(folded, lo, hi):
-        words = m.group(1).split()
-        for k in range(len(words)):  # the shortest tail of capitalised words (`đối với Hà Nam (cũ)` -> `Hà Nam`)
-            name = " ".join(words[k:])
-            at = m.start(1) + m.group(1).find(name, sum(len(w) + 1 for w in words[:k]) - 1 if k else 0)
-            if not all(w[:1].isupper() for w in doc_text[at:m.end(1)].split()):
+        for w in re.finditer(r"\S+", m.group(1)):  # the longest tail of capitalised words (`đối với Hà Nam (cũ)`)
+            at = m.start(1) + w.start()
+            if not all(x[:1].isupper() for x in doc_text[at:m.end(1)].split()):
                 continue
-            if _UNIT_WORD.search(folded, max(0, at - 12), at) and re.search(rf"{UNIT_WORDS}\s+$", folded[max(0, at - 12):at]):
+            if re.search(rf"{UNIT_WORDS}\s+$", folded[max(0, at - 12):at]):
                 break  # `tỉnh Hà Nam (cũ)`: the unit word is printed (old_unit_spans reads it)
-            kind = _named_with_unit(folded, name)
-            # (or the plural opening the list: `các tỉnh Phú Thọ (cũ), Vĩnh Phúc (cũ), Hòa Bình (cũ)`)
-            kind = kind or _LIST_OPENER.search(folded, max(0, at - 90), at)
+            # the unit word the document gives the name elsewhere, or the plural opening the list (`các tỉnh Phú Thọ
+            # (cũ), Vĩnh Phúc (cũ), Hòa Bình (cũ)`)
+            kind = _named_with_unit(folded, " ".join(folded[at:m.end(1)].split())) or \
+                _LIST_OPENER.search(folded, max(0, at - 90), at)
             if kind:
                 out.append((at, m.end(), _unit_name(kind.group(1), " ".join(doc_text[at:m.end(1)].split())) + " (cũ)"))
             break
@@ -193,8 +192,7 @@ def ranked_among(folded: str, at: int) -> bool:
 
 def _old_units_not_ranked_among(doc_text: str, folded: str, lo: int, hi: int) -> list:
     """Former units named between lo and hi, but not the one a rank is among (`xếp thứ 3/8 huyện của tỉnh X (cũ)`)."""
-    return [m for m in _old_units(doc_text, folded, lo, hi)
-            if not _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())]
+    return [m for m in _old_units(doc_text, folded, lo, hi) if not ranked_among(folded, m.start())]
 
 
 def subject_former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:

@@ -25,16 +25,17 @@ _UNIT_NAMED = re.compile(rf"\b{UNIT_WORDS}\s+(?=\S)")
 _YEARS_LISTED = re.compile(rf"{YEAR}(?:\s*(?:,|\bva\b)\s*(?:n\S{{0,2}}m\s+)?{YEAR})+")
 _SEP = r"(?:\s*(?:[,;]|\bva\b)\s*)"
 _RANK_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\s?/\s?(\d{{1,3}})\b")
-# (a rank in parentheses may follow each value: `89,47 điểm (xếp thứ 14/63), 88,02 điểm (xếp thứ 29/63) và ...`)
+# `xếp thứ 3, thứ 9 và thứ 15 trong tổng số 18`: places without their total, then the one total
 _PLACE_ITEM = re.compile(rf"{_SEP}?(?:th\S{{0,3}}\s+)?(\d{{1,3}})\b(?!\s*[/,.]\d)")
 _TOTAL_AFTER_PLACES = re.compile(r"\s+(?:trong|tren)\s+(?:tong\s+so\s+)?(\d{1,3})\b")
+# (a rank in parentheses may follow each value: `89,47 điểm (xếp thứ 14/63), 88,02 điểm (xếp thứ 29/63) và ...`)
 _VALUE_ITEM = re.compile(rf"{_SEP}?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?"
                          r"(?:\s*\(\s*(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})\s+)?(\d{1,3})\s?/\s?(\d{1,3})\s*\))?")
 _COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _COUNTED = re.compile(r"\b(hai|ba|bon|nam|sau|0?[2-6])\s+(?:don\s+vi|dia\s+phuong|co\s+quan|so|tinh|huyen|xa|phuong|thi\s+tran)\b")
-# `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
 _RANKS_NEXT = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|d\S{0,2}ng\s+th\S{0,3})\s+"
                          r"(?:tuong ung\s+)?(?:lan\s+luot\s+)?(?:la\s+)?")
+# `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
 _SATISFACTION_SUBJECT = re.compile(r"\b(?:muc do|ty le|chi so|khao sat)\s+(?:su\s+)?hai\s+long\b")
 
 
@@ -99,30 +100,32 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
     # `Chỉ số PAR INDEX của tỉnh A (cũ) và tỉnh B (cũ) lần lượt đạt ...`: the units the sentence lists, else
     # (`hai đơn vị lần lượt ...`) those of the paragraph before it, if the sentence names no unit of its own
     units = _former_units(d, sent_start, cue.start())
+    counted = _COUNTED.search(folded, sent_start, cue.start())  # `của ba đơn vị này`
     if len(units) < 2:
         if units or _names_a_unit(d.text, folded, sent_start, cue.start()):
             return  # one unit named in the sentence itself: its own values
-        if not _COUNTED.search(folded, sent_start, cue.start()):
+        if not counted:
             return  # (`Tỷ lệ hài lòng về A và về B lần lượt đạt ...`: two factors, not the units named before)
         para = paragraph_start(folded, sent_start)
         units = _former_units(d, para, sent_start)
         if not units and para > 0:  # named in the paragraph before (`... hai Sở năm 2024 lần lượt đạt`)
             units = _former_units(d, paragraph_start(folded, para - 1), para)
-    counted = _COUNTED.search(folded, sent_start, cue.start())  # `của ba đơn vị này`: the last three named
-    if counted and 2 <= _COUNTS[counted.group(1).lstrip("0")] < len(units):
-        units = units[-_COUNTS[counted.group(1).lstrip("0")]:]
+    n = _COUNTS[counted.group(1).lstrip("0")] if counted else 0
+    if 2 <= n < len(units):
+        units = units[-n:]  # the last ones named
     if len(units) < 2:
         return
     ms, index = mention
     current: dict = {}
     pos = cue.end()
 
-    def add_all(kind: str, items: list[re.Match]) -> None:
+    def add_all(kind: str, items: list[tuple[int, int, tuple]]) -> None:
+        """(start, end, numbers) of one value per unit, in the units' order."""
         nonlocal current
-        for unit, m in zip(units, items):
-            v = Value(kind, m.start(1), m.end(), (m.group(1), m.group(2) if kind == "rank" else None))
-            year = result_year(folded, v, ms, sent_start)
-            current = add_result(d, current, v, index, None, year, unit, d.evidence(sent_start, v))
+        for unit, (a, b, nums) in zip(units, items):
+            v = Value(kind, a, b, nums)
+            current = add_result(d, current, v, index, None, result_year(folded, v, ms, sent_start), unit,
+                                 d.evidence(sent_start, v))
 
     if not ranks_only:
         values = _items(folded, pos, hi, _VALUE_ITEM, len(units))
@@ -131,12 +134,9 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
         kind = "percent" if any(m.group(2) == "%" for m in values) else "score"
         if kind == "score" and not any(m.group(2) for m in values):
             return  # bare numbers: not sure what they are
-        add_all(kind, values)
+        add_all(kind, [(m.start(1), m.end(), (m.group(1), None)) for m in values])
         if all(m.group(3) for m in values):  # each value's rank in parentheses
-            for unit, m in zip(units, values):
-                v = Value("rank", m.start(3), m.end(4), (m.group(3), m.group(4)))
-                current = add_result(d, current, v, index, None, result_year(folded, v, ms, sent_start), unit,
-                                     d.evidence(sent_start, v))
+            add_all("rank", [(m.start(3), m.end(4), (m.group(3), m.group(4))) for m in values])
         pos = values[-1].end()
         then = _RANKS_NEXT.match(folded, pos, hi)  # `..., xếp thứ 5/20 và 2/20`: their ranks, in the same order
         if not then:
@@ -145,16 +145,13 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
         pos = then.end()
     ranks = _items(folded, pos, hi, _RANK_ITEM, len(units))
     if len(ranks) == len(units):
-        add_all("rank", ranks)
+        add_all("rank", [(m.start(1), m.end(), (m.group(1), m.group(2))) for m in ranks])
         pos = ranks[-1].end()
     else:  # `xếp thứ 3, thứ 9 và thứ 15 trong tổng số 18 xã`: the ranks, then their one total
         places = _items(folded, pos, hi, _PLACE_ITEM, len(units))
         total = _TOTAL_AFTER_PLACES.match(folded, places[-1].end(), hi) if len(places) == len(units) else None
         if total:
-            for unit, m in zip(units, places):
-                v = Value("rank", m.start(1), m.end(), (m.group(1), total.group(1)))
-                current = add_result(d, current, v, index, None, result_year(folded, v, ms, sent_start), unit,
-                                     d.evidence(sent_start, v))
+            add_all("rank", [(m.start(1), m.end(), (m.group(1), total.group(1))) for m in places])
             pos = total.end()
     if pos > cue.end():
         read.append((cue.start(), pos))
