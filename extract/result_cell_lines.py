@@ -24,6 +24,7 @@ _NUMBERING_HEAD = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 _YEAR_HEAD = re.compile(r"^n\S{0,2}m$")  # Năm (a column of years)
 # the first cell of a table read column by column names what its column holds
 _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so|noi\s+dung|tieu\s+chi|linh\s+vuc|yeu\s+to)$")
+_MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua)(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
 
 
@@ -193,6 +194,10 @@ def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tu
         j += 1 + k
     if len(columns) < 2 or (j < len(lines) and is_value_cell(_cell(lines[j]))):
         return None
+    if all(_YEAR_CELL.search(fold(n)) or _MEASURE_HEAD.match(fold(n)) for n in names):
+        # `Yếu tố / Năm 2023 / Năm 2024 / Tiếp cận ... / 96,12% / 97,05%`: the head's cells are the columns, each
+        # block a row (one cell per line, row by row)
+        return columns, j
     rows = [[col[r] for col in columns] for r in range(k + 1)]
     return rows, j
 

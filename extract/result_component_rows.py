@@ -20,7 +20,7 @@ from typing import Callable, Optional
 
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, fold, parse_number
-from extract.result_scope import former_unit
+from extract.result_scope import UNIT_WORDS, former_unit, own_units, scope_of
 from extract.result_table_context import is_total_row
 from extract.result_table_lead import results_year
 from extract.result_unit_columns import row_component, scan_lines
@@ -32,6 +32,7 @@ _LABEL_HEAD = re.compile(r"^(?:cac\s+)?(?:yeu\s*t\S{1,2}|linh\s+vuc|chi\s*s\S{1,
                          r"tieu\s+chi|noi\s+dung|tru\s+cot)(?:\s+\S+){0,3}$")
 _ALL = ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
 _WRAPS = re.compile(r"(?:,|\bva|\bcua|\bvoi|-|&)\s*$")  # a name broken at a joining word (folded)
+_UNIT_HEAD = re.compile(rf"^{UNIT_WORDS}\s+[a-z]")
 _CELL = re.compile(rf"^({NUMBER})\s?%?(?:\s?/\s?({NUMBER}))?$")
 
 
@@ -52,11 +53,16 @@ def _table_at(lines, sections, i: int, page_of):
     if len(cells) != 2 or not _LABEL_HEAD.match(fold(cells[0])) or re.search(r"\b\d", cells[0]):
         return None
     head = fold(cells[1])  # the value column says a measure, a year or an index (`Số hồ sơ` is no result)
-    if not (column_measure(head) or results_year(head) or _named(head)):
+    unit_head = not (column_measure(head) or results_year(head) or _named(head))
+    if unit_head and not _UNIT_HEAD.match(head):  # ... or a unit (`Tỉnh Quảng Ninh`): the values are that unit's
         return None
     lead, _, index = lead_in(lines, sections, i)
     year = results_year(fold(cells[1])) or results_year(fold(lead)) or year_of_section
     scope = former_unit(lead, fold(lead), 0, len(lead)) if lead else None
+    if unit_head:
+        text = "\n".join(line for _, line, *_ in sections)
+        named = f"của {cells[1]}"
+        scope = former_unit(named, fold(named), 0, len(named)) or scope_of(named, fold(named), 0, len(named), own_units(text))
     read, j = _rows(lines, i + 1, (index,) if index else _ALL, cells[1], year, scope, page_of)
     if len([r for r in read if r.component]) < 2 or len({r.index for r in read}) != 1:
         return None

@@ -281,9 +281,20 @@ def components_listed(folded: str, lo: int, pos: int, index: Optional[str], min_
     """`các chỉ số nội dung X, Y và Z đạt tối thiểu 5,5 điểm` -> [X, Y, Z] (text order)."""
     if not index or not _choices(index):
         return []
-    words = _clause_words(folded, lo, pos)
+    # items parted by `;` are read one by one: each opens with its name (a short form may stand for it there:
+    # `các yếu tố: tiếp cận dịch vụ; thủ tục hành chính; ... và kết quả cung ứng dịch vụ lần lượt đạt`)
+    cut = folded.rfind(";", max(lo, pos - 240), pos)
     out: list[str] = []
-    hit = _best_span(words, index, min_score, 4)
+    while True:
+        out[:0] = _listed_in(_clause_words(folded, max(lo, cut + 1), pos), index, min_score, 4 if not out else 0)
+        if cut < 0 or len(out) < 1:
+            return out
+        pos, cut = cut, folded.rfind(";", max(lo, cut - 240), cut)
+
+
+def _listed_in(words: list[str], index: str, min_score: float, max_gap: int) -> list[str]:
+    out: list[str] = []
+    hit = _best_span(words, index, min_score, max_gap)
     while hit:
         i, _, name, _ = hit
         if name not in out:

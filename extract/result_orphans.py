@@ -246,17 +246,23 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         elif v.kind not in NO_VALUE:
             # the value's sentence, else the latest year of the paragraph (`Năm 2023, ...; năm 2022 xếp thứ 5/21.
             # Lĩnh vực có điểm thấp: ...` breaks down 2023)
-            para = paragraph_start(folded, sentence_start(folded, ms))
+            # (the value's own paragraph first: the index may have been named far above, in the title)
             same_year = _SAME_YEAR.match(folded, sent_start) and year_before(folded, sent_start, 0, max(0, sent_start - 400))
-            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or max(
-                (y for at, y in years(folded, para, v.start) if not any(a < at < b for a, b in closed_parens(folded, para, v.start))),
-                default=None)
+            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or _latest_year(
+                folded, min(paragraph_start(folded, sent_start), v.start), v.start) or _latest_year(
+                folded, paragraph_start(folded, sentence_start(folded, ms)), v.start)
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
             above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
             # (not for a unit named as the subject: `Đối với khối sở, Sở Tài chính đạt 84,37%` is the issuer's own)
             scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (
                 above[-1] if above and not (whole and not found) else None)
             add_result(d, {}, v, index, comp, year, scope, ev)
+
+
+def _latest_year(folded: str, para: int, pos: int) -> Optional[int]:
+    """The latest year named in [para, pos), outside parentheses closed before `pos`."""
+    closed = closed_parens(folded, para, pos)
+    return max((y for at, y in years(folded, para, pos) if not any(a < at < b for a, b in closed)), default=None)
 
 
 __all__ = ["components_in_turn", "orphan_components", "whole_index_subject"]

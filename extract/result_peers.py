@@ -30,9 +30,10 @@ _INDEX_ACRONYM = re.compile(r"\(?(?:pci|papi|dti|sipas|cchc|par|index|par\s?inde
 _UNIT_KIND = re.compile(rf"^{UNIT_WORDS}\s+")  # own units are typed (`tỉnh X`); a name alone is compared bare
 _UNIT_BEFORE_LEAD = re.compile(rf"\b(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
 # `thấp hơn Nam Định (45,02 điểm)`, `sau Lào Cai (70,12 điểm)`: a name, then that unit's value in parentheses
-# (`đứng đầu khu vực, trước các tỉnh Nghệ An (64,92 điểm) và Hà Tĩnh (64,38 điểm)`: the units ranked behind)
+# (`đứng đầu khu vực, trước các tỉnh Nghệ An (64,92 điểm) và Hà Tĩnh (64,38 điểm)`: the units ranked behind;
+# `thấp hơn các tỉnh lân cận Hà Tĩnh (thứ 8/61)`)
 _NAME_THEN_VALUE = re.compile(rf"\b(?:hon|sau|truoc(?!\s+(?:khi|day|do|nam|thoi|sap|hop)\b))\s+(?:(?:so\s+voi|cua)\s+)?"
-                              rf"(?:cac\s+{UNIT_WORDS}\s+)?((?:[a-z]+\s+){{1,6}})\($")
+                              rf"(?:(?:cac\s+)?(?:{UNIT_WORDS}|dia\s+phuong)\s+(?:lan\s+can\s+)?)?((?:[a-z]+\s+){{1,6}})\($")
 # ... and the next names of the same comparison: `thấp hơn Đồng Nai (70,71 điểm) và Bà Rịa - Vũng Tàu (71,00 điểm)`
 _NEXT_NAME_THEN_VALUE = re.compile(r"\b(?:hon|sau|truoc)\s+[^.;]*?\)\s*(?:,|va)\s+((?:[a-z]+\s+(?:-\s+)?){1,5})\($")
 

@@ -33,7 +33,7 @@ _RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "ha
 # a goal column: `Mục tiêu năm 2025`, `Phấn đấu năm 2024`, `Chỉ tiêu 2025`
 _GOAL_COLUMN = r"(?:muc tieu|ke hoach|du kien|phan dau|chi tieu)"
 # the row of a table's total (`Tổng cộng`, `Tổng điểm`): the index itself, not a component
-_TOTAL_ROW = re.compile(r"^(?:tong(?:\s+(?:cong|so|diem|so\s+diem))?|cong)(?:\s*\([^)]{0,20}\))?$")
+_TOTAL_ROW = re.compile(r"^(?:tong(?:\s+(?:cong|so|diem|so\s+diem))?|cong|(?:tinh\s+)?chung)(?:\s*\([^)]{0,20}\))?$")
 MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
 
 
@@ -157,7 +157,7 @@ def is_results_header(folded: str) -> bool:
     score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
     indices = index_count(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index
     # `TT | Yếu tố | Tỷ lệ hài lòng (%)`: a column of components and one of their values
-    valued_parts = bool(re.search(r"linh vuc|yeu to|tru cot|thanh phan", folded) and re.search(r"%|ty le|diem", folded))
+    valued_parts = bool(re.search(r"linh vuc|yeu to|tru cot|thanh phan|chi so noi dung", folded) and re.search(r"%|ty le|diem", folded))
     return (sum(c in folded for c in _RESULT_HEADER_CUES) + score_columns + min(year_columns, 2) + 2 * indices
             + valued_parts >= 2)
 

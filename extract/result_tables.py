@@ -112,6 +112,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         year = table.section_year
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
     parent = None
+    parts_of: list[str] = []  # the index of each component row read
     columns = index_columns(table.header)
     for row in table.rows:
         if columns:
@@ -121,8 +122,10 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         index, component, main = _row_identity(row, candidates, parent)
         scope = table.scope
         unit_index = table.header_index or (table.indices or (table.title_index,))[0]
-        if is_total_row(row.label) and unit_index:  # `Tổng cộng | 100 | 87,65`: the index's own result
-            index, component, main = unit_index, None, False
+        if is_total_row(row.label) and (unit_index or len(set(parts_of)) == 1):
+            # `Tổng cộng | 100 | 87,65`: the index's own result (the one all rows above are parts of, before the
+            # index a heading names among others)
+            index, component, main = parts_of[0] if len(set(parts_of)) == 1 else unit_index, None, False
         if table.unit_rows and unit_index and row.label:
             index, component, main = unit_index, None, False
             scope = former_row_unit(table.unit_rows, row.label)
@@ -135,21 +138,25 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
                 index, component, main, scope = unit_index, None, False, former
         if index is None:
             continue
+        if component:
+            parts_of.append(index)
         if main:
             parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column, table.max_first, table.ratio_column)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
         if table.change_column:
             v.increase = None
+        # SIPAS is a share of satisfied people: its bare numbers are percentages whatever the header says
+        in_percent = table.in_percent or (index == "SIPAS" and not table.has_max_column)
         by_year = _values_by_year(row.tokens, table)
         if by_year:
             plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
             v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column else None
             results += [IndexResult(index=index, component=component, year=y, scope=scope, evidence=ev,
-                                    **({"percent": n} if table.in_percent else {"score": n, "max_score": v.max_score}))
+                                    **({"percent": n} if in_percent else {"score": n, "max_score": v.max_score}))
                         for y, n in by_year]
             v.score = v.rank = v.increase = None
-        if table.in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices
+        if in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices
             if v.score is not None or v.rank is not None:
                 results.append(IndexResult(index=index, component=component, year=year, scope=scope,
                                            percent=v.score, rank=v.rank, rank_total=v.rank_total, evidence=ev))

@@ -89,6 +89,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # (also after a floor alone or a label's colon: `năm 2027 tối thiểu 0,52`, `- Trụ cột Kiến tạo thể chế: 0,6012;`)
     ("score_decimal", re.compile(rf"(?:\bdat\s+{_CUE_BEFORE}?|\b(?:toi thieu|it nhat)\s+|:\s*)(0[.,]\d{{1,4}})"
                                  r"(?!\s*(?:%|/|\d|d\S?em))")),
+    # `Chuyển đổi nhận thức đạt 0,92; Kiến tạo thể chế 0,85; ...`: a name, then a 0-1 score closing its clause
+    ("score_decimal", re.compile(r"(?<=[a-z)])(?:[ \t]+|[ \t]*\n[ \t]*)(0[.,]\d{2,4})(?=[ \t]*[;,]|[ \t]*\.(?!\d)|[ \t]*$)", re.M)),
     # `   Chính quyền số      0,6120` under `Theo từng trụ cột:`: a name, a gap, a 0-1 score closing the line
     ("score_decimal", re.compile(r"(?<=[a-z)])[ \t]{2,}(0[.,]\d{2,4})[ \t]*$", re.M)),
     ("score_frac", re.compile(rf"{_DAT}\s+{_CUE_BEFORE}?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
@@ -110,7 +112,7 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _BAND = re.compile(r"\bnhom\s+(?:trung\s+binh|binh\s+quan)\b[^.;()]{0,40}$")  # `trong nhóm Trung bình thấp, ... (`
 _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan|trung vi)[^.;()]{0,40}\s*$")  # `trung vị`: the median
-_CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
+_CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)(?<!\bnen\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
 _AGAINST_TARGET = re.compile(r"(?:so\s+voi|hon|vuot)\s+(?:muc\s+)?chi\s+tieu\b[^.;]{0,40}$")
@@ -135,14 +137,14 @@ def _average_clause(folded: str, at: int) -> bool:
 
 # a comparison opening the value's clause: `..., thấp hơn bình quân cả nước 2,5 điểm` (no `đạt` / `với` after it)
 # folded `tang`/`giam` are also `tầng` (hạ tầng), `giám` (giám sát, giám đốc): not comparisons
-_CHANGE_IN_CLAUSE = re.compile(r"\b(?:(?<!\bha\s)tang(?!\s+(?:cuong|truong))|giam(?!\s+(?:sat|doc|dinh|thi))"
+_CHANGE_IN_CLAUSE = re.compile(r"\b(?:(?<!\bha\s)(?<!\bnen\s)tang(?!\s+(?:cuong|truong))|giam(?!\s+(?:sat|doc|dinh|thi))"
                                r"|cao\s+hon|thap\s+hon|chenh\s+lech)\b"
                                r"(?:(?!\bdat\b|(?<!so\s)\bvoi\b)[^.;:,()])*$")
 
 
 # the next values of a list of changes (`lần lượt giảm 0,84 điểm và 1,12 điểm`)
 _N = r"\d{1,3}(?:[.,]\d+)?\s*(?:diem|%)?"
-_CHANGES_LISTED = re.compile(rf"\b(?:(?<!\bha\s)tang|giam)\s+(?:[a-z]+\s+){{0,2}}?{_N}(?:\s*,\s*{_N})*\s*(?:,|\bva)\s*$")
+_CHANGES_LISTED = re.compile(rf"\b(?:(?<!\bha\s)(?<!\bnen\s)tang|giam)\s+(?:[a-z]+\s+){{0,2}}?{_N}(?:\s*,\s*{_N})*\s*(?:,|\bva)\s*$")
 
 
 def _change_in_clause(folded: str, at: int) -> bool:

@@ -26,7 +26,7 @@ _YEAR_HEAD = re.compile(r"^(?:n\S{0,2}m|chi\s*s[o068bde]|tieu\s+chi|noi\s+dung)$
 _NUMBERING = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 _RANK_ROW = re.compile(r"^(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b")
 _RANK = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
-_VALUE = re.compile(rf"^{NUMBER}(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$")
+_VALUE = re.compile(rf"^{NUMBER}\s?(%)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$")  # (`82,40%`: a percentage)
 _YEAR_CELL = re.compile(rf"(?:n\S{{0,2}}m\s+)?({YEAR})")
 
 
@@ -96,7 +96,8 @@ def _rows(lines, i: int, head: tuple[list[int], bool, bool], lead: str, page_of)
                 component = row_component(cells[0], index)
             if not index or (not named and not component):
                 break
-            percent = "%" in label or "ty le" in label or (index == "SIPAS" and "diem" not in label)
+            percent = ("%" in label or "ty le" in label or (index == "SIPAS" and "diem" not in label)
+                       or all("%" in c for c in cells[1:]))
             last = []
             for y, c in zip(years, cells[1:]):
                 cell = read_cell(c)

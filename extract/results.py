@@ -11,6 +11,7 @@ from extract.result_cell_lines import rejoin_cell_lines
 from extract.result_component_rows import component_row_results
 from extract.result_header_grid import header_grid_values
 from extract.result_numbered_items import numbered_item_results
+from extract.result_other_columns import blank_other_columns
 from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, table_values
@@ -49,7 +50,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     """-> (index_results, index_targets, warnings) from a NormalizedDocument."""
     # tables whose cells were put one per line, rejoined into `|` rows (same offsets) for the table readers
     # a Markdown rule under a header (`|------|------|`) is no row: moved below the table as a blank line
-    source = _rule_below_table(doc.text)
+    source = blank_other_columns(_rule_below_table(doc.text))  # `Trung bình cả nước`, `Nhóm`: no value of the unit
     rejoined, warnings = rejoin_cell_lines(source)
     # tables with a header over two lines or more (a top cell over the columns below it) first
     results, targets, grids = header_grid_values(source, doc.page_of)
@@ -65,20 +66,26 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     results += by_unit + by_year_row + by_part + by_year + by_row + by_item
     targets += by_roadmap
     spans = grids + read + roadmaps + year_rows + part_rows + year_columns + unit_rows + items + task_table_spans(doc.text)
-    text = _blank(source, spans)
     tables = rows_from_text(_blank(rejoined, spans))
-    for page in getattr(doc.source, "pages", None) or []:
-        for t in page.tables:
-            ctx = rows_from_grid(t.grid())
-            if ctx is not None:
-                for row in ctx.rows:
-                    row.offset = _page_start(doc, page.number)
-                tables.append(ctx)
+    blocks = _rewritten_blocks(source, rejoined)
     for table in tables:
         r, t, w = table_values(table, doc)
         results += r
         targets += t
         warnings += w
+        if r or t:  # cells one per line, rejoined and read as rows, are no sentences (a list of values)
+            spans += [(a, b) for a, b in blocks if any(a <= row.offset < b for row in table.rows)]
+    text = _blank(source, spans)
+    for page in getattr(doc.source, "pages", None) or []:
+        for grid in page.tables:
+            ctx = rows_from_grid(grid.grid())
+            if ctx is not None:
+                for row in ctx.rows:
+                    row.offset = _page_start(doc, page.number)
+                r, t, w = table_values(ctx, doc)
+                results += r
+                targets += t
+                warnings += w
     # a text that lost its marks (OCR, stripped, restored) may carry footnote marks read as digits
     marks_lost = getattr(doc, "diacritics", "present") == "restored" or diacritic_share(doc.text) < LOST_DIACRITICS_SHARE
     r, t, w = prose_values(text, doc.page_of, marks_lost)
@@ -127,6 +134,21 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     return text
+
+
+def _rewritten_blocks(source: str, rejoined: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines `rejoin_cell_lines` rewrote (same length, so lines align by offset)."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    for line in source.split("\n"):
+        end = pos + len(line)
+        if rejoined[pos:end + 1] != source[pos:end + 1]:  # (its line break too: a `|` may stand in its place)
+            if blocks and blocks[-1][1] >= pos - 1:
+                blocks[-1] = (blocks[-1][0], end)
+            else:
+                blocks.append((pos, end))
+        pos = end + 1
+    return blocks
 
 
 def _page_start(doc, number: int) -> int:
