@@ -76,7 +76,7 @@ def _rows(lines, i: int, indices: tuple[str, ...], head: str, year: Optional[int
     rows, end = _row_texts(lines, i)
     for label, cell, off, text in rows:
         m = _CELL.match(cell)
-        index, component = _identity(label, indices)
+        index, component = row_identity(label, indices)
         # a header that says no measure (`Kết quả`): a percentage for SIPAS, else points
         measure = index_measure(fold(head), index) or ("percent" if index == "SIPAS" else "score") if index else None
         if measure == "max_score":
@@ -125,7 +125,7 @@ def _row_texts(lines, i: int) -> tuple[list[tuple[str, str, int, str]], int]:
     return [tuple(r) for r in rows], pending[0] if pending else i
 
 
-def _identity(label: str, indices: tuple[str, ...]) -> tuple[Optional[str], Optional[str]]:
+def row_identity(label: str, indices: tuple[str, ...]) -> tuple[Optional[str], Optional[str]]:
     """(index, component) a row names: a component of one of `indices`, or the index itself (`Chỉ số SIPAS`,
     `Tổng cộng`); (None, None) for any other row (`Bình quân các sở`)."""
     named = _named(label)
@@ -140,4 +140,4 @@ def _identity(label: str, indices: tuple[str, ...]) -> tuple[Optional[str], Opti
     return (index, component) if component else (None, None)
 
 
-__all__ = ["component_row_results"]
+__all__ = ["component_row_results", "row_identity"]

@@ -112,7 +112,8 @@ def _row_identity(label: str, columns: list[_Column], ctx: _Context) -> Optional
     """What a row's label says; None for a row that is none of the table's (`Bình quân huyện`, `Trung bình`)."""
     name = _ROW_ID.sub("", label.strip())
     folded = " ".join(fold(name).split())
-    metric = "percent" if re.search(r"%|ty le", folded) else "score" if re.search(r"\(d\S?em\)", folded) else None
+    metric = ("rank" if _RANK_LABEL.search(folded) else "percent" if re.search(r"%|ty le", folded)
+              else "score" if re.search(r"\(d\S?em\)", folded) else None)  # (`Xếp hạng PCI (/34)`: a row of ranks)
     year = re.fullmatch(rf"(?:n\S{{0,2}}m\s+)?({YEAR})", folded)
     if year:
         return _RowIdentity(year=int(year.group(1)))

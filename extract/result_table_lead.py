@@ -20,6 +20,10 @@ _FIRST_COLUMN = re.compile(r"^\s*(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|l
                            rf"tieu\s+chi|noi\s+dung|(?:{UNIT_WORDS}|don\s+vi)\s*\((?:cu|cii)\))(?:\s*\([^)]{{0,12}}\))?"
                            r"(?=\s{2,}|\s*\|)")
 
+_FIRST_LABEL = re.compile(r"(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|linh\s+vuc|yeu\s+to|tru\s+cot|tieu\s+chi|noi\s+dung)")
+_YEAR_LABEL = re.compile(rf"n\S{{0,2}}m\s+{YEAR}(?:\s*\([^\d()]{{0,30}}\))?\s*")  # `Năm 2024 (xã Ea Tiêu cũ)`
+_BEFORE_YEAR = re.compile(rf"\s+(?=n\S{{0,2}}m\s+{YEAR}\b)")
+
 
 def section_year(heading: str, current: Optional[int]) -> Optional[int]:
     """The results year after a heading line: a Roman-numbered heading opens a new section (its own year or
@@ -41,7 +45,9 @@ def headed_without_number(line: str) -> bool:
     (`Lĩnh vực  Tiếp cận đất đai đạt 6,5 điểm` is a sentence)."""
     folded = fold(line)
     if not _FIRST_COLUMN.match(folded):
-        return False
+        # cells run together by the OCR (`Yếu tố Năm 2024 Năm 2025`): the years part them
+        parts = _BEFORE_YEAR.split(folded.strip())
+        return len(parts) >= 3 and bool(_FIRST_LABEL.fullmatch(parts[0])) and all(_YEAR_LABEL.fullmatch(p) for p in parts[1:])
     cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{2,}", folded.strip()) if c.strip()]
     # (the count of units ranked is no value: `Xếp hạng trong 30 quận, huyện, thị xã`)
     cells = [re.sub(r"\b(trong|tren)\s+(?:tong\s+so\s+)?\d{1,3}\s+(?=[a-z])", r"\1 ", c) for c in cells]

@@ -231,6 +231,9 @@ def _read_rows(lines, i, table: TableContext) -> int:
         else:
             if len(buf) > 12:  # a long run of prose: the table has ended
                 return i - len(buf)
+            if table.rows and not buf and re.search(r"[^\W\d_]\s+\d{1,3},\d+\s+\S*\d\S*$", line):
+                i += 1  # a row whose last value the OCR broke (`... kiến nghị 82,35 8S,57`): no name for the next row
+                continue
             buf.append((off, line))
         i += 1
     return i - len(buf)

@@ -40,7 +40,9 @@ _UNITS_WORDS = "mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin"
 RANK_WORDS = (rf"(?:(?:hai|ba|bon|nam|sau|bay|tam|chin)\s+muoi|muoi)(?:\s+(?:{_UNITS_WORDS})\b)?"
               "|nhat|nhi|hai|ba|nam|sau|bay|tam|chin")
 _OF = r"\s?(?:/|\s(?:tren|trong)(?:\s+(?:so|tong so))?\s)\s?"  # `8/63`, `8 trên 63`, `41 trong 63`
-_RANK_AT = r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+)?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?"
+# (`xếp hạng trên 34 tỉnh, thành phố`: ranked among 34 units, no rank)
+_RANK_AT = (r"(?:hang\s+)?(?:khong\s+thap\s+hon\s+|tu\s+|tren\s+(?!\d{1,3}\s+(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|don\s+vi"
+            r"|co\s+quan|dia\s+phuong|so)\b))?(?:(?:vi\s+tri|thu\s+hang)\s+)?(?:th\S{0,3}\s+)?")
 
 VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # (`xếp hạng trong khoảng 30 - 40/148`, `thứ hạng PCI nằm trong khoảng 30 - 35/63`)

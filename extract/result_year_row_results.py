@@ -31,6 +31,15 @@ _RANK = re.compile(r"^(\d{1,3})(?:\s?/\s?(\d{1,3}))?$")
 _VALUE = re.compile(rf"^({NUMBER})\s?%?$")
 _EMPTY = re.compile(r"^(?:|-|–|—|x)$")
 _ROW_YEAR = re.compile(rf"^(?:n\S{{0,2}}m\s+)?({YEAR})$")
+# a column naming the rows (`Năm | Chỉ số nội dung | Điểm`): a row per component, read by result_year_group_rows
+LABEL_HEAD = re.compile(r"^(?:cac\s+)?(?:chi\s*s\S{1,2}(?:\s+(?:thanh\s+phan|noi\s+dung))?|linh\s+vuc|yeu\s*t\S{1,2}|"
+                        r"tru\s+cot|tieu\s+chi|noi\s+dung)(?:\s+\S+){0,3}$")
+
+
+def names_rows(folded: str) -> bool:
+    """A header cell naming the rows (`Chỉ số nội dung`, `Lĩnh vực`), not an index's or a measure's column
+    (`Chỉ số CCHC (điểm)`)."""
+    return bool(LABEL_HEAD.match(folded)) and not index_mentions(folded) and column_measure(folded) is None
 
 
 def column_measure(folded: str) -> Optional[str]:
@@ -58,7 +67,7 @@ def index_measure(folded: str, index: Optional[str]) -> Optional[str]:
 def _columns(cells: list[str], above: Optional[str]) -> Optional[list[tuple[Optional[str], Optional[str]]]]:
     """(index, measure) per column after the year column, or None when this is no such header: one index per
     column at most, at least one column of values, and every column of values with an index."""
-    if len(cells) < 2 or not _YEAR_HEAD.match(fold(cells[0])):
+    if len(cells) < 2 or not _YEAR_HEAD.match(fold(cells[0])) or names_rows(fold(cells[1])):
         return None
     columns: list[tuple[Optional[str], Optional[str]]] = []
     index = above
@@ -147,4 +156,4 @@ def _rows(lines, i: int, columns, scope: Optional[str], page_of) -> tuple[list[I
     return out, i
 
 
-__all__ = ["column_measure", "index_measure", "lead_in", "year_row_results"]
+__all__ = ["names_rows", "column_measure", "index_measure", "lead_in", "year_row_results"]

@@ -54,7 +54,7 @@ def _columns(cells: list[str], lead_index: Optional[str] = None) -> Optional[lis
     return columns
 
 
-def _goal(cell: str, metric: str) -> Optional[tuple]:
+def goal_of(cell: str, metric: str) -> Optional[tuple]:
     """(metric, comparator, value[, out_of]) a cell states, or None (a bare number, a dash, words)."""
     folded = " ".join(fold(cell).split())
     m = _COMPARED.match(folded)
@@ -99,7 +99,7 @@ def year_row_targets(text: str, page_of: Optional[Callable[[int], Optional[int]]
                 break
             ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
             for (index, metric), cell in zip(columns, cells[1:]):
-                goal = _goal(cell, metric)
+                goal = goal_of(cell, metric)
                 if goal and goal[2] is not None:
                     read.append(IndexTarget(index=index, year=int(year.group(1)), metric=goal[0], comparator=goal[1],
                                             value=goal[2], out_of=goal[3] if len(goal) > 3 else None, evidence=ev))

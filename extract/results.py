@@ -19,6 +19,8 @@ from extract.result_unit_columns import unit_column_results
 from extract.result_unit_headings import scope_from_unit_headings
 from extract.result_unit_rows import unit_row_results
 from extract.result_year_columns import year_column_results
+from extract.result_year_column_targets import year_column_targets
+from extract.result_year_group_rows import year_group_results
 from extract.result_year_row_results import year_row_results
 from extract.result_year_rows import year_row_targets
 from extract.task_table_lines import task_table_spans
@@ -52,20 +54,24 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     # a Markdown rule under a header (`|------|------|`) is no row: moved below the table as a blank line
     source = blank_other_columns(_rule_below_table(doc.text))  # `Trung bình cả nước`, `Nhóm`: no value of the unit
     rejoined, warnings = rejoin_cell_lines(source)
-    # tables with a header over two lines or more (a top cell over the columns below it) first
-    results, targets, grids = header_grid_values(source, doc.page_of)
+    # goals with a column per year (`Chỉ tiêu | 2026 | 2027`, a row per goal) first: their header is one line of years
+    by_goal_row, goal_rows = year_column_targets(source, doc.page_of)
+    # tables with a header over two lines or more (a top cell over the columns below it)
+    results, targets, grids = header_grid_values(_blank(source, goal_rows), doc.page_of)
+    grids += goal_rows
     rejoined = _blank(rejoined, grids)
     # tables with a column per former unit first; their lines are not read again as tables or sentences
     by_unit, read = unit_column_results(rejoined, doc.page_of)
     by_roadmap, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
     by_year_row, year_rows = year_row_results(rejoined, doc.page_of)  # `Năm | Điểm | Thứ hạng`, index named above
     by_part, part_rows = component_row_results(rejoined, doc.page_of)  # `Yếu tố | Tỷ lệ hài lòng`, a row per component
+    by_group, group_rows = year_group_results(rejoined, doc.page_of)  # `Năm | Chỉ số nội dung | Điểm`, a year per group
     by_year, year_columns = year_column_results(rejoined, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
     by_row, unit_rows = unit_row_results(rejoined, doc.page_of)  # `Đơn vị | Điểm | Xếp hạng`, a row per former unit
     by_item, items = numbered_item_results(rejoined, doc.page_of)  # `(1) <component>: 8,12/9,5 điểm (85,47%), ...`
-    results += by_unit + by_year_row + by_part + by_year + by_row + by_item
-    targets += by_roadmap
-    spans = grids + read + roadmaps + year_rows + part_rows + year_columns + unit_rows + items + task_table_spans(doc.text)
+    results += by_unit + by_year_row + by_part + by_group + by_year + by_row + by_item
+    targets += by_roadmap + by_goal_row
+    spans = grids + read + roadmaps + year_rows + part_rows + group_rows + year_columns + unit_rows + items + task_table_spans(doc.text)
     tables = rows_from_text(_blank(rejoined, spans))
     blocks = _rewritten_blocks(source, rejoined)
     for table in tables:

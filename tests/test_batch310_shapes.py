@@ -125,3 +125,91 @@ def test_factors_parted_by_semicolons_in_short_forms_take_rates_in_turn(form):
         ("Tiep can dich vu hanh chinh cong", 93.1), ("Thu tuc hanh chinh", 90.25),
         ("Cong chuc truc tiep giai quyet cong viec", 92.8), ("Ket qua cung ung dich vu hanh chinh cong", 91.02),
         ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 86.47)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_year_printed_once_over_a_group_of_component_rows(form):
+    text = header("TỈNH CAO BẰNG", "Cao Bằng") + (
+        "I. KẾT QUẢ CHỈ SỐ PAPI NĂM 2024, NĂM 2025\nKết quả của tỉnh qua hai năm như sau:\n"
+        "| Năm | Chỉ số nội dung | Điểm | Xếp hạng | Nhóm |\n|---|---|---|---|---|\n"
+        "| 2024 | Quản trị môi trường | 3,41 | 40/61 | Trung bình thấp |\n"
+        "|  | Quản trị điện tử | 2,95 | 47/61 | Thấp nhất |\n"
+        "| | Tổng điểm PAPI năm 2024 | 41,80 | 44/61 | Trung bình thấp |\n"
+        "| 2025 | Quản trị môi trường | 3,66 | 15/34 | Trung bình cao |\n"
+        "|  | Quản trị điện tử | 3,10 | 21/34 | Trung bình thấp |\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "component", "year", "score", "rank", "rank_total") == {
+        ("PAPI", "Quan tri moi truong", 2024, 3.41, 40, 61), ("PAPI", "Quan tri dien tu", 2024, 2.95, 47, 61),
+        ("PAPI", None, 2024, 41.8, 44, 61), ("PAPI", "Quan tri moi truong", 2025, 3.66, 15, 34),
+        ("PAPI", "Quan tri dien tu", 2025, 3.1, 21, 34)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_year_row_table_of_index_columns_is_no_group_of_components(form):
+    text = header("SỞ Y TẾ TỈNH NAM ĐỊNH", "Nam Định") + (
+        "II. KẾT QUẢ\nKết quả Chỉ số cải cách hành chính và Chỉ số SIPAS của Sở như sau:\n\n"
+        "| Năm  | Chỉ số CCHC (điểm) | Xếp hạng | Chỉ số SIPAS (%) |\n"
+        "| 2022 | 85,10              | 7/20     | 86,40            |\n| 2023 | 86,02              | 5/20     | 88,15            |\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score", "percent", "rank") == {
+        ("PAR INDEX", 2022, 85.1, None, 7), ("PAR INDEX", 2023, 86.02, None, 5),
+        ("SIPAS", 2022, None, 86.4, None), ("SIPAS", 2023, None, 88.15, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", ["pipes", "spaces"])
+def test_goals_with_a_column_per_year_and_a_row_per_goal(form, layout):
+    rows_ = [["Chỉ tiêu", "2026", "2027", "2028"], ["Điểm PAR INDEX", "≥ 87,00", "≥ 87,50", "≥ 88,00"],
+             ["Xếp hạng PAR INDEX (/34)", "14 - 17", "12 - 15", "≤ 10"], ["Chỉ số SIPAS (%)", "≥ 85", "≥ 86", "≥ 88"],
+             ["Thứ hạng PAPI", "<= 20/34", "<= 18/34", "<= 15/34"]]
+    sep = {"pipes": " | ", "spaces": "      "}[layout]
+    table = "\n".join(sep.join(r) for r in rows_)
+    text = header("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Điện Biên") + (
+        "II. MỤC TIÊU\n2. Mục tiêu cụ thể theo từng năm như sau:\n" + table + "\n\nIII. NHIỆM VỤ\n")
+    _, targets = run(form(text))
+    got = rows(targets, "index", "year", "metric", "comparator", "value", "value_max", "out_of")
+    assert got == {
+        ("PAR INDEX", 2026, "score", ">=", 87.0, None, None), ("PAR INDEX", 2027, "score", ">=", 87.5, None, None),
+        ("PAR INDEX", 2028, "score", ">=", 88.0, None, None),
+        ("PAR INDEX", 2026, "rank", "between", 14.0, 17.0, 34.0), ("PAR INDEX", 2027, "rank", "between", 12.0, 15.0, 34.0),
+        ("PAR INDEX", 2028, "rank", "<=", 10.0, None, 34.0),
+        ("SIPAS", 2026, "percent", ">=", 85.0, None, None), ("SIPAS", 2027, "percent", ">=", 86.0, None, None),
+        ("SIPAS", 2028, "percent", ">=", 88.0, None, None),
+        ("PAPI", 2026, "rank", "<=", 20.0, None, 34.0), ("PAPI", 2027, "rank", "<=", 18.0, None, 34.0),
+        ("PAPI", 2028, "rank", "<=", 15.0, None, 34.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_ranked_above_a_count_of_units_is_no_rank(form):
+    text = header("TỈNH LẠNG SƠN", "Lạng Sơn") + (
+        "I. KẾT QUẢ\nKết quả qua hai năm (năm 2024 xếp hạng trên 61 tỉnh, thành phố; năm 2025 xếp hạng trên 34 "
+        "tỉnh, thành phố sau sắp xếp). Năm 2025, Chỉ số PAPI của tỉnh đạt 43,20 điểm, xếp thứ 16/34.\n")
+    results, targets = run(form(text))
+    assert rows(results, "index", "year", "score", "rank") == {("PAPI", 2025, 43.2, 16)} and not targets
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_component_years_as_column_labels_run_together_by_the_ocr(form):
+    text = header("ỦY BAN NHÂN DÂN XÃ EA KAR", "Đắk Lắk") + (
+        "I. THỰC TRẠNG\nNăm 2025, Chỉ số SIPAS của xã đạt 88,10%. Kết quả theo từng yếu tố:\n"
+        "Yếu tố Năm 2024 (xã Ea Kar cũ) Năm 2025\n"
+        "Tiếp cận dịch vụ hành chính công 86,40 88,75\nThủ tục hành chính 84,15 87,30\n"
+        "Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị 82,05 8S,17\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    got = _folded([r for r in results if r.component], "component", "year", "percent")
+    assert got == {("Tiep can dich vu hanh chinh cong", 2024, 86.4), ("Tiep can dich vu hanh chinh cong", 2025, 88.75),
+                   ("Thu tuc hanh chinh", 2024, 84.15), ("Thu tuc hanh chinh", 2025, 87.3)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_goals_by_year_in_cells_run_together_by_the_ocr(form):
+    text = header("ỦY BAN NHÂN DÂN XÃ EA KAR", "Đắk Lắk") + (
+        "II. MỤC TIÊU\n2. Mục tiêu cụ thể (tỷ lệ hài lòng theo từng năm):\nChỉ tiêu 2026 2027 2028\n"
+        "Chỉ số SIPAS chung (%) ≥87 ≥88 ≥90\nYếu tố Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị (%) ≥85 ≥86 ≥88\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n")
+    _, targets = run(form(text))
+    assert _folded(targets, "component", "year", "metric", "value") == {
+        (None, 2026, "percent", 87.0), (None, 2027, "percent", 88.0), (None, 2028, "percent", 90.0),
+        ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 2026, "percent", 85.0),
+        ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 2027, "percent", 86.0),
+        ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 2028, "percent", 88.0)}
