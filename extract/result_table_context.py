@@ -55,6 +55,7 @@ class TableContext:
     intro_year: Optional[int] = None  # `Chỉ số CCHC năm 2024 của Sở đạt ... Kết quả theo lĩnh vực:` over a header without years
     title_index: Optional[str] = None  # the one index the plan's title names, if one
     section_year: Optional[int] = None  # the results year of the section heading above (`I. KẾT QUẢ NĂM 2023`)
+    raw_header: str = ""  # the header as printed (names keep their capitals)
 
     @property
     def unit_rows(self) -> Optional[str]:

@@ -72,6 +72,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
                 para = []
             i += 1
             continue
+        header_at = i
         header, i = _read_header(lines, i)
         if not is_results_header(header):
             continue
@@ -79,7 +80,8 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
             scope = _lead_in_scope("\n".join(para[-6:]) or intro[1], own)
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
-                             title_index=title_index, section_year=year_of_section)
+                             title_index=title_index, section_year=year_of_section,
+                             raw_header=" ".join(raw for _, raw in lines[header_at:i]))
         i = _read_rows(lines, i, table)
         para = []
         if table.rows:

@@ -102,6 +102,32 @@ def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, f
     return list(zip(years, plain)) if len(plain) == len(years) else []
 
 
+_RANK_ROW = re.compile(r"^(?:xep|thu)\s*hang\b")
+_FORMER_BEFORE = re.compile(r"((?:[^\s()|]+\s+){0,3}[^\s()|]+)\s*\((?:cũ|cu|cii)\)\s*(?:[Nn]ăm|[Nn]am)?\s*$")
+
+
+def _year_column_units(table: TableContext, doc) -> dict[int, str]:
+    """`Đồng Nai (cũ) 2024 | Đồng Nai 2025`: the former unit named right before a year column's year (the unit word the
+    document gives it elsewhere); when one column names one, the others are the plan's own unit's."""
+    from extract.result_scope import former_unit_named
+
+    out: dict[int, str] = {}
+    if doc is None or "(" not in table.raw_header:
+        return out
+    doc_folded = fold(doc.text)
+    prev = 0
+    for m in re.finditer(r"\b((?:19|20)\d\d)\b", table.raw_header):
+        named = _FORMER_BEFORE.search(table.raw_header, prev, m.start())
+        words = named.group(1).split() if named else []
+        # the longest tail of the words before `(cũ)` that the document names as a unit (`Đồng Nai`, not `phần Đồng Nai`)
+        unit = next((u for k in range(len(words)) if (u := former_unit_named(doc_folded, " ".join(words[k:]) + " (cũ)"))),
+                    None)
+        if unit:
+            out[int(m.group(1))] = unit
+        prev = m.end()
+    return out
+
+
 def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """Results and targets of one table; rows that name no component, index or parent are skipped."""
     results, targets, warnings = [], [], []
@@ -113,11 +139,20 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
     parent = None
     parts_of: list[str] = []  # the index of each component row read
+    scopes: Optional[dict[int, str]] = None  # the former unit a year column names
+    whole_by_year: list[IndexResult] = []  # the index's own results of the row above, one per year column
     columns = index_columns(table.header)
     for row in table.rows:
         if columns:
             ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
             results += index_column_results(row, columns, year, table.scope, table.unit_rows, ev)
+            continue
+        ranks = [t for t in row.tokens if "/" in t]
+        if _RANK_ROW.match(fold(row.label)) and whole_by_year and len(ranks) == len(row.tokens) == len(whole_by_year):
+            # `Điểm PCI | 68,74 | 69,30` over `Xếp hạng | 13/63 | 11/34`: the ranks of the index's row above, year by year
+            for r, t in zip(whole_by_year, ranks):
+                r.rank, r.rank_total = (int(x) for x in re.findall(r"\d+", t))
+            whole_by_year = []
             continue
         index, component, main = _row_identity(row, candidates, parent)
         scope = table.scope
@@ -152,9 +187,12 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         if by_year:
             plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
             v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column else None
-            results += [IndexResult(index=index, component=component, year=y, scope=scope, evidence=ev,
-                                    **({"percent": n} if in_percent else {"score": n, "max_score": v.max_score}))
-                        for y, n in by_year]
+            scopes = _year_column_units(table, doc) if scopes is None else scopes
+            read = [IndexResult(index=index, component=component, year=y, scope=scopes.get(y) if scopes else scope, evidence=ev,
+                                **({"percent": n} if in_percent else {"score": n, "max_score": v.max_score}))
+                    for y, n in by_year]
+            results += read
+            whole_by_year = read if component is None else []
             v.score = v.rank = v.increase = None
         if in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices
             if v.score is not None or v.rank is not None:

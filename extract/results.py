@@ -14,7 +14,7 @@ from extract.result_numbered_items import numbered_item_results
 from extract.result_other_columns import blank_other_columns
 from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
-from extract.result_tables import rows_from_grid, rows_from_text, table_values
+from extract.result_tables import rows_from_grid, rows_from_text, split_numeric_tail, table_values
 from extract.result_unit_columns import unit_column_results
 from extract.result_unit_headings import scope_from_unit_headings
 from extract.result_unit_rows import unit_row_results
@@ -81,6 +81,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
         warnings += w
         if r or t:  # cells one per line, rejoined and read as rows, are no sentences (a list of values)
             spans += [(a, b) for a, b in blocks if any(a <= row.offset < b for row in table.rows)]
+            spans += _row_lines(rejoined, table)  # ... nor are rows of label and numbers (`Xếp hạng 13/63 11/34`)
     text = _blank(source, spans)
     for page in getattr(doc.source, "pages", None) or []:
         for grid in page.tables:
@@ -140,6 +141,18 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     return text
+
+
+def _row_lines(text: str, table) -> list[tuple[int, int]]:
+    """(start, end) of the lines of a table's rows that hold both the row's label and its numbers."""
+    out = []
+    for row in table.rows:
+        end = text.find("\n", row.offset)
+        end = len(text) if end < 0 else end
+        label, tokens = split_numeric_tail(text[row.offset:end].replace("|", " "))
+        if tokens and label:
+            out.append((row.offset, end))
+    return out
 
 
 def _rewritten_blocks(source: str, rejoined: str) -> list[tuple[int, int]]:

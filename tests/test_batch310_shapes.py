@@ -213,3 +213,24 @@ def test_goals_by_year_in_cells_run_together_by_the_ocr(form):
         ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 2026, "percent", 85.0),
         ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 2027, "percent", 86.0),
         ("Tiep nhan, xu ly gop y, phan anh, kien nghi", 2028, "percent", 88.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_year_column_headed_by_a_former_unit_and_a_row_of_ranks_by_year(form):
+    text = header("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "An Giang") + (
+        "I. KẾT QUẢ\nNăm 2024, PCI tỉnh An Giang (cũ) đạt 66,10 điểm; tỉnh Kiên Giang (cũ) đạt 64,20 điểm. "
+        "Điểm các chỉ số thành phần như sau:\n"
+        "TT  Chỉ số thành phần                     An Giang (cũ) 2024    An Giang 2025\n"
+        "1   Chi phí gia nhập thị trường            7,02                  7,21\n"
+        "2   Tiếp cận đất đai                       6,15                  6,33\n"
+        "    Điểm PCI                               66,10                 67,05\n"
+        "    Xếp hạng                               25/63                 14/34\n"
+        "Chỉ số Tiếp cận đất đai vẫn thấp.\n")
+    results, _ = run(form(text))
+    got = _folded([r for r in results if r.scope is None or "An Giang" in unidecode(r.scope)],
+                  "component", "year", "scope", "score", "rank", "rank_total")
+    assert got == {
+        ("Chi phi gia nhap thi truong", 2024, "tinh An Giang (cu)", 7.02, None, None),
+        ("Chi phi gia nhap thi truong", 2025, None, 7.21, None, None),
+        ("Tiep can dat dai", 2024, "tinh An Giang (cu)", 6.15, None, None), ("Tiep can dat dai", 2025, None, 6.33, None, None),
+        (None, 2024, "tinh An Giang (cu)", 66.1, 25, 63), (None, 2025, None, 67.05, 14, 34)}
