@@ -176,9 +176,12 @@ def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tu
         names.append(_cell(lines[j]))
         j += 1
     # the last label before the values heads the first block of values
-    if len(names) < 3 or j >= len(lines) or not is_value_cell(_cell(lines[j])):
+    if len(names) < 2 or j >= len(lines) or not is_value_cell(_cell(lines[j])):
         return None
     names.pop()
+    row_by_row = all(_YEAR_CELL.search(fold(n)) or _MEASURE_HEAD.match(fold(n)) for n in names)
+    if len(names) < 2 and not row_by_row:  # (`Yếu tố / Tỷ lệ hài lòng (%)` over rows of two cells: row by row)
+        return None
     k = len(names)
     columns: list[list[str]] = [[_cell(lines[i])] + names]
     j -= 1
@@ -194,7 +197,7 @@ def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tu
         j += 1 + k
     if len(columns) < 2 or (j < len(lines) and is_value_cell(_cell(lines[j]))):
         return None
-    if all(_YEAR_CELL.search(fold(n)) or _MEASURE_HEAD.match(fold(n)) for n in names):
+    if row_by_row:
         # `Yếu tố / Năm 2023 / Năm 2024 / Tiếp cận ... / 96,12% / 97,05%`: the head's cells are the columns, each
         # block a row (one cell per line, row by row)
         return columns, j

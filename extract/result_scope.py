@@ -17,15 +17,17 @@ _UNIT_TYPES = tuple(sorted(UNIT_SPELLING, key=len, reverse=True))  # longest fir
 UNIT_WORDS = "(?:" + "|".join(t.replace(" ", r"\s+") for t in _UNIT_TYPES) + ")"
 _OLD = r"\s*\((?:cu|cii|cu\.)\)"
 _SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){{0,3}})" + _OLD)
-_DEPARTMENT_SCOPE = re.compile(r"(so\s+(?!cua\b)[^\s(,;.\d]+(?:\s+(?!cua\b)[^\s(,;.\d]+){0,11})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
+# (and the other provincial agencies: `Cục Thuế tỉnh Hưng Yên (cũ)`, `Bảo hiểm xã hội tỉnh X (cũ)`)
+_AGENCY_HEAD = r"(?:so|cuc|chi\s+cuc|kho\s+bac|bao\s+hiem|cong\s+an|thanh\s+tra|ban\s+quan\s+ly)"
+_DEPARTMENT_SCOPE = re.compile(rf"({_AGENCY_HEAD}\s+(?!cua\b)[^\s(,;.\d]+(?:\s+(?!cua\b)[^\s(,;.\d]+){{0,11}})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
 
 
 def _old_units(doc_text: str, folded: str, lo: int, hi: int) -> list[re.Match]:
     """`tỉnh Yên Bái (cũ)`, `thị trấn Đông Hưng (cũ)`, `Sở Tài nguyên và Môi trường (cũ)` between lo and hi,
     in text order. A department starts at `Sở` with a capital (`chỉ số` folds to the same letters)."""
     hits = list(_SCOPE.finditer(folded, lo, hi))
-    for at in re.finditer(r"\bso\s(?!voi\b)", folded[lo:hi]):  # `So với tỉnh X (cũ)` opens no Sở
-        if doc_text[lo + at.start()] == "S":
+    for at in re.finditer(rf"\b{_AGENCY_HEAD}\s(?!voi\b)", folded[lo:hi]):  # `So với tỉnh X (cũ)` opens no Sở
+        if doc_text[lo + at.start()].isupper():
             m = _DEPARTMENT_SCOPE.match(folded, lo + at.start(), hi)
             if m:
                 hits.append(m)
@@ -56,8 +58,8 @@ def own_units(doc_text: str) -> set[str]:
         name = re.split(r"\s+(?:cong hoa|doc lap|so\b)", m.group(2))[0].strip()
         if name and not name.startswith("hoi chu"):
             names.append(f"{m.group(1)} {name}")
-    if re.search(r"^\s*(?:so|ban|phong|trung tam|cuc|chi cuc)\s", region, re.M):
-        return set()  # a department: the province above it is another unit
+    if _DEPARTMENT_LINE.search(region):
+        return set()  # a department (or a central agency's branch): the province above it is another unit
     if names:  # typed: `thành phố Vĩnh Long` is not `tỉnh Vĩnh Long`
         return set(names[-1:])
     place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
@@ -172,7 +174,7 @@ def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:
     if hits:
         m = hits[-1]
         unit = " ".join(doc_text[m.start(1):m.end(1)].split())
-        if not m.group(1).startswith("so "):  # `cấp tỉnh của tỉnh Quảng Ngãi (cũ)`: the last unit word starts it
+        if not re.match(rf"{_AGENCY_HEAD}\s", m.group(1)):  # `cấp tỉnh của tỉnh Quảng Ngãi (cũ)`: the last unit word starts it
             unit = unit[[w.start() for w in _UNIT_WORD.finditer(fold(unit))][-1]:]
         kind = _split_unit(fold(unit))[0] or ""
         name = unit[len(kind):].title() if unit.isupper() else unit[len(kind):]  # a heading in capitals
@@ -252,7 +254,9 @@ _OF_DEPARTMENT = re.compile(r"\b(?:c\S{1,3}a|doi\s+voi)\s+so\b")
 _OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+(?:tinh\b(?!\s+(?:uy|doan)\b)|thanh\s+pho\b(?!\s+uy\b))")
 # ... among the units of the province (`đứng thứ 5 trong 20 sở, ngành của tỉnh`): a ranking, not whose value
 _AMONG_UNITS = re.compile(rf"(?:\bcac|\btrong|\bdon\s+vi|\bco\s+quan|\bnganh|\bdia\s+phuong|\b{UNIT_WORDS})[\s,]*$")
-_DEPARTMENT_LINE = re.compile(r"^\s*(?:so(?!\s*:?\s*\d)|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong)\s", re.M)
+# (the provincial branches of central agencies too: `CÔNG AN TỈNH X`, `BẢO HIỂM XÃ HỘI TỈNH X`, `THUẾ TỈNH X`)
+_DEPARTMENT_LINE = re.compile(r"^\s*(?:so(?!\s*:?\s*\d)|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong|cong\s+an|"
+                              r"bao\s+hiem\s+xa\s+hoi|kho\s+bac|thue|thanh\s+tra)\s", re.M)
 _LOWER_UNITS = ("huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
 
 

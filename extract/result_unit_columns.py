@@ -115,8 +115,12 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         numbered = len(cells) > 1 and bool(_NUMBERING.match(fold(cells[0])))
         cells = cells[1:] if numbered else cells
         units = _units(cells, folded)
+        groups = None
+        if not all(units[1:]):  # `Chỉ số | A (cũ) - Điểm | Xếp hạng | B (cũ) - Điểm | Xếp hạng`: two columns a unit
+            groups = _unit_groups(cells, folded)
+            units = [None] + [g[0] for g in groups] if groups else units
         labelled = units[0] is None  # `Chỉ số | Tỉnh A (cũ) | Tỉnh B (cũ)`; the first cell may be empty
-        if len(cells) < 3 or not all(units[1:]) or len(set(units[1:])) != len(units) - 1:
+        if len(units) < 3 or not all(units[1:]) or len(set(units[1:])) != len(units) - 1:
             i += 1
             continue
         # the lead-in's paragraph (its sentence may wrap over lines above a blank one), after the last heading
@@ -129,7 +133,7 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         index = one_index(above) or index_of_section
         by_year = bool(re.fullmatch(r"n\S{0,2}m", fold(cells[0])))  # `Năm | Phường A (cũ) | ...`: a row per year
         read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index,
-                     by_year)
+                     by_year, [g[1] for g in groups] if groups else None)
         if read[0]:
             results += read[0]
             spans.append((off, read[1]))
@@ -201,8 +205,24 @@ def _cut_name(label: str, index: str) -> Optional[str]:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _unit_groups(cells: list[str], doc_folded: str) -> Optional[list[tuple[str, list[int]]]]:
+    """(unit, its columns) when each unit's column (`Tuyên Quang (cũ) - Điểm/Tỷ lệ`) is followed by columns of
+    ranks (`Xếp hạng`), else None."""
+    groups: list[tuple[str, list[int]]] = []
+    for k, cell in enumerate(cells[1:], start=1):
+        unit = _units([re.sub(r"\s+[-–:]\s+[^()]*$", "", cell)], doc_folded)[0]
+        if unit:
+            groups.append((unit, [k]))
+        elif groups and re.fullmatch(r"(?:xep|thu)?\s*h\S{0,3}ng", fold(cell)):
+            groups[-1][1].append(k)
+        else:
+            return None
+    return groups if len(groups) >= 2 and any(len(cols) > 1 for _, cols in groups) else None
+
+
 def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[int], page_of, numbered: bool = False,
-          lead_index: Optional[str] = None, by_year: bool = False) -> tuple[list[IndexResult], int, int]:
+          lead_index: Optional[str] = None, by_year: bool = False, groups: Optional[list[list[int]]] = None
+          ) -> tuple[list[IndexResult], int, int]:
     """(results, end offset, next line) of the rows under a header of units: each opens with one index, or with a
     component of the index of the caption or section."""
     out: list[IndexResult] = []
@@ -218,6 +238,8 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         named = [lead_index] if by_year else list(dict.fromkeys(n for _, _, n in index_mentions(fold(cells[0])))) if cells else []
         component = row_component(cells[0], lead_index) if cells and not named and lead_index else None
         year = int(row_year.group(1)) if row_year else year
+        if groups and len(cells) == groups[-1][-1] + 1:  # a unit's value and rank, read as one cell
+            cells = cells[:1] + [" ".join(cells[k] for k in cols) for cols in groups]
         read = [read_cell(c) for c in cells[1:]]
         if not (len(named) == 1 or component) or len(read) != len(units) or None in read:
             break

@@ -89,7 +89,9 @@ def _columns(cells: list[str], above: Optional[str]) -> Optional[list[tuple[Opti
 def lead_in(lines: list[tuple[int, str]], sections: list, i: int) -> tuple[str, str, Optional[str]]:
     """(the lead-in: the three lines above line `i`; the last numbered heading above it; the one index the lead-in
     names, else the one that heading names, else the one of the Roman heading) of a table whose header is line `i`."""
-    lead = " ".join(raw for _, raw in lines[max(0, i - 3):i] if raw.strip())
+    above = [raw for _, raw in lines[max(0, i - 3):i] if raw.strip()]
+    heads = [k for k, raw in enumerate(above) if _HEADING.match(raw)]
+    lead = " ".join(above[heads[-1]:] if heads else above)  # (not the lines of the section before a heading)
     heading = next((raw for _, raw in reversed(lines[:i]) if _HEADING.match(raw)), "")
     return lead, heading, one_index(lead) or one_index(heading) or sections[i][3]
 

@@ -234,3 +234,52 @@ def test_a_year_column_headed_by_a_former_unit_and_a_row_of_ranks_by_year(form):
         ("Chi phi gia nhap thi truong", 2025, None, 7.21, None, None),
         ("Tiep can dat dai", 2024, "tinh An Giang (cu)", 6.15, None, None), ("Tiep can dat dai", 2025, None, 6.33, None, None),
         (None, 2024, "tinh An Giang (cu)", 66.1, 25, 63), (None, 2025, None, 67.05, 14, 34)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_unit_column_followed_by_its_rank_column(form):
+    text = header("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Lào Cai") + (
+        "I. KẾT QUẢ\n1. Kết quả năm 2024 của tỉnh Lào Cai (cũ) và tỉnh Yên Bái (cũ)\nKết quả cụ thể:\n"
+        "| Chỉ số | Lào Cai (cũ) - Điểm/Tỷ lệ | Xếp hạng | Yên Bái (cũ) - Điểm/Tỷ lệ | Xếp hạng |\n|---|---|---|---|---|\n"
+        "| PAR INDEX | 89,10 | 21/63 | 87,35 | 40/63 |\n| SIPAS | 84,20% | 25/63 | 81,05% | 49/63 |\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PAR INDEX", "tinh Lao Cai (cu)", 89.1, None, 21), ("PAR INDEX", "tinh Yen Bai (cu)", 87.35, None, 40),
+        ("SIPAS", "tinh Lao Cai (cu)", None, 84.2, 25), ("SIPAS", "tinh Yen Bai (cu)", None, 81.05, 49)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_two_columns_one_cell_per_line_under_a_heading_of_the_new_unit(form):
+    text = header("ỦY BAN NHÂN DÂN XÃ NAM ĐÀN", "Nghệ An") + (
+        "I. KẾT QUẢ\n1. Kết quả năm 2024 của các xã trước sắp xếp\nNăm 2024, xã Nam Thượng (cũ) đạt 80,10 điểm, "
+        "xếp thứ 12/18.\n2. Kết quả năm 2025 của xã Nam Đàn\nNăm 2025, Chỉ số SIPAS của xã đạt 86,40%. Tỷ lệ hài "
+        "lòng đối với từng yếu tố như sau:\nYếu tố\nTỷ lệ hài lòng (%)\nTiếp cận dịch vụ hành chính công\n87,15\n"
+        "Thủ tục hành chính\n85,02\nCông chức trực tiếp giải quyết công việc\n88,30\n\nII. MỤC ĐÍCH\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "scope", "percent") == {
+        ("Tiep can dich vu hanh chinh cong", 2025, None, 87.15), ("Thu tuc hanh chinh", 2025, None, 85.02),
+        ("Cong chuc truc tiep giai quyet cong viec", 2025, None, 88.3)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_central_agencys_former_provincial_branch_keeps_its_name_as_scope(form):
+    text = header("THUẾ TỈNH NINH BÌNH", "Ninh Bình") + (
+        "I. KẾT QUẢ\nTheo kết quả đánh giá Chỉ số cải cách hành chính năm 2024 của các cơ quan Trung ương đóng trên "
+        "địa bàn: Cục Thuế tỉnh Nam Định (cũ) đạt 89,20 điểm, xếp thứ 3/9 cơ quan; Cục Thuế tỉnh Ninh Bình (cũ) "
+        "đạt 86,15 điểm, xếp thứ 6/8 cơ quan.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "rank") == {
+        ("PAR INDEX", "Cuc Thue tinh Nam Dinh (cu)", 89.2, 3), ("PAR INDEX", "Cuc Thue tinh Ninh Binh (cu)", 86.15, 6)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("issuer", ["CÔNG AN TỈNH HÀ NAM", "BẢO HIỂM XÃ HỘI TỈNH HÀ NAM"])
+def test_the_province_of_a_central_agencys_branch_is_another_unit(form, issuer):
+    text = (f"        BỘ CÔNG AN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  {issuer}       Độc lập - Tự do\n"
+            "  Số: 245/KH-CAT                  Hà Nam, ngày 08 tháng 5 năm 2025\n\n"
+            "I. KẾT QUẢ\nChỉ số PCI năm 2024 của tỉnh đạt 65,40 điểm, xếp thứ 35/63. Chỉ số SIPAS năm 2024 của tỉnh "
+            "Hà Nam đạt 83,10%. Kết quả khảo sát sự hài lòng đối với đơn vị năm 2024 đạt 92,15%, xếp thứ 4/22 cơ quan.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PCI", "tinh Ha Nam", 65.4, None, 35), ("SIPAS", "tinh Ha Nam", None, 83.1, None),
+        ("SIPAS", None, None, 92.15, 4)}
