@@ -79,7 +79,10 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
             scope = _lead_in_scope("\n".join(para[-6:]) or intro[1], own)
-        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=_intro_year(intro[1]),
+        # (the lead-in's own line, else its paragraph opened by a numbered item: `2. Năm 2025, Chỉ số CCHC của Sở đạt
+        # ... Kết quả theo từng lĩnh vực:`)
+        year_of_lead = _intro_year(intro[1]) or (_intro_year(" ".join(para)) if para and re.match(r"\s*\d+\.\s", para[0]) else None)
+        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=year_of_lead,
                              title_index=title_index, section_year=year_of_section,
                              raw_header=" ".join(raw for _, raw in lines[header_at:i]))
         i = _read_rows(lines, i, table)

@@ -283,3 +283,16 @@ def test_the_province_of_a_central_agencys_branch_is_another_unit(form, issuer):
     assert _folded(results, "index", "scope", "score", "percent", "rank") == {
         ("PCI", "tinh Ha Nam", 65.4, None, 35), ("SIPAS", "tinh Ha Nam", None, 83.1, None),
         ("SIPAS", None, None, 92.15, 4)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_takes_the_year_of_the_numbered_paragraph_that_leads_into_it(form):
+    text = header("SỞ TƯ PHÁP TỈNH PHÚ THỌ", "Phú Thọ") + (
+        "I. KẾT QUẢ NĂM 2024 VÀ NĂM 2025\n1. Năm 2024, Sở Tư pháp tỉnh Vĩnh Phúc (cũ) đạt 88,10 điểm, xếp thứ 6/19.\n"
+        "2. Năm 2025, Chỉ số CCHC của Sở đạt 90,02/100 điểm, xếp thứ 5/15 sở, ban, ngành\n"
+        "(điểm trung bình các sở, ban, ngành là 88,64 điểm). Kết quả theo từng lĩnh vực:\n"
+        "STT Lĩnh vực Điểm tối đa Điểm đạt Xếp hạng\n1 Cải cách thể chế 10 9,40 4/15\n"
+        "2 Cải cách tài chính công 12 10,75 9/15\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "score", "rank") == {
+        ("Cai cach the che", 2025, 9.4, 4), ("Cai cach tai chinh cong", 2025, 10.75, 9)}
