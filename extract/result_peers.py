@@ -15,7 +15,9 @@ from extract.result_scope import UNIT_WORDS, capitalised_after, header_region, i
 _OLD_AFTER = re.compile(r"[^\s(,;.]+(?:\s+[^\s(,;.]+){0,3}\s*\((?:cu|cii|cu\.)\)")
 _PEER = re.compile(rf"\b(?:(?<!noi\s)(?:dung|xep|chi)\s+(?:ngay\s+)?sau\s+(?!(?:day|do|khi)\b)"
                    rf"|trong\s+khi\s+(?P<while>{UNIT_WORDS}|so)\s"
-                   r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:voi|la)\b|\s*$)"
+                   # (`Sở Nội vụ dẫn đầu khối sở, ngành với`; a restorer's `so với`, `đất` for `với`, `đạt`)
+                   r"|(?<!nhom\s)(?P<lead>dan\s+dau)(?:\s+(?:khoi|ca\s+nuoc|toan\s+quoc|toan\s+tinh|khu\s+vuc|vung)\b[^.;()\d]{0,40}?)?"
+                   r"(?:\s+(?:so\s+)?(?:voi|la|dat)\b|\s*$)"
                    rf"|(?:cao|thap|kem)\s+hon\s+(?:(?:so\s+voi|cua)\s+)?(?P<than>{UNIT_WORDS})\s+[a-z])")
 _NEIGHBOUR = re.compile(rf"\b(?:dia\s+phuong|{UNIT_WORDS})\s+lan\s+can(?:\s+lan\s+luot)?(?:\s+(?:dat|xep|dung|la))?"
                         r"(?:\s+(?:thu|hang))?(?:\s*\d{1,3}(?:[.,]\d+)?\s*(?:/\s*\d{1,3})?\s*(?:diem|%)?\s*(?:,|va)(?:\s+thu)?)*\s*$")
@@ -24,6 +26,12 @@ _NEIGHBOUR = re.compile(rf"\b(?:dia\s+phuong|{UNIT_WORDS})\s+lan\s+can(?:\s+lan\
 # said of the plan's own unit stays its value; a named one, `tỉnh X dẫn đầu với`, is read below)
 _LEADER_REACHES = re.compile(rf"\(\s*(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau(?:\s+(?:ca\s+nuoc|toan\s+quoc|khu\s+vuc))?"
                              r"(?:\s+(?:dat|voi|la))?\s*$")
+# the leading unit unnamed, as the subject (not `của đơn vị`, the issuer's own)
+# (not a group of them: `trong nhóm 10 đơn vị dẫn đầu thành phố, đạt trên 90 điểm`)
+_UNNAMED_LEADER = re.compile(r"(?<!cua\s)(?<!\d\s)(?<!nhom\s)(?<!cac\s)\b(?:dia\s+phuong|don\s+vi|co\s+quan)\s+(?:dan\s+dau|dung\s+dau|xep\s+dau|"
+                             r"xep\s+(?:thu\s+)?nhat)\b[^.;()\d]{0,40}$")
+_UNNAMED_SUBJECT = re.compile(r"(?<!cua\s)(?<!\d\s)(?<!nhom\s)(?<!cac\s)\b(?:dia\s+phuong|don\s+vi|co\s+quan)\s+$")
+_FIRST_PLACE = re.compile(r"(?:xep|dung)\s+(?:o\s+)?(?:thu\s+)?(?:nhat|dau)\b")
 _LEADER_OPENS = re.compile(rf"\s*(?:[-+•]\s*)?(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau\b[^.;]*?\bla\s")
 _UNIT_WORD_AT = re.compile(rf"\b(?:{UNIT_WORDS})\s")
 _INDEX_ACRONYM = re.compile(r"\(?(?:pci|papi|dti|sipas|cchc|par|index|par\s?index)\)?")
@@ -154,16 +162,23 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
                              or _other_unit_subject(text, folded, sentence_at, at, own)
                              or _leader_named(text, folded, sentence_at, at, own)):
         return True
+    if _UNNAMED_LEADER.search(folded, sentence_at, at) or (
+            _UNNAMED_SUBJECT.search(folded, sentence_at, at) and _FIRST_PLACE.match(folded, at)):
+        return True  # `đơn vị xếp thứ nhất đạt 92,40 điểm` (its rank too), `địa phương dẫn đầu cả nước đạt 74,86 điểm`
     if _NEIGHBOUR.search(folded, sentence_at, at) or _LEADER_OPENS.match(folded, sentence_at, at) \
             or _LEADER_REACHES.search(folded, _hard_clause_start(folded, at), at):
         return True  # `tỉnh X và tỉnh Y là hai địa phương lân cận lần lượt xếp thứ`, `Tỉnh dẫn đầu ... là X với`
-    m = None
-    for m in _PEER.finditer(folded, clause_at, at):
-        pass
-    if m is None:  # `trong khi thành phố Đà Lạt, đơn vị dẫn đầu, đạt 90,12 điểm`: `trong khi` holds to the clause's end
+    cues = list(_PEER.finditer(folded, clause_at, at))
+    # the last cue, but `trong khi` first (`trong khi tỉnh dẫn đầu cả nước ... đạt`: the leader is what it introduces)
+    m = next((c for c in reversed(cues) if c.group("while")), cues[-1] if cues else None)
+    subject_at = clause_at  # where the cue's subject may start
+    if m is None:
+        subject_at = sentence_at  # `trong khi thành phố Đà Lạt, đơn vị dẫn đầu, đạt 90,12 điểm`: `trong khi` holds to the clause's end
         for m in _PEER.finditer(folded, sentence_at, clause_at):
             pass
-        if m is not None and not (m.group("while") and not _UNIT_WORD_AT.search(folded, m.end("while"), at)):
+        # (... and a leader's phrase over commas, right before the value: `Sở Nội vụ dẫn đầu khối sở, ngành với 91,26`)
+        if m is not None and not (m.group("while") and not _UNIT_WORD_AT.search(folded, m.end("while"), at)) \
+                and not (m.group("lead") and re.match(r"[^.;()\d]{0,40}?\b(?:voi|la|dat)\s+(?=\d)", folded[m.end():at + 12])):
             m = None
     if m is None:
         return False
@@ -181,10 +196,10 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
             return bool(re.match(r"\s*(?:dan\s+dau|dung\s+dau|xep\s+dau|cao\s+nhat)\b", folded[where + len(kind):at]))
         return not is_own(f"{kind} {fold(name)}", own)
     if m.group("lead"):
-        units = list(_UNIT_BEFORE_LEAD.finditer(folded, clause_at, m.start()))
+        units = list(_UNIT_BEFORE_LEAD.finditer(folded, subject_at, m.start()))
         units = [u for u in units if u.group("kind") != "so" or _capital_so(text, u.start())]
         if not units:
-            name = _name_before(text[clause_at:m.start()])
+            name = _name_before(text[subject_at:m.start()])
             # `Lào Cai dẫn đầu với` is a peer; `Chỉ số PCI của <own> dẫn đầu với`, `Chỉ số PCI dẫn đầu với` the issuer
             return bool(name) and not is_own(name, {_UNIT_KIND.sub("", u) for u in own})
         u = units[-1]

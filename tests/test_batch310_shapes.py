@@ -296,3 +296,22 @@ def test_a_table_takes_the_year_of_the_numbered_paragraph_that_leads_into_it(for
     results, _ = run(form(text))
     assert _folded([r for r in results if r.component], "component", "year", "score", "rank") == {
         ("Cai cach the che", 2025, 9.4, 4), ("Cai cach tai chinh cong", 2025, 10.75, 9)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("leader", ["(Sở Nội vụ dẫn đầu khối với 93,05 điểm)", "; Sở Nội vụ dẫn đầu khối sở, ngành với 93,05 điểm",
+                                    "; đơn vị xếp thứ nhất đạt 93,05 điểm", "; địa phương dẫn đầu cả nước đạt 93,05 điểm"])
+def test_the_leading_unit_named_or_not_is_no_result(form, leader):
+    text = header("SỞ TƯ PHÁP TỈNH BẮC NINH", "Bắc Ninh") + (
+        f"I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của Sở đạt 89,10 điểm, xếp thứ 6/19 sở, ban, ngành{leader}.\n")
+    results, _ = run(form(text))
+    assert rows(results, "index", "year", "score", "rank") == {("PAR INDEX", 2024, 89.1, 6)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_group_of_leading_units_in_a_goal_is_no_leader(form):
+    text = header("UBND PHƯỜNG HẢI CHÂU", "Đà Nẵng") + (
+        "II. MỤC TIÊU\nPhấn đấu Chỉ số CCHC của phường năm 2026 xếp trong nhóm 10 đơn vị dẫn đầu thành phố, đạt trên "
+        "90 điểm.\n")
+    _, targets = run(form(text))
+    assert (("score", ">", 90.0) in rows(targets, "metric", "comparator", "value"))
