@@ -22,7 +22,7 @@ _SATISFACTION = re.compile(rf"(?:(?:tren|toi thieu|it nhat|dat|tu)\s*)?{_N}\s?%\
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
 # `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
 _SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?|khao sat(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
-                                 rf"(?:[^.;%\n]|\n(?![ \t]*(?:[\n+•-]|[a-z]\)|\d))){{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"  # (a wrapped line)
+                                 rf"(?:[^.;%\n]|\n(?![ \t]*(?:[\n+•-]|[a-z]\)|\d{{1,2}}[.)]))){{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"  # (a wrapped line, not an item)
                                  rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
 
 

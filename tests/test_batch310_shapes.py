@@ -315,3 +315,14 @@ def test_a_group_of_leading_units_in_a_goal_is_no_leader(form):
         "90 điểm.\n")
     _, targets = run(form(text))
     assert (("score", ">", 90.0) in rows(targets, "metric", "comparator", "value"))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_satisfaction_rate_whose_year_wraps_to_the_next_line(form):
+    text = header("BẢO HIỂM XÃ HỘI TỈNH YÊN BÁI", "Yên Bái") + (
+        "I. KẾT QUẢ NĂM 2023\n1. Năm 2023, Chỉ số CCHC của BHXH tỉnh đạt 90,12/100 điểm.\n"
+        "2. Tỷ lệ hài lòng của người dân, tổ chức đối với sự phục vụ của BHXH tỉnh năm\n2023 đạt 89,45%; trong đó "
+        "yếu tố thủ tục hành chính đạt 87,30%.\n3. Cũng trong năm 2023, Chỉ số SIPAS của tỉnh Yên Bái đạt 84,10%.\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.index == "SIPAS"], "component", "scope", "percent") == {
+        (None, None, 89.45), ("Thu tuc hanh chinh", None, 87.3), (None, "tinh Yen Bai", 84.1)}
