@@ -23,7 +23,8 @@ _YEAR_CELL = re.compile(rf"n\S{{0,2}}m\s+{YEAR}")
 _NUMBERING_HEAD = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 _YEAR_HEAD = re.compile(r"^n\S{0,2}m$")  # Năm (a column of years)
 # the first cell of a table read column by column names what its column holds
-_COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so|noi\s+dung|tieu\s+chi|linh\s+vuc|yeu\s+to)$")
+_COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so(?:\s+(?:thanh\s+phan|noi\s+dung))?|noi\s+dung|"
+                          r"tieu\s+chi|linh\s+vuc|yeu\s+to)$")
 _MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua)(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
 

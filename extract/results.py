@@ -16,6 +16,7 @@ from extract.result_prose import prose_values
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, split_numeric_tail, table_values
 from extract.result_unit_columns import unit_column_results
+from extract.result_scope import province_above
 from extract.result_unit_headings import scope_from_unit_headings
 from extract.result_unit_rows import unit_row_results
 from extract.result_year_columns import year_column_results
@@ -100,7 +101,19 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     results += r
     targets += t
     warnings += w
+    _province_indices_of_the_province(doc.text, results)
     return _merge_results(_dedupe(results)), _merge_targets(_dedupe(targets)), warnings
+
+
+def _province_indices_of_the_province(text: str, results: list[IndexResult]) -> None:
+    """PCI and PAPI measure provinces only: in the plan of a unit below the province (a department, a district, a
+    commune), their results with no scope are the province's (`tỉnh Sóc Trăng`)."""
+    if not any(r.index in ("PCI", "PAPI") and r.scope is None for r in results):
+        return
+    above = province_above(text)
+    for r in results:
+        if above and r.index in ("PCI", "PAPI") and r.scope is None:
+            r.scope = above
 
 
 def _merge_targets(targets: list[IndexTarget]) -> list[IndexTarget]:

@@ -326,3 +326,17 @@ def test_a_satisfaction_rate_whose_year_wraps_to_the_next_line(form):
     results, _ = run(form(text))
     assert _folded([r for r in results if r.index == "SIPAS"], "component", "scope", "percent") == {
         (None, None, 89.45), ("Thu tuc hanh chinh", None, 87.3), (None, "tinh Yen Bai", 84.1)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_pci_and_papi_in_a_departments_plan_are_the_provinces(form):
+    text = header("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sóc Trăng").replace("ỦY BAN NHÂN DÂN", "UBND TỈNH SÓC TRĂNG") + (
+        "I. KẾT QUẢ\nKết quả các chỉ số thành phần hai năm gần nhất như sau:\nChỉ số thành phần\nNăm 2018\nNăm 2019\n"
+        "Tiếp cận đất đai\n6,42\n6,59\nTính minh bạch\n5,88\n5,97\nĐiểm PCI\n62,10\n63,65\nThứ hạng\n44/63\n42/63\n\n"
+        "Chỉ số CCHC năm 2019 của Sở đạt 85,10 điểm.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "component", "year", "scope", "score", "rank") == {
+        ("PCI", "Tiep can dat dai", 2018, "tinh Soc Trang", 6.42, None), ("PCI", "Tiep can dat dai", 2019, "tinh Soc Trang", 6.59, None),
+        ("PCI", "Tinh minh bach", 2018, "tinh Soc Trang", 5.88, None), ("PCI", "Tinh minh bach", 2019, "tinh Soc Trang", 5.97, None),
+        ("PCI", None, 2018, "tinh Soc Trang", 62.1, 44), ("PCI", None, 2019, "tinh Soc Trang", 63.65, 42),
+        ("PAR INDEX", None, 2019, None, 85.1, None)}
