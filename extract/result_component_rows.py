@@ -20,7 +20,7 @@ from typing import Callable, Optional
 
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, fold, parse_number
-from extract.result_scope import UNIT_WORDS, former_unit, own_units, scope_of
+from extract.result_scope import UNIT_WORDS, former_unit, own_units, province_above, scope_of
 from extract.result_table_context import is_total_row
 from extract.result_table_lead import results_year
 from extract.result_unit_columns import row_component, scan_lines
@@ -62,7 +62,10 @@ def _table_at(lines, sections, i: int, page_of):
     if unit_head:
         text = "\n".join(line for _, line, *_ in sections)
         named = f"của {cells[1]}"
-        scope = former_unit(named, fold(named), 0, len(named)) or scope_of(named, fold(named), 0, len(named), own_units(text))
+        former = former_unit(named, fold(named), 0, len(named))
+        scope = former or scope_of(named, fold(named), 0, len(named), own_units(text))
+        if scope and not former and fold(scope) != fold(province_above(text) or ""):
+            return None  # a neighbour's column (`Tỉnh Hà Tĩnh` in Nghệ An's plan): not the plan's values
     read, j = _rows(lines, i + 1, (index,) if index else _ALL, cells[1], year, scope, page_of)
     if len([r for r in read if r.component]) < 2 or len({r.index for r in read}) != 1:
         return None

@@ -3,8 +3,9 @@
     | TT | Chỉ số nội dung      | Điểm của tỉnh | Nhóm            | Điểm trung bình cả nước |
     | 1  | Tham gia của ...     | 5,02          | Trung bình thấp | 5,10                    |
 
-A column headed by an average or a median (`Trung bình cả nước`, `Bình quân các phường`, `TB cả nước`, `Trung vị
-cả nước 2023`) or by the best/worst unit (`Điểm cao nhất`, `Tỉnh dẫn đầu`) holds someone else's numbers; a band column
+A column headed by an average of an area or of units, or a median (`Trung bình cả nước`, `Bình quân các phường`, `TB cả
+nước`, `Trung vị cả nước 2023`; not `Điểm bình quân của tỉnh`) or by the best/worst unit (`Điểm cao nhất`, `Tỉnh dẫn
+đầu`) holds someone else's numbers; a band column
 (`Nhóm`, `Xếp loại`) holds words that split a row's numbers. The table readers tell a row's values by their shape and
 order, not by the column they stand in, so such cells are turned to spaces (offsets kept) in every row that has as
 many cells as the header. `|`-separated rows and rows aligned by runs of spaces; a column of ranks (`Xếp hạng toàn
@@ -16,7 +17,10 @@ import re
 
 from extract.numbers import fold
 
-_OTHERS = re.compile(r"\b(?:trung\s+(?:binh|vi)|tb|binh\s+quan|cao\s+nhat|thap\s+nhat|dan\s+dau)\b")
+_AVERAGE = re.compile(r"\b(?:trung\s+(?:binh|vi)|tb|binh\s+quan)\b")
+# whose average: an area or a set of units (`cả nước`, `các phường`, `khối sở`), not the unit's own (`của tỉnh`)
+_AREA = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|vung|khu\s+vuc|khoi|cac\s+\w+|chung)\b")
+_BEST = re.compile(r"\b(?:cao\s+nhat|thap\s+nhat|dan\s+dau)\b")
 _OWN_RANK = re.compile(r"\b(?:xep\s+(?:hang|thu|loai)|thu\s+hang|vi\s+tri|thu\s+bac)\b")
 _BAND = re.compile(r"^(?:nhom|nhom\s+diem|xep\s+loai|phan\s+loai|muc\s+xep\s+loai)$")
 _CELL_SPLIT = re.compile(r"\|")
@@ -49,7 +53,8 @@ def _other_columns(line: str, spans) -> list[int]:
     out = []
     for k, (a, b) in enumerate(spans):
         head = fold(line[a:b]).strip()
-        if k and ((_OTHERS.search(head) and not _OWN_RANK.search(head)) or _BAND.match(head)):
+        others = (_AVERAGE.search(head) and _AREA.search(head)) or _BEST.search(head) or re.search(r"\btrung\s+vi\b", head)
+        if k and ((others and not _OWN_RANK.search(head)) or _BAND.match(head)):
             out.append(k)
     return out
 

@@ -28,9 +28,11 @@ _LEADER_REACHES = re.compile(rf"\(\s*(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+da
                              r"(?:\s+(?:dat|voi|la))?\s*$")
 # the leading unit unnamed, as the subject (not `của đơn vị`, the issuer's own)
 # (not a group of them: `trong nhóm 10 đơn vị dẫn đầu thành phố, đạt trên 90 điểm`)
-_UNNAMED_LEADER = re.compile(r"(?<!cua\s)(?<!\d\s)(?<!nhom\s)(?<!cac\s)\b(?:dia\s+phuong|don\s+vi|co\s+quan)\s+(?:dan\s+dau|dung\s+dau|xep\s+dau|"
-                             r"xep\s+(?:thu\s+)?nhat)\b[^.;()\d]{0,40}$")
-_UNNAMED_SUBJECT = re.compile(r"(?<!cua\s)(?<!\d\s)(?<!nhom\s)(?<!cac\s)\b(?:dia\s+phuong|don\s+vi|co\s+quan)\s+$")
+# (not the plan's own unit said to be one: `Nghệ An là địa phương dẫn đầu`, `một trong những đơn vị dẫn đầu`)
+_NOT_ONE_OF = r"(?<!cua\s)(?<!\d\s)(?<!nhom\s)(?<!cac\s)(?<!la\s)(?<!nhung\s)(?<!trong\s)(?<!mot\s)"
+_UNNAMED_LEADER = re.compile(_NOT_ONE_OF + r"\b(?:dia\s+phuong|don\s+vi|co\s+quan)\s+(?:dan\s+dau|dung\s+dau|xep\s+dau|"
+                             r"xep\s+(?:thu\s+)?nhat)\b[^.;()\d,]{0,40}$")
+_UNNAMED_SUBJECT = re.compile(_NOT_ONE_OF + r"\b(?:dia\s+phuong|don\s+vi|co\s+quan)\s+$")
 _FIRST_PLACE = re.compile(r"(?:xep|dung)\s+(?:o\s+)?(?:thu\s+)?(?:nhat|dau)\b")
 _LEADER_OPENS = re.compile(rf"\s*(?:[-+•]\s*)?(?:{UNIT_WORDS}|dia\s+phuong|don\s+vi)\s+dan\s+dau\b[^.;]*?\bla\s")
 _UNIT_WORD_AT = re.compile(rf"\b(?:{UNIT_WORDS})\s")
@@ -206,5 +208,7 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
         name, former = _named_unit(text, folded, u.end(), m.start())
         if former or not name:
             return False  # `Chỉ số PCI của tỉnh dẫn đầu với`: the issuer
-        return u.group("kind") == "so" or not is_own(f"{u.group('kind')} {fold(name)}", own)
+        if u.group("kind") == "so":  # another department, unless the issuer (`Chỉ số CCHC của Sở Tư pháp dẫn đầu`)
+            return not re.search(rf"\bso\s+{re.escape(fold(name).strip())}\b", header_region(text))
+        return not is_own(f"{u.group('kind')} {fold(name)}", own)
     return True

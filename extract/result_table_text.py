@@ -79,9 +79,12 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         scope = None
         if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
             scope = _lead_in_scope("\n".join(para[-6:]) or intro[1], own)
-        # (the lead-in's own line, else its paragraph opened by a numbered item: `2. Năm 2025, Chỉ số CCHC của Sở đạt
-        # ... Kết quả theo từng lĩnh vực:`)
-        year_of_lead = _intro_year(intro[1]) or (_intro_year(" ".join(para)) if para and re.match(r"\s*\d+\.\s", para[0]) else None)
+        # (the lead-in's last sentence, its line, else its paragraph opened by a numbered item: `2. Năm 2025, Chỉ số
+        # CCHC của Sở đạt ... Kết quả theo từng lĩnh vực:`; the latest year of several)
+        lead_sentence = re.split(r"(?<=[.;])\s+(?=\S)", intro[1].strip())[-1]
+        numbered = bool(para) and re.match(r"\s*\d+\.\s", para[0]) is not None
+        year_of_lead = (_intro_year(lead_sentence) or _intro_year(intro[1], latest=True)
+                        or (_intro_year(" ".join(para), latest=True) if numbered else None))
         table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=year_of_lead,
                              title_index=title_index, section_year=year_of_section,
                              raw_header=" ".join(raw for _, raw in lines[header_at:i]))
@@ -138,7 +141,7 @@ def _worded_rows(lines, i, at_most: int = 40) -> int:
     return n
 
 
-def _intro_year(line: str) -> Optional[int]:
+def _intro_year(line: str, latest: bool = False) -> Optional[int]:
     """The results year the line above a table states (its first `năm YYYY` that is no comparison or goal:
     `năm 2024 ... và mục tiêu năm 2025:` is 2024)."""
     if not line.rstrip().endswith(":") and not _HEADING_RE.match(line):
@@ -146,7 +149,7 @@ def _intro_year(line: str) -> Optional[int]:
     folded = fold(line)
     found = [int(m.group(1)) for m in re.finditer(rf"n\S{{0,2}}m\s+({YEAR})", folded)
              if not re.search(r"so voi|muc tieu|ke hoach|phan dau|den", folded[max(0, m.start() - 20):m.start()])]
-    return found[0] if found else None
+    return (max(found) if latest else found[0]) if found else None  # (a paragraph: `năm 2023 ...; năm 2024 đạt`)
 
 
 def _header_without_number(lines, i) -> bool:

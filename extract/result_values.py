@@ -204,7 +204,7 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
                     _GROUP_BEFORE.search(folded, max(0, m.start() - 50), m.start())
                     or re.match(r"\s+(?:nhom|khu\s+vuc|vung)\b", folded[m.end():m.end() + 12])):
                 continue  # `trong nhóm 30 tỉnh đứng đầu`, `đứng đầu khu vực Bắc Trung Bộ`: first in a group, no rank
-            if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s+$", folded[max(0, m.start() - 14):m.start()]):
+            if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng tối thiểu 0,5 so với năm 2024`: a change, not a DTI-style score
             if _in_average_parens(folded, m.start()):
                 continue  # `thấp hơn mức trung bình cả nước (82,65%)`: the average, not the unit's value

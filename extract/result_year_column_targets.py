@@ -29,7 +29,9 @@ _RANK_OF = re.compile(r"^(≥|>=|≤|<=|=)?\s*(\d{1,3})\s*/\s*(\d{1,3})$")
 _SIGNS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "=": "="}
 _OUT_OF = re.compile(r"\(\s*/\s*(\d{1,4})\s*\)")
 _RANK = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|\bh\S{0,3}ng\b")
-_GOAL_CONTEXT = re.compile(r"\b(?:muc\s+tieu|chi\s+tieu|phan\s+dau|lo\s+trinh|ke\s+hoach)\b")
+# goals said above the table (not `Chỉ tiêu` heading its first column, not `Kế hoạch` in a results heading)
+_GOAL_CONTEXT = re.compile(r"\b(?:muc\s+tieu|phan\s+dau|lo\s+trinh)\b")
+_SIGNED = re.compile(r"[≥≤<>]|\d\s*(?:-|–)\s*\d|\btop\b|\btro\s+len\b")
 _CELL_SPLIT = re.compile(r"\s+(?=[≥≤<>]|\d)")  # cells run together: each opens with a sign or a digit
 
 
@@ -43,7 +45,10 @@ def year_column_targets(text: str, page_of: Optional[Callable[[int], Optional[in
     while i < len(lines):
         years = _header(lines[i][1])
         lead = " ".join(raw for _, raw in lines[max(0, i - 2):i])
-        if not years or not _GOAL_CONTEXT.search(fold(lead + " " + lines[i][1])):
+        # goals: said so above, or cells that state a comparator or a range (`≥ 88`, `15 - 18`); `30/63` alone under
+        # `Chỉ số | 2022 | 2023` is a result
+        said = bool(_GOAL_CONTEXT.search(fold(lead)))
+        if not years or not (said or _SIGNED.search(fold(lines[i + 1][1]) if i + 1 < len(lines) else "")):
             i += 1
             continue
         named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(lead))))
@@ -57,17 +62,21 @@ def year_column_targets(text: str, page_of: Optional[Callable[[int], Optional[in
             label, cells = row
             folded = fold(label)
             found = list(dict.fromkeys(n for _, _, n in index_mentions(folded)))
+            out_of = _OUT_OF.search(label)
+            # a row naming no index goes on with the one above only for another measure of it (`Xếp hạng (/34)`)
+            if not found and not (_RANK.search(folded) or out_of or (index and row_component(label, index))):
+                i += 1
+                continue
             index = found[0] if len(found) == 1 else index
             if index is None:
                 break
             component = row_component(label, index) if not found or len(folded) > 40 else None
             metric = ("rank" if _RANK.search(folded) else
                       "percent" if re.search(r"%|\bty\s+le\b|\bhai\s+long\b", folded) or index == "SIPAS" else "score")
-            out_of = _OUT_OF.search(label)
             ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
             for year, cell in zip(years, cells):
                 goal = _goal(cell, metric)
-                if goal is None:
+                if goal is None or (not said and not _SIGNED.search(fold(cell))):
                     continue
                 metric_of, comparator, value, value_max, total = goal
                 read.append(IndexTarget(index=index, component=component, year=year, metric=metric_of,

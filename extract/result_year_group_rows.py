@@ -68,7 +68,7 @@ def _table_at(lines, sections, i: int, page_of):
         elif row_cells[0].strip() or year is None:
             break
         found, component = row_identity(row_cells[1], (index,))
-        if found is None:
+        if found is None or re.match(r"\s*(?:muc\s+tieu|phan\s+dau|chi\s+tieu)\b", fold(row_cells[1])):  # a goal row
             j += 1
             continue
         fields = _values(row_cells[2:], measures)
