@@ -17,7 +17,8 @@ import re
 
 from extract.numbers import fold
 
-_AVERAGE = re.compile(r"\b(?:trung\s+(?:binh|vi)|tb|binh\s+quan)\b")
+_AVERAGE = re.compile(r"\b(?:trung\s+binh|tb|binh\s+quan)\b")
+_MEDIAN = re.compile(r"\btrung\s+vi\b")  # of the country, always another unit's
 # whose average: an area or a set of units (`cả nước`, `các phường`, `khối sở`), not the unit's own (`của tỉnh`)
 _AREA = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|vung|khu\s+vuc|khoi|cac\s+\w+|chung)\b")
 _BEST = re.compile(r"\b(?:cao\s+nhat|thap\s+nhat|dan\s+dau)\b")
@@ -53,7 +54,7 @@ def _other_columns(line: str, spans) -> list[int]:
     out = []
     for k, (a, b) in enumerate(spans):
         head = fold(line[a:b]).strip()
-        others = (_AVERAGE.search(head) and _AREA.search(head)) or _BEST.search(head) or re.search(r"\btrung\s+vi\b", head)
+        others = (_AVERAGE.search(head) and _AREA.search(head)) or _BEST.search(head) or _MEDIAN.search(head)
         if k and ((others and not _OWN_RANK.search(head)) or _BAND.match(head)):
             out.append(k)
     return out

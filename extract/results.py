@@ -108,12 +108,10 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
 def _province_indices_of_the_province(text: str, results: list[IndexResult]) -> None:
     """PCI and PAPI measure provinces only: in the plan of a unit below the province (a department, a district, a
     commune), their results with no scope are the province's (`tỉnh Sóc Trăng`)."""
-    if not any(r.index in ("PCI", "PAPI") and r.scope is None for r in results):
-        return
-    above = province_above(text)
-    for r in results:
-        if above and r.index in ("PCI", "PAPI") and r.scope is None:
-            r.scope = above
+    unscoped = [r for r in results if r.index in ("PCI", "PAPI") and r.scope is None]
+    above = province_above(text) if unscoped else None
+    for r in unscoped if above else ():
+        r.scope = above
 
 
 def _merge_targets(targets: list[IndexTarget]) -> list[IndexTarget]:
