@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from extract.components import index_mentions
 from extract.numbers import YEAR, fold
-from extract.result_unit_columns import row_component, text_lines
+from extract.result_unit_columns import row_component, scan_lines
 from extract.result_year_rows import goal_of, line_cells
 from extract.schema import Evidence, IndexTarget
 
@@ -38,55 +38,50 @@ _CELL_SPLIT = re.compile(r"\s+(?=[≥≤<>]|\d)")  # cells run together: each op
 def year_column_targets(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
                         ) -> tuple[list[IndexTarget], list[tuple[int, int]]]:
     """Targets of every table with a column per year and a row per goal in `text`, and the lines read."""
-    lines = text_lines(text)
-    targets: list[IndexTarget] = []
-    spans: list[tuple[int, int]] = []
-    i = 0
+    return scan_lines(text, lambda lines, _, i: _table_at(lines, i, page_of))
+
+
+def _table_at(lines, i: int, page_of):
+    years = _header(lines[i][1])
+    lead = " ".join(raw for _, raw in lines[max(0, i - 2):i])
+    # goals: said so above, or cells that state a comparator or a range (`≥ 88`, `15 - 18`); `30/63` alone under
+    # `Chỉ số | 2022 | 2023` is a result
+    said = bool(_GOAL_CONTEXT.search(fold(lead)))
+    if not years or not (said or _SIGNED.search(fold(lines[i + 1][1]) if i + 1 < len(lines) else "")):
+        return None
+    named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(lead))))
+    index = named[0] if len(named) == 1 else None
+    start, read, i = lines[i][0], [], i + 1
     while i < len(lines):
-        years = _header(lines[i][1])
-        lead = " ".join(raw for _, raw in lines[max(0, i - 2):i])
-        # goals: said so above, or cells that state a comparator or a range (`≥ 88`, `15 - 18`); `30/63` alone under
-        # `Chỉ số | 2022 | 2023` is a result
-        said = bool(_GOAL_CONTEXT.search(fold(lead)))
-        if not years or not (said or _SIGNED.search(fold(lines[i + 1][1]) if i + 1 < len(lines) else "")):
+        off, line = lines[i]
+        row = _row(line, len(years))
+        if not row:
+            break
+        label, cells = row
+        folded = fold(label)
+        found = list(dict.fromkeys(n for _, _, n in index_mentions(folded)))
+        out_of = _OUT_OF.search(label)
+        # a row naming no index goes on with the one above only for another measure of it (`Xếp hạng (/34)`)
+        if not found and not (_RANK.search(folded) or out_of or (index and row_component(label, index))):
             i += 1
             continue
-        named = list(dict.fromkeys(n for _, _, n in index_mentions(fold(lead))))
-        index = named[0] if len(named) == 1 else None
-        start, read, i = lines[i][0], [], i + 1
-        while i < len(lines):
-            off, line = lines[i]
-            row = _row(line, len(years))
-            if not row:
-                break
-            label, cells = row
-            folded = fold(label)
-            found = list(dict.fromkeys(n for _, _, n in index_mentions(folded)))
-            out_of = _OUT_OF.search(label)
-            # a row naming no index goes on with the one above only for another measure of it (`Xếp hạng (/34)`)
-            if not found and not (_RANK.search(folded) or out_of or (index and row_component(label, index))):
-                i += 1
+        index = found[0] if len(found) == 1 else index
+        if index is None:
+            break
+        component = row_component(label, index) if not found or len(folded) > 40 else None
+        metric = ("rank" if _RANK.search(folded) else
+                  "percent" if re.search(r"%|\bty\s+le\b|\bhai\s+long\b", folded) or index == "SIPAS" else "score")
+        ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
+        for year, cell in zip(years, cells):
+            goal = _goal(cell, metric)
+            if goal is None or (not said and not _SIGNED.search(fold(cell))):
                 continue
-            index = found[0] if len(found) == 1 else index
-            if index is None:
-                break
-            component = row_component(label, index) if not found or len(folded) > 40 else None
-            metric = ("rank" if _RANK.search(folded) else
-                      "percent" if re.search(r"%|\bty\s+le\b|\bhai\s+long\b", folded) or index == "SIPAS" else "score")
-            ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
-            for year, cell in zip(years, cells):
-                goal = _goal(cell, metric)
-                if goal is None or (not said and not _SIGNED.search(fold(cell))):
-                    continue
-                metric_of, comparator, value, value_max, total = goal
-                read.append(IndexTarget(index=index, component=component, year=year, metric=metric_of,
-                                        comparator=comparator, value=value, value_max=value_max,
-                                        out_of=total or (float(out_of.group(1)) if out_of else None), evidence=ev))
-            i += 1
-        if read:
-            targets += read
-            spans.append((start, lines[i - 1][0] + len(lines[i - 1][1])))
-    return targets, spans
+            metric_of, comparator, value, value_max, total = goal
+            read.append(IndexTarget(index=index, component=component, year=year, metric=metric_of,
+                                    comparator=comparator, value=value, value_max=value_max,
+                                    out_of=total or (float(out_of.group(1)) if out_of else None), evidence=ev))
+        i += 1
+    return (read, [(start, lines[i - 1][0] + len(lines[i - 1][1]))], i) if read else None
 
 
 def _header(line: str) -> Optional[list[int]]:
