@@ -43,10 +43,10 @@ def _named(text: str) -> list[str]:
 def component_row_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
                           ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
     """Results of every two-column table of components in `text`, and the (start, end) of the lines read."""
-    return scan_lines(text, lambda lines, sections, i: _table_at(lines, sections, i, page_of))
+    return scan_lines(text, lambda lines, sections, i: _table_at(lines, sections, i, page_of, text))
 
 
-def _table_at(lines, sections, i: int, page_of):
+def _table_at(lines, sections, i: int, page_of, text: str):
     off, line, year_of_section, _ = sections[i]
     cells = line_cells(line) if "|" in line or "  " in line.strip() else []
     # a header `Yếu tố | Tỷ lệ` (`Chi s6 noi dung`: an OCR slip, no number)
@@ -60,7 +60,6 @@ def _table_at(lines, sections, i: int, page_of):
     year = results_year(fold(cells[1])) or results_year(fold(lead)) or year_of_section
     scope = former_unit(lead, fold(lead), 0, len(lead)) if lead else None
     if unit_head:
-        text = "\n".join(line for _, line, *_ in sections)
         named = f"của {cells[1]}"
         former = former_unit(named, fold(named), 0, len(named))
         scope = former or scope_of(named, fold(named), 0, len(named), own_units(text))

@@ -22,7 +22,7 @@ from typing import Callable, Optional
 from extract.components import best_component, index_mentions
 from extract.numbers import YEAR, fold, parse_number
 from extract.result_scope import former_unit
-from extract.result_table_context import TableContext, is_total_row
+from extract.result_table_context import RANK_ROW, TableContext, is_total_row
 from extract.result_header_lines import EMPTY_CELL, Grid, cell_value, find_grid
 from extract.result_index_columns import former_row_unit
 from extract.result_table_lead import results_year, section_year
@@ -32,7 +32,6 @@ from extract.schema import Evidence, IndexResult, IndexTarget
 _ROW_ID = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]?\s+(?=\S)")
 _GOAL_LABEL = re.compile(r"muc tieu|chi tieu|ke hoach|phan dau|du kien")
 _RANK_LABEL = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b|\bh\S{0,3}ng$|\bxep\s+thu\b")
-_RANK_ROW = re.compile(r"^(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b")
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s)")
 _GOAL_OF = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<"}
 
@@ -118,7 +117,7 @@ def _row_identity(label: str, columns: list[_Column], ctx: _Context) -> Optional
     if year:
         return _RowIdentity(year=int(year.group(1)))
     named = list(dict.fromkeys(n for _, _, n in index_mentions(folded)))
-    if _RANK_ROW.match(folded) and not named:
+    if RANK_ROW.match(folded) and not named:
         return _RowIdentity(ranks_of_row_above=True, metric="rank")
     table_index = next((c.index for c in columns if c.index), None) or (ctx.indices[0] if len(ctx.indices) == 1 else None)
     if is_total_row(name):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extract.numbers import fold
+from extract.numbers import YEAR, fold
 
 _AVERAGE = re.compile(r"\b(?:trung\s+binh|tb|binh\s+quan)\b")
 _MEDIAN = re.compile(r"\btrung\s+vi\b")  # of the country, always another unit's
@@ -27,7 +27,7 @@ _BAND = re.compile(r"^(?:nhom|nhom\s+diem|xep\s+loai|phan\s+loai|muc\s+xep\s+loa
 _CELL_SPLIT = re.compile(r"\|")
 _ALIGNED_SPLIT = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 _NUMBER = re.compile(r"\d")
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_YEAR_ONLY = re.compile(YEAR)
 
 
 def _cells(line: str) -> list[tuple[int, int]]:

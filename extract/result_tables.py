@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.components import best_component, index_mentions
-from extract.numbers import fold, parse_number
+from extract.numbers import YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
-from extract.result_table_context import MAX_CUES, TableContext, TableRow, is_total_row, split_numeric_tail
+from extract.result_scope import former_unit_named
+from extract.result_table_context import MAX_CUES, RANK_ROW, TableContext, TableRow, is_total_row, split_numeric_tail
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -102,21 +103,18 @@ def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, f
     return list(zip(years, plain)) if len(plain) == len(years) else []
 
 
-_RANK_ROW = re.compile(r"^(?:xep|thu)\s*hang\b")
 _FORMER_BEFORE = re.compile(r"((?:[^\s()|]+\s+){0,3}[^\s()|]+)\s*\((?:cũ|cu|cii)\)\s*(?:[Nn]ăm|[Nn]am)?\s*$")
 
 
 def _year_column_units(table: TableContext, doc) -> dict[int, str]:
     """`Đồng Nai (cũ) 2024 | Đồng Nai 2025`: the former unit named right before a year column's year (the unit word the
     document gives it elsewhere); when one column names one, the others are the plan's own unit's."""
-    from extract.result_scope import former_unit_named
-
     out: dict[int, str] = {}
     if doc is None or "(" not in table.raw_header:
         return out
     doc_folded = fold(doc.text)
     prev = 0
-    for m in re.finditer(r"\b((?:19|20)\d\d)\b", table.raw_header):
+    for m in re.finditer(rf"\b({YEAR})\b", table.raw_header):
         named = _FORMER_BEFORE.search(table.raw_header, prev, m.start())
         words = named.group(1).split() if named else []
         # the longest tail of the words before `(cũ)` that the document names as a unit (`Đồng Nai`, not `phần Đồng Nai`)
@@ -138,7 +136,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         year = table.section_year
     candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
     parent = None
-    parts_of: list[str] = []  # the index of each component row read
+    parts_of: set[str] = set()  # the indices of the component rows read
     scopes: Optional[dict[int, str]] = None  # the former unit a year column names
     whole_by_year: list[IndexResult] = []  # the index's own results of the row above, one per year column
     columns = index_columns(table.header)
@@ -148,7 +146,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             results += index_column_results(row, columns, year, table.scope, table.unit_rows, ev)
             continue
         ranks = [t for t in row.tokens if "/" in t]
-        if _RANK_ROW.match(fold(row.label)) and whole_by_year and len(ranks) == len(row.tokens) == len(whole_by_year):
+        if RANK_ROW.match(fold(row.label)) and whole_by_year and len(ranks) == len(row.tokens) == len(whole_by_year):
             # `Điểm PCI | 68,74 | 69,30` over `Xếp hạng | 13/63 | 11/34`: the ranks of the index's row above, year by year
             for r, t in zip(whole_by_year, ranks):
                 r.rank, r.rank_total = (int(x) for x in re.findall(r"\d+", t))
@@ -157,10 +155,10 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         index, component, main = _row_identity(row, candidates, parent)
         scope = table.scope
         unit_index = table.header_index or (table.indices or (table.title_index,))[0]
-        if is_total_row(row.label) and (unit_index or len(set(parts_of)) == 1):
+        if is_total_row(row.label) and (unit_index or len(parts_of) == 1):
             # `Tổng cộng | 100 | 87,65`: the index's own result (the one all rows above are parts of, before the
             # index a heading names among others)
-            index, component, main = parts_of[0] if len(set(parts_of)) == 1 else unit_index, None, False
+            index, component, main = next(iter(parts_of)) if len(parts_of) == 1 else unit_index, None, False
         if table.unit_rows and unit_index and row.label:
             index, component, main = unit_index, None, False
             scope = former_row_unit(table.unit_rows, row.label)
@@ -174,7 +172,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         if index is None:
             continue
         if component:
-            parts_of.append(index)
+            parts_of.add(index)
         if main:
             parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column, table.max_first, table.ratio_column)

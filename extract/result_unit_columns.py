@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from extract.components import _choices as component_choices, _key as component_key, best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS, former_unit, former_unit_named
+from extract.result_table_context import RANK_ROW
 from extract.result_table_lead import results_year, section_year
 from extract.schema import Evidence, IndexResult
 
@@ -213,7 +214,7 @@ def _unit_groups(cells: list[str], doc_folded: str) -> Optional[list[tuple[str, 
         unit = _units([re.sub(r"\s+[-–:]\s+[^()]*$", "", cell)], doc_folded)[0]
         if unit:
             groups.append((unit, [k]))
-        elif groups and re.fullmatch(r"(?:xep|thu)?\s*h\S{0,3}ng", fold(cell)):
+        elif groups and RANK_ROW.fullmatch(fold(cell)):
             groups[-1][1].append(k)
         else:
             return None

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from extract.components import index_mentions
 from extract.numbers import YEAR, fold
 from extract.result_unit_columns import row_component, scan_lines
-from extract.result_year_rows import goal_of, line_cells
+from extract.result_year_rows import RANK_WORDS, goal_of, line_cells
 from extract.schema import Evidence, IndexTarget
 
 _LABEL_HEAD = re.compile(r"^(?:chi\s+tieu|muc\s+tieu|chi\s*s\S{1,2}|noi\s+dung|tieu\s+chi)(?:\s+[^\d\s]+){0,3}$")
@@ -28,7 +28,6 @@ _RANGE = re.compile(r"^(\d{1,3})\s*(?:-|–|đến|den)\s*(\d{1,3})$")
 _RANK_OF = re.compile(r"^(≥|>=|≤|<=|=)?\s*(\d{1,3})\s*/\s*(\d{1,3})$")
 _SIGNS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "=": "="}
 _OUT_OF = re.compile(r"\(\s*/\s*(\d{1,4})\s*\)")
-_RANK = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|\bh\S{0,3}ng\b")
 # goals said above the table (not `Chỉ tiêu` heading its first column, not `Kế hoạch` in a results heading)
 _GOAL_CONTEXT = re.compile(r"\b(?:muc\s+tieu|phan\s+dau|lo\s+trinh)\b")
 _SIGNED = re.compile(r"[≥≤<>]|\d\s*(?:-|–)\s*\d|\btop\b|\btro\s+len\b")
@@ -62,14 +61,14 @@ def _table_at(lines, i: int, page_of):
         found = list(dict.fromkeys(n for _, _, n in index_mentions(folded)))
         out_of = _OUT_OF.search(label)
         # a row naming no index goes on with the one above only for another measure of it (`Xếp hạng (/34)`)
-        if not found and not (_RANK.search(folded) or out_of or (index and row_component(label, index))):
+        if not found and not (RANK_WORDS.search(folded) or out_of or (index and row_component(label, index))):
             i += 1
             continue
         index = found[0] if len(found) == 1 else index
         if index is None:
             break
         component = row_component(label, index) if not found or len(folded) > 40 else None
-        metric = ("rank" if _RANK.search(folded) else
+        metric = ("rank" if RANK_WORDS.search(folded) else
                   "percent" if re.search(r"%|\bty\s+le\b|\bhai\s+long\b", folded) or index == "SIPAS" else "score")
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
         for year, cell in zip(years, cells):

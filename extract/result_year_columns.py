@@ -18,15 +18,15 @@ from typing import Callable, Optional
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import former_unit
+from extract.result_table_context import RANK_ROW
 from extract.result_unit_columns import read_cell, row_component, text_lines
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
 _YEAR_HEAD = re.compile(r"^(?:n\S{0,2}m|chi\s*s[o068bde]|tieu\s+chi|noi\s+dung)$")  # English OCR: `Chi s6`
 _NUMBERING = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
-_RANK_ROW = re.compile(r"^(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b")
 _RANK = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
-_VALUE = re.compile(rf"^{NUMBER}\s?(%)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$")  # (`82,40%`: a percentage)
+_VALUE = re.compile(rf"^{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$")  # (`82,40%`: a percentage)
 _YEAR_CELL = re.compile(rf"(?:n\S{{0,2}}m\s+)?({YEAR})")
 
 
@@ -83,7 +83,7 @@ def _rows(lines, i: int, head: tuple[list[int], bool, bool], lead: str, page_of)
         label = fold(cells[0])
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
         named = list(dict.fromkeys(n for _, _, n in index_mentions(label)))
-        if _RANK_ROW.match(label) and last and named in ([], [last[0].index]):
+        if RANK_ROW.match(label) and last and named in ([], [last[0].index]):
             for r, c in zip(last, cells[1:]):
                 m = _RANK.match(c.strip())
                 if m:

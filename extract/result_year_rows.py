@@ -20,7 +20,7 @@ from extract.schema import Evidence, IndexTarget
 
 # the first column of a roadmap: `Năm`, `Năm thực hiện`, `Lộ trình`
 _YEAR_COLUMN = re.compile(r"^(?:n\S{0,2}m(?:\s+thuc\s+hien)?|lo\s+trinh)$")
-_RANK_WORDS = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|\bh\S{0,3}ng\b")
+RANK_WORDS = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|\bh\S{0,3}ng\b")
 _COMPARED = re.compile(rf"^(≥|>=|>|≤|<=|<|=)\s*({NUMBER})\s*(?:%|d\S?em)?$")
 _FLOOR = re.compile(rf"^(?:tu\s+)?({NUMBER})\s*(?:%|d\S?em)?\s+tro\s+len$")
 _TOP = re.compile(r"^(?:trong\s+)?(?:top|nhom)\s*(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?:\s+.{0,30})?$")  # `trong nhóm 05/10`
@@ -44,7 +44,7 @@ def _columns(cells: list[str], lead_index: Optional[str] = None) -> Optional[lis
         if len(named) > 1 or (not named and not columns and not lead_index):
             return None
         index = named[0] if named else columns[-1][0] if columns else lead_index
-        if _RANK_WORDS.search(folded):
+        if RANK_WORDS.search(folded):
             metric = "rank"
         elif re.search(r"%|ty le", folded) or (index == "SIPAS" and not re.search(r"d\S?em", folded)):
             metric = "percent"
