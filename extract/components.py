@@ -31,9 +31,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "xay dung phat trien chinh quyen dien tu chinh quyen so",
         "xay dung va phat trien chinh quyen dien tu chinh quyen so", "chuyen doi so",
         "xay dung va phat trien chinh quyen so", "xay dung phat trien chinh quyen so",
-        "hien dai hoa hanh chinh"),  # the field's name before 2022
+        "hien dai hoa hanh chinh",  # the field's name before 2022
+        "xay dung chinh quyen dien tu chinh quyen so"),
     "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội": (
-        "tac dong cua cai cach hanh chinh den su hai long cua nguoi dan to chuc va phat trien kinh te xa hoi",),
+        "tac dong cua cai cach hanh chinh den su hai long cua nguoi dan to chuc va phat trien kinh te xa hoi",
+        "tac dong cua cai cach hanh chinh"),
     "Công tác chỉ đạo, điều hành cải cách hành chính": ("cong tac chi dao dieu hanh",),
     "Cải cách tổ chức bộ máy hành chính nhà nước": ("cai cach to chuc bo may",),
     "Tham gia của người dân ở cấp cơ sở": ("tham gia cua nguoi dan",),

@@ -16,7 +16,8 @@ from extract.result_scope import UNIT_WORDS
 # a line holding only a number under a short line: cells read one per line, no sentence runs over them (a wrapped
 # sentence's lines are long: `... của tỉnh đạt` / `88,15` / `điểm` goes on)
 _CELL_LINE = r"(?<=\n)(?=[^\n]{1,40}\n)[^\n]*?\n[ \t]*\d[\d.,/%]*(?<!\.)[ \t]*(?=\n)"
-_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n|"
+# (a footnote's rule line `____` ends the sentence above it)
+_SENT_END = re.compile(r"\.\s+(?=[a-z0-9])|\.\s*$|\n\s*[-+•]\s|\n[ \t]*_{4,}|\f|\n\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s|\n\s*\n|"
                        + _CELL_LINE)
 
 
@@ -25,7 +26,7 @@ def sentence_end(folded: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-_SENT_START = re.compile(r"\.\s+(?=[a-z])|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n|" + _CELL_LINE)
+_SENT_START = re.compile(r"\.\s+(?=[a-z])|\n[ \t]*_{4,}[ \t]*(?=\n)|\f|\n\s*[-+•]\s|\n\s*(?:[a-z]|\d+(?:\.\d+)*)[.)]\s|\n\s*\n|" + _CELL_LINE)
 
 
 def sentence_start(folded: str, ms: int) -> int:

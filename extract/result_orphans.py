@@ -254,9 +254,19 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
             above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
             # (not for a unit named as the subject: `Đối với khối sở, Sở Tài chính đạt 84,37%` is the issuer's own)
+            # (nor for a sentence saying whose they are: `Điểm các lĩnh vực của thành phố: ...` in the city's plan)
             scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (
-                above[-1] if above and not (whole and not found) else None)
+                above[-1] if above and not (whole and not found) and not _of_own_kind(d, sent_start, v.start) else None)
             add_result(d, {}, v, index, comp, year, scope, ev)
+
+
+_OF_KIND = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS})\b")
+
+
+def _of_own_kind(d: Doc, lo: int, hi: int) -> bool:
+    """`của thành phố` (no name after it) in a city's plan, between lo and hi: the issuer's own."""
+    return any(any(u.startswith(" ".join(m.group(1).split()) + " ") for u in d.own)
+               and not d.text[m.end():m.end() + 2].strip()[:1].isupper() for m in _OF_KIND.finditer(d.folded, lo, hi))
 
 
 def _latest_year(folded: str, para: int, pos: int) -> Optional[int]:

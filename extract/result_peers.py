@@ -114,8 +114,9 @@ def _above_the_issuer(kind: str, own: frozenset) -> bool:
     return False
 
 
-# `dẫn đầu là Sở X`, `Đơn vị dẫn đầu Chỉ số DTI khối sở, ban, ngành là Sở X với 0,72 điểm`
-_LEADER_IS = re.compile(rf"\bdan\s+dau\s+(?:[^.;:]{{0,60}}?\s)?(?:la|thuoc\s+ve)\s+(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
+# `dẫn đầu là Sở X`, `Đơn vị dẫn đầu Chỉ số DTI khối sở, ban, ngành là Sở X với 0,72 điểm`, `cao nhất tỉnh là
+# thành phố X với 90,2%`
+_LEADER_IS = re.compile(rf"\b(?:dan\s+dau|dung\s+dau|cao\s+nhat)\s+(?:[^.;:]{{0,60}}?\s)?(?:la|thuoc\s+ve)\s+(?P<kind>{UNIT_WORDS}|so)\s+(?=\S)")
 
 
 def _leader_named(text: str, folded: str, clause_at: int, at: int, own: frozenset) -> bool:

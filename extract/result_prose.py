@@ -107,7 +107,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                 add_result(d, {}, v, mentions[k][2], before, year, scope, d.evidence(ms, v))
             values = [v for v in values if not by_year[0][1].start < v.end <= by_year[-1][1].end]
         current: dict = {}
-        seg_lo, prev_comp = me, None
+        seg_lo, prev_comp, satisfied_at = me, None, None
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
         for v in values:
             lo, seg_lo = seg_lo, v.end
@@ -132,6 +132,10 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                 continue  # `... 94,1%` after a name: only a component's
             if _satisfaction_rate(folded, me, v, index):  # `...; tỷ lệ hài lòng ... đối với TTHC đạt trên 90%`
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
+                satisfied_at = v.end
+            elif satisfied_at is not None and v.kind in ("rank", "rank_only") \
+                    and not re.search(r"[;.]\s|\n\s*[-+•]", folded[satisfied_at:v.start]):
+                index = "SIPAS"  # `mức độ hài lòng ... đạt 86,7%, xếp thứ 5/10 huyện`: the rank of that rate
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index

@@ -293,6 +293,16 @@ def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
         words.append(w.strip(",.;:"))
         if w[-1] in ",.;:":  # `huyện Thanh Sơn; Chỉ số SIPAS`: the name ends at its punctuation
             break
+    gap_start = lo
+    while gap_start > 0 and doc_text[gap_start - 1].isspace():  # (the unit word's pattern took the line break)
+        gap_start -= 1
+    if words and "\n" in doc_text[gap_start:lo + doc_text[lo:hi].find(split[0])]:
+        from extract.places import is_place_name
+
+        # a unit word ending a heading (`1. Chỉ số PAPI của tỉnh` / `Theo Báo cáo ...`): the next line's
+        # capitals are a place only when the gazetteer knows them
+        if not any(is_place_name(" ".join(words[:k])) for k in range(1, min(len(words), 4) + 1)):
+            return ""
     return " ".join(words)
 
 

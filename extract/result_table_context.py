@@ -24,8 +24,9 @@ _WRAPPED_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s+)+
                          rf"\s+(?P<rest>[^\W\d_][^\d≥≤<>+/]{{0,60}})$")
 # a goal cell in words after the row's numbers (`8 | 7,50 | Giữ vững`): no number to read, no name's wrapped end
 _GOAL_IN_WORDS_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s+)+(?<![\w,./]){_TOKEN})\s+"
-                               r"(?P<goal>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})$")
-_GOAL_WORDS = re.compile(r"^(?:giu|duy tri|khong giam|cai thien|on dinh)\b")
+                               r"(?P<goal>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}|[^\W\d_]+\s+\d{1,2}\s+[^\W\d_]+)$")
+# (and a change of rank in words in a last column: `Xếp hạng | 38/63 | 33/63 | tăng 5 bậc`)
+_GOAL_WORDS = re.compile(r"^(?:giu|duy tri|khong giam|cai thien|on dinh|(?:tang|giam) \d{1,2} bac\b)\b")
 _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 
 # Header words (folded) that say a table holds index results/targets.

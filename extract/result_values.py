@@ -98,6 +98,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_frac", re.compile(rf"{_DAT}\s+{_CUE_BEFORE}?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
     ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),
+    # `cải cách thể chế 7,8/9; cải cách TTHC 12,25/13;`: a name, then a decimal over its maximum closing the clause
+    # (a decimal: `12/13` may be a rank)
+    ("score_frac", re.compile(rf"(?<=[a-z)])[ \t]+(\d{{1,2}}[.,]\d{{1,2}})\s?/\s?(\d{{1,3}}(?:[.,]\d{{1,2}})?)(?=[ \t]*[;,](?!\d)|[ \t]*\.(?!\d)|[ \t]*$)", re.M)),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     # `... thứ hạng PCI nằm trong khoảng 30 - 35/63`: the index named between the verb and the range
     ("rank_range", re.compile(r"\btrong\s+khoang\s+(\d{1,3})\s?(?:-|den)\s?(\d{1,3})\s?/\s?(\d{1,3})\b")),
