@@ -5,7 +5,8 @@
 
 A column headed by an average of an area or of units, or a median (`Trung bình cả nước`, `Bình quân các phường`, `TB cả
 nước`, `Trung vị cả nước 2023`; not `Điểm bình quân của tỉnh`) or by the best/worst unit (`Điểm cao nhất`, `Tỉnh dẫn
-đầu`) holds someone else's numbers; a band column
+đầu`) holds someone else's numbers, a column of points lost (`Điểm bị trừ`) or self-assessed (`Điểm tự đánh giá`)
+no result; a band column
 (`Nhóm`, `Xếp loại`) holds words that split a row's numbers. The table readers tell a row's values by their shape and
 order, not by the column they stand in, so such cells are turned to spaces (offsets kept) in every row that has as
 many cells as the header. `|`-separated rows and rows aligned by runs of spaces; a column of ranks (`Xếp hạng toàn
@@ -24,8 +25,10 @@ _AREA = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|vung|khu\s+vuc|khoi|cac\s+\w+|ch
 _BEST = re.compile(r"\b(?:cao\s+nhat|thap\s+nhat|dan\s+dau)\b")
 _OWN_RANK = re.compile(r"\b(?:xep\s+(?:hang|thu|loai)|thu\s+hang|vi\s+tri|thu\s+bac)\b")
 _BAND = re.compile(r"^(?:nhom|nhom\s+diem|xep\s+loai|phan\s+loai|muc\s+xep\s+loai)$")
+# points lost or self-assessed: no result (`Điểm bị trừ`, `Điểm tự đánh giá` beside `Điểm thẩm định`)
+_NOT_A_RESULT = re.compile(r"\b(?:bi\s+tru|diem\s+tru|bi\s+mat|diem\s+mat|tu\s+danh\s+gia|tu\s+cham)\b")
 _CELL_SPLIT = re.compile(r"\|")
-_ALIGNED_SPLIT = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+_ALIGNED_SPLIT = re.compile(r"\S(?:(?:(?!\s{2}).)*\S)?")  # (a cell holds no run of two spaces)
 _NUMBER = re.compile(r"\d")
 _YEAR_ONLY = re.compile(YEAR)
 
@@ -55,7 +58,7 @@ def _other_columns(line: str, spans) -> list[int]:
     for k, (a, b) in enumerate(spans):
         head = fold(line[a:b]).strip()
         others = (_AVERAGE.search(head) and _AREA.search(head)) or _BEST.search(head) or _MEDIAN.search(head)
-        if k and ((others and not _OWN_RANK.search(head)) or _BAND.match(head)):
+        if k and ((others and not _OWN_RANK.search(head)) or _BAND.match(head) or _NOT_A_RESULT.search(head)):
             out.append(k)
     return out
 
@@ -98,6 +101,12 @@ def blank_other_columns(text: str) -> str:
                         blanked += 1
             elif len(row) < 2:
                 break
+            elif "|" not in lines[j]:  # (aligned: `Cộng   90   84,75` lacks the number cell; the cells under the header's)
+                for k in columns:
+                    for a, b in row:
+                        if max(a, spans[k][0]) < min(b, spans[k][1]):
+                            _spaces(out, starts[j] + a, starts[j] + b)
+                            blanked += 1
             j += 1
         if blanked:  # the header's cells too: the table reads as if the column were not there
             for k in columns:

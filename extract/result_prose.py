@@ -20,6 +20,7 @@ from extract.components import index_mentions
 from extract.result_context import (component_before, components_listed, inner_end, paragraph_start, sentence_end,
                                     sentence_start, years)
 from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
+from extract.result_footnotes import footnote_values
 from extract.result_items import Doc, add_result, make_targets, result_year
 from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
 from extract.result_satisfaction import satisfaction_targets
@@ -47,7 +48,8 @@ _NONE_BELOW = re.compile(r"\bkhong\s+(?:co|de)\s+(?:\S+\s+){0,3}?(?:yeu\s+to|tie
 # kinds that are never results
 
 
-def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
+def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_text: str = ""
+                 ) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     d = Doc(doc_text, page_of, marks_lost)
     folded = d.folded
     mentions = _main_mentions(folded, _with_bare_mentions(folded, index_mentions(folded)))
@@ -160,6 +162,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False) -> tuple
                                  _scope(d, v, ms, sent_start, in_parens), ev)
     components_in_turn(d, mentions, owned)
     orphan_components(d, mentions, owned)
+    footnote_values(d, mentions, owned, source_text)  # (the printed text keeps marks the restorer dropped)
     d.targets.extend(satisfaction_targets(d))
     for t in d.targets:
         if t.year is None and d.title_year:  # `... giai đoạn 2026 - 2030` in the title: the goals' horizon

@@ -12,7 +12,8 @@ from extract.components import best_component, index_mentions
 from extract.numbers import YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
 from extract.result_scope import former_unit_named
-from extract.result_table_context import MAX_CUES, RANK_ROW, TableContext, TableRow, is_total_row, split_numeric_tail
+from extract.result_table_context import (MAX_CUES, RANK_ROW, TableContext, TableRow, is_total_row, split_numeric_tail,
+                                          stated_max)
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -89,6 +90,36 @@ def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Opt
     return None, None, False
 
 
+_RANK_COLUMN = re.compile(rf"\b(?:xep|thu)\s*h\S{{0,3}}ng\b(?:[^|\d]{{0,20}}?({YEAR}))?")
+
+
+def _rank_of_year(tokens: list[str], header: str, read: list[IndexResult]) -> None:
+    """`Năm 2020 | Năm 2021 | Tăng/giảm | Xếp hạng 2021` over `6,85 | 6,40 | -0,45 | 48/63`: the one rank of the row
+    goes to the year its column names (else to the latest year read)."""
+    ranks = [t for t in tokens if re.fullmatch(r"\d{1,3}\s*/\s*\d{1,3}", t)]
+    column = _RANK_COLUMN.search(header)
+    if not column or not read:
+        return
+    if not ranks and _bare_rank_last(tokens, header, len(read)):
+        ranks = [tokens[-1]]  # `2020 | 2021 | 2022 | Xếp hạng 2022` over `7,02 | 6,85 | 7,11 | 30`: no total printed
+    if len(ranks) != 1:
+        return
+    year = int(column.group(1)) if column.group(1) else max(r.year or 0 for r in read)
+    numbers = [int(x) for x in re.findall(r"\d+", ranks[0])]
+    for r in read:
+        if r.year == year and r.rank is None:
+            r.rank, r.rank_total = numbers[0], (numbers[1] if len(numbers) > 1 else None)
+
+
+def _bare_rank_last(tokens: list[str], header: str, years: int) -> bool:
+    """The row's last number is a rank without its total: one number more than year columns, an integer, under a
+    rank column that closes the header."""
+    column = _RANK_COLUMN.search(header)
+    plain = [t for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
+    return bool(column and len(plain) == len(tokens) == years + 1 and re.fullmatch(r"\d{1,3}", tokens[-1])
+                and not re.search(rf"\b{YEAR}\b", _RANK_COLUMN.sub("", header[column.start():])))
+
+
 def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, float]]:
     """Bare numbers of a row under one results column per year (`86,20 | 88,45 | ≥ 90`), the maximum
     column left out; [] when the header has one results year or the count does not fit."""
@@ -96,6 +127,8 @@ def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, f
     plain = [parse_number(t) for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
     if not years or None in plain:
         return []
+    if _bare_rank_last(tokens, table.header, len(years)):
+        plain = plain[:-1]
     if table.has_max_column and len(plain) == len(years) + 1:
         # `Điểm tối đa | Năm 2023 | Năm 2024`: the maximum column stands before or after the years
         at_max = min(table.header.find(c) for c in MAX_CUES if c in table.header)
@@ -176,6 +209,16 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         if main:
             parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column, table.max_first, table.ratio_column)
+        # `Chỉ số nội dung (tối đa 10 điểm)` over the parts, `Tổng điểm (thang điểm 80)` on the row itself
+        label_max = stated_max(fold(row.label)) or (stated_max(table.header) if component else None)
+        if v.max_score is None and v.score is not None:
+            v.max_score = label_max
+        if table.only_max_and_goals and v.max_score is None:
+            v.score, v.max_score = None, v.score
+        elif table.only_max_and_goals and target_year and v.target is None and None not in (v.score, v.max_score):
+            # `Điểm tối đa | Mục tiêu 2025` over `12 | 11,80`: a goal printed bare, never above its maximum
+            v.target, v.target_cmp = min(v.score, v.max_score), ">="
+            v.score, v.max_score = None, max(v.score, v.max_score)
         ev = Evidence(page=doc.page_of(row.offset) if doc is not None else None, text=row.text[:240])
         if table.change_column:
             v.increase = None
@@ -184,12 +227,14 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         by_year = _values_by_year(row.tokens, table)
         if by_year:
             plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
-            v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column else None
+            v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column \
+                else label_max
             scopes = _year_column_units(table, doc) if scopes is None else scopes
             read = [IndexResult(index=index, component=component, year=y, scope=scopes.get(y) if scopes else scope, evidence=ev,
                                 **({"percent": n} if in_percent else {"score": n, "max_score": v.max_score}))
                     for y, n in by_year]
             results += read
+            _rank_of_year(row.tokens, table.header, read)
             whole_by_year = read if component is None else []
             v.score = v.rank = v.increase = None
         if in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from extract.components import _choices as component_choices, _key as component_key, best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS, former_unit, former_unit_named
-from extract.result_table_context import RANK_ROW
+from extract.result_table_context import RANK_ROW, is_total_row, stated_max
 from extract.result_table_lead import results_year, section_year
 from extract.schema import Evidence, IndexResult
 
@@ -134,7 +134,7 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         index = one_index(above) or index_of_section
         by_year = bool(re.fullmatch(r"n\S{0,2}m", fold(cells[0])))  # `Năm | Phường A (cũ) | ...`: a row per year
         read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index,
-                     by_year, [g[1] for g in groups] if groups else None)
+                     by_year, [g[1] for g in groups] if groups else None, stated_max(fold(cells[0])) if labelled else None)
         if read[0]:
             results += read[0]
             spans.append((off, read[1]))
@@ -222,8 +222,8 @@ def _unit_groups(cells: list[str], doc_folded: str) -> Optional[list[tuple[str, 
 
 
 def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[int], page_of, numbered: bool = False,
-          lead_index: Optional[str] = None, by_year: bool = False, groups: Optional[list[list[int]]] = None
-          ) -> tuple[list[IndexResult], int, int]:
+          lead_index: Optional[str] = None, by_year: bool = False, groups: Optional[list[list[int]]] = None,
+          parts_max: Optional[float] = None) -> tuple[list[IndexResult], int, int]:
     """(results, end offset, next line) of the rows under a header of units: each opens with one index, or with a
     component of the index of the caption or section."""
     out: list[IndexResult] = []
@@ -231,13 +231,15 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
     while i < len(lines):
         off, line = lines[i]
         cells = _cells(line)
-        if numbered and len(cells) > 1 and re.fullmatch(r"\d{1,2}\.?", cells[0]):
+        if numbered and len(cells) > 1 and re.fullmatch(r"\d{1,2}\.?|", cells[0]):  # (a total row's number cell is empty)
             cells = cells[1:]
         row_year = re.fullmatch(rf"(?:n\S{{0,2}}m\s+)?({YEAR})", fold(cells[0])) if by_year and cells else None
         if by_year and not (row_year and lead_index):
             break  # (`Bình quân | 88,08 | ...` under the years: no unit's result)
         named = [lead_index] if by_year else list(dict.fromkeys(n for _, _, n in index_mentions(fold(cells[0])))) if cells else []
         component = row_component(cells[0], lead_index) if cells and not named and lead_index else None
+        if cells and not named and not component and lead_index and is_total_row(cells[0]) and out:
+            named = [lead_index]  # `Tổng điểm (thang điểm 80) | 42,63 | 41,42` under the parts: the index's own
         year = int(row_year.group(1)) if row_year else year
         if groups and len(cells) == groups[-1][-1] + 1:  # a unit's value and rank, read as one cell
             cells = cells[:1] + [" ".join(cells[k] for k in cols) for cols in groups]
@@ -247,12 +249,14 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         index = named[0] if named else lead_index
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
         metric = _metric(cells[0], index)
+        # (a maximum said in the row's label, or over the parts in the header's: `Chỉ số nội dung (tối đa 10 điểm)`)
+        most = (stated_max(fold(cells[0])) or (parts_max if component else None)) if metric == "score" else None
         for unit, cell in zip(units, read):
             if cell.value is None and cell.rank is None:
                 continue
             out.append(IndexResult(index=index, component=component, year=year, scope=unit, evidence=ev, rank=cell.rank,
                                    rank_total=cell.rank_total or (total if cell.rank is not None else None),
-                                   **{metric: cell.value}))
+                                   max_score=most if cell.value is not None else None, **{metric: cell.value}))
         end = off + len(line)
         i += 1
     return out, end, i

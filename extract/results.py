@@ -96,7 +96,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
                 warnings += w
     # a text that lost its marks (OCR, stripped, restored) may carry footnote marks read as digits
     marks_lost = getattr(doc, "diacritics", "present") == "restored" or diacritic_share(doc.text) < LOST_DIACRITICS_SHARE
-    r, t, w = prose_values(text, doc.page_of, marks_lost)
+    r, t, w = prose_values(text, doc.page_of, marks_lost, getattr(doc.source, "text", "") or "")
     scope_from_unit_headings(text, r)  # `1. Sở Y tế tỉnh A (cũ)` over the sentences of that unit
     results += r
     targets += t

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_batch250_shapes import FORMS, _folded
-from test_result_turns_scope import header, run
+from test_result_turns_scope import header, rows, run
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -83,3 +83,95 @@ def test_integer_fractions_after_a_name_stay_unread(form):
         "cải cách tài chính công 5/8.\n")
     results, _ = run(form(text))
     assert not [r for r in results if r.component and r.score is not None]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_lost_points_column_is_no_result_and_the_share_column_is_the_fields_percent(form):
+    text = header("TỈNH PHÚ YÊN", "Phú Yên") + (
+        "I. KẾT QUẢ NĂM 2023\nChỉ số CCHC năm 2023 của tỉnh đạt 84,10 điểm. Kết quả theo lĩnh vực:\n\n"
+        "| STT | Lĩnh vực | Điểm tối đa | Điểm đạt | Tỷ lệ (%) | Điểm bị trừ |\n"
+        "| 1 | Cải cách thể chế | 10 | 8,8000 | 88,00 | 1,2000 |\n"
+        "| 2 | Cải cách tài chính công | 12 | 10,2000 | 85,00 | 1,8000 |\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "score", "max_score", "percent") == {
+        ("Cai cach the che", 8.8, 10, 88.0), ("Cai cach tai chinh cong", 10.2, 12, 85.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_self_assessed_column_in_an_aligned_table_is_no_result(form):
+    text = header("TỈNH HÀ TĨNH\nSỞ TƯ PHÁP", "Hà Tĩnh") + (
+        "I. KẾT QUẢ NĂM 2024\nKết quả tự đánh giá và thẩm định Chỉ số CCHC năm 2024 theo lĩnh vực:\n\n"
+        "TT  Lĩnh vực                          Điểm tối đa   Điểm tự đánh giá   Điểm thẩm định\n"
+        "1   Cải cách thể chế                      11            10,50               9,60\n"
+        "2   Cải cách tài chính công                8             7,50               7,25\n"
+        "    Cộng                                  19            18,00              16,85\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "score", "max_score") == {
+        ("Cai cach the che", 9.6, 11), ("Cai cach tai chinh cong", 7.25, 8), (None, 16.85, 19)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_of_maxima_and_goals_gives_goals_out_of_the_maximum_and_no_result(form):
+    text = header("TỈNH HÀ TĨNH\nSỞ TƯ PHÁP", "Hà Tĩnh") + (
+        "II. MỤC TIÊU\n- Mục tiêu điểm của các lĩnh vực Chỉ số CCHC năm 2025:\n"
+        "TT  Lĩnh vực                          Điểm tối đa   Mục tiêu 2025\n"
+        "1   Cải cách thể chế                      11            10,50\n"
+        "2   Cải cách tài chính công                8             7,80\n\nIII. NHIỆM VỤ\n")
+    results, targets = run(form(text))
+    assert not results
+    assert _folded(targets, "component", "year", "comparator", "value", "out_of") == {
+        ("Cai cach the che", 2025, ">=", 10.5, 11), ("Cai cach tai chinh cong", 2025, ">=", 7.8, 8)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_maxima_said_in_the_labels_of_a_table_of_former_units(form):
+    text = header("TỈNH GIA LAI", "Gia Lai") + (
+        "I. KẾT QUẢ NĂM 2024\nChỉ số PAPI năm 2024 của tỉnh Gia Lai (cũ) và tỉnh Bình Định (cũ):\n\n"
+        "| STT | Chỉ số nội dung (tối đa 10 điểm) | Gia Lai (cũ) | Bình Định (cũ) |\n"
+        "| 1 | Kiểm soát tham nhũng trong khu vực công | 6,40 | 6,75 |\n"
+        "| 2 | Quản trị điện tử | 3,42 | 2,86 |\n"
+        "|  | Tổng điểm (thang điểm 80) | 42,63 | 41,42 |\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "scope", "score", "max_score") == {
+        ("Kiem soat tham nhung trong khu vuc cong", "tinh Gia Lai (cu)", 6.4, 10),
+        ("Kiem soat tham nhung trong khu vuc cong", "tinh Binh Dinh (cu)", 6.75, 10),
+        ("Quan tri dien tu", "tinh Gia Lai (cu)", 3.42, 10), ("Quan tri dien tu", "tinh Binh Dinh (cu)", 2.86, 10),
+        (None, "tinh Gia Lai (cu)", 42.63, 80), (None, "tinh Binh Dinh (cu)", 41.42, 80)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("rank_cells", [("48/63", "55/63"), ("48", "55")])
+def test_a_rank_column_of_one_year_beside_year_columns(form, rank_cells):
+    text = header("TỈNH KON TUM", "Kon Tum") + (
+        "I. KẾT QUẢ CHỈ SỐ PCI NĂM 2021\nKết quả các chỉ số thành phần PCI như sau:\n\n"
+        "STT  Chỉ số thành phần                   Năm 2020   Năm 2021   Xếp hạng 2021\n"
+        f" 1   Chi phí gia nhập thị trường            7,12       6,85        {rank_cells[0]}\n"
+        f" 2   Tiếp cận đất đai                       6,40       6,02        {rank_cells[1]}\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    total = 63 if "/" in rank_cells[0] else None
+    assert _folded(results, "component", "year", "score", "rank", "rank_total") == {
+        ("Chi phi gia nhap thi truong", 2020, 7.12, None, None), ("Chi phi gia nhap thi truong", 2021, 6.85, 48, total),
+        ("Tiep can dat dai", 2020, 6.4, None, None), ("Tiep can dat dai", 2021, 6.02, 55, total)}
+
+
+def test_a_footnote_naming_no_index_takes_the_index_of_its_marked_sentence():
+    text = header("THÀNH PHỐ CẦN THƠ", "Cần Thơ") + (
+        "I. KẾT QUẢ\nChỉ số PCI năm 2022 của thành phố đạt 66,18 điểm¹, xếp thứ 25/63. Chỉ số DTI năm 2022 đạt "
+        "0,5012, xếp thứ 17/63.\n______________________\n"
+        "¹ Năm 2021 đạt 65,30 điểm, xếp thứ 28/63; năm 2020 đạt 64,95 điểm, xếp thứ 23/63.\n\nII. MỤC TIÊU\n")
+    results, _ = run(text)
+    assert rows(results, "index", "year", "score", "rank") == {
+        ("PCI", 2022, 66.18, 25), ("PCI", 2021, 65.3, 28), ("PCI", 2020, 64.95, 23), ("DTI", 2022, 0.5012, 17)}
+
+
+def test_a_mark_the_restorer_dropped_is_found_after_its_value_in_the_printed_text():
+    from extract.result_prose import prose_values
+
+    printed = ("I. KET QUA\nChi so PCI nam 2022 cua thanh pho dat 66,18 diem1, xep thu 25/63.\n____________\n"
+               "1 Nam 2021 dat 65,30 diem, xep thu 28/63.\n\nII. MUC TIEU\n")
+    restored = ("I. KẾT QUẢ\nChỉ số PCI năm 2022 của thành phố đạt 66,18 điểm, xếp thứ 25/63.\n____________\n"
+                "1 Năm 2021 đạt 65,30 điểm, xếp thứ 28/63.\n\nII. MỤC TIÊU\n")
+    results, _, _ = prose_values(header("THÀNH PHỐ CẦN THƠ", "Cần Thơ") + restored, None, True, printed)
+    assert rows(results, "index", "year", "score", "rank") == {("PCI", 2022, 66.18, 25), ("PCI", 2021, 65.3, 28)}
+    results, _, _ = prose_values(header("THÀNH PHỐ CẦN THƠ", "Cần Thơ") + restored, None, True, "")
+    assert rows(results, "index", "year", "score", "rank") == {("PCI", 2022, 66.18, 25)}  # no mark: no guess
