@@ -32,7 +32,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "xay dung va phat trien chinh quyen dien tu chinh quyen so", "chuyen doi so",
         "xay dung va phat trien chinh quyen so", "xay dung phat trien chinh quyen so",
         "hien dai hoa hanh chinh",  # the field's name before 2022
-        "xay dung chinh quyen dien tu chinh quyen so"),
+        "xay dung chinh quyen dien tu chinh quyen so", "chinh quyen dien tu chinh quyen so"),
     "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội": (
         "tac dong cua cai cach hanh chinh den su hai long cua nguoi dan to chuc va phat trien kinh te xa hoi",
         "tac dong cua cai cach hanh chinh"),

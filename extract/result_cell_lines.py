@@ -27,6 +27,7 @@ _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so(?:\s+
                           r"tieu\s+chi|linh\s+vuc|yeu\s+to)$")
 _MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua)(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
+_UNIT_HEAD = re.compile(r"\((?:cu|cii)\)\s*$|^(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|so)\s")
 
 
 def _cell(line: str) -> str:
@@ -179,8 +180,12 @@ def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tu
     # the last label before the values heads the first block of values
     if len(names) < 2 or j >= len(lines) or not is_value_cell(_cell(lines[j])):
         return None
-    names.pop()
-    row_by_row = all(_YEAR_CELL.search(fold(n)) or _MEASURE_HEAD.match(fold(n)) for n in names)
+    first_label = names.pop()
+    # (`Chỉ số thành phần / Tỉnh A (cũ) / Tỉnh B (cũ) / Chi phí thời gian / 7,12 / 6,85`: the head names what the rows
+    # are, the blocks are rows; `Đơn vị / Xã A (cũ) / Xã B (cũ) / Điểm / ...` is read column by column)
+    row_by_row = all(_YEAR_CELL.search(fold(n)) or _MEASURE_HEAD.match(fold(n)) for n in names) or (
+        not fold(_cell(lines[i])).startswith(("don vi", "ten don vi")) and all(_UNIT_HEAD.search(fold(n)) for n in names)
+        and not _MEASURE_HEAD.match(fold(first_label)) and not _YEAR_CELL.search(fold(first_label)))
     if len(names) < 2 and not row_by_row:  # (`Yếu tố / Tỷ lệ hài lòng (%)` over rows of two cells: row by row)
         return None
     k = len(names)

@@ -28,6 +28,7 @@ from extract.schema import Evidence, IndexResult
 _RANK = re.compile(r"(?:\b(?:xep\s+)?(?:h\S{0,3}ng|thu|vi\s+tri)\s*(?:thu\s*)?(\d{1,3})(?:\s?/\s?(\d{1,3}))?"
                    r"|(?<![\d,.])(\d{1,3})\s?/\s?(\d{1,3})(?![\d,.]))")
 _VALUE = re.compile(rf"(?<![\d,./]){NUMBER}(?![\d/])")
+_OUT_OF = re.compile(r"(\d{1,3}[.,]\d+)\s?/\s?(\d{1,3}(?:[.,]\d+)?)")
 # `thứ hạng trên tổng số 63 tỉnh, thành phố`, `xếp hạng trong số 20 sở` (not `trên 90%`, `trên 80 điểm`)
 _TOTAL = re.compile(r"\b(?:tong\s+so|trong\s+so|tren)\s+(\d{1,3})(?![\d,.%])(?!\s*d\S?em)\b")
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s)")
@@ -40,6 +41,7 @@ class _Cell:
     value: Optional[float]
     rank: Optional[int]
     rank_total: Optional[int]
+    max_score: Optional[float] = None
 
 
 def _cells(line: str) -> list[str]:
@@ -53,6 +55,9 @@ def _cells(line: str) -> list[str]:
 def read_cell(cell: str) -> Optional[_Cell]:
     """`87,02 - hạng 24`, `43,15 (18/63)`, `81,47`, `hạng 40`; None when the cell holds no number."""
     folded = fold(cell)
+    out_of = _OUT_OF.fullmatch(folded.strip())
+    if out_of:  # `11,20/13` under `(điểm đạt/tối đa)`: a score over its maximum, no rank
+        return _Cell(parse_number(out_of.group(1)), None, None, parse_number(out_of.group(2)))
     rank = _RANK.search(folded)
     rest = folded[:rank.start()] + " " * (rank.end() - rank.start()) + folded[rank.end():] if rank else folded
     value = _VALUE.search(rest)
@@ -134,7 +139,7 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         index = one_index(above) or index_of_section
         by_year = bool(re.fullmatch(r"n\S{0,2}m", fold(cells[0])))  # `Năm | Phường A (cũ) | ...`: a row per year
         read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index,
-                     by_year, [g[1] for g in groups] if groups else None, stated_max(fold(cells[0])) if labelled else None)
+                     by_year, [g[1] for g in groups] if groups else None, (stated_max(fold(cells[0])) if labelled else None) or stated_max(above))
         if read[0]:
             results += read[0]
             spans.append((off, read[1]))
@@ -237,7 +242,9 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         if by_year and not (row_year and lead_index):
             break  # (`Bình quân | 88,08 | ...` under the years: no unit's result)
         named = [lead_index] if by_year else list(dict.fromkeys(n for _, _, n in index_mentions(fold(cells[0])))) if cells else []
-        component = row_component(cells[0], lead_index) if cells and not named and lead_index else None
+        # (a row naming no index: a part of the one led in, else of the one the row above named)
+        above = lead_index or (out[-1].index if out else None)
+        component = row_component(cells[0], above) if cells and not named and above else None
         if cells and not named and not component and lead_index and is_total_row(cells[0]) and out:
             named = [lead_index]  # `Tổng điểm (thang điểm 80) | 42,63 | 41,42` under the parts: the index's own
         year = int(row_year.group(1)) if row_year else year
@@ -246,7 +253,7 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         read = [read_cell(c) for c in cells[1:]]
         if not (len(named) == 1 or component) or len(read) != len(units) or None in read:
             break
-        index = named[0] if named else lead_index
+        index = named[0] if named else above
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
         metric = _metric(cells[0], index)
         # (a maximum said in the row's label, or over the parts in the header's: `Chỉ số nội dung (tối đa 10 điểm)`)
@@ -256,7 +263,8 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
                 continue
             out.append(IndexResult(index=index, component=component, year=year, scope=unit, evidence=ev, rank=cell.rank,
                                    rank_total=cell.rank_total or (total if cell.rank is not None else None),
-                                   max_score=most if cell.value is not None else None, **{metric: cell.value}))
+                                   max_score=(cell.max_score or most) if cell.value is not None else None,
+                                   **{metric: cell.value}))
         end = off + len(line)
         i += 1
     return out, end, i

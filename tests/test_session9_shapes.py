@@ -175,3 +175,33 @@ def test_a_mark_the_restorer_dropped_is_found_after_its_value_in_the_printed_tex
     assert rows(results, "index", "year", "score", "rank") == {("PCI", 2022, 66.18, 25), ("PCI", 2021, 65.3, 28)}
     results, _, _ = prose_values(header("THÀNH PHỐ CẦN THƠ", "Cần Thơ") + restored, None, True, "")
     assert rows(results, "index", "year", "score", "rank") == {("PCI", 2022, 66.18, 25)}  # no mark: no guess
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_cells_one_per_line_under_a_head_of_parts_and_former_units_are_rows(form):
+    text = header("TỈNH TUYÊN QUANG", "Tuyên Quang") + (
+        "I. KẾT QUẢ\nTỉnh được hợp nhất từ tỉnh Tuyên Quang (cũ) và tỉnh Hà Giang (cũ).\n"
+        "Điểm các chỉ số thành phần PCI năm 2024 của hai tỉnh (thang điểm 10):\n"
+        "Chỉ số thành phần\nTuyên Quang (cũ)\nHà Giang (cũ)\nTiếp cận đất đai\n6,45\n6,02\n"
+        "Tính minh bạch\n6,08\n5,71\nChi phí thời gian\n7,35\n6,90\n2. Chỉ số DTI\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "scope", "score", "max_score") == {
+        ("Tiep can dat dai", "tinh Tuyen Quang (cu)", 6.45, 10), ("Tiep can dat dai", "tinh Ha Giang (cu)", 6.02, 10),
+        ("Tinh minh bach", "tinh Tuyen Quang (cu)", 6.08, 10), ("Tinh minh bach", "tinh Ha Giang (cu)", 5.71, 10),
+        ("Chi phi thoi gian", "tinh Tuyen Quang (cu)", 7.35, 10), ("Chi phi thoi gian", "tinh Ha Giang (cu)", 6.9, 10)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_unit_columns_with_field_rows_scored_over_their_maximum(form):
+    text = header("TỈNH QUẢNG TRỊ\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Quảng Trị") + (
+        "I. KẾT QUẢ NĂM 2024 CỦA HAI SỞ TRƯỚC HỢP NHẤT\n"
+        "| TT | Nội dung | Sở Nông nghiệp và Phát triển nông thôn (cũ) | Sở Tài nguyên và Môi trường (cũ) |\n"
+        "| 1 | Chỉ số CCHC (điểm) | 86,73 | 84,19 |\n"
+        "| 2 | Lĩnh vực cải cách TTHC (điểm đạt/tối đa) | 11,20/13 | 10,35/13 |\n"
+        "| 3 | Chỉ số SIPAS (%) | 85,40 | 81,95 |\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "component", "score", "max_score", "percent") == {
+        ("PAR INDEX", None, 86.73, None, None), ("PAR INDEX", None, 84.19, None, None),
+        ("PAR INDEX", "Cai cach thu tuc hanh chinh", 11.2, 13, None),
+        ("PAR INDEX", "Cai cach thu tuc hanh chinh", 10.35, 13, None),
+        ("SIPAS", None, None, None, 85.4), ("SIPAS", None, None, None, 81.95)}
