@@ -25,7 +25,8 @@ _YEAR_HEAD = re.compile(r"^n\S{0,2}m$")  # Năm (a column of years)
 # the first cell of a table read column by column names what its column holds
 _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so(?:\s+(?:thanh\s+phan|noi\s+dung))?|noi\s+dung|"
                           r"tieu\s+chi|linh\s+vuc|yeu\s+to)$")
-_MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua)(?:\s*\(%\))?$")
+_MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua"
+                           r"|tang\s*(?:\(\+\))?\s*[,/]\s*giam(?:\s*\(-\))?|chenh\s+lech)(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
 _UNIT_HEAD = re.compile(r"\((?:cu|cii)\)\s*$|^(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|so)\s")
 

@@ -34,7 +34,8 @@ _RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "ha
 # a goal column: `Mục tiêu năm 2025`, `Phấn đấu năm 2024`, `Chỉ tiêu 2025`
 _GOAL_COLUMN = r"(?:muc tieu|ke hoach|du kien|phan dau|chi tieu)"
 # the row of a table's total (`Tổng cộng`, `Tổng điểm`): the index itself, not a component
-_TOTAL_ROW = re.compile(r"^(?:tong(?:\s+(?:cong|so|diem|so\s+diem))?|cong|(?:tinh\s+)?chung)(?:\s*\([^)]{0,20}\))?$")
+# (`Tổng` alone that a restorer spelt `Trong`: no row is labelled `in`)
+_TOTAL_ROW = re.compile(r"^(?:tong(?:\s+(?:cong|so|diem|so\s+diem))?|trong|cong|(?:tinh\s+)?chung)(?:\s*\([^)]{0,20}\))?$")
 MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
 # a row (or column) of ranks: `Xếp hạng`, `Thứ hạng`, `Hạng`; English OCR `Ha.ng`
 RANK_ROW = re.compile(r"^(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b")

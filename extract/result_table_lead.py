@@ -36,7 +36,7 @@ def section_year(heading: str, current: Optional[int]) -> Optional[int]:
 
 # what a column of results says (a year, `Điểm đạt`, `Xếp hạng`, `Tỷ lệ (%)`, `Mục tiêu`)
 _COLUMN_LABEL = re.compile(rf"^(?:[^\d]{{0,24}}\b{YEAR}\b[^\d]{{0,12}}|[^\d]{{0,40}}(?:diem|hang|%|ty le|muc tieu|chi tieu|"
-                           r"ket qua|toi da|phan dau)[^\d]{0,40})$")
+                           r"ket qua|toi da|phan dau|tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech)[^\d]{0,40})$")  # (a change column)
 
 
 def headed_without_number(line: str) -> bool:

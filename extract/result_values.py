@@ -142,6 +142,9 @@ def _average_clause(folded: str, at: int) -> bool:
 
 # a comparison opening the value's clause: `..., thấp hơn bình quân cả nước 2,5 điểm` (no `đạt` / `với` after it)
 # folded `tang`/`giam` are also `tầng` (hạ tầng), `giám` (giám sát, giám đốc): not comparisons
+# points lost, not scored: `bị trừ nhiều điểm ở lĩnh vực X (1,22 điểm so với tự chấm)`, `bị mất 4,4015 điểm` (not `bị trừ
+# ..., chỉ đạt 7,5 điểm`, nor a score over its maximum `(10,84/13,5 điểm)`); read up to the value's end
+_LOST_BEFORE = re.compile(r"\b(?:bi\s+tru|bi\s+mat|tru\s+diem)\b(?:(?!\bdat\b|\bla\b|\bcon\b)[^.;:])*(?:d\S?em|%)?$")
 _CHANGE_IN_CLAUSE = re.compile(r"\b(?:(?<!\bha\s)(?<!\bnen\s)tang(?!\s+(?:cuong|truong))|giam(?!\s+(?:sat|doc|dinh|thi))"
                                r"|cao\s+hon|thap\s+hon|chenh\s+lech)\b"
                                r"(?:(?!\bdat\b|(?<!so\s)\bvoi\b)[^.;:,()])*$")
@@ -201,7 +204,8 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
-                    and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())):
+                    and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())
+                         or "/" not in m.group(0) and _LOST_BEFORE.search(folded, max(0, m.start() - 180), m.end())):
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
             if kind == "rank_only" and m.group(2) == "dau" and (
                     _GROUP_BEFORE.search(folded, max(0, m.start() - 50), m.start())

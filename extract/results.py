@@ -55,6 +55,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     # a Markdown rule under a header (`|------|------|`) is no row: moved below the table as a blank line
     source = blank_other_columns(_rule_below_table(doc.text))  # `Trung bình cả nước`, `Nhóm`: no value of the unit
     rejoined, warnings = rejoin_cell_lines(source)
+    rejoined = blank_other_columns(rejoined)  # (a table rejoined from cells one per line has its columns only now)
     # goals with a column per year (`Chỉ tiêu | 2026 | 2027`, a row per goal) first: their header is one line of years
     by_goal_row, goal_rows = year_column_targets(source, doc.page_of)
     # tables with a header over two lines or more (a top cell over the columns below it)

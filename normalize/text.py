@@ -29,6 +29,34 @@ def normalize_tone_placement(text: str) -> str:
     return unicodedata.normalize("NFC", _NEW_STYLE.sub(_move_tone, decomposed))
 
 
+# A table's vertical rule that OCR read as a letter (`| Cải cách thể chế I 10 I 9,20 |`): a lone `I`/`l` between
+# spaces on a line ruled with `|` (not a cell of its own, `| I |`, the Roman numeral of a group row).
+_RULE_AS_LETTER = re.compile(r"(?:(?<=\s)|^)[Il](?=\s|$)")
+_SPECK_AFTER_RULE = re.compile(r"\|[ \t]+[^\w\s|]{1,2}[ \t]*$")
+
+
+def repair_table_rules(text: str) -> str:
+    """Lone `I`/`l` read for `|` in ruled table lines put back as `|`, specks after the last rule blanked (same
+    length: offsets kept)."""
+    out = []
+    for line in text.split("\n"):
+        if line.count("|") >= 2:
+            bordered = line.rstrip().endswith(("|", " I", " l"))
+
+            def fix(m: re.Match, line=line, bordered=bordered) -> str:
+                before, after = line[:m.start()].rstrip(), line[m.end():].lstrip()
+                if before.endswith("|") and after.startswith("|"):
+                    return m.group(0)  # `| I |`: a cell
+                if not before and not bordered:
+                    return m.group(0)  # `I Chỉ số ...` opening an unbordered line: a numeral
+                return "|"
+            line = _RULE_AS_LETTER.sub(fix, line)
+            # a speck after the last rule (`| 0,90 | ¢`, `| 16,59 | .`): blanked
+            line = _SPECK_AFTER_RULE.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), line)
+        out.append(line)
+    return "\n".join(out)
+
+
 # Line classes that must stay lines.
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zđ]\)|[IVXLivxl]{1,5}[.)])\s")
 _TABLE_ROW = re.compile(r"\s\|\s|\t")

@@ -205,3 +205,38 @@ def test_unit_columns_with_field_rows_scored_over_their_maximum(form):
         ("PAR INDEX", "Cai cach thu tuc hanh chinh", 11.2, 13, None),
         ("PAR INDEX", "Cai cach thu tuc hanh chinh", 10.35, 13, None),
         ("SIPAS", None, None, None, 85.4), ("SIPAS", None, None, None, 81.95)}
+
+
+def test_table_rules_read_as_letters_are_put_back():
+    from normalize.text import repair_table_rules
+
+    line = "I Linh vuc I Diem toi da | Nam 2024 I Nam 2025 |\n| Cai cach the che I 10 I 9,20 | 8,75 | ¢\n| I | PAR INDEX |"
+    fixed = repair_table_rules(line)
+    assert fixed.split("\n") == ["| Linh vuc | Diem toi da | Nam 2024 | Nam 2025 |",
+                                 "| Cai cach the che | 10 | 9,20 | 8,75 |  ", "| I | PAR INDEX |"]
+    assert repair_table_rules("I. KET QUA I Linh vuc") == "I. KET QUA I Linh vuc"  # no ruled line: left alone
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_points_lost_are_no_score_but_a_score_over_its_maximum_is(form):
+    text = header("HUYỆN TAM ĐẢO", "Tam Đảo") + (
+        "I. KẾT QUẢ NĂM 2023\nChỉ số CCHC năm 2023 của huyện đạt 84,20 điểm. Qua thẩm định, huyện bị trừ nhiều điểm ở "
+        "lĩnh vực cải cách chế độ công vụ (1,30 điểm so với tự chấm) và lĩnh vực cải cách tài chính công (6,10/8 điểm).\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "score", "max_score") == {(None, 84.2, None), ("Cai cach tai chinh cong", 6.1, 8)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_cells_one_per_line_with_a_change_column_and_a_self_assessed_column(form):
+    text = header("TỈNH PHÚ THỌ", "Phú Thọ") + (
+        "I. KẾT QUẢ CHỈ SỐ SIPAS NĂM 2021\nNăm 2021, Chỉ số SIPAS của tỉnh đạt 84,97%.\nMức độ hài lòng theo từng yếu tố:\n"
+        "Yếu tố\nNăm 2020 (%)\nNăm 2021 (%)\nTăng, giảm\nThủ tục hành chính\n86,90\n85,12\n-1,78\n"
+        "Công chức trực tiếp giải quyết công việc\n87,64\n84,05\n-3,59\nNhư vậy cả hai yếu tố đều giảm.\n\n"
+        "2. Chỉ số CCHC\nĐiểm từng lĩnh vực Chỉ số CCHC năm 2021 như sau:\nSTT\nLĩnh vực\nĐiểm tối đa\nĐiểm tự đánh giá\n"
+        "Điểm thẩm định\n1\nCải cách thể chế\n6\n5,75\n5,30\n2\nCải cách tài chính công\n6\n5,70\n5,40\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "score", "max_score", "percent") == {
+        ("Thu tuc hanh chinh", 2020, None, None, 86.9), ("Thu tuc hanh chinh", 2021, None, None, 85.12),
+        ("Cong chuc truc tiep giai quyet cong viec", 2020, None, None, 87.64),
+        ("Cong chuc truc tiep giai quyet cong viec", 2021, None, None, 84.05),
+        ("Cai cach the che", 2021, 5.3, 6, None), ("Cai cach tai chinh cong", 2021, 5.4, 6, None)}
