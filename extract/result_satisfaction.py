@@ -93,7 +93,8 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
     more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and folded.startswith("dat", x.start)
             # ... and the rank said right after the rate (`đạt 83,9%, xếp thứ 13/20`)
-            or x.kind == "rank" and re.fullmatch(r"\s*,\s*", folded[first.end:x.start])]
+            # (a remark in parentheses may come between: `đạt 91,35% (chín mươi mốt phẩy ... phần trăm), xếp thứ 12/104`)
+            or x.kind == "rank" and re.fullmatch(r"\s*(?:\([^()]{0,100}\)\s*)?,\s*", folded[first.end:x.start])]
     prev_end = first.end
     for k, v in enumerate([first] + more):
         scope = scope_of(d.text, folded, m.start(), v.start, d.own)

@@ -105,7 +105,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # `... thứ hạng PCI nằm trong khoảng 30 - 35/63`: the index named between the verb and the range
     ("rank_range", re.compile(r"\btrong\s+khoang\s+(\d{1,3})\s?(?:-|den)\s?(\d{1,3})\s?/\s?(\d{1,3})\b")),
     ("percent_range", re.compile(rf"\bdat\s+{_N}\s?%\s*(?:den|-)\s*{_N}\s?%")),  # `đạt 88% - 90%`
-    ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+){_CUE_BEFORE}?{_N}\s?%{_SHARE}")),
+    # (`tỷ lệ hài lòng 83,77%`: the rate named, then its value)
+    ("percent", re.compile(rf"(?:{_LEAD}|ty\s*l\S\s+(?:hai\s?l\S{{1,2}}ng\s+)?){_CUE_BEFORE}?{_N}\s?%{_SHARE}")),
     # `Lĩnh vực X đạt tối thiểu 92% số điểm tối đa`: a component's share of its maximum (kept only after a component
     # named: `mỗi lĩnh vực đạt 85% số điểm tối đa` names none)
     ("percent_listed", re.compile(rf"(?:(?:{_LEAD}){_CUE_BEFORE}?|(?<=duoi\s)){_N}\s?%\s+(?:so\s+)?diem\b")),

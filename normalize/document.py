@@ -13,7 +13,8 @@ import re
 from kehoach.errors import KehoachError
 from normalize.furniture import remove_furniture
 from normalize.options import NormalizeOptions
-from normalize.text import clean_line_spacing, join_wrapped_lines, normalize_tone_placement, repair_table_rules
+from normalize.text import (clean_line_spacing, join_wrapped_lines, normalize_tone_placement, repair_digit_lookalikes,
+                            repair_table_rules)
 from normalize.types import NormalizedDocument
 from ocr.types import DocumentText
 
@@ -56,7 +57,8 @@ def _restore_pages(pages: list[str], mode: str) -> tuple[list[str], int, list[st
 
 def normalize_document(doc: DocumentText, options: NormalizeOptions = NormalizeOptions()) -> NormalizedDocument:
     warnings: list[str] = []
-    pages = [normalize_tone_placement(repair_table_rules(clean_line_spacing(p.text))) for p in doc.pages]
+    pages = [normalize_tone_placement(repair_digit_lookalikes(repair_table_rules(clean_line_spacing(p.text))))
+             for p in doc.pages]
     if options.remove_furniture:
         pages, furniture_warnings = remove_furniture(pages)
         warnings += furniture_warnings

@@ -57,6 +57,17 @@ def repair_table_rules(text: str) -> str:
     return "\n".join(out)
 
 
+# Letters OCR read for digits inside a number (`81,S6%`, `2O21`, `8l,35`): S 5, O/o 0, l/I 1, B 8; only between
+# digits, or between a decimal comma and a digit, so that words and codes (`TTHC`, `KH-UBND`) are never touched.
+_DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[SOolIB](?=\d)|(?<=\d[,./])[SOolIB](?=\d|%)|(?<=\d)[SOolIB](?=[,./]\d)")
+_DIGIT_OF = str.maketrans("SOolIB", "500118")
+
+
+def repair_digit_lookalikes(text: str) -> str:
+    """`81,S6%` -> `81,56%` (same length: offsets kept)."""
+    return _DIGIT_LOOKALIKE.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
+
+
 # Line classes that must stay lines.
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zđ]\)|[IVXLivxl]{1,5}[.)])\s")
 _TABLE_ROW = re.compile(r"\s\|\s|\t")

@@ -240,3 +240,25 @@ def test_cells_one_per_line_with_a_change_column_and_a_self_assessed_column(form
         ("Cong chuc truc tiep giai quyet cong viec", 2020, None, None, 87.64),
         ("Cong chuc truc tiep giai quyet cong viec", 2021, None, None, 84.05),
         ("Cai cach the che", 2021, 5.3, 6, None), ("Cai cach tai chinh cong", 2021, 5.4, 6, None)}
+
+
+def test_letters_read_for_digits_inside_numbers_are_put_back():
+    from normalize.text import repair_digit_lookalikes
+
+    assert repair_digit_lookalikes("đạt 81,S6%, xếp thứ 3O/63 năm 2O21 (8l,35 điểm)") == \
+        "đạt 81,56%, xếp thứ 30/63 năm 2021 (81,35 điểm)"
+    for kept in ("TTHC", "Số 1B/KH-UBND", "x3 Pé", "SIPAS 2024", "lOO"):
+        assert repair_digit_lookalikes(kept) == kept
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_rate_named_before_its_value_and_a_rank_after_a_remark_in_parentheses(form):
+    text = header("TỈNH KON TUM", "Kon Tum") + (
+        "I. KẾT QUẢ\n- SIPAS: năm 2023 đạt 8,3765/10 điểm, tỷ lệ hài lòng 83,77%, xếp thứ 38/63, tăng 5 bậc.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "score", "percent", "rank") == {("SIPAS", 8.3765, 83.77, 38)}
+    text = header("PHƯỜNG TRẦN LÃM", "Thái Bình") + (
+        "I. KẾT QUẢ\nNăm 2025, mức độ hài lòng chung của phường đạt 91,35% (chín mươi mốt phẩy ba mươi lăm phần trăm), "
+        "xếp thứ 12/104 xã, phường của tỉnh.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "percent", "rank", "rank_total") == {("SIPAS", 91.35, 12, 104)}
