@@ -123,13 +123,16 @@ def _column_spans(grid_lines: list[str], piped: bool) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
-def _merge_header(header: list[str], spans: list[tuple[int, int]]) -> list[str]:
-    """One label per data column from the header lines (see the module docstring); column 0 holds the row labels."""
+def _merge_header(header: list[str], spans: list[tuple[int, int]], numbering: int = 0) -> list[str]:
+    """One label per data column from the header lines (see the module docstring); column 0 holds the row labels.
+    `numbering`: the cells the data rows have before their label (`STT`), left out of the spans."""
     rows: list[list[str]] = []
     tops: list[list[_Piece]] = []  # the text cells of each space-aligned line (none for `|` lines)
     for line in header:
         piped = _is_piped(line)
         pieces = [p for p in _pieces(line, piped) if p.text or piped]
+        if piped and numbering and len(pieces) == len(spans) + numbering:
+            pieces = pieces[numbering:]  # `| STT | Chỉ số | Năm 2021 | |` over rows numbered `| I | ...`
         if piped and len(pieces) == len(spans):  # cell for cell (`≥` unidecoded to `>=` shifts the bars)
             rows.append([p.text for p in pieces])
             tops.append([])
@@ -156,6 +159,35 @@ def _merge_header(header: list[str], spans: list[tuple[int, int]]) -> list[str]:
     return [" ".join(r[j] for r in rows if r[j]) for j in range(len(spans))]
 
 
+def _value_spans(line: str, count: int) -> Optional[list[tuple[int, int]]]:
+    """The character spans of the value cells of a complete space-aligned row (`count` cells, its label first)."""
+    pieces = _pieces(line, False)
+    values = pieces[len(pieces) - (count - 1):] if len(pieces) >= count else []
+    return [(p.start, p.end) for p in values] if values and all(_is_value(p.text) for p in values) else None
+
+
+def _placed_cells(line: str, reference: list[tuple[int, int]]) -> Optional[list[str]]:
+    """A space-aligned row with blank cells (`Cải cách thể chế   7   6,30          6,45`): each value placed under the
+    column of the complete row it overlaps (or ends within two characters of); None when one is not placed once."""
+    pieces = _pieces(line, False)
+    if len(pieces) > 2 and re.fullmatch(r"(?:\d{1,2}|[IVX]{1,4})\.?", pieces[0].text):
+        pieces = pieces[1:]  # the row's number
+    values = [p for p in pieces if _is_value(p.text) and p.text]
+    if not values or values[0] is pieces[0]:
+        return None
+    label = " ".join(p.text for p in pieces if p.start < values[0].start)
+    if not re.search(r"[^\W\d_]", label) or any(p.start > values[0].start and p not in values for p in pieces):
+        return None
+    cells = [label] + [""] * len(reference)
+    for p in values:
+        near = [j for j, (a, b) in enumerate(reference) if min(p.end, b) - max(p.start, a) > 0
+                or abs(p.end - b) <= 2 or abs(p.start - a) <= 2]
+        if len(near) != 1 or cells[near[0] + 1]:
+            return None
+        cells[near[0] + 1] = p.text
+    return cells
+
+
 def find_grid(lines: list[tuple[int, str]], i: int) -> Optional[tuple[Grid, int]]:
     """The table whose first data row is line `i`: header lines above it (rules skipped, up to a blank line or a
     lead-in), data rows from it (rules between them skipped); (grid, next line) or None."""
@@ -174,22 +206,29 @@ def find_grid(lines: list[tuple[int, str]], i: int) -> Optional[tuple[Grid, int]
         header.insert(0, (off, line))
         k -= 1
     rows, raw, j = [], [], i
+    piped = _is_piped(lines[i][1])
+    reference = None if piped else _value_spans(lines[i][1], len(first))
     while j < len(lines):
         off, line = lines[j]
         if _is_rule(line):
             j += 1
             continue
         cells = _data_cells(line)
-        if cells is None or len(cells) != len(first):
+        if cells is not None and len(cells) == len(first):
+            raw.append(line)
+        elif reference and (cells is not None or _placed_cells(line, reference)):
+            cells = _placed_cells(line, reference)  # space-aligned, some cells blank: placed by position
+        else:
+            cells = None
+        if cells is None:
             break
         rows.append((off, cells))
-        raw.append(line)
         j += 1
     if len(rows) < 2 and not (rows and header):
         return None
-    piped = _is_piped(lines[i][1])
     spans = _column_spans(raw, piped)
-    if len(spans) != len(first):  # a numbering column: the label column is not the first
-        spans = spans[len(spans) - len(first):]
-    labels = _merge_header([h for _, h in header], spans) if header else [""] * len(first)
+    numbering = len(spans) - len(first)
+    if numbering:  # a numbering column: the label column is not the first
+        spans = spans[numbering:]
+    labels = _merge_header([h for _, h in header], spans, numbering) if header else [""] * len(first)
     return Grid(header=header, rows=rows, labels=labels), j

@@ -172,7 +172,7 @@ def split_numeric_tail(line: str) -> tuple[str, list[str]]:
 
 def is_results_header(folded: str) -> bool:
     # `TT | Yếu tố | Năm 2023 (%) | ... | Mục tiêu năm 2025 (%)`: a year column of components counts as a cue
-    components = re.search(r"linh vuc|yeu to|chi so|tru cot|%", folded)
+    components = re.search(r"linh vuc|yeu to|chi so|tru cot|noi dung|%", folded)
     year_columns = len(set(re.findall(YEAR, folded))) if components else 0
     score_columns = folded.count("diem") >= 2  # `Điểm tối đa | Điểm đạt`
     indices = index_count(index_columns(folded)) >= 2  # `Chỉ số PAR INDEX (%) | Chỉ số SIPAS (%)`: a column per index

@@ -188,6 +188,9 @@ def _read_header(lines, i) -> tuple[str, int]:
     return fold(" ".join(parts)), i
 
 
+_ANNEX_RE = re.compile(r"^\s*ph\S{0,2}\s*l\S{0,2}c\s+(?:[ivx]{1,4}|\d{1,2}|so)\b")
+
+
 def _read_rows(lines, i, table: TableContext) -> int:
     buf: list[tuple[int, str]] = []
     while i < len(lines):
@@ -200,6 +203,8 @@ def _read_rows(lines, i, table: TableContext) -> int:
             continue
         if _HEADING_RE.match(line) and not _row_start(line) and not buf:
             return i
+        if _ANNEX_RE.match(f) or headed_without_number(line) and is_results_header(f):
+            return i - len(buf)  # `Phụ lục II`, or the header of the next table (its lead-in in `buf`)
         nxt_tokens = split_numeric_tail(lines[i + 1][1]) if i + 1 < len(lines) else ("", [])
         after_name = bool(buf) and not re.fullmatch(r"\d{1,2}|[IVX]{1,4}", buf[-1][1])
         # a row's STT alone on its line (not a maximum `13` printed between the name and the score)

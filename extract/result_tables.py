@@ -213,8 +213,11 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         label_max = stated_max(fold(row.label)) or (stated_max(table.header) if component else None)
         if v.max_score is None and v.score is not None:
             v.max_score = label_max
-        if table.only_max_and_goals and v.max_score is None:
-            v.score, v.max_score = None, v.score
+        goals = [t for t in row.tokens if t[0] in "≥><≤"]
+        plain_count = sum(1 for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-")
+        only_goals = goals and plain_count == 1 and not any(t[0] in "+-" for t in row.tokens)
+        if (table.only_max_and_goals or table.has_max_column and only_goals) and v.max_score is None:
+            v.score, v.max_score = None, v.score  # `Điểm tối đa | Năm 2026 | Năm 2030` over `15 | ≥ 13,0 | ≥ 14,0`
         elif table.only_max_and_goals and target_year and v.target is None and None not in (v.score, v.max_score):
             # `Điểm tối đa | Mục tiêu 2025` over `12 | 11,80`: a goal printed bare, never above its maximum
             v.target, v.target_cmp = min(v.score, v.max_score), ">="
@@ -252,7 +255,22 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         if v.increase is not None:
             targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score_increase",
                                        comparator="=", value=v.increase, out_of=v.max_score, evidence=ev))
-        if v.target is not None:
+        goal_years = _goal_years(table, len(goals)) if v.score is None and v.rank is None else []
+        if goal_years:  # one goal per year column
+            for y, g in zip(goal_years, goals):
+                targets.append(IndexTarget(index=index, component=component, year=y, metric="score",
+                                           comparator=_CMP.get(g[0], ">="), value=parse_number(re.sub(r"^[≥><≤=]+", "", g)),
+                                           out_of=v.max_score, evidence=ev))
+        elif v.target is not None:
             targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score",
                                        comparator=v.target_cmp, value=v.target, out_of=v.max_score, evidence=ev))
     return results, targets, warnings
+
+
+_CMP = {"≥": ">=", ">": ">", "≤": "<=", "<": "<"}
+
+
+def _goal_years(table: TableContext, count: int) -> list[int]:
+    """The years of the header when the row holds one goal per year (`Năm 2026 | Năm 2030` over `≥ 13,0 | ≥ 14,0`)."""
+    years = list(dict.fromkeys(int(y) for y in re.findall(rf"\b({YEAR})\b", table.header)))
+    return years if count >= 2 and len(years) == count else []

@@ -262,3 +262,67 @@ def test_the_rate_named_before_its_value_and_a_rank_after_a_remark_in_parenthese
         "xếp thứ 12/104 xã, phường của tỉnh.\n")
     results, _ = run(form(text))
     assert _folded(results, "index", "percent", "rank", "rank_total") == {("SIPAS", 91.35, 12, 104)}
+
+
+ANNEX_PIPED = (
+    "Phụ lục I\nKẾT QUẢ CÁC CHỈ SỐ CỦA TỈNH NĂM 2021 - 2022\n\n"
+    "| STT | Chỉ số / Lĩnh vực | Điểm tối đa | Năm 2021 | | Năm 2022 | |\n"
+    "| | | | Điểm | Xếp hạng | Điểm | Xếp hạng |\n"
+    "| I | CHỈ SỐ PAR INDEX | 100 | 81,46 | 46/63 | 84,37 | 41/63 |\n"
+    "| 1 | Cải cách thể chế | 10 | 8,64 | 40/63 | 9,02 | 35/63 |\n"
+    "| II | CHỈ SỐ SIPAS (%) | | 84,05 | 32/63 | 82,91 | 38/63 |\n")
+ANNEX_SPACED = (
+    "Phụ lục I\nKẾT QUẢ CÁC CHỈ SỐ CỦA THÀNH PHỐ NĂM 2021 - 2022\n"
+    "STT  Chỉ số / Lĩnh vực                      Điểm        Năm 2021             Năm 2022\n"
+    "                                            tối đa    Điểm    Xếp hạng     Điểm    Xếp hạng\n"
+    "I    CHỈ SỐ CCHC (PAR INDEX)                100       85,02   3/12         86,71   2/12\n"
+    "1    Cải cách thể chế                         7        6,30                 6,45\n"
+    "II   CHỈ SỐ SIPAS (%)                                 86,10   5/12         87,45   4/12\n"
+    "1    Thủ tục hành chính                               85,40                86,95\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("annex", [ANNEX_PIPED, ANNEX_SPACED])
+def test_annex_tables_with_a_header_over_two_lines_and_blank_cells(form, annex):
+    results, _ = run(form(header("TỈNH QUẢNG TRỊ", "Quảng Trị") + annex))
+    got = _folded(results, "index", "component", "year", "score", "percent", "rank")
+    if annex is ANNEX_PIPED:
+        assert got == {("PAR INDEX", None, 2021, 81.46, None, 46), ("PAR INDEX", None, 2022, 84.37, None, 41),
+                       ("PAR INDEX", "Cai cach the che", 2021, 8.64, None, 40),
+                       ("PAR INDEX", "Cai cach the che", 2022, 9.02, None, 35),
+                       ("SIPAS", None, 2021, None, 84.05, 32), ("SIPAS", None, 2022, None, 82.91, 38)}
+    else:
+        assert got == {("PAR INDEX", None, 2021, 85.02, None, 3), ("PAR INDEX", None, 2022, 86.71, None, 2),
+                       ("PAR INDEX", "Cai cach the che", 2021, 6.3, None, None),
+                       ("PAR INDEX", "Cai cach the che", 2022, 6.45, None, None),
+                       ("SIPAS", None, 2021, None, 86.1, 5), ("SIPAS", None, 2022, None, 87.45, 4),
+                       ("SIPAS", "Thu tuc hanh chinh", 2021, None, 85.4, None),
+                       ("SIPAS", "Thu tuc hanh chinh", 2022, None, 86.95, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_table_headed_noi_dung_with_year_columns_and_goals_by_year_under_a_maximum(form):
+    text = header("TỈNH NGHỆ AN\nSỞ Y TẾ", "Nghệ An") + (
+        "Phụ lục I\nKẾT QUẢ CHỈ SỐ CCHC CỦA SỞ Y TẾ NĂM 2023 - 2024\n"
+        "STT  Nội dung                              Điểm tối đa    Năm 2023    Năm 2024\n"
+        "I    CHỈ SỐ CCHC (PAR INDEX)                   100          85,64       88,92\n"
+        "1    Cải cách thể chế                            9           7,80        8,10\n\n"
+        "Phụ lục II\nMỤC TIÊU\n\n| Nội dung | Điểm tối đa | Năm 2026 | Năm 2030 |\n"
+        "| Cải cách chế độ công vụ | 15 | ≥ 13,0 | ≥ 14,0 |\n| Chỉ số PAR INDEX | 100 | ≥ 90 | ≥ 92 |\n")
+    results, targets = run(form(text))
+    assert _folded(results, "component", "year", "score", "max_score") == {
+        (None, 2023, 85.64, 100), (None, 2024, 88.92, 100), ("Cai cach the che", 2023, 7.8, 9),
+        ("Cai cach the che", 2024, 8.1, 9)}
+    assert _folded(targets, "component", "year", "value", "out_of") == {
+        ("Cai cach che do cong vu", 2026, 13.0, 15), ("Cai cach che do cong vu", 2030, 14.0, 15),
+        (None, 2026, 90.0, 100), (None, 2030, 92.0, 100)}
+
+
+def test_the_restorer_keeps_a_roman_numeral_opening_a_line():
+    from normalize.document import normalize_document
+    from ocr.types import DocumentText, PageText
+
+    text = "I    CHI SO CCHC (PAR INDEX)        100    85,64\nII. KET QUA NAM 2023\n"
+    doc = normalize_document(DocumentText(path="t.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")]))
+    lines = doc.text.split("\n")
+    assert lines[0].startswith("I    ") and lines[1].startswith("II. ")

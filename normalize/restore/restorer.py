@@ -27,6 +27,7 @@ from normalize.restore.numbers import repair_ocr_numbers
 
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
 _OCR_JUNK = "@&¢©®£€¥§|"
+_LINE_NUMERAL = re.compile(r"\s*[IVX]{1,4}\.?(?=\s)")
 _PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_JUNK}]")
 # English OCR writes a horn (ư, ơ) as an apostrophe: chu'c, thy’c, tt’ (từ), st?c (sức). Inside a
 # word, or closing a word in a line that opens no single quote, it belongs to the word.
@@ -376,7 +377,15 @@ class Restorer:
                     or any(dot_word_parts(m.group(), self._is_syllable) for m in DOT_WORD.finditer(line)))
 
     def restore_line(self, line: str, channel: str = "auto") -> str:
-        """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line)."""
+        """Restore one line; `channel` is "ocr", "stripped" or "auto" (decided from the line). A Roman numeral
+        opening the line (`I    CHỈ SỐ CCHC`, `II. KẾT QUẢ`) is no word: kept as printed (not `Ì`)."""
+        numeral = _LINE_NUMERAL.match(line)
+        restored = self._restore_line(line, channel)
+        if numeral and restored[:numeral.end()] != line[:numeral.end()] and len(restored) >= numeral.end():
+            restored = line[:numeral.end()] + restored[numeral.end():]
+        return restored
+
+    def _restore_line(self, line: str, channel: str) -> str:
         ocr = self._looks_ocr(line) if channel == "auto" else channel == "ocr"
         if ocr:
             line = repair_ocr_numbers(line)  # 84 ,48% -> 84,48%; 8l,73% -> 81,73% (a `]` is never guessed)
