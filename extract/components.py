@@ -106,7 +106,7 @@ INDEX_PATTERNS: tuple[tuple[str, str], ...] = (
     ("PAR INDEX", r"par[\s_-]*index"),
     ("PAR INDEX", rf"chi\s*{_SO}\s+(?:cai\s+c[a-z]ch\s+h[a-z]nh\s+ch[a-z]nh|cchc)"),
     ("SIPAS", r"\bsipas\b"),
-    ("SIPAS", rf"chi\s*{_SO}\s+hai\s+long"),
+    ("SIPAS", rf"chi\s*{_SO}\s+(?:hai\s+long|hl\b)"),  # `Chỉ số HL` in terse plans
     ("PAPI", r"\bpapi\b"),
     ("PAPI", rf"chi\s*{_SO}\s+hieu\s+qua\s+quan\s+tri"),
     ("PCI", r"\bpci\b"),

@@ -98,6 +98,9 @@ def paren_year(folded: str, lo: int, pos: int) -> Optional[int]:
         return int(m.group(1))
     # ... or at its start, the last one stated inside before pos: `Sở tăng 4 bậc (năm 2023 xếp thứ 12/20 với 85,01
     # điểm)`, `(năm 2023 đạt 16,56 điểm; năm 2024 đạt 17,52 điểm)`
+    labelled = re.match(rf"\(\s*({YEAR})\s*:", folded[opened:pos])  # `(2021: 8,41/10 điểm)`
+    if labelled:
+        return int(labelled.group(1))
     if re.match(rf"\(\s*n\S{{0,2}}m\s+{YEAR}\b", folded[opened:pos]):
         return int(re.findall(rf"n\S{{0,2}}m\s+({YEAR})\b", folded[opened:pos])[-1])
     return None

@@ -21,6 +21,7 @@ from extract.result_context import (component_before, components_listed, inner_e
                                     sentence_start, years)
 from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
 from extract.result_footnotes import footnote_values
+from extract.result_year_lists import year_list_values
 from extract.result_items import Doc, add_result, make_targets, result_year
 from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
 from extract.result_satisfaction import satisfaction_targets
@@ -59,6 +60,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
     owned = d.owned
     years_read: set[tuple[int, int]] = set()
     in_turn_read = values_in_turn(d, mentions)  # `xếp hạng lần lượt là 31/63, 44/63 và 27/63`
+    in_turn_read += year_list_values(d, mentions)  # `- 2021: 84,1đ (12/29);` under the index's lead-in
     owned.extend(in_turn_read)  # (read: no other rule reads them again)
     for k, (ms, me, index) in enumerate(mentions):
         sent_start = sentence_start(folded, ms)

@@ -67,6 +67,8 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     # (`thứ 5 trong tỉnh` is one; `thứ 9 trong tổng số 20` is a rank of a total)
     ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b"
                              r"(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|(?:tren|trong)\s+(?:(?:tong\s+)?so\s+)?\d))"
+                             # (`xếp hạng 29 xã, thị trấn`: the units ranked, counted; not `xếp thứ 5 huyện`)
+                             r"(?!(?:(?<=hang\s\d)|(?<=hang\s\d\d))\s+(?:xa|phuong|huyen|tinh|so|don\s+vi|co\s+quan|thi\s+tran)\b)"
                              r"|(nhat|nhi)\b)")),
     # `đứng đầu khối cơ quan chuyên môn`: first (not `người đứng đầu`, the head of an agency)
     ("rank_only", re.compile(r"()(?<!nguoi\s)\b(?:dung|xep)\s+(?:o\s+)?(?:vi\s+tri\s+)?(dau)\b"

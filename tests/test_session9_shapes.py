@@ -326,3 +326,29 @@ def test_the_restorer_keeps_a_roman_numeral_opening_a_line():
     doc = normalize_document(DocumentText(path="t.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")]))
     lines = doc.text.split("\n")
     assert lines[0].startswith("I    ") and lines[1].startswith("II. ")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_results_listed_year_by_year_after_the_index_that_leads_them_in(form):
+    text = header("XÃ NGHI PHONG", "Nghi Lộc") + (
+        "I. KẾT QUẢ CÁC NĂM GẦN ĐÂY\n1. Chỉ số CCHC của xã (huyện thẩm định, xếp hạng 29 xã, thị trấn):\n"
+        "- 2020: 80,25đ (17/29);\n- 2021: 84,1đ (12/29);\n2. Chỉ số HL của phường qua các năm: 2022: 86,4%; 2023: 88,1%.\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "score", "percent", "rank", "rank_total") == {
+        ("PAR INDEX", 2020, 80.25, None, 17, 29), ("PAR INDEX", 2021, 84.1, None, 12, 29),
+        ("SIPAS", 2022, None, 86.4, None, None), ("SIPAS", 2023, None, 88.1, None, None)}
+
+
+def test_a_lone_year_and_value_is_no_list():
+    text = header("XÃ NGHI PHONG", "Nghi Lộc") + "I. KẾT QUẢ\nChỉ số CCHC của xã:\n- 2022: 86,3đ (8/29).\n"
+    results, _ = run(text)
+    assert not results  # (one item: the reader wants a list; `đ` alone is read by no other rule)
+
+
+def test_the_restorer_keeps_a_number_with_its_abbreviated_unit():
+    from normalize.document import normalize_document
+    from ocr.types import DocumentText, PageText
+
+    text = "Chi sb CCHC ctia phuong qua cac nim:\n2021: 84,6d (9/14); 2022: 85,9d (7/14).\n"
+    doc = normalize_document(DocumentText(path="t.txt", media_type="text/plain", pages=[PageText(1, text, "plain_text")]))
+    assert "84,6d (9/14); 2022: 85,9d" in doc.text

@@ -27,6 +27,7 @@ from normalize.restore.numbers import repair_ocr_numbers
 
 # a word as OCR leaves it: letters with digits or @/& standing for marked vowels (s6, S@, ctia)
 _OCR_JUNK = "@&¢©®£€¥§|"
+_NUMBER_UNIT = re.compile(r"(\d{1,3}[.,]\d{1,4})([dđ])")
 _LINE_NUMERAL = re.compile(r"\s*[IVX]{1,4}\.?(?=\s)")
 _PIECE = re.compile(rf"[{VIET_LETTERS}0-9{_OCR_JUNK}]+|[^{VIET_LETTERS}0-9{_OCR_JUNK}]")
 # English OCR writes a horn (ư, ơ) as an apostrophe: chu'c, thy’c, tt’ (từ), st?c (sức). Inside a
@@ -216,6 +217,13 @@ class Restorer:
             core = chunk.rstrip(".,;:)")
             if URL_RE.search(chunk):
                 pieces.append(_Piece(base, m.end(), chunk, lm_id=self._unk))
+                continue
+            unit = _NUMBER_UNIT.fullmatch(core)
+            if unit:  # `84,6d` (điểm, abbreviated): a number and its unit, no syllable (`độ`) read in the digits
+                pieces.append(self._number_piece(unit.group(1), base, unit.group(1), ocr=False))
+                pieces.append(_Piece(base + unit.end(1), base + len(core), unit.group(2), lm_id=self._unk))
+                for j, ch in enumerate(chunk[len(core):]):
+                    pieces.append(_Piece(base + len(core) + j, base + len(core) + j + 1, ch, lm_id=self.index.get(ch, self._unk)))
                 continue
             if CODE_RE.match(core) or NUMBER_RE.match(core):
                 fixed = _ACRONYM_PART.sub(lambda a: self._repair_acronym(a.group()) or a.group(), core)
