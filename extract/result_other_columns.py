@@ -103,8 +103,9 @@ def blank_other_columns(text: str) -> str:
                 break
             elif "|" not in lines[j]:  # (aligned: `Cộng   90   84,75` lacks the number cell; the cells under the header's)
                 for k in columns:
-                    for a, b in row:
-                        if max(a, spans[k][0]) < min(b, spans[k][1]):
+                    for a, b in row:  # (a number mostly under the column; never a label)
+                        if not re.search(r"[^\W\d_]", lines[j][a:b]) and \
+                                2 * (min(b, spans[k][1]) - max(a, spans[k][0])) > b - a:
                             _spaces(out, starts[j] + a, starts[j] + b)
                             blanked += 1
             j += 1

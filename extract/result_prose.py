@@ -138,7 +138,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
                 index, comp = "SIPAS", component_before(folded, me, v.start, "SIPAS", max_gap=12)
                 satisfied_at = v.end
             elif satisfied_at is not None and v.kind in ("rank", "rank_only") \
-                    and not re.search(r"[;.]\s|\n\s*[-+•]", folded[satisfied_at:v.start]):
+                    and not re.search(r"[;.]\s|\n\s*[-+•]|\)", folded[satisfied_at:v.start]):
                 index = "SIPAS"  # `mức độ hài lòng ... đạt 86,7%, xếp thứ 5/10 huyện`: the rank of that rate
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):

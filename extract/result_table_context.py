@@ -95,13 +95,13 @@ class TableContext:
     def max_first(self) -> bool:
         """The header names the maximum column before the score column."""
         at_max = min((self.header.find(c) for c in MAX_CUES if c in self.header), default=-1)
-        score = _SCORE_COLUMN.search(self.header)
+        score = SCORE_COLUMN.search(self.header)
         return at_max >= 0 and score is not None and at_max < score.start()
 
     @property
     def only_max_and_goals(self) -> bool:
         """`Lĩnh vực | Điểm tối đa | Mục tiêu năm 2024`: no column of results, the bare number is the maximum."""
-        return self.has_max_column and not _SCORE_COLUMN.search(self.header) and self.years()[0] is None
+        return self.has_max_column and not SCORE_COLUMN.search(self.header) and self.years()[0] is None
 
     def years(self) -> tuple[Optional[int], Optional[int]]:
         """(results year, target year) from the header (`Năm 2024 ... Mục tiêu Kế hoạch năm 2025`)."""
@@ -137,7 +137,7 @@ def _compared_year(header: str, m: re.Match) -> bool:
     return bool(re.search(r"so\s+voi\s+(?:nam\s+)?$", header[max(0, m.start() - 14):m.start()]))
 
 
-_SCORE_COLUMN = re.compile(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc")
+SCORE_COLUMN = re.compile(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc")
 # a maximum said in a label: `Chỉ số nội dung (tối đa 10 điểm)`, `Tổng điểm (thang điểm 80)`
 _STATED_MAX = re.compile(r"\((?:toi\s+da|thang\s+diem|diem\s+toi\s+da)\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*\)")
 

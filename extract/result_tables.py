@@ -12,8 +12,8 @@ from extract.components import best_component, index_mentions
 from extract.numbers import YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
 from extract.result_scope import former_unit_named
-from extract.result_table_context import (MAX_CUES, RANK_ROW, TableContext, TableRow, is_total_row, split_numeric_tail,
-                                          stated_max)
+from extract.result_table_context import (MAX_CUES, RANK_ROW, SCORE_COLUMN, TableContext, TableRow, is_total_row,
+                                          split_numeric_tail, stated_max)
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -93,14 +93,14 @@ def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Opt
 _RANK_COLUMN = re.compile(rf"\b(?:xep|thu)\s*h\S{{0,3}}ng\b(?:[^|\d]{{0,20}}?({YEAR}))?")
 
 
-def _rank_of_year(tokens: list[str], header: str, read: list[IndexResult]) -> None:
+def _rank_of_year(tokens: list[str], header: str, read: list[IndexResult], has_max: bool = False) -> None:
     """`Năm 2020 | Năm 2021 | Tăng/giảm | Xếp hạng 2021` over `6,85 | 6,40 | -0,45 | 48/63`: the one rank of the row
     goes to the year its column names (else to the latest year read)."""
     ranks = [t for t in tokens if re.fullmatch(r"\d{1,3}\s*/\s*\d{1,3}", t)]
     column = _RANK_COLUMN.search(header)
     if not column or not read:
         return
-    if not ranks and _bare_rank_last(tokens, header, len(read)):
+    if not ranks and _bare_rank_last(tokens, header, len(read), has_max):
         ranks = [tokens[-1]]  # `2020 | 2021 | 2022 | Xếp hạng 2022` over `7,02 | 6,85 | 7,11 | 30`: no total printed
     if len(ranks) != 1:
         return
@@ -111,12 +111,13 @@ def _rank_of_year(tokens: list[str], header: str, read: list[IndexResult]) -> No
             r.rank, r.rank_total = numbers[0], (numbers[1] if len(numbers) > 1 else None)
 
 
-def _bare_rank_last(tokens: list[str], header: str, years: int) -> bool:
+def _bare_rank_last(tokens: list[str], header: str, years: int, has_max: bool = False) -> bool:
     """The row's last number is a rank without its total: one number more than year columns, an integer, under a
     rank column that closes the header."""
     column = _RANK_COLUMN.search(header)
     plain = [t for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
-    return bool(column and len(plain) == len(tokens) == years + 1 and re.fullmatch(r"\d{1,3}", tokens[-1])
+    # (under a maximum column the row holds one more number: `13 | 12,5 | 13 |` has no rank)
+    return bool(column and len(plain) == len(tokens) == years + 1 + has_max and re.fullmatch(r"\d{1,3}", tokens[-1])
                 and not re.search(rf"\b{YEAR}\b", _RANK_COLUMN.sub("", header[column.start():])))
 
 
@@ -127,7 +128,7 @@ def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, f
     plain = [parse_number(t) for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
     if not years or None in plain:
         return []
-    if _bare_rank_last(tokens, table.header, len(years)):
+    if _bare_rank_last(tokens, table.header, len(years), table.has_max_column):
         plain = plain[:-1]
     if table.has_max_column and len(plain) == len(years) + 1:
         # `Điểm tối đa | Năm 2023 | Năm 2024`: the maximum column stands before or after the years
@@ -216,9 +217,13 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         goals = [t for t in row.tokens if t[0] in "≥><≤"]
         plain_count = sum(1 for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-")
         only_goals = goals and plain_count == 1 and not any(t[0] in "+-" for t in row.tokens)
-        if (table.only_max_and_goals or table.has_max_column and only_goals) and v.max_score is None:
+        # (a row whose maximum cell is blank under a results column keeps its result: `| SIPAS (%) | | 85,10 | ≥ 87 |`)
+        no_results_column = not SCORE_COLUMN.search(table.header) and not table.in_percent and "%" not in row.label
+        if (table.only_max_and_goals and plain_count <= 2 or table.has_max_column and only_goals and no_results_column) \
+                and v.max_score is None:
             v.score, v.max_score = None, v.score  # `Điểm tối đa | Năm 2026 | Năm 2030` over `15 | ≥ 13,0 | ≥ 14,0`
-        elif table.only_max_and_goals and target_year and v.target is None and None not in (v.score, v.max_score):
+        elif table.only_max_and_goals and plain_count == 2 and target_year and v.target is None \
+                and None not in (v.score, v.max_score):
             # `Điểm tối đa | Mục tiêu 2025` over `12 | 11,80`: a goal printed bare, never above its maximum
             v.target, v.target_cmp = min(v.score, v.max_score), ">="
             v.score, v.max_score = None, max(v.score, v.max_score)
@@ -237,7 +242,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
                                 **({"percent": n} if in_percent else {"score": n, "max_score": v.max_score}))
                     for y, n in by_year]
             results += read
-            _rank_of_year(row.tokens, table.header, read)
+            _rank_of_year(row.tokens, table.header, read, table.has_max_column)
             whole_by_year = read if component is None else []
             v.score = v.rank = v.increase = None
         if in_percent or "%" in row.label:  # `SIPAS (%)` in a table of indices

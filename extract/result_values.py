@@ -68,7 +68,7 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_only", re.compile(rf"{_RANK_VERB}\s+(?:{_RANK_AT}(\d{{1,3}})\b"
                              r"(?!\s*(?:/|[.,]\d|-|den\s|%|d\S?em|(?:tren|trong)\s+(?:(?:tong\s+)?so\s+)?\d))"
                              # (`xếp hạng 29 xã, thị trấn`: the units ranked, counted; not `xếp thứ 5 huyện`)
-                             r"(?!(?:(?<=hang\s\d)|(?<=hang\s\d\d))\s+(?:xa|phuong|huyen|tinh|so|don\s+vi|co\s+quan|thi\s+tran)\b)"
+                             r"(?!(?:(?<=hang\s\d)|(?<=hang\s\d\d))\s+(?:xa|phuong|huyen|tinh|so(?!\s+voi)|don\s+vi|co\s+quan|thi\s+tran)\b)"
                              r"|(nhat|nhi)\b)")),
     # `đứng đầu khối cơ quan chuyên môn`: first (not `người đứng đầu`, the head of an agency)
     ("rank_only", re.compile(r"()(?<!nguoi\s)\b(?:dung|xep)\s+(?:o\s+)?(?:vi\s+tri\s+)?(dau)\b"
@@ -147,7 +147,8 @@ def _average_clause(folded: str, at: int) -> bool:
 # folded `tang`/`giam` are also `tầng` (hạ tầng), `giám` (giám sát, giám đốc): not comparisons
 # points lost, not scored: `bị trừ nhiều điểm ở lĩnh vực X (1,22 điểm so với tự chấm)`, `bị mất 4,4015 điểm` (not `bị trừ
 # ..., chỉ đạt 7,5 điểm`, nor a score over its maximum `(10,84/13,5 điểm)`); read up to the value's end
-_LOST_BEFORE = re.compile(r"\b(?:bi\s+tru|bi\s+mat|tru\s+diem)\b(?:(?!\bdat\b|\bla\b|\bcon\b)[^.;:])*(?:d\S?em|%)?$")
+_LOST_BEFORE = re.compile(r"\b(?:bi\s+tru|bi\s+mat|tru\s+diem)\b(?:(?!\bdat\b|\bla\b|\bcon\b|(?<!so\s)\bvoi\b)"
+                          r"(?:\.(?=\d)|[^.;:]))*(?:d\S?em|%)?$")  # (a comma may part a field's name)
 _CHANGE_IN_CLAUSE = re.compile(r"\b(?:(?<!\bha\s)(?<!\bnen\s)tang(?!\s+(?:cuong|truong))|giam(?!\s+(?:sat|doc|dinh|thi))"
                                r"|cao\s+hon|thap\s+hon|chenh\s+lech)\b"
                                r"(?:(?!\bdat\b|(?<!so\s)\bvoi\b)[^.;:,()])*$")
@@ -214,6 +215,8 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
                     _GROUP_BEFORE.search(folded, max(0, m.start() - 50), m.start())
                     or re.match(r"\s+(?:nhom|khu\s+vuc|vung)\b", folded[m.end():m.end() + 12])):
                 continue  # `trong nhóm 30 tỉnh đứng đầu`, `đứng đầu khu vực Bắc Trung Bộ`: first in a group, no rank
+            if kind == "score_frac" and re.search(r"\btu\s+(?:danh\s+gia|cham)\b[^.;]*$", folded[max(0, m.start() - 80):m.start()]):
+                continue  # `điểm tự đánh giá lĩnh vực X 8,9/9`: self-assessed, no result
             if kind == "score_decimal" and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", folded[max(0, m.start() - 14):m.start()]):
                 continue  # `tăng tối thiểu 0,5 so với năm 2024`: a change, not a DTI-style score
             if _in_average_parens(folded, m.start()):

@@ -17,12 +17,17 @@ import re
 from extract.numbers import NUMBER, YEAR
 from extract.result_context import sentence_start
 from extract.result_items import Doc, add_result
+from extract.result_orphans import COMPONENT_CUE
 from extract.result_scope import scope_of
 from extract.result_values import Value
 
 _ITEM = re.compile(rf"(?:(?<=\n)|(?<=[;:]))[ \t]*(?:[-+•][ \t]*)?(?:nam[ \t]+)?({YEAR})[ \t]*:[ \t]*(?:dat[ \t]+)?"
                    rf"({NUMBER})[ \t]?(d\b|diem\b|%)?\s*(?:\([ \t]*(?:xep[ \t]+(?:hang|thu)[ \t]+|thu[ \t]+)?"
                    r"(\d{1,3})[ \t]*/[ \t]*(\d{1,3})[ \t]*\))?")
+_NOT_OWN_LEAD_IN = re.compile(r"\b(?:binh\s+quan|trung\s+binh|trung\s+vi|dan\s+dau|cao\s+nhat|thap\s+nhat|phan\s+dau|"
+                              r"muc\s+tieu|chi\s+tieu|du\s+kien|lo\s+trinh|ke\s+hoach)\b")
+_NEW_ITEM = re.compile(r"\n\s*(?:\d{1,2}[.)]\s|[-+•]\s)|[.;]\s")
+_RUN_BREAK = re.compile(r"\n\s*\d{1,2}[.)]\s|\.\s")  # a numbered item or a sentence's end between two items
 _GAP = 40  # the most that may stand between two items of one list (`;`, a line break, a remark)
 
 
@@ -33,7 +38,7 @@ def year_list_values(d: Doc, mentions: list[tuple[int, int, str]]) -> list[tuple
     runs: list[list[re.Match]] = []
     for m in items:
         between = (runs[-1][-1].end(), m.start()) if runs else (0, 0)
-        if runs and m.start() - runs[-1][-1].end() <= _GAP \
+        if runs and m.start() - runs[-1][-1].end() <= _GAP and not _RUN_BREAK.search(folded, *between) \
                 and not any(between[0] <= ms < between[1] for ms, _, _ in mentions):  # (an index named: a new list)
             runs[-1].append(m)
         else:
@@ -47,6 +52,11 @@ def year_list_values(d: Doc, mentions: list[tuple[int, int, str]]) -> list[tuple
         if not named:
             continue
         ms, me, index = named[-1]
+        lead_in = folded[me:first.start()]
+        line = folded[folded.rfind("\n", 0, ms) + 1:first.start()]  # (the lead-in's line from its start)
+        # the list's own lead-in names the index, no other measure, part, average or goal comes between
+        if _NOT_OWN_LEAD_IN.search(line) or _NEW_ITEM.search(lead_in.rstrip(" -+•\t")) or COMPONENT_CUE.search(lead_in):
+            continue
         read.append((first.start(), run[-1].end()))
         scope = scope_of(d.text, folded, sentence_start(folded, ms), me + 40, d.own)
         for m in run:

@@ -32,6 +32,16 @@ def normalize_tone_placement(text: str) -> str:
 # A table's vertical rule that OCR read as a letter (`| Cải cách thể chế I 10 I 9,20 |`): a lone `I`/`l` between
 # spaces on a line ruled with `|` (not a cell of its own, `| I |`, the Roman numeral of a group row).
 _RULE_AS_LETTER = re.compile(r"(?:(?<=\s)|^)[Il](?=\s|$)")
+_TAKES_NUMERAL = {"quy", "luc", "doan", "nhom", "loai", "vung", "dot", "phan", "chuong", "muc", "khoa", "ky",
+                  "hang", "cap", "bac", "phu"}
+
+
+def _plain(word: str) -> str:
+    """A word without marks, lower case (`Quý` -> `quy`)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
 _SPECK_AFTER_RULE = re.compile(r"\|[ \t]+[^\w\s|]{1,2}[ \t]*$")
 
 
@@ -49,6 +59,9 @@ def repair_table_rules(text: str) -> str:
                     return m.group(0)  # `| I |`: a cell
                 if not before and not bordered:
                     return m.group(0)  # `I Chỉ số ...` opening an unbordered line: a numeral
+                last = [_plain(w) for w in before.split()[-2:]]
+                if last and (last[-1] in _TAKES_NUMERAL or last == ["khu", "vuc"]):
+                    return m.group(0)  # `Quý I năm 2024`, `Phụ lục I`, `Giai đoạn I`: a numeral
                 return "|"
             line = _RULE_AS_LETTER.sub(fix, line)
             # a speck after the last rule (`| 0,90 | ¢`, `| 16,59 | .`): blanked
@@ -59,7 +72,7 @@ def repair_table_rules(text: str) -> str:
 
 # Letters OCR read for digits inside a number (`81,S6%`, `2O21`, `8l,35`): S 5, O/o 0, l/I 1, B 8; only between
 # digits, or between a decimal comma and a digit, so that words and codes (`TTHC`, `KH-UBND`) are never touched.
-_DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[SOolIB](?=\d)|(?<=\d[,./])[SOolIB](?=\d|%)|(?<=\d)[SOolIB](?=[,./]\d)")
+_DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[SOolIB](?=\d)|(?<=\d[,./])[SOolIB](?=\d|%)|(?<=\d)[SOolI](?=[,./]\d)")  # (`2B.1`: a form's code)
 _DIGIT_OF = str.maketrans("SOolIB", "500118")
 
 
