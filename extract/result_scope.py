@@ -320,6 +320,8 @@ def snap_scope(scope: Optional[str], province: Optional[str]) -> Optional[str]:
     not know stay as printed."""
     from extract.places import province_name, unit_name
 
+    if scope and re.match(r"S[ởơố] (?=[A-ZĐ])", scope):  # (`Sơ GDĐT`: the restorer's slip for `Sở`)
+        return _expand_department("Sở " + scope[3:])
     m = _SCOPE_NAMED.match(scope or "")
     if not m:
         return scope
@@ -329,6 +331,34 @@ def snap_scope(scope: Optional[str], province: Optional[str]) -> Optional[str]:
     if not known or fold(known) != fold(name):
         return scope
     return f"{m.group('kind')} {known}{m.group('old') or ''}"
+
+
+# how department names are shortened (`Sở NN&PTNT (cũ)`, `Sở GDĐT tỉnh X (cũ)`): written out in a scope, as the
+# three annotators who met them wrote them
+_DEPARTMENT_SHORT = (
+    (r"NN\s*&\s*PTNT|NN\s*và\s*PTNT|NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"Nông nghiệp và PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"), (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
+    (r"KH\s*&\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"), (r"KH\s*&\s*CN|KHCN", "Khoa học và Công nghệ"),
+    (r"LĐ\s*-?\s*TB\s*&\s*XH|LĐTBXH", "Lao động - Thương binh và Xã hội"), (r"TT\s*&\s*TT|TTTT", "Thông tin và Truyền thông"),
+    (r"VH\s*,?\s*-?\s*TT\s*&\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"), (r"GTVT", "Giao thông vận tải"),
+)
+
+
+def _expand_department(scope: str) -> str:
+    """`Sở GDĐT Hà Giang (cũ)` -> `Sở Giáo dục và Đào tạo tỉnh Hà Giang (cũ)` (a province named bare gets `tỉnh`)."""
+    from extract.places import province_name
+
+    head, rest = scope[:3], scope[3:]
+    for short, full in _DEPARTMENT_SHORT:
+        expanded = re.sub(rf"^(?:{short})(?=\s|$)", full, rest)
+        if expanded != rest:
+            place = re.match(r" ([A-ZĐ][^()]*?)(\s*\(cũ\))?$", expanded[len(full):])
+            if place and province_name(place.group(1)):
+                expanded = f"{full} tỉnh {place.group(1)}{place.group(2) or ''}"
+            rest = expanded
+            break
+    return head + rest
 
 
 _FORMER_PROVINCE = re.compile(r"^(?:tỉnh|thành phố) (?P<name>.+) \(cũ\)$")

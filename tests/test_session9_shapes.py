@@ -409,3 +409,13 @@ def test_review_mends_in_the_normaliser():
     assert repair_table_rules("| 1 | Quý I năm 2024 | 86,50 |") == "| 1 | Quý I năm 2024 | 86,50 |"
     assert repair_table_rules("| 2 | Khu vực I | 86,50 |") == "| 2 | Khu vực I | 86,50 |"
     assert repair_digit_lookalikes("Mẫu số 2B.1, tiêu chí 6.2B.1") == "Mẫu số 2B.1, tiêu chí 6.2B.1"
+
+
+def test_department_scopes_are_written_out():
+    from extract.result_scope import snap_scope
+
+    assert snap_scope("Sở Nông nghiệp và PTNT (cũ)", None) == "Sở Nông nghiệp và Phát triển nông thôn (cũ)"
+    assert snap_scope("Sở NN&PTNT tỉnh Gia Lai (cũ)", None) == "Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai (cũ)"
+    assert snap_scope("Sơ GDĐT Hà Giang (cũ)", None) == "Sở Giáo dục và Đào tạo tỉnh Hà Giang (cũ)"
+    assert snap_scope("Sở Tài nguyên và Môi trường (cũ)", None) == "Sở Tài nguyên và Môi trường (cũ)"
+    assert snap_scope("Số liệu", None) == "Số liệu"  # (no department: `Số` before a lower-case word)
