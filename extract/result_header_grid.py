@@ -146,6 +146,7 @@ def _values(grid: Grid, ctx: _Context, page_of) -> tuple[list[IndexResult], list
     columns = [_column(label) for label in grid.labels]
     goal_years = any(c.goal for c in columns)
     years_in_columns = any(c.year for c in columns)
+    units_in_columns = any(c.unit for c in columns)
     for off, cells in grid.rows:
         row = _row_identity(cells[0], columns, ctx)
         if row is None:
@@ -171,8 +172,10 @@ def _values(grid: Grid, ctx: _Context, page_of) -> tuple[list[IndexResult], list
                 continue
             component = row.component if row.index in (None, index) else None
             metric = _metric(row.metric, column.metric, index)
-            if column.year is None and row.year is None and years_in_columns and not m.group("cmp"):
-                shared.append((m, metric))  # `Điểm tối đa` beside `Năm 2022 | Năm 2023`: of every year
+            if (column.year is None and row.year is None and years_in_columns
+                    or column.unit is None and row.unit is None and units_in_columns and metric == "max_score") \
+                    and not m.group("cmp"):
+                shared.append((m, metric))  # `Điểm tối đa` beside `Năm 2022 | Năm 2023` (or units): of every one
                 continue
             year = row.year or column.year or (None if goal_years else ctx.year)
             scope = row.unit or column.unit or ctx.scope

@@ -419,3 +419,17 @@ def test_department_scopes_are_written_out():
     assert snap_scope("Sơ GDĐT Hà Giang (cũ)", None) == "Sở Giáo dục và Đào tạo tỉnh Hà Giang (cũ)"
     assert snap_scope("Sở Tài nguyên và Môi trường (cũ)", None) == "Sở Tài nguyên và Môi trường (cũ)"
     assert snap_scope("Số liệu", None) == "Số liệu"  # (no department: `Số` before a lower-case word)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_maximum_column_beside_unit_columns_holds_for_every_unit(form):
+    text = header("TỈNH ĐẮK LẮK", "Đắk Lắk") + (
+        "Phụ lục I\nKẾT QUẢ CÁC CHỈ SỐ NĂM 2024 CỦA TỈNH ĐẮK LẮK (CŨ) VÀ TỈNH PHÚ YÊN (CŨ)\n\n"
+        "| STT | Chỉ số / Lĩnh vực | Điểm tối đa | Tỉnh Đắk Lắk (cũ) | | Tỉnh Phú Yên (cũ) | |\n"
+        "| | | | Điểm | Xếp hạng | Điểm | Xếp hạng |\n"
+        "| I | CHỈ SỐ PAR INDEX NĂM 2024 | 100 | 86,92 | 34/63 | 87,73 | 24/63 |\n"
+        "| 1 | Cải cách thể chế | 10 | 9,10 | | 9,35 | |\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "scope", "score", "max_score", "rank") == {
+        (None, "tinh Dak Lak (cu)", 86.92, 100, 34), (None, "tinh Phu Yen (cu)", 87.73, 100, 24),
+        ("Cai cach the che", "tinh Dak Lak (cu)", 9.1, 10, None), ("Cai cach the che", "tinh Phu Yen (cu)", 9.35, 10, None)}
