@@ -238,8 +238,10 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column \
                 else label_max
             scopes = _year_column_units(table, doc) if scopes is None else scopes
+            # (SIPAS rows with their maximum cell blank under `Điểm tối đa`: rates, `CHỈ SỐ SIPAS (%)`)
+            as_percent = in_percent or index == "SIPAS" and v.max_score is None
             read = [IndexResult(index=index, component=component, year=y, scope=scopes.get(y) if scopes else scope, evidence=ev,
-                                **({"percent": n} if in_percent else {"score": n, "max_score": v.max_score}))
+                                **({"percent": n} if as_percent else {"score": n, "max_score": v.max_score}))
                     for y, n in by_year]
             results += read
             _rank_of_year(row.tokens, table.header, read, table.has_max_column)

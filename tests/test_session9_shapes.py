@@ -433,3 +433,17 @@ def test_a_maximum_column_beside_unit_columns_holds_for_every_unit(form):
     assert _folded(results, "component", "scope", "score", "max_score", "rank") == {
         (None, "tinh Dak Lak (cu)", 86.92, 100, 34), (None, "tinh Phu Yen (cu)", 87.73, 100, 24),
         ("Cai cach the che", "tinh Dak Lak (cu)", 9.1, 10, None), ("Cai cach the che", "tinh Phu Yen (cu)", 9.35, 10, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_sipas_rows_with_a_blank_maximum_under_a_maximum_column_are_rates(form):
+    text = header("TỈNH NGHỆ AN\nSỞ Y TẾ", "Nghệ An") + (
+        "Phụ lục I\nKẾT QUẢ CHỈ SỐ CCHC VÀ CHỈ SỐ SIPAS CỦA SỞ Y TẾ NĂM 2023 - 2024\n"
+        "STT  Nội dung                              Điểm tối đa    Năm 2023    Năm 2024\n"
+        "I    CHỈ SỐ CCHC (PAR INDEX)                   100          85,64       88,92\n"
+        "II   CHỈ SỐ SIPAS (%)                                       85,08       87,35\n"
+        "1    Thủ tục hành chính                                     84,90       86,90\n")
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.index == "SIPAS"], "component", "year", "score", "percent") == {
+        (None, 2023, None, 85.08), (None, 2024, None, 87.35), ("Thu tuc hanh chinh", 2023, None, 84.9),
+        ("Thu tuc hanh chinh", 2024, None, 86.9)}
