@@ -15,6 +15,7 @@ import re
 from typing import Optional
 
 from extract.numbers import NUMBER, YEAR, fold
+from extract.result_table_lead import CHANGE_COLUMN
 from extract.result_unit_columns import text_lines
 
 _VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?|\d{{1,3}}\s?/\s?\d{{1,3}})$")
@@ -26,7 +27,7 @@ _YEAR_HEAD = re.compile(r"^n\S{0,2}m$")  # Năm (a column of years)
 _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so(?:\s+(?:thanh\s+phan|noi\s+dung))?|noi\s+dung|"
                           r"tieu\s+chi|linh\s+vuc|yeu\s+to)$")
 _MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua"
-                           r"|tang\s*(?:\(\+\))?\s*[,/]\s*giam(?:\s*\(-\))?|chenh\s+lech)(?:\s*\(%\))?$")
+                           rf"|{CHANGE_COLUMN})(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
 _UNIT_HEAD = re.compile(r"\((?:cu|cii)\)\s*$|^(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|so)\s")
 

@@ -21,6 +21,7 @@ from extract.result_values import Value, find_values
 _RULE = re.compile(r"^[ \t]*_{4,}[ \t]*$", re.M)
 _NOTE = re.compile(r"^[ \t]*([¹²³⁴⁵⁶⁷⁸⁹]|[1-9])[ \t]+(?=\S)", re.M)
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_DIGIT_OF = str.maketrans(_SUPERSCRIPT, "0123456789")
 _NOTES_END = re.compile(r"\n[ \t]*\n|\f|\n[ \t]*(?:[IVX]{1,4}|\d{1,2})\.[ \t]")
 
 
@@ -50,8 +51,8 @@ def footnote_values(d: Doc, mentions: list[tuple[int, int, str]], owned: list[tu
             hi = notes[k + 1].start() if k + 1 < len(notes) else (end.start() if end else len(d.text))
             if index_mentions(folded[lo:hi]) or COMPONENT_CUE.search(folded, lo, hi):
                 continue  # (a note naming its index is a sentence of its own; parts of one are the orphans' reading)
-            mark = _mark_at(d, int(note.group(1).translate(str.maketrans(_SUPERSCRIPT, "0123456789"))),
-                            max(0, rule.start() - 4000), rule.start(), source_text)
+            mark = _mark_at(d, int(note.group(1).translate(_DIGIT_OF)), max(0, rule.start() - 4000), rule.start(),
+                            source_text)
             if mark is None:
                 continue
             start = sentence_start(folded, mark)

@@ -16,6 +16,7 @@ from extract.components import index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, index_columns, index_count
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS
+from extract.result_table_lead import CHANGE_COLUMN
 
 _TOKEN = rf"(?:\d{{1,3}}\s?/\s?\d{{1,3}}|(?:≥|>=|>|≤|<=)\s?{NUMBER}|[+-]\s?{NUMBER}|{NUMBER})"
 _TAIL_RE = re.compile(rf"^(?P<label>.*?)(?P<nums>(?:(?<![\w,./]){_TOKEN}\s*)+)$")
@@ -128,7 +129,7 @@ class TableContext:
     def change_column(self) -> bool:
         """`Tăng (+), giảm (-)`: signed numbers are last year's changes, not expected increases."""
         return "du kien" not in self.header and bool(
-            re.search(r"tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech", self.header)
+            re.search(CHANGE_COLUMN, self.header)
             or re.search(r"so\s+voi\s+(?:nam\s+)?\d{4}", self.header) and not re.search(_GOAL_COLUMN, self.header))
 
 

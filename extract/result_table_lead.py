@@ -35,8 +35,10 @@ def section_year(heading: str, current: Optional[int]) -> Optional[int]:
 
 
 # what a column of results says (a year, `Điểm đạt`, `Xếp hạng`, `Tỷ lệ (%)`, `Mục tiêu`)
+# a column of last year's changes: `Tăng/giảm`, `Tăng (+), giảm (-)`, `Chênh lệch` (folded)
+CHANGE_COLUMN = r"tang\s*(?:\(\+\))?\s*[,/]\s*giam(?:\s*\(-\))?|chenh\s+lech"
 _COLUMN_LABEL = re.compile(rf"^(?:[^\d]{{0,24}}\b{YEAR}\b[^\d]{{0,12}}|[^\d]{{0,40}}(?:diem|hang|%|ty le|muc tieu|chi tieu|"
-                           r"ket qua|toi da|phan dau|tang\s*(?:\(\+\))?\s*[,/]\s*giam|chenh lech)[^\d]{0,40})$")  # (a change column)
+                           rf"ket qua|toi da|phan dau|{CHANGE_COLUMN})[^\d]{{0,40}})$")
 
 
 def headed_without_number(line: str) -> bool:

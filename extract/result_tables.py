@@ -32,6 +32,12 @@ class RowValues:
     percent: Optional[float] = None
 
 
+def _goal(token: str) -> tuple[str, Optional[float]]:
+    """`≥ 9,40` -> (`>=`, 9.4); `>= 90` -> (`>=`, 90.0); `< 5` -> (`<`, 5.0)."""
+    cmp = ">=" if token.startswith(">=") else {"≥": ">=", ">": ">", "≤": "<=", "<": "<"}.get(token[0], ">=")
+    return cmp, parse_number(re.sub(r"^[≥><≤=]+", "", token))
+
+
 def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False, ratio: bool = False) -> RowValues:
     v = RowValues()
     plain: list[float] = []
@@ -40,10 +46,7 @@ def assign_columns(tokens: list[str], has_max: bool, max_first: bool = False, ra
             a, b = (int(x) for x in re.findall(r"\d+", t))
             v.rank, v.rank_total = a, b
         elif t[0] in "≥><≤":
-            v.target = parse_number(re.sub(r"^[≥><≤=]+", "", t))
-            v.target_cmp = {"≥": ">=", ">": ">", "≤": "<=", "<": "<"}.get(t[0], ">=")
-            if t.startswith(">="):
-                v.target_cmp = ">="
+            v.target_cmp, v.target = _goal(t)
         elif t[0] in "+-":
             v.increase = parse_number(t)
         else:
@@ -264,17 +267,14 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
                                        comparator="=", value=v.increase, out_of=v.max_score, evidence=ev))
         goal_years = _goal_years(table, len(goals)) if v.score is None and v.rank is None else []
         if goal_years:  # one goal per year column
-            for y, g in zip(goal_years, goals):
-                targets.append(IndexTarget(index=index, component=component, year=y, metric="score",
-                                           comparator=_CMP.get(g[0], ">="), value=parse_number(re.sub(r"^[≥><≤=]+", "", g)),
-                                           out_of=v.max_score, evidence=ev))
+            for y, (cmp, value) in zip(goal_years, map(_goal, goals)):
+                targets.append(IndexTarget(index=index, component=component, year=y, metric="score", comparator=cmp,
+                                           value=value, out_of=v.max_score, evidence=ev))
         elif v.target is not None:
             targets.append(IndexTarget(index=index, component=component, year=target_year, metric="score",
                                        comparator=v.target_cmp, value=v.target, out_of=v.max_score, evidence=ev))
     return results, targets, warnings
 
-
-_CMP = {"≥": ">=", ">": ">", "≤": "<=", "<": "<"}
 
 
 def _goal_years(table: TableContext, count: int) -> list[int]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from normalize.restore.syllables import skeleton
+
 # Combining marks that carry a tone; the others (breve, circumflex, horn) belong to the letter.
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -36,12 +38,6 @@ _TAKES_NUMERAL = {"quy", "luc", "doan", "nhom", "loai", "vung", "dot", "phan", "
                   "hang", "cap", "bac", "phu"}
 
 
-def _plain(word: str) -> str:
-    """A word without marks, lower case (`Quý` -> `quy`)."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
-                   if not unicodedata.combining(c))
-
-
 _SPECK_AFTER_RULE = re.compile(r"\|[ \t]+[^\w\s|]{1,2}[ \t]*$")
 
 
@@ -59,7 +55,7 @@ def repair_table_rules(text: str) -> str:
                     return m.group(0)  # `| I |`: a cell
                 if not before and not bordered:
                     return m.group(0)  # `I Chỉ số ...` opening an unbordered line: a numeral
-                last = [_plain(w) for w in before.split()[-2:]]
+                last = [skeleton(w) for w in before.split()[-2:]]
                 if last and (last[-1] in _TAKES_NUMERAL or last == ["khu", "vuc"]):
                     return m.group(0)  # `Quý I năm 2024`, `Phụ lục I`, `Giai đoạn I`: a numeral
                 return "|"
