@@ -10,7 +10,7 @@ import unicodedata
 from typing import Optional
 
 from extract.numbers import NUMBER
-from extract.result_context import (closed_parens, component_match, component_opens, components_listed,
+from extract.result_context import (closed_parens, component_match, component_opens, components_listed, heading_year,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year
 from extract.result_scope import UNIT_WORDS, capitalised_after, scope_of
@@ -33,8 +33,10 @@ _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4
                            r"(?:(?:[a-z]+\s+){0,6}?|(?:[a-z]+\s+|-\s+){1,11}?(?=\((?:cu|cii)\)))(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
-                           # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
-                           r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s")
+                           # a bullet that only places or scores the index named on the line above (`- Xếp hạng trong
+                           # nhóm 10 ...`, `- Xếp hạng: 14/20`, `- Tổng điểm: 82,64/100`, `- Đạt 82,64 điểm`)
+                           r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|th\S{0,2}\s+h\S{0,2}ng|duy tri|giu vung)[\s:]"
+                           r"|\s*(?:tong\s+)?d[i1l]\S?e?m(?:\s+(?:so|dat(?:\s+duoc)?|tong\s+hop))?\s*:(?=\s*\d)|\s*dat\s+(?=\d)")
 
 
 _SAME_YEAR = re.compile(r"\s*(?:cung\s+nam|cung\s+ky|trong\s+nam\s+do)\b")  # `Cùng năm, ...`: the year said before
@@ -250,7 +252,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             same_year = _SAME_YEAR.match(folded, sent_start) and year_before(folded, sent_start, 0, max(0, sent_start - 400))
             year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or _latest_year(
                 folded, min(paragraph_start(folded, sent_start), v.start), v.start) or _latest_year(
-                folded, paragraph_start(folded, sentence_start(folded, ms)), v.start)
+                folded, paragraph_start(folded, sentence_start(folded, ms)), v.start) or heading_year(
+                folded, v.start)  # `I. KẾT QUẢ NĂM 2021` over `- Điểm: 82,64`
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
             above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
             # (not for a unit named as the subject: `Đối với khối sở, Sở Tài chính đạt 84,37%` is the issuer's own)

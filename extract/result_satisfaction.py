@@ -20,9 +20,12 @@ _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
 # (the cue's spaces inside its optional group: a bare `\s*` first would try every position of a blanked table)
 _SATISFACTION = re.compile(rf"(?:(?:tren|toi thieu|it nhat|dat|tu)\s*)?{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
-# `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named).
+# (said with `là` or a colon, the rate of others: `... lần lượt là`, `Tỷ lệ hài lòng bình quân cả nước là 85,12%`)
+_OTHERS_RATE = re.compile(r"lan\s+luot|b\S?nh\s+qu\S{1,2}n|trung\s+b\S?nh|ca\s+n\S{1,3}c|\bkhoi\b|\bcac\s+(?:so|don\s+vi|co\s+quan)\b")
+# `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named); `- Mức độ hài lòng ...
+# đối với sự phục vụ của Sở: 79,8%` (a label).
 _SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?|khao sat(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
-                                 rf"(?:[^.;%\n]|\n(?![ \t]*(?:[\n+•-]|[a-z]\)|\d{{1,2}}[.)]))){{0,140}}?(?:dat|tren|toi thieu|it nhat)\s+"  # (a wrapped line, not an item)
+                                 rf"(?:[^.;%\n]|\n(?![ \t]*(?:[\n+•-]|[a-z]\)|\d{{1,2}}[.)]))){{0,140}}?(?:(?:dat|tren|toi thieu|it nhat)\s+|\bla\s+|:\s*)"  # (a wrapped line, not an item)
                                  rf"(?:tu\s+|tren\s+|toi thieu\s+)?{_N}\s?%")
 
 
@@ -53,6 +56,9 @@ def satisfaction_targets(d: Doc) -> list[IndexTarget]:
                                    doc_text[max(0, num_at - 40):m.end() + 20].split()))))
     for m in _SATISFACTION_LEVEL.finditer(folded):
         num_at = m.start(1)
+        if re.search(r"(?:\bla\s+|:\s*)(?:tu\s+|tren\s+|toi thieu\s+)?$", folded[m.start():num_at]) and \
+                _OTHERS_RATE.search(folded, m.start(), num_at):
+            continue
         value = parse_number(m.group(1))
         page = page_of(num_at) if page_of else None
         if value is None or (page, value) in seen:

@@ -79,8 +79,12 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("rank_increase_range", re.compile(rf"{_UP}\s+(?:tu\s+)?(\d{{1,2}})\s*(?:-|den)\s*(\d{{1,2}})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),
-    # `tổng điểm 82,4`, `điểm số: 82,4`, `với số điểm 82,37` (no `điểm` after the number)
-    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so|\bso\s+diem)(?:\s+(?:dat|la)|:)?\s+{_N}(?!\s*(?:%|/|\d|d\S?em))")),
+    # `tổng điểm 82,4`, `điểm số: 82,4`, `với số điểm 82,37`, `Tổng điểm: 82,64/100` (no `điểm` after the number; the
+    # number whole: `82,64/100` is not `82`)
+    # (or a line's label alone: `- Điểm: 82,64`, `Điểm đạt được: 82,64`)
+    ("score_named", re.compile(rf"(?:tong\s+diem|diem\s+so|\bso\s+diem|(?:(?<![^\n])|(?<=\n- )|(?<=\n\+ )|(?<=\n• ))diem(?:\s+dat(?:\s+duoc)?)?(?=\s*:))"
+                               rf"(?:\s+(?:dat|la)|\s*:)?\s+{_N}(?:\s?/\s?{_MAX})?"
+                               r"(?!\s*(?:%|/|\d|d\S?em)|\s?[.,]\s?\d)")),
     ("rank_increase", re.compile(rf"{_UP}\s+(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?(\d{{1,2}})\s+b\S?c\b")),
     ("score_range", re.compile(rf"(?:{_DAT}\s+)?tu\s+{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score", re.compile(rf"(?:{_LEAD}|:\s*){_CUE_BEFORE}?{_N}\s*{_DIEM}\s*/\s*{_MAX}\s*{_DIEM}")),  # `88,14 điểm/100 điểm`
@@ -100,9 +104,10 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("score_frac", re.compile(rf"{_DAT}\s+{_CUE_BEFORE}?{_N}\s?/\s?{_MAX}(?!\s*\d)")),
     # `là 0,4871/1`: a decimal over its maximum after `là` (an integer there may be a rank: `là 5/63`)
     ("score_frac", re.compile(rf"\bla\s+(\d{{1,3}}[.,]\d+)\s?/\s?{_MAX}(?!\s*\d)")),
-    # `cải cách thể chế 7,8/9; cải cách TTHC 12,25/13;`: a name, then a decimal over its maximum closing the clause
+    # `cải cách thể chế 7,8/9; cải cách TTHC 12,25/13;`: a name (or its label: `Cải cách TTHC: 10,25/13;`), then a
+    # decimal over its maximum closing the clause
     # (a decimal: `12/13` may be a rank)
-    ("score_frac", re.compile(rf"(?<=[a-z)])[ \t]+(\d{{1,2}}[.,]\d{{1,2}})\s?/\s?(\d{{1,3}}(?:[.,]\d{{1,2}})?)(?=[ \t]*[;,](?!\d)|[ \t]*\.(?!\d)|[ \t]*$)", re.M)),
+    ("score_frac", re.compile(rf"(?<=[a-z)])(?:[ \t]*:)?[ \t]+(\d{{1,2}}[.,]\d{{1,2}})\s?/\s?(\d{{1,3}}(?:[.,]\d{{1,2}})?)(?=[ \t]*[;,](?!\d)|[ \t]*\.(?!\d)|[ \t]*$)", re.M)),
     ("percent_range", re.compile(rf"(?:tu\s+){_N}\s?%?\s*(?:den|-)\s*{_N}\s?%")),
     # `... thứ hạng PCI nằm trong khoảng 30 - 35/63`: the index named between the verb and the range
     ("rank_range", re.compile(r"\btrong\s+khoang\s+(\d{1,3})\s?(?:-|den)\s?(\d{1,3})\s?/\s?(\d{1,3})\b")),

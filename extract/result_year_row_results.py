@@ -9,7 +9,7 @@
 `Kết quả`), a maximum (`tối đa`), a percentage (`%`, `Tỷ lệ`) or a rank (`Xếp hạng`, `Thứ hạng`, `Hạng`, a bare
 `9` or `9/13`); any other column (`So với năm trước`, `Ghi chú`) says no value and is skipped. A header cell naming
 an index is that index's column (`Năm | PCI (điểm) | Xếp hạng`: the rank of the PCI); a header naming none takes
-the one index its lead-in (the two lines above) or else its section heading names. A table of goals (the lead-in,
+the one index its lead-in (the two lines above), else its section heading, else the plan's title names. A table of goals (the lead-in,
 header or section says `mục tiêu`, `phấn đấu`, `lộ trình`; a cell `≥ 87`, `Top 5`) is left to `result_year_rows`.
 The lines read are handed back so that the other readers do not read them again."""
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from extract.components import index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
+from extract.result_context import title_text
 from extract.result_scope import former_unit
 from extract.result_unit_columns import one_index, scan_lines
 from extract.result_year_rows import line_cells
@@ -99,21 +100,26 @@ def lead_in(lines: list[tuple[int, str]], sections: list, i: int) -> tuple[str, 
 def year_row_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
                      ) -> tuple[list[IndexResult], list[tuple[int, int]]]:
     """Results of every table with a row per year in `text`, and the (start, end) of the lines read."""
-    return scan_lines(text, lambda lines, sections, i: _table_at(lines, sections, i, page_of))
+    title = title_text(fold(text))
+    return scan_lines(text, lambda lines, sections, i: _table_at(lines, sections, i, page_of, title))
 
 
-def _table_at(lines, sections, i: int, page_of):
+def _other_index(cells: list[str], named_above: str) -> Optional[str]:
+    """The lead-in or title names two indices, the header one of them (`Năm | Điểm đạt | Xếp hạng | Chỉ số SIPAS
+    (%)`): the index of the columns naming none is the other."""
+    in_header = {n for c in cells for _, _, n in index_mentions(fold(c))}
+    rest = [n for n in dict.fromkeys(n for _, _, n in index_mentions(fold(named_above))) if n not in in_header]
+    return rest[0] if in_header and len(rest) == 1 else None
+
+
+def _table_at(lines, sections, i: int, page_of, title: str = ""):
     off, line = lines[i]
     cells = line_cells(line) if "|" in line or "  " in line.strip() else []
     if len(cells) < 2 or not _YEAR_HEAD.match(fold(cells[0])):
         return None
     lead, heading, index = lead_in(lines, sections, i)
-    if index is None:
-        # the lead-in names two indices, the header one of them (`Năm | Điểm đạt | Xếp hạng | Chỉ số SIPAS (%)`):
-        # the columns naming none are the other's
-        in_header = {n for c in cells for _, _, n in index_mentions(fold(c))}
-        rest = [n for n in dict.fromkeys(n for _, _, n in index_mentions(fold(lead))) if n not in in_header]
-        index = rest[0] if in_header and len(rest) == 1 else None
+    if index is None:  # (a heading naming no index: `I. KẾT QUẢ 03 NĂM GẦN ĐÂY`)
+        index = _other_index(cells, lead) or one_index(title) or _other_index(cells, title)
     columns = _columns(cells, index)
     if not columns or _GOAL_WORDS.search(fold(lead)) or _GOAL_WORDS.search(fold(heading)):
         return None
