@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.components import index_mentions
 from extract.numbers import NUMBER, YEAR, fold
 from extract.result_table_lead import CHANGE_COLUMN
 from extract.result_unit_columns import text_lines
+from extract.result_year_row_results import column_measure
 
 _VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?|\d{{1,3}}\s?/\s?\d{{1,3}})$")
 _INLINE_VALUE = rf"{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
@@ -185,7 +187,11 @@ def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tu
     first_label = names.pop()
     # (`Chỉ số thành phần / Tỉnh A (cũ) / Tỉnh B (cũ) / Chi phí thời gian / 7,12 / 6,85`: the head names what the rows
     # are, the blocks are rows; `Đơn vị / Xã A (cũ) / Xã B (cũ) / Điểm / ...` is read column by column)
+    # (`Đơn vị / Điểm Chỉ số CCHC / Xếp hạng / Chỉ số SIPAS / Phường A (cũ) / 88,50 / 2/9 / 87,40%`: columns that
+    # name an index or a measure over rows of units, row by row)
     row_by_row = all(_YEAR_CELL.search(fold(n)) or _MEASURE_HEAD.match(fold(n)) for n in names) or (
+        all(index_mentions(fold(n)) or column_measure(fold(n)) for n in names) and bool(_UNIT_HEAD.search(fold(first_label)))
+    ) or (
         not fold(_cell(lines[i])).startswith(("don vi", "ten don vi")) and all(_UNIT_HEAD.search(fold(n)) for n in names)
         and not _MEASURE_HEAD.match(fold(first_label)) and not _YEAR_CELL.search(fold(first_label)))
     if len(names) < 2 and not row_by_row:  # (`Yếu tố / Tỷ lệ hài lòng (%)` over rows of two cells: row by row)

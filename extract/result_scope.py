@@ -284,12 +284,18 @@ def province_above(doc_text: str) -> Optional[str]:
     return f"{kind} {province}" if province else None
 
 
+_NO_NAME = ("va", "den", "trong")  # words no place name holds
+
+
 def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
     words = []
     split = doc_text[lo:hi].split()
     for k, w in enumerate(split):
-        if not w[:1].isupper() or fold(w) in ("nam", "ngay", "thang") and k + 1 < len(split) and split[k + 1][:1].isdigit():
+        after = fold(split[k + 1]) if k + 1 < len(split) else ""
+        if not w[:1].isupper() or fold(w) in ("nam", "ngay", "thang") and after[:1].isdigit():
             break  # (`của Thành phố` / `Năm 2025, ...`: a date opens the next sentence)
+        if fold(w) in _NO_NAME or (fold(w), after.strip(",.;:")) in (("giai", "doan"), ("nhiem", "ky")):
+            break  # a heading in capitals: `CỦA TỈNH GIAI ĐOẠN 2018 - 2020`, `CỦA HUYỆN VÀ ...`
         words.append(w.strip(",.;:"))
         if w[-1] in ",.;:":  # `huyện Thanh Sơn; Chỉ số SIPAS`: the name ends at its punctuation
             break

@@ -15,9 +15,11 @@ _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\.\s")
 _RESULTS_SECTION = re.compile(rf"\b(?:ket qua|thuc trang|danh gia|tinh hinh)\b(?:(?!muc tieu|chi tieu|phan dau|ke hoach|"
                               rf"so voi|den nam).){{0,80}}?\bn\S{{0,2}}m\s+({YEAR})\b")
 # the first column of a table of components or indices, with no numbering column before it
-# (or of former units: `Tỉnh (cũ)`, `Phường (cũ)`, `Đơn vị (cũ)`, whose rows are those units' results)
+# (or of former units: `Tỉnh (cũ)`, `Phường (cũ)`, `Đơn vị (cũ)`, `Đơn vị`, whose rows are those units' results)
 _FIRST_COLUMN = re.compile(r"^\s*(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|linh\s+vuc|yeu\s+to|tru\s+cot|"
-                           rf"tieu\s+chi|noi\s+dung|(?:{UNIT_WORDS}|don\s+vi)\s*\((?:cu|cii)\))(?:\s*\([^)]{{0,12}}\))?"
+                           rf"tieu\s+chi|noi\s+dung|(?:{UNIT_WORDS}|don\s+vi)\s*\((?:cu|cii)\)"
+                           # `Đơn vị`, `Đơn vị trước sắp xếp`: each row names its own unit
+                           r"|(?:ten\s+)?don\s+vi(?:\s+(?:truoc|sau)\s+(?:sap\s+xep|hop\s+nhat))?)(?:\s*\([^)]{{0,12}}\))?"
                            r"(?=\s{2,}|\s*\|)")
 
 _FIRST_LABEL = re.compile(r"(?:chi\s+so(?:\s+thanh\s+phan|\s+noi\s+dung)?|linh\s+vuc|yeu\s+to|tru\s+cot|tieu\s+chi|noi\s+dung)")

@@ -107,7 +107,10 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
         lead_in = _sentence_at(line, max(0, lead_in - 1))
     elif lead_in and not _names_unit(line, lead_in, UNIT_WORDS):
         before = _sentence_at(line, max(0, lead_in - 1))
-        if not _COMPARES.search(fold(line[before:lead_in])):  # (not `So với các tỉnh ..., X đứng sau Y`)
+        # (not `So với các tỉnh ..., X đứng sau Y`, nor `Tỉnh dẫn đầu là` / `Quảng Ninh ...; tỉnh X lân cận đạt`
+        # wrapped over lines, nor an aside `Cũng trong năm 2022, Chỉ số PAR INDEX của tỉnh đạt`)
+        whole = max([0] + [m.end() for m in re.finditer(r"\.\)?\s", line[:max(0, lead_in - 1)])])
+        if not _COMPARES.search(fold(line[min(before, whole):lead_in])):
             # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
             verb = _VERB.search(fold(line), before)
             return scope_of(line, fold(line), before, verb.start() if verb and verb.start() < lead_in else lead_in, own)
@@ -130,7 +133,8 @@ def _names_unit(line: str, lo: int, unit_words: str) -> bool:
 
 
 _VERB = re.compile(r"\b(?:dat|xep|dung)\b")
-_COMPARES = re.compile(r"\b(?:so\s+voi(?!\s+(?:nam|cung\s+ky|ky\s+truoc|muc\s+tieu|chi\s+tieu)\b)|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan)\b")
+_COMPARES = re.compile(r"\b(?:so\s+voi(?!\s+(?:nam|cung\s+ky|ky\s+truoc|muc\s+tieu|chi\s+tieu)\b)|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan"
+                       r"|lan\s+can|cung\s+(?:trong\s+)?nam)\b")
 
 
 def _worded_rows(lines, i, at_most: int = 40) -> int:

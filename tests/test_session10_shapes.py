@@ -93,3 +93,52 @@ def test_component_labels_with_a_colon_before_their_fraction_take_the_heading_ye
     assert _folded(results, "component", "year", "score", "max_score") == {
         (None, 2021, 83.71, 100), ("Cai cach thu tuc hanh chinh", 2021, 10.75, 13),
         ("Cai cach che do cong vu", 2021, 12.25, 15)}
+
+
+_FIELDS = ("| STT | Lĩnh vực | Điểm tối đa | Điểm đạt | Xếp hạng |\n"
+           "| 1 | Cải cách thể chế | 9,0 | 8,25 | 4/19 |\n| 2 | Cải cách thủ tục hành chính | 14,0 | 12,30 | 7/19 |\n"
+           "| | Tổng cộng | 100 | 85,12 | 8/19 |\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("aside", [
+    "Cũng trong năm 2022, Chỉ số PAR INDEX của tỉnh Quảng Trị đạt 84,03 điểm, xếp thứ 31/63.",
+    "Tỉnh dẫn đầu cả nước là\nQuảng Ninh với 91,02 điểm; tỉnh Quảng Bình lân cận đạt 84,10 điểm.",
+])
+def test_a_table_led_in_without_a_unit_after_an_aside_on_another_unit_is_the_plans(form, aside):
+    text = _plan("SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ", "Nâng cao Chỉ số CCHC của Sở Tài chính năm 2023", (
+        "I. KẾT QUẢ NĂM 2022\n1. Chỉ số cải cách hành chính\nChỉ số CCHC năm 2022 của Sở Tài chính đạt 85,12/100 "
+        "điểm, xếp thứ 8/19 sở, ban, ngành. " + aside + "\nKết quả cụ thể theo từng lĩnh vực như sau:\n" + _FIELDS
+        + "II. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert {(r.component, r.scope) for r in results if r.component} == {
+        ("Cải cách thể chế", None), ("Cải cách thủ tục hành chính", None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_heading_in_capitals_naming_the_period_names_no_unit(form):
+    text = _plan("TỈNH NGHỆ AN", "Cải thiện Chỉ số PAPI giai đoạn 2021 - 2025", (
+        "I. KẾT QUẢ CHỈ SỐ PAPI CỦA TỈNH GIAI ĐOẠN 2018 - 2020\nChỉ số PAPI của tỉnh năm 2019 đạt 42,96 điểm, xếp "
+        "thứ 29/63; năm 2020 đạt 43,37 điểm, xếp thứ 26/63.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "year", "scope", "score") == {(2019, None, 42.96), (2020, None, 43.37)}
+
+
+_UNITS_TABLE = [("Phường Đông Sơn (cũ)", "88,50", "2/9", "87,40%"), ("Phường Bắc Sơn (cũ)", "85,75", "4/9", "84,95%")]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", ["pipes", "cell lines"])
+def test_a_table_of_units_headed_don_vi_without_a_numbering_column(form, layout):
+    head = ["Đơn vị", "Điểm Chỉ số CCHC", "Xếp hạng (trên 9 xã, phường)", "Chỉ số SIPAS"]
+    if layout == "pipes":
+        table = "\n".join("| " + " | ".join(row) + " |" for row in [head] + _UNITS_TABLE)
+    else:
+        table = "\n".join(cell for row in [head] + _UNITS_TABLE for cell in row)
+    text = _plan("PHƯỜNG HẠC THÀNH", "Nâng cao Chỉ số CCHC và Chỉ số SIPAS của phường năm 2026", (
+        "I. KẾT QUẢ\nKết quả Chỉ số CCHC và Chỉ số SIPAS năm 2024 của các phường trước sắp xếp như sau:\n" + table
+        + "\nNhìn chung, các phường đã thực hiện tốt.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PAR INDEX", "phuong Dong Son (cu)", 88.5, None, 2), ("SIPAS", "phuong Dong Son (cu)", None, 87.4, None),
+        ("PAR INDEX", "phuong Bac Son (cu)", 85.75, None, 4), ("SIPAS", "phuong Bac Son (cu)", None, 84.95, None)}
