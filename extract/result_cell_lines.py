@@ -20,7 +20,9 @@ from extract.result_table_lead import CHANGE_COLUMN
 from extract.result_unit_columns import text_lines
 from extract.result_year_row_results import column_measure
 
-_VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?|\d{{1,3}}\s?/\s?\d{{1,3}})$")
+# (`88,21 điểm (9/63)`: a value with its unit and its rank)
+_VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
+                         r"|\d{1,3}\s?/\s?\d{1,3})$", re.I)
 _INLINE_VALUE = rf"{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
 _YEAR_CELL = re.compile(rf"n\S{{0,2}}m\s+{YEAR}")
 _NUMBERING_HEAD = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
@@ -35,8 +37,8 @@ _UNIT_HEAD = re.compile(r"\((?:cu|cii)\)\s*$|^(?:tinh|thanh\s+pho|huyen|quan|thi
 
 
 def _cell(line: str) -> str:
-    """A line as a cell: stray `|` of the OCR dropped."""
-    return line.replace("|", " ").strip()
+    """A line as a cell: stray `|`, quote marks and dots of the OCR dropped (`7 ‘`, `5/8 .`)."""
+    return line.replace("|", " ").strip().strip("‘’'`\".,").strip()
 
 
 def is_value_cell(cell: str) -> bool:
@@ -116,6 +118,7 @@ def _numbered_cells(lines: list[str], i: int, warnings: list[str]) -> Optional[t
         key = cells[0]
         j += k
     body = rows[1:]
+    _blank_damaged(body, head, warnings)
     if len(body) < 2 or not _consistent(body, 1, labelled=not by_year):
         return None
     if by_year and j < len(lines) and (is_value_cell(_cell(lines[j])) or opens(j, key)):
@@ -125,10 +128,28 @@ def _numbered_cells(lines: list[str], i: int, warnings: list[str]) -> Optional[t
     return rows, j
 
 
+# a cell the OCR broke beyond reading (`%/8`, `8#,12`): digits and marks, no letter
+_DAMAGED = re.compile(r"^(?=.*\d)[\d.,/%#*?~^()\s-]{1,8}$")
+
+
+def _blank_damaged(body: list[list[str]], head: list[str], warnings: list[str]) -> None:
+    """A damaged cell in a column of values is left blank (its value unknown), with a warning; the rest of the row
+    and the table are read."""
+    for c in range(1, len(head)):
+        cells = [row[c] for row in body]
+        if sum(map(is_value_cell, cells)) < len(cells) - 1:
+            continue
+        for row in body:
+            if not is_value_cell(row[c]) and _DAMAGED.match(row[c]):
+                warnings.append(f"table read one cell per line under '{head[1]}': cell '{row[c]}' of row {row[0]} "
+                                f"({head[c]}) cannot be read; left blank")
+                row[c] = ""
+
+
 def _consistent(body: list[list[str]], first: int, labelled: bool = True) -> bool:
-    """Every column holds values in every row or in none; the label column (when there is one) none, one column at
-    least values."""
-    kinds = [{is_value_cell(row[c]) for row in body} for c in range(first, len(body[0]))]
+    """Every column holds values in every row or in none (a cell left blank aside); the label column (when there is
+    one) none, one column at least values."""
+    kinds = [{is_value_cell(row[c]) for row in body if row[c]} for c in range(first, len(body[0]))]
     return all(len(k) == 1 for k in kinds) and (not labelled or kinds[0] == {False}) and any(k == {True} for k in kinds)
 
 

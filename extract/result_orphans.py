@@ -138,6 +138,7 @@ def _scored_in_points(d: Doc, whole: str, v: Value, sent_start: int) -> str:
     return named[-1] if named else whole
 
 
+_SATISFIED = re.compile(r"hai\s?[l1]\s?[o0]ng")
 _IN_TURN_CUE = re.compile(r"lan\s+luot\s+(?:dat\s+|la\s+)?")
 
 
@@ -203,6 +204,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
         whole = whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
         earlier = _earlier_year_of(folded, sent_start, v, before)
+        if earlier and v.kind == "percent" and before[-1][1] != "SIPAS" and _SATISFIED.search(folded, sent_start, v.start):
+            continue  # `Kết quả khảo sát sự hài lòng ... đạt 92,40% (năm 2022: 89,65%)`: SIPAS's (result_satisfaction)
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal

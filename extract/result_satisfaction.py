@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extract.components import index_mentions
-from extract.numbers import comparator_near, parse_number
+from extract.numbers import YEAR, comparator_near, parse_number
 from extract.result_context import component_after, component_before, sentence_end, sentence_start
 from extract.result_scope import scope_of
 from extract.result_items import LIST_AFTER, Doc, add_result, listed_components, quoted_component, result_year, target_year
@@ -88,6 +88,9 @@ def satisfaction_targets(d: Doc) -> list[IndexTarget]:
     return out
 
 
+_EARLIER_RATE = re.compile(rf"\s*\(\s*n\S{{0,2}}m\s+({YEAR})\s*(?::|la|dat)?\s*{_N}\s?%\s*\)")
+
+
 def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     """A satisfaction rate reported as a result is SIPAS; the other units' rates that follow in the
     sentence (`phường A (cũ) đạt 92,1%, phường B (cũ) đạt 90,45%`) too."""
@@ -101,6 +104,11 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
             # ... and the rank said right after the rate (`đạt 83,9%, xếp thứ 13/20`)
             # (a remark in parentheses may come between: `đạt 91,35% (chín mươi mốt phẩy ... phần trăm), xếp thứ 12/104`)
             or x.kind == "rank" and re.fullmatch(r"\s*(?:\([^()]{0,100}\)\s*)?,\s*", folded[first.end:x.start])]
+    # `đạt 92,40% (năm 2022: 89,65%)`: the earlier year's rate in parentheses right after
+    earlier = _EARLIER_RATE.match(folded, first.end)
+    if earlier:
+        v = Value("percent", earlier.start(2), earlier.end(2), (earlier.group(2),))
+        add_result(d, {}, v, "SIPAS", comp, int(earlier.group(1)), scope_of(d.text, folded, m.start(), first.start, d.own), ev)
     prev_end = first.end
     for k, v in enumerate([first] + more):
         scope = scope_of(d.text, folded, m.start(), v.start, d.own)

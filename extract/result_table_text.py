@@ -57,7 +57,9 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             i += n
             continue
         if not _starts_header(f) and not _header_without_number(lines, i):
-            found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f)))
+            # (`2. Sự hài lòng của người dân, tổ chức`, `Tỷ lệ hài lòng theo từng yếu tố như sau:`: SIPAS unnamed)
+            found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f))) or (
+                ("SIPAS",) if _SATISFACTION.search(f) and not re.match(rf"\s*{YEAR}\b", f) else ())  # (not `2019 Sở ...`)
             if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":") or _caps_heading(line)
                           or re.match(r"\s*bang\s+\d", f)):  # a caption (`Bảng 1. Kết quả Chỉ số CCHC ...`)
                 heading_indices = found
@@ -76,26 +78,35 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         header, i = _read_header(lines, i)
         if not is_results_header(header):
             continue
-        scope = None
-        if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]):  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
-            scope = _lead_in_scope("\n".join(para[-6:]) or intro[1], own)
+        lead_text = ("\n".join(para[-6:]) or intro[1]) if intro[1].rstrip().endswith(":") or _HEADING_RE.match(intro[1]) \
+            else None  # `I. KẾT QUẢ NĂM 2024 CỦA TỈNH X (CŨ)`
         # (the lead-in's last sentence, its line, else its paragraph opened by a numbered item: `2. Năm 2025, Chỉ số
         # CCHC của Sở đạt ... Kết quả theo từng lĩnh vực:`; the latest year of several)
         lead_sentence = re.split(r"(?<=[.;])\s+(?=\S)", intro[1].strip())[-1]
         numbered = bool(para) and re.match(r"\s*\d+\.\s", para[0]) is not None
         year_of_lead = (_intro_year(lead_sentence) or _intro_year(intro[1], latest=True)
                         or (_intro_year(" ".join(para), latest=True) if numbered else None))
-        table = TableContext(header=header, indices=heading_indices, scope=scope, intro_year=year_of_lead,
+        table = TableContext(header=header, indices=heading_indices, intro_year=year_of_lead,
                              title_index=title_index, section_year=year_of_section,
                              raw_header=" ".join(raw for _, raw in lines[header_at:i]))
         i = _read_rows(lines, i, table)
+        if lead_text is not None:
+            table.scope = _lead_in_scope(lead_text, own, _rank_totals(" ".join(" ".join(r.tokens) for r in table.rows)))
         para = []
         if table.rows:
             tables.append(table)
     return tables
 
 
-def _lead_in_scope(line: str, own) -> Optional[str]:
+_RANK_OF = re.compile(r"(?<![\d.,])(\d{1,3})\s?/\s?(\d{1,3})(?!\d|[.,]\d)")
+
+
+def _rank_totals(text: str) -> set[int]:
+    """The totals of the ranks `6/8` in `text` (not fractions of points: `82,64/100`)."""
+    return {int(b) for a, b in _RANK_OF.findall(text) if int(a) <= int(b)}
+
+
+def _lead_in_scope(line: str, own, row_totals: frozenset | set = frozenset()) -> Optional[str]:
     """The unit of the sentence that leads into the table, not of an earlier one on its line (`..., cao hơn
     phường X (90,10%). Tỷ lệ hài lòng theo yếu tố:`); `Trong đó, ...:` goes on with the sentence before it
     (`Chỉ số PAPI năm 2023 của tỉnh X đạt ... Trong đó, các chỉ số nội dung:`)."""
@@ -110,7 +121,11 @@ def _lead_in_scope(line: str, own) -> Optional[str]:
         # (not `So với các tỉnh ..., X đứng sau Y`, nor `Tỉnh dẫn đầu là` / `Quảng Ninh ...; tỉnh X lân cận đạt`
         # wrapped over lines, nor an aside `Cũng trong năm 2022, Chỉ số PAR INDEX của tỉnh đạt`)
         whole = max([0] + [m.end() for m in re.finditer(r"\.\)?\s", line[:max(0, lead_in - 1)])])
-        if not _COMPARES.search(fold(line[min(before, whole):lead_in])):
+        # (nor one ranking its unit among other units than the rows are ranked among: `... của tỉnh đạt 84,17 điểm,
+        # xếp thứ 36/63` over rows `6/8`, the district's own)
+        totals = _rank_totals(line[before:lead_in])
+        elsewhere = bool(row_totals and totals and not row_totals & totals)
+        if not _COMPARES.search(fold(line[min(before, whole):lead_in])) and not elsewhere:
             # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
             verb = _VERB.search(fold(line), before)
             return scope_of(line, fold(line), before, verb.start() if verb and verb.start() < lead_in else lead_in, own)
@@ -132,6 +147,7 @@ def _names_unit(line: str, lo: int, unit_words: str) -> bool:
     return any(line[lo + m.end():lo + m.end() + 1].isupper() for m in re.finditer(rf"\b(?:{unit_words}|so)\s+", rest))
 
 
+_SATISFACTION = re.compile(r"\bhai\s?l[o0]ng\b")
 _VERB = re.compile(r"\b(?:dat|xep|dung)\b")
 _COMPARES = re.compile(r"\b(?:so\s+voi(?!\s+(?:nam|cung\s+ky|ky\s+truoc|muc\s+tieu|chi\s+tieu)\b)|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan"
                        r"|lan\s+can|cung\s+(?:trong\s+)?nam)\b")

@@ -104,7 +104,8 @@ def _rank_of_year(tokens: list[str], header: str, read: list[IndexResult], has_m
     if not column or not read:
         return
     if not ranks and _bare_rank_last(tokens, header, len(read), has_max):
-        ranks = [tokens[-1]]  # `2020 | 2021 | 2022 | Xếp hạng 2022` over `7,02 | 6,85 | 7,11 | 30`: no total printed
+        # `2020 | 2021 | 2022 | Xếp hạng 2022` over `7,02 | 6,85 | 7,11 | 30`: no total printed
+        ranks = [[t for t in tokens if t[0] not in "+-"][-1]]
     if len(ranks) != 1:
         return
     year = int(column.group(1)) if column.group(1) else max(r.year or 0 for r in read)
@@ -119,8 +120,9 @@ def _bare_rank_last(tokens: list[str], header: str, years: int, has_max: bool = 
     rank column that closes the header."""
     column = _RANK_COLUMN.search(header)
     plain = [t for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
+    unsigned = [t for t in tokens if t[0] not in "+-"]  # (a change column's `+0,07` aside)
     # (under a maximum column the row holds one more number: `13 | 12,5 | 13 |` has no rank)
-    return bool(column and len(plain) == len(tokens) == years + 1 + has_max and re.fullmatch(r"\d{1,3}", tokens[-1])
+    return bool(column and len(plain) == len(unsigned) == years + 1 + has_max and re.fullmatch(r"\d{1,3}", plain[-1])
                 and not re.search(rf"\b{YEAR}\b", _RANK_COLUMN.sub("", header[column.start():])))
 
 

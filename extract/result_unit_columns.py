@@ -134,9 +134,12 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         heads = [k for k, raw in enumerate(lead) if _HEADING.match(raw)]
         lead = lead[heads[-1]:] if heads else lead
         above = fold(" ".join(lead) + " " + (cells[0] if labelled else ""))
-        year = results_year(fold(cells[0])) or results_year(above) or year_of_section
+        # the index and year of the lead-in's own sentence first (`... trong khi Chỉ số SIPAS ... giảm so với năm 2023.
+        # Điểm các chỉ số nội dung PAPI năm 2024 của hai tỉnh như sau:`)
+        last_sentence = fold(re.split(r"(?<=[.;])\s+", " ".join(lead).strip())[-1]) if lead else ""
+        year = results_year(fold(cells[0])) or results_year(last_sentence) or results_year(above) or year_of_section
         total = _TOTAL.search(above)
-        index = one_index(above) or index_of_section
+        index = one_index(last_sentence) or one_index(above) or index_of_section
         by_year = bool(re.fullmatch(r"n\S{0,2}m", fold(cells[0])))  # `Năm | Phường A (cũ) | ...`: a row per year
         read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index,
                      by_year, [g[1] for g in groups] if groups else None, (stated_max(fold(cells[0])) if labelled else None) or stated_max(above))

@@ -26,7 +26,8 @@ from extract.schema import Evidence, IndexResult
 _YEAR_HEAD = re.compile(r"^(?:n\S{0,2}m|chi\s*s[o068bde]|tieu\s+chi|noi\s+dung)$")  # English OCR: `Chi s6`
 _NUMBERING = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 _RANK = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
-_VALUE = re.compile(rf"^{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$")  # (`82,40%`: a percentage)
+# (`82,40%`: a percentage; `88,21 điểm (9/63)`: points and the rank)
+_VALUE = re.compile(rf"^{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$", re.I)
 _YEAR_CELL = re.compile(rf"(?:n\S{{0,2}}m\s+)?({YEAR})")
 
 

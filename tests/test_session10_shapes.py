@@ -142,3 +142,75 @@ def test_a_table_of_units_headed_don_vi_without_a_numbering_column(form, layout)
     assert _folded(results, "index", "scope", "score", "percent", "rank") == {
         ("PAR INDEX", "phuong Dong Son (cu)", 88.5, None, 2), ("SIPAS", "phuong Dong Son (cu)", None, 87.4, None),
         ("PAR INDEX", "phuong Bac Son (cu)", 85.75, None, 4), ("SIPAS", "phuong Bac Son (cu)", None, 84.95, None)}
+
+
+def _cells(*rows) -> str:
+    return "\n".join(cell for row in rows for cell in row) + "\n"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_factor_table_one_cell_per_line_under_a_satisfaction_lead_in_is_sipas(form):
+    text = _plan("XÃ VÂN NAM", "Nâng cao Chỉ số CCHC và sự hài lòng của người dân năm 2024", (
+        "I. KẾT QUẢ\n1. Chỉ số cải cách hành chính\nNăm 2023, Chỉ số CCHC của xã đạt 85,10 điểm, xếp thứ 6/23.\n"
+        "2. Sự hài lòng của người dân, tổ chức\nKết quả khảo sát sự hài lòng tại Bộ phận Một cửa xã năm 2023 đạt 91,30% "
+        "(năm 2022: 88,45%). Tỷ lệ hài lòng theo từng yếu tố như sau:\n"
+        + _cells(("Yếu tố", "Năm 2022", "Năm 2023"), ("Tiếp cận dịch vụ hành chính công", "89,15%", "92,40%"),
+                 ("Thủ tục hành chính", "87,30%", "90,05%")) + "\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.index == "SIPAS"], "component", "year", "percent") == {
+        (None, 2023, 91.3), (None, 2022, 88.45),
+        ("Tiep can dich vu hanh chinh cong", 2022, 89.15), ("Tiep can dich vu hanh chinh cong", 2023, 92.4),
+        ("Thu tuc hanh chinh", 2022, 87.3), ("Thu tuc hanh chinh", 2023, 90.05)}
+    assert {r.index for r in results} == {"SIPAS", "PAR INDEX"}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_field_table_one_cell_per_line_with_a_damaged_cell_and_stray_marks(form):
+    text = _plan("HUYỆN KIẾN XƯƠNG", "Nâng cao Chỉ số CCHC của huyện năm 2023", (
+        "I. KẾT QUẢ NĂM 2022\nNăm 2022, Chỉ số CCHC của huyện đạt 85,90 điểm, xếp thứ 5/8 huyện, thành phố. Cấp tỉnh, "
+        "Chỉ số PAR INDEX năm 2022 của tỉnh Thái Bình đạt 84,17 điểm, xếp thứ 36/63.\nKết quả theo lĩnh vực:\n"
+        + _cells(("TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Xếp hạng"), ("1", "Cải cách thể chế", "7 ‘", "6,10", "4/8"),
+                 ("2", "Cải cách tài chính công", "8", "7,30", "2/8 ."), ("3", "Cải cách chế độ công vụ", "14", "11,60", "%/8"))
+        + "Các xã còn hạn chế.\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "scope", "score", "max_score", "rank") == {
+        ("Cai cach the che", None, 6.1, 7, 4), ("Cai cach tai chinh cong", None, 7.3, 8, 2),
+        ("Cai cach che do cong vu", None, 11.6, 14, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_year_cells_one_per_line_with_points_and_rank(form):
+    text = _plan("THÀNH PHỐ ĐÀ NẴNG", "Nâng cao các chỉ số của thành phố năm 2023", (
+        "I. KẾT QUẢ CÁC CHỈ SỐ NĂM 2021 VÀ NĂM 2022\nKết quả cụ thể như sau:\n"
+        + _cells(("Chỉ số", "Năm 2021", "Năm 2022"), ("PAR INDEX", "90,12 điểm (2/63)", "89,05 điểm (4/63)"),
+                 ("SIPAS", "88,15% (20/63)", "87,40% (24/63)")) + "Đối với Chỉ số PAR INDEX, điểm số giảm.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "score", "percent", "rank") == {
+        ("PAR INDEX", 2021, 90.12, None, 2), ("PAR INDEX", 2022, 89.05, None, 4),
+        ("SIPAS", 2021, None, 88.15, 20), ("SIPAS", 2022, None, 87.4, 24)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_bare_rank_of_the_last_year_after_a_change_column(form):
+    text = _plan("TỈNH NINH THUẬN", "Cải thiện Chỉ số PAPI năm 2023", (
+        "I. KẾT QUẢ\nNăm 2022, Chỉ số PAPI của tỉnh đạt 42,35 điểm. Kết quả 08 chỉ số nội dung như sau:\n\n"
+        "TT  Chỉ số nội dung            Năm 2021   Năm 2022   Tăng/giảm   Xếp hạng 2022\n"
+        "1   Quản trị môi trường          3,29       3,45      +0,16          33\n"
+        "2   Quản trị điện tử             2,82       3,00      +0,18          41\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "score", "rank") == {
+        ("Quan tri moi truong", 2021, 3.29, None), ("Quan tri moi truong", 2022, 3.45, 33),
+        ("Quan tri dien tu", 2021, 2.82, None), ("Quan tri dien tu", 2022, 3.0, 41)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_unit_columns_take_the_index_and_year_of_their_lead_in_sentence(form):
+    text = _plan("TỈNH BẮC NINH", "Nâng cao các chỉ số năm 2025", (
+        "I. KẾT QUẢ NĂM 2024\nChỉ số SIPAS của tỉnh Bắc Giang (cũ) tăng 4 bậc, trong khi tỉnh Bắc Ninh (cũ) giảm 1,05% "
+        "so với năm 2023.\nĐiểm các chỉ số nội dung PAPI năm 2024 của hai tỉnh như sau:\n"
+        "| Chỉ số nội dung | Bắc Ninh (cũ) | Bắc Giang (cũ) |\n| Quản trị môi trường | 2,96 | 3,27 |\n"
+        "| Quản trị điện tử | 2,77 | 2,81 |\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "index", "year", "scope", "score") == {
+        ("PAPI", 2024, "tinh Bac Ninh (cu)", 2.96), ("PAPI", 2024, "tinh Bac Giang (cu)", 3.27),
+        ("PAPI", 2024, "tinh Bac Ninh (cu)", 2.77), ("PAPI", 2024, "tinh Bac Giang (cu)", 2.81)}
