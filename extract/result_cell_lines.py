@@ -33,6 +33,8 @@ _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so(?:\s+
 _MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua"
                            rf"|{CHANGE_COLUMN})(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
+_CHANGE_WORDS = re.compile(r"^(?:[+-]?\s?\d[\d.,]*\s*(?:%|d\S{0,2}m)?\s*,?\s*)?(?:(?:tang|giam|len|xuong|tut)\s+\d{1,2}\s+b\S{0,2}c"
+                           r"|khong\s+doi|giu\s+nguyen|giu\s+vung)$")
 _UNIT_HEAD = re.compile(r"\((?:cu|cii)\)\s*$|^(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|so)\s")
 
 
@@ -220,9 +222,12 @@ def _column_blocks(lines: list[str], i: int, warnings: list[str]) -> Optional[tu
     k = len(names)
     columns: list[list[str]] = [[_cell(lines[i])] + names]
     j -= 1
+    # (read row by row, a change column may say its change in words: `Tăng 5 bậc`, `Giữ nguyên`)
+    changes = {c for c, n in enumerate(names) if row_by_row and re.fullmatch(CHANGE_COLUMN, fold(n))}
     while j < len(lines) and _is_label(_cell(lines[j])):
         block = [_cell(x) for x in lines[j + 1:j + 1 + k]]
-        if len(block) != k or not all(is_value_cell(c) for c in block):
+        if len(block) != k or not all(is_value_cell(x) or c in changes and _CHANGE_WORDS.match(fold(x))
+                                      for c, x in enumerate(block)):
             if any(is_value_cell(c) for c in block[:1]):
                 warnings.append(f"table read column by column under '{_cell(lines[i])}': column "
                                 f"'{_cell(lines[j])}' does not hold {k} values; left as it is")

@@ -101,7 +101,9 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
     if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
         return None  # `+ Quản trị môi trường: 3,21 điểm`: a component's label, not a unit's (`quản` folds to `quan`)
     lead = _lead_in_start(folded, sent_start)
-    if lead <= mention_at:
+    # (a table read and blanked between them: the caption above it is no lead-in of the sentence after it)
+    across_table = re.search(r"(?:\n[ \t]*){4}", folded[sentence_end(folded, lead, sent_start):sent_start])
+    if lead <= mention_at and not across_table:
         if _is_bullet(folded, sent_start):  # the index its list's lead-in names, not one named in a sibling bullet
             lead_end = sentence_end(folded, lead, sent_start)
             named = [idx for a, _, idx in d.mentions if lead <= a < lead_end] if d.mentions else []
@@ -139,6 +141,7 @@ def _scored_in_points(d: Doc, whole: str, v: Value, sent_start: int) -> str:
 
 
 _SATISFIED = re.compile(r"hai\s?[l1]\s?[o0]ng")
+_SATISFACTION_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:muc\s+do|ty\s+le)\s+(?:su\s+)?hai\s?[l1]\s?[o0]ng\b")
 _IN_TURN_CUE = re.compile(r"lan\s+luot\s+(?:dat\s+|la\s+)?")
 
 
@@ -204,8 +207,10 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         cue_lo = min(sent_start, max(paragraph_start(folded, v.start), v.start - 400))
         whole = whole_index_subject(d, sent_start, before[-1][0], before[-1][1])
         earlier = _earlier_year_of(folded, sent_start, v, before)
-        if earlier and v.kind == "percent" and before[-1][1] != "SIPAS" and _SATISFIED.search(folded, sent_start, v.start):
-            continue  # `Kết quả khảo sát sự hài lòng ... đạt 92,40% (năm 2022: 89,65%)`: SIPAS's (result_satisfaction)
+        # `Kết quả khảo sát sự hài lòng ... đạt 92,40% (năm 2022: 89,65%)`, `Mức độ hài lòng đối với yếu tố A đạt
+        # 87,30%; yếu tố B đạt 83,10%`: SIPAS's, not parts of another index named before (result_satisfaction reads them)
+        satisfied = v.kind == "percent" and (earlier and _SATISFIED.search(folded, sent_start, v.start)
+                                             or _SATISFACTION_SUBJECT.match(folded, sent_start))
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
         recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
         # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal
@@ -238,6 +243,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         else:
             continue
         if v.kind == "rank_group" and not found and not whole and last[0] != sent_start:
+            continue
+        if satisfied and index != "SIPAS":
             continue
         ms = before[-1][0]
         if floor_remark(folded, v, d.goals):

@@ -100,7 +100,9 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
     current: dict = {}
     # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
-    more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and folded.startswith("dat", x.start)
+    # (`...; yếu tố C thấp nhất với 78,90%`)
+    more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and (
+        folded.startswith("dat", x.start) or folded.startswith("voi", x.start) and not folded.endswith("so ", 0, x.start))
             # ... and the rank said right after the rate (`đạt 83,9%, xếp thứ 13/20`)
             # (a remark in parentheses may come between: `đạt 91,35% (chín mươi mốt phẩy ... phần trăm), xếp thứ 12/104`)
             or x.kind == "rank" and re.fullmatch(r"\s*(?:\([^()]{0,100}\)\s*)?,\s*", folded[first.end:x.start])]

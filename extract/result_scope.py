@@ -60,10 +60,23 @@ def own_units(doc_text: str) -> set[str]:
             names.append(f"{m.group(1)} {name}")
     if _DEPARTMENT_LINE.search(region):
         return set()  # a department (or a central agency's branch): the province above it is another unit
-    if names:  # typed: `thành phố Vĩnh Long` is not `tỉnh Vĩnh Long`
-        return set(names[-1:])
     place = re.search(r"(?:^|\s{2,}|kh-\S+\s+)([a-z][a-z ]{1,30}?),\s*ng\S{1,3}y\s+\d", head)
+    if names:  # typed: `thành phố Vĩnh Long` is not `tỉnh Vĩnh Long`
+        return {_repaired_by_place(names[-1], place.group(1).strip() if place else "")}
     return {place.group(1).strip()} if place else set()
+
+
+def _repaired_by_place(unit: str, place: str) -> str:
+    """The header's unit with its name as the place of issue spells it when the OCR broke the name in the header
+    (`THANH PHO CDN THO` over `Can Tho, ngày ...`): the header's is no known place, the place of issue one, alike."""
+    from rapidfuzz import fuzz
+
+    from extract.places import is_place_name
+
+    kind, name = _split_unit(unit)
+    if kind and place and not is_place_name(name) and is_place_name(place) and fuzz.ratio(name, place) >= 70:
+        return f"{kind} {place}"
+    return unit
 
 
 

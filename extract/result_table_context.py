@@ -40,6 +40,18 @@ _TOTAL_ROW = re.compile(r"^(?:tong(?:\s+(?:cong|so|diem|so\s+diem))?|trong|cong|
 MAX_CUES = ("toi da", "bo tieu chi", "thang diem", "diem chuan")
 # a row (or column) of ranks: `Xếp hạng`, `Thứ hạng`, `Hạng`; English OCR `Ha.ng`
 RANK_ROW = re.compile(r"^(?:xep|thu)\s*h\S{0,3}ng\b|^h\S{0,3}ng\b")
+# `PAR INDEX (xếp hạng)`, `PCI - Xếp hạng`: the rank row of the index named
+_NAMED_RANK_ROW = re.compile(r"^(?P<name>.+?)\s*(?:\(\s*(?:xep|thu)\s*h\S{0,3}ng\s*\)|[-–:]?\s*(?:xep|thu)\s*h\S{0,3}ng)$")
+
+
+def ranked_indices(label: str) -> Optional[set[str]]:
+    """None when a row (folded label) gives no ranks; else the indices its label names (none: the row above's):
+    `Xếp hạng`, `Xếp hạng Chỉ số CCHC`, `PAR INDEX (xếp hạng)`."""
+    if RANK_ROW.match(label):
+        return {n for _, _, n in index_mentions(label)}
+    m = _NAMED_RANK_ROW.match(label)
+    named = {n for _, _, n in index_mentions(m.group("name"))} if m else set()
+    return named or None
 
 
 @dataclass

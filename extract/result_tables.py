@@ -12,7 +12,7 @@ from extract.components import best_component, index_mentions
 from extract.numbers import YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
 from extract.result_scope import former_unit_named
-from extract.result_table_context import (MAX_CUES, RANK_ROW, SCORE_COLUMN, TableContext, TableRow, is_total_row,
+from extract.result_table_context import (MAX_CUES, SCORE_COLUMN, TableContext, TableRow, is_total_row, ranked_indices,
                                           split_numeric_tail, stated_max)
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
@@ -165,6 +165,13 @@ def _year_column_units(table: TableContext, doc) -> dict[int, str]:
     return out
 
 
+def _ranks_row(label: str, above: list[IndexResult]) -> bool:
+    """The row gives the ranks of the index's row above it, year by year: `Xếp hạng`, or `PAR INDEX (xếp hạng)`
+    under `PAR INDEX (điểm)`."""
+    named = ranked_indices(label)
+    return bool(above) and named is not None and named <= {above[0].index}
+
+
 def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[IndexTarget], list[str]]:
     """Results and targets of one table; rows that name no component, index or parent are skipped."""
     results, targets, warnings = [], [], []
@@ -185,7 +192,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             results += index_column_results(row, columns, year, table.scope, table.unit_rows, ev)
             continue
         ranks = [t for t in row.tokens if "/" in t]
-        if RANK_ROW.match(fold(row.label)) and whole_by_year and len(ranks) == len(row.tokens) == len(whole_by_year):
+        if _ranks_row(fold(row.label), whole_by_year) and len(ranks) == len(row.tokens) == len(whole_by_year):
             # `Điểm PCI | 68,74 | 69,30` over `Xếp hạng | 13/63 | 11/34`: the ranks of the index's row above, year by year
             for r, t in zip(whole_by_year, ranks):
                 r.rank, r.rank_total = (int(x) for x in re.findall(r"\d+", t))

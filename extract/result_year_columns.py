@@ -18,7 +18,8 @@ from typing import Callable, Optional
 from extract.components import best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import former_unit
-from extract.result_table_context import RANK_ROW
+from extract.result_table_context import ranked_indices
+from extract.result_table_lead import CHANGE_COLUMN
 from extract.result_unit_columns import read_cell, row_component, text_lines
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
@@ -29,19 +30,49 @@ _RANK = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
 # (`82,40%`: a percentage; `88,21 điểm (9/63)`: points and the rank)
 _VALUE = re.compile(rf"^{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$", re.I)
 _YEAR_CELL = re.compile(rf"(?:n\S{{0,2}}m\s+)?({YEAR})")
+_CHANGE_HEAD = re.compile(rf"{CHANGE_COLUMN}|so\s+sanh|ghi\s+chu")
 
 
-def _header(cells: list[str]) -> Optional[tuple[list[int], bool, bool]]:
-    """(years, numbered, labelled) of a header `Năm | 2021 | 2022 | ...` (two or more years, each a bare year or
-    `Năm YYYY`), after a numbering cell if any; `labelled` False when the header is the years alone."""
+# a header whose cells the OCR ran together with single spaces (`Chỉ số Năm 2021 Năm 2022 Tăng/giảm`)
+_COLLAPSED_HEADER = re.compile(rf"^(\S+(?:\s+\S+){{0,2}}?)\s+((?:n\S{{0,2}}m\s+)?{YEAR}(?:\s+(?:n\S{{0,2}}m\s+)?{YEAR})+)"
+                               r"(?:\s+(\S+(?:\s+\S+){0,2}))?$")
+_CELL = rf"(?:[+-]?{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?|\d{{1,3}}\s?/\s?\d{{1,3}})"
+
+
+def collapsed_header(line: str) -> list[str]:
+    """The cells of a header whose cells OCR ran together with single spaces, [] when not one: its label (`Chỉ số`,
+    `Nội dung`), each year, a change column after them (`Tăng/giảm`)."""
+    m = _COLLAPSED_HEADER.match(fold(line).strip())
+    if not m or not _YEAR_HEAD.match(m.group(1)) or m.group(3) and not _CHANGE_HEAD.fullmatch(m.group(3)):
+        return []
+    years = re.findall(rf"(?:n\S{{0,2}}m\s+)?{YEAR}", m.group(2))
+    return [m.group(1)] + years + ([m.group(3)] if m.group(3) else [])
+
+
+def collapsed_row(line: str, values: int) -> list[str]:
+    """A row whose cells OCR ran together (`PAR INDEX 85,40 (15/63) 87,28 (12/63) +1,88; tăng 3 bậc`): its label and
+    `values` value cells (a change after them dropped), [] when it is not one."""
+    m = re.match(rf"^(.*?[^\W\d_)]\)?)\s+((?:{_CELL}\s+){{{values - 1}}}{_CELL})(?:\s+[+-]?\S.*)?$", line.strip())
+    if not m:
+        return []
+    return [m.group(1)] + re.findall(rf"{_CELL}(?=\s|$)", m.group(2))[:values]
+
+
+def _header(cells: list[str]) -> Optional[tuple[list[int], bool, bool, int]]:
+    """(years, numbered, labelled, changes) of a header `Năm | 2021 | 2022 | ...` (two or more years, each a bare
+    year or `Năm YYYY`), after a numbering cell if any; `labelled` False when the header is the years alone; `changes`
+    the columns of changes closing it (`Tăng/giảm`, `So sánh`, `Ghi chú`), whose cells are skipped."""
     numbered = bool(cells) and bool(_NUMBERING.match(fold(cells[0])))
     cells = cells[1:] if numbered else cells
     labelled = bool(cells) and bool(_YEAR_HEAD.match(fold(cells[0])))
     years = cells[1:] if labelled else cells
+    changes = 0
+    while len(years) > 2 and _CHANGE_HEAD.fullmatch(fold(years[-1])):  # `... | Năm 2023 | Tăng/giảm`: no year's value
+        years, changes = years[:-1], changes + 1
     found = [_YEAR_CELL.fullmatch(fold(c)) for c in years]
     if len(years) < 2 or not all(found) or (not labelled and not all("m" in fold(c) for c in years)):
         return None
-    return [int(m.group(1)) for m in found], numbered, labelled
+    return [int(m.group(1)) for m in found], numbered, labelled, changes
 
 
 def year_column_results(text: str, page_of: Optional[Callable[[int], Optional[int]]] = None
@@ -52,7 +83,8 @@ def year_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        head = _header(line_cells(lines[i][1])) if "|" in lines[i][1] or "  " in lines[i][1].strip() else None
+        line = lines[i][1]
+        head = _header(line_cells(line) if "|" in line or "  " in line.strip() else collapsed_header(line))
         if not head:
             i += 1
             continue
@@ -65,9 +97,9 @@ def year_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
     return results, spans
 
 
-def _rows(lines, i: int, head: tuple[list[int], bool, bool], lead: str, page_of) -> tuple[list[IndexResult], int]:
+def _rows(lines, i: int, head: tuple[list[int], bool, bool, int], lead: str, page_of) -> tuple[list[IndexResult], int]:
     """(results, next line) of the rows under a header of years."""
-    years, numbered, _ = head
+    years, numbered, _, changes = head
     folded_lead = fold(lead)
     scope = former_unit(lead, folded_lead, 0, len(lead)) if lead else None
     lead_named = list(dict.fromkeys(n for _, _, n in index_mentions(folded_lead)))
@@ -76,19 +108,26 @@ def _rows(lines, i: int, head: tuple[list[int], bool, bool], lead: str, page_of)
     last: Optional[list[IndexResult]] = None
     while i < len(lines):
         off, line = lines[i]
-        cells = line_cells(line)
-        if numbered and cells and re.fullmatch(r"\d{1,2}\.?", cells[0]):
+        cells = line_cells(line) if "|" in line or "  " in line.strip() else collapsed_row(line, len(years))
+        if numbered and cells and re.fullmatch(r"(?:\d{1,2}\.?)?", cells[0]):  # (a blank numbering cell too)
             cells = cells[1:]
+        if changes and len(cells) == len(years) + 1 + changes:
+            cells = cells[:len(years) + 1]  # the change columns' cells (`+2,87 điểm, tăng 3 bậc`) say no year's value
         if len(cells) != len(years) + 1:
             break
         label = fold(cells[0])
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
         named = list(dict.fromkeys(n for _, _, n in index_mentions(label)))
-        if RANK_ROW.match(label) and last and named in ([], [last[0].index]):
+        ranked = ranked_indices(label)
+        if ranked is not None and last and ranked <= {last[0].index}:
+            # (a bare rank under a label saying the total: `Xếp hạng (trên 21 sở, ngành) | 14 | 8`)
+            among = re.search(r"\b(?:tren|trong)\s+(?:tong\s+so\s+)?(\d{1,3})\b", label)
             for r, c in zip(last, cells[1:]):
                 m = _RANK.match(c.strip())
                 if m:
                     r.rank, r.rank_total = int(m.group(1)), int(m.group(2))
+                elif re.fullmatch(r"\d{1,3}", c.strip()) and among and int(c) <= int(among.group(1)):
+                    r.rank, r.rank_total = int(c), int(among.group(1))
         elif len(named) <= 1 and all(_VALUE.match(c.strip()) for c in cells[1:]):
             component = None
             if named:

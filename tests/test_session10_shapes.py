@@ -214,3 +214,77 @@ def test_unit_columns_take_the_index_and_year_of_their_lead_in_sentence(form):
     assert _folded([r for r in results if r.component], "index", "year", "scope", "score") == {
         ("PAPI", 2024, "tinh Bac Ninh (cu)", 2.96), ("PAPI", 2024, "tinh Bac Giang (cu)", 3.27),
         ("PAPI", 2024, "tinh Bac Ninh (cu)", 2.77), ("PAPI", 2024, "tinh Bac Giang (cu)", 2.81)}
+
+
+def test_an_issuer_name_broken_by_the_ocr_in_the_header_is_the_place_of_issue():
+    text = ("YY BAN NHAN DDN CONG HOA XA HOI CHU NGHIA VIET NAM\nTHANH PHO CDN THO D0c lAp - Ttr do - Hanh phuc\n"
+            "S6: 142 /KH-UBND Can Tho, ngay 23 thang 7 nam 2021\nKE HOACH\nNang cao Chi so PCI nam 2021\n\n"
+            "I. KET QUA\nNam 2020, Chi so PCI cua thanh pho Can Tho dat 65,12 diem, xep thu 13/63.\nII. MUC TIEU\n")
+    results, _ = run(text)
+    assert _folded(results, "index", "scope", "score") == {("PCI", None, 65.12)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_unit_ranked_before_ve_an_index_in_its_own_clause(form):
+    text = _plan("PHƯỜNG TÂN LỢI", "Nâng cao Chỉ số CCHC của phường năm 2022", (
+        "I. KẾT QUẢ NĂM 2021\nCùng năm, Chỉ số cải cách hành chính của thành phố Buôn Ma Thuột đạt 85,40 điểm, xếp thứ "
+        "5/15; tỉnh Đắk Lắk xếp thứ 49/63 về Chỉ số PAR INDEX và thứ 55/63 về Chỉ số SIPAS.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.rank_total == 63], "index", "scope", "rank") == {
+        ("PAR INDEX", "tinh Dak Lak", 49), ("SIPAS", "tinh Dak Lak", 55)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", ["pipes", "spaces", "ocr"])
+def test_a_summary_table_of_years_with_a_change_column(form, layout):
+    rows = [("Chỉ số", "Năm 2021", "Năm 2022", "Tăng/giảm"),
+            ("PAR INDEX", "83,15 (6/8)", "86,02 (3/8)", "+2,87 điểm, tăng 3 bậc"),
+            ("SIPAS", "81,20% (5/8)", "84,65% (4/8)", "+3,45%, tăng 1 bậc")]
+    sep = {"pipes": " | ", "spaces": "     ", "ocr": " "}[layout]
+    table = "\n".join(sep.join(row) for row in rows)
+    text = _plan("HUYỆN KIẾN XƯƠNG", "Nâng cao Chỉ số CCHC và SIPAS của huyện năm 2023", (
+        "I. KẾT QUẢ NĂM 2022\nBảng 1. Kết quả các chỉ số của huyện\n\n" + table + "\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "score", "percent", "rank") == {
+        ("PAR INDEX", 2021, 83.15, None, 6), ("PAR INDEX", 2022, 86.02, None, 3),
+        ("SIPAS", 2021, None, 81.2, 5), ("SIPAS", 2022, None, 84.65, 4)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", ["pipes", "cell lines"])
+def test_rank_rows_naming_their_index_under_a_change_column(form, layout):
+    rows = [("Chỉ số", "Năm 2022", "Năm 2023", "Tăng/giảm"), ("Chỉ số CCHC (điểm)", "82,47", "85,91", "+3,44"),
+            ("Xếp hạng Chỉ số CCHC", "14/21", "9/21", "Tăng 5 bậc"), ("SIPAS (%)", "80,36", "83,74", "+3,38"),
+            ("SIPAS (xếp hạng)", "12/21", "7/21", "Tăng 5 bậc")]
+    table = "\n".join("| " + " | ".join(r) + " |" for r in rows) if layout == "pipes" else _cells(*rows)
+    text = _plan("HUYỆN DIỄN CHÂU", "Nâng cao Chỉ số CCHC và SIPAS của huyện năm 2024", (
+        "I. KẾT QUẢ\nBảng 1. Kết quả Chỉ số CCHC, Chỉ số SIPAS của huyện\n" + table + "\n\n"
+        "Năm 2023, huyện đứng thứ 9 trong 21 huyện, vẫn xếp sau thị xã Hoàng Mai (thứ 5/21).\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "score", "percent", "rank") == {
+        ("PAR INDEX", 2022, 82.47, None, 14), ("PAR INDEX", 2023, 85.91, None, 9),
+        ("SIPAS", 2022, None, 80.36, 12), ("SIPAS", 2023, None, 83.74, 7)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_bare_ranks_under_a_label_saying_how_many_are_ranked(form):
+    text = _plan("SỞ Y TẾ TỈNH LONG AN", "Nâng cao Chỉ số CCHC của Sở năm 2022", (
+        "I. KẾT QUẢ NĂM 2021\n\nNội dung     Năm 2020     Năm 2021     Tăng/giảm\n"
+        "Điểm Chỉ số CCHC của Sở     82,15     85,60     +3,45\nXếp hạng (trên 21 sở, ngành)     14     8     tăng 6 bậc\n"
+        "\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "score", "rank", "rank_total") == {
+        ("PAR INDEX", 2020, 82.15, 14, 21), ("PAR INDEX", 2021, 85.6, 8, 21)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_factor_rates_after_a_satisfaction_subject_are_sipas_not_the_index_named_before(form):
+    text = _plan("HUYỆN KIẾN XƯƠNG", "Nâng cao Chỉ số CCHC và SIPAS của huyện năm 2023", (
+        "I. KẾT QUẢ NĂM 2022\nChỉ số CCHC của huyện đạt 86,02 điểm; lĩnh vực Cải cách thủ tục hành chính đạt 12,10/13 "
+        "điểm.\n\nMức độ hài lòng đối với yếu tố Công chức trực tiếp giải quyết công việc đạt 87,30%; yếu tố Thủ tục "
+        "hành chính đạt 83,10%; yếu tố Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị thấp nhất với 78,90%.\n"
+        "II. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.percent], "index", "component", "percent") == {
+        ("SIPAS", "Cong chuc truc tiep giai quyet cong viec", 87.3), ("SIPAS", "Thu tuc hanh chinh", 83.1),
+        ("SIPAS", "Tiep nhan, xu ly gop y, phan anh, kien nghi", 78.9)}
