@@ -13,7 +13,7 @@ from extract.number_words import digits_for_words, words_value
 from extract.numbers import YEAR, comparator_near, fold, parse_number
 from extract.result_context import (closed_parens, goal_spans, goal_year, heading_year, paragraph_start,
                                     sentence_end, sentence_start, title_text, title_year, year_after, year_before)
-from extract.result_scope import UNIT_WORDS, own_units
+from extract.result_scope import UNIT_WORDS, issuer_is_department, own_units
 from extract.result_values import Value
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -36,6 +36,7 @@ class Doc:
         self.folded = digits_for_words(fold(self.text).translate(_SUPERSCRIPTS))  # `tối thiểu chín mươi điểm`
         self.page_of = page_of
         self.own = own_units(self.text)
+        self.department = issuer_is_department(self.text)
         self.goals = goal_spans(self.folded)
         self.title_year = title_year(self.folded)
         named = list(dict.fromkeys(n for _, _, n in index_mentions(title_text(self.folded))))

@@ -276,10 +276,21 @@ def orphan_components(d: Doc, mentions, owned) -> None:
 _OF_KIND = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS})\b")
 
 
+# the issuer's unit word as the subject, no name after it (`Sở bị trừ điểm nhiều nhất ở`, `Các lĩnh vực phường bị trừ`)
+_BARE_SUBJECT = re.compile(rf"(?<!cac\s)\b({UNIT_WORDS}|so)\s+(?=(?:bi|dat|xep|con|van|chi|da)\b)")
+
+
 def _of_own_kind(d: Doc, lo: int, hi: int) -> bool:
-    """`của thành phố` (no name after it) in a city's plan, between lo and hi: the issuer's own."""
-    return any(any(u.startswith(" ".join(m.group(1).split()) + " ") for u in d.own)
-               and not d.text[m.end():m.end() + 2].strip()[:1].isupper() for m in _OF_KIND.finditer(d.folded, lo, hi))
+    """`của thành phố` (no name after it) in a city's plan, or the issuer's unit word alone as the subject (`Sở bị trừ
+    điểm nhiều nhất ở các lĩnh vực sau:` in a department's plan), between lo and hi (and the lead-in of a bullet
+    list holding lo): the issuer's own."""
+    own_word = lambda word: any(u.startswith(" ".join(word.split()) + " ") for u in d.own)  # noqa: E731
+    if any(own_word(m.group(1)) and not d.text[m.end():m.end() + 2].strip()[:1].isupper()
+           for m in _OF_KIND.finditer(d.folded, lo, hi)):
+        return True
+    lead = _lead_in_start(d.folded, lo) if _is_bullet(d.folded, lo) else lo
+    return any((own_word(m.group(1)) if m.group(1) != "so" else _is_so(d.text[m.start(1):m.end(1)]) and d.department)
+               for m in _BARE_SUBJECT.finditer(d.folded, lead, hi))
 
 
 def _latest_year(folded: str, para: int, pos: int) -> Optional[int]:

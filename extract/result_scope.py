@@ -273,6 +273,11 @@ _DEPARTMENT_LINE = re.compile(r"^\s*(?:so(?!\s*:?\s*\d)|ban|phong|trung\s+tam|cu
 _LOWER_UNITS = ("huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
 
 
+def issuer_is_department(doc_text: str) -> bool:
+    """The plan's issuer is a department or a central agency's branch (`SỞ TƯ PHÁP`, `CÔNG AN TỈNH X`)."""
+    return bool(_DEPARTMENT_LINE.search(header_region(doc_text)))
+
+
 @lru_cache(maxsize=8)
 def province_above(doc_text: str) -> Optional[str]:
     """`tỉnh Hà Tĩnh` when the issuer is below the province (a department under `UBND TỈNH HÀ TĨNH`, a district,

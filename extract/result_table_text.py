@@ -63,6 +63,8 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":") or _caps_heading(line)
                           or re.match(r"\s*bang\s+\d", f)):  # a caption (`Bảng 1. Kết quả Chỉ số CCHC ...`)
                 heading_indices = found
+            elif not found and re.match(r"\s*[IVX]{1,4}\.\s", line):
+                heading_indices = ()  # a new section (`I. ĐÁNH GIÁ KẾT QUẢ NĂM 2022`): the lead-in of the plan no longer holds
             if _HEADING_RE.match(line) or _caps_heading(line):
                 year_of_section = section_year(line, year_of_section)
             if line.strip():  # (a blank line between the lead-in and its table)
@@ -150,7 +152,7 @@ def _names_unit(line: str, lo: int, unit_words: str) -> bool:
 _SATISFACTION = re.compile(r"\bhai\s?l[o0]ng\b")
 _VERB = re.compile(r"\b(?:dat|xep|dung)\b")
 _COMPARES = re.compile(r"\b(?:so\s+voi(?!\s+(?:nam|cung\s+ky|ky\s+truoc|muc\s+tieu|chi\s+tieu)\b)|dung\s+sau|cao\s+hon|thap\s+hon|trong\s+khi|dan\s+dau|trung\s+(?:binh|vi)|binh\s+quan"
-                       r"|lan\s+can|cung\s+(?:trong\s+)?nam)\b")
+                       r"|lan\s+can|cung\s+(?:trong\s+)?nam|cung\s+ky)\b")
 
 
 def _worded_rows(lines, i, at_most: int = 40) -> int:

@@ -288,3 +288,33 @@ def test_factor_rates_after_a_satisfaction_subject_are_sipas_not_the_index_named
     assert _folded([r for r in results if r.percent], "index", "component", "percent") == {
         ("SIPAS", "Cong chuc truc tiep giai quyet cong viec", 87.3), ("SIPAS", "Thu tuc hanh chinh", 83.1),
         ("SIPAS", "Tiep nhan, xu ly gop y, phan anh, kien nghi", 78.9)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_new_section_drops_the_index_of_the_plans_lead_in_and_cung_ky_is_an_aside(form):
+    text = _plan("HUYỆN ĐỨC TRỌNG", "Nâng cao các chỉ số năm 2023", (
+        "UBND huyện ban hành Kế hoạch nâng cao Chỉ số CCHC và\nChỉ số SIPAS của huyện năm 2023 như sau:\n\n"
+        "I. ĐÁNH GIÁ KẾT QUẢ NĂM 2022\nNăm 2022, Chỉ số cải cách hành chính của huyện đạt 84,10 điểm, xếp thứ 6/12. "
+        "Cùng kỳ, Chỉ số PAR INDEX của tỉnh Lâm Đồng đạt 84,02 điểm, xếp thứ 42/63.\n\n"
+        "Kết quả cụ thể theo từng lĩnh vực như sau:\n\n"
+        " TT  Lĩnh vực                           Điểm tối đa   Điểm đạt\n"
+        " 1   Cải cách thể chế                        8          7,50\n"
+        " 2   Cải cách thủ tục hành chính            14         12,10\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "index", "component", "scope", "score") == {
+        ("PAR INDEX", "Cai cach the che", None, 7.5), ("PAR INDEX", "Cai cach thu tuc hanh chinh", None, 12.1)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("unit, lead", [
+    ("SỞ TƯ PHÁP TỈNH BÌNH ĐỊNH", "Trong 08 lĩnh vực đánh giá, Sở bị trừ điểm nhiều nhất ở các lĩnh vực sau:\n"
+                                  "- Cải cách thủ tục hành chính: đạt 11,25/14 điểm;\n"),
+    ("PHƯỜNG TÂN LỢI", "Các lĩnh vực phường bị trừ nhiều điểm: Cải cách thủ tục hành chính đạt 11,25/14 điểm;\n"),
+])
+def test_components_after_another_units_result_whose_subject_is_the_issuer_are_its_own(form, unit, lead):
+    text = _plan(unit, "Nâng cao Chỉ số CCHC năm 2022", (
+        "I. KẾT QUẢ NĂM 2021\nỞ cấp tỉnh, Chỉ số PAR INDEX năm 2021 của tỉnh Bình Định đạt 85,79 điểm, xếp thứ 18/63; "
+        "trong đó lĩnh vực Cải cách thể chế đạt 8,45/10 điểm, xếp thứ 25/63.\n\n" + lead + "\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component and r.score == 11.25], "component", "scope", "score") == {
+        ("Cai cach thu tuc hanh chinh", None, 11.25)}
