@@ -73,6 +73,7 @@ class TableContext:
     title_index: Optional[str] = None  # the one index the plan's title names, if one
     section_year: Optional[int] = None  # the results year of the section heading above (`I. KẾT QUẢ NĂM 2023`)
     raw_header: str = ""  # the header as printed (names keep their capitals)
+    lead_max: Optional[float] = None  # `Điểm các chỉ số nội dung (thang điểm 10) như sau:`: the parts' maximum
 
     @property
     def unit_rows(self) -> Optional[str]:

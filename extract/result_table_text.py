@@ -12,7 +12,7 @@ from typing import Optional
 from extract.components import index_mentions
 from extract.numbers import YEAR, fold
 from extract.result_table_context import (TOKEN_RE, TableContext, is_results_header, is_total_row, make_row,
-                                          split_numeric_tail)
+                                          split_numeric_tail, stated_max)
 from extract.result_table_lead import headed_without_number, one_value_row, section_year, worded_cells_row
 
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d+\.\d+\.|\d+\.\s+[A-ZĐÀ-Ỹ])")
@@ -94,6 +94,7 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         i = _read_rows(lines, i, table)
         if lead_text is not None:
             table.scope = _lead_in_scope(lead_text, own, _rank_totals(" ".join(" ".join(r.tokens) for r in table.rows)))
+            table.lead_max = stated_max(fold(lead_sentence))
         para = []
         if table.rows:
             tables.append(table)

@@ -223,7 +223,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             parent = (index, component)
         v = assign_columns(row.tokens, table.has_max_column, table.max_first, table.ratio_column)
         # `Chỉ số nội dung (tối đa 10 điểm)` over the parts, `Tổng điểm (thang điểm 80)` on the row itself
-        label_max = stated_max(fold(row.label)) or (stated_max(table.header) if component else None)
+        label_max = stated_max(fold(row.label)) or ((stated_max(table.header) or table.lead_max) if component else None)
         if v.max_score is None and v.score is not None:
             v.max_score = label_max
         goals = [t for t in row.tokens if t[0] in "≥><≤"]

@@ -318,3 +318,17 @@ def test_components_after_another_units_result_whose_subject_is_the_issuer_are_i
     results, _ = run(form(text))
     assert _folded([r for r in results if r.component and r.score == 11.25], "component", "scope", "score") == {
         ("Cai cach thu tuc hanh chinh", None, 11.25)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_maximum_stated_in_the_lead_in_holds_for_the_parts_of_an_aligned_table(form):
+    text = _plan("XÃ TUY PHƯỚC", "Nâng cao các chỉ số năm 2026", (
+        "I. KẾT QUẢ\n1. Chỉ số PAPI của tỉnh Bình Định (cũ)\nNăm 2024, Chỉ số PAPI của tỉnh Bình Định (cũ) đạt 43,70 "
+        "điểm. Điểm các chỉ số nội dung (thang điểm 10) như sau:\n"
+        "Chỉ số nội dung                      Năm 2023   Năm 2024   Tăng/giảm\n"
+        "Quản trị môi trường                    3,55       3,41      -0,14\n"
+        "Quản trị điện tử                       3,02       3,38      +0,36\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "year", "score", "max_score") == {
+        ("Quan tri moi truong", 2023, 3.55, 10), ("Quan tri moi truong", 2024, 3.41, 10),
+        ("Quan tri dien tu", 2023, 3.02, 10), ("Quan tri dien tu", 2024, 3.38, 10)}
