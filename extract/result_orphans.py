@@ -33,10 +33,12 @@ _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4
                            r"(?:(?:[a-z]+\s+){0,6}?|(?:[a-z]+\s+|-\s+){1,11}?(?=\((?:cu|cii)\)))(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
-                           # a bullet that only places or scores the index named on the line above (`- Xếp hạng trong
-                           # nhóm 10 ...`, `- Xếp hạng: 14/20`, `- Tổng điểm: 82,64/100`, `- Đạt 82,64 điểm`)
-                           r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|th\S{0,2}\s+h\S{0,2}ng|duy tri|giu vung)[\s:]"
-                           r"|\s*(?:tong\s+)?d[i1l]\S?e?m(?:\s+(?:so|dat(?:\s+duoc)?|tong\s+hop))?\s*:(?=\s*\d)|\s*dat\s+(?=\d)")
+                           # a bullet that only places the index named on the line above (`- Xếp hạng trong nhóm 10 ...`)
+                           r"|\s*(?:phan dau\s+)?(?:x\S{0,2}p\s+h\S{0,2}ng|x\S{0,2}p\s+th\S{0,2}|duy tri|giu vung)\s"
+                           # ... or a field of it (`- Xếp hạng: 14/20`, `- Tổng điểm: 82,64/100`, `- Đạt 82,64 điểm,`)
+                           r"|(?P<field>\s*(?:(?:x\S{0,2}p|th\S{0,2})\s+h\S{0,2}ng\s*:"
+                           r"|(?:tong\s+)?d[i1l]\S?e?m(?:\s+(?:so|dat(?:\s+duoc)?|tong\s+hop))?\s*:(?=\s*\d)"
+                           r"|dat\s+(?=\d[\d.,]*\s*(?:/\s*\d[\d.,]*\s*)?(?:%|d[i1l]\S?e?m)?\s*(?:[,;.]|$))))")
 
 
 _SAME_YEAR = re.compile(r"\s*(?:cung\s+nam|cung\s+ky|trong\s+nam\s+do)\b")  # `Cùng năm, ...`: the year said before
@@ -101,6 +103,8 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
     if m.group("label") and not capitalised_after(d.text, m.end("label") + 1, m.end()):
         return None  # `+ Quản trị môi trường: 3,21 điểm`: a component's label, not a unit's (`quản` folds to `quan`)
     lead = _lead_in_start(folded, sent_start)
+    if m.group("field") and not _fields_of_own_index(d, lead, sent_start):
+        return None
     # (a table read and blanked between them: the caption above it is no lead-in of the sentence after it)
     across_table = re.search(r"(?:\n[ \t]*){4}", folded[sentence_end(folded, lead, sent_start):sent_start])
     if lead <= mention_at and not across_table:
@@ -125,6 +129,27 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
     if d.title_index and (in_goals or heads and _RESULTS_HEADING.match(folded, heads[-1].start())):
         return d.title_index
     return None
+
+
+# a lead-in of goals (`Mục tiêu năm 2025, Chỉ số PAR INDEX của tỉnh:`) or a section of tasks or goals
+_GOAL_LEAD = re.compile(r"\b(?:muc\s+tieu|chi\s+tieu|phan\s+dau|dinh\s+huong|den\s+nam)\b")
+_TASK_SECTION = re.compile(r"\s*[ivx]{1,4}\.\s+(?:[a-z]+\s+){0,2}(?:nhiem\s+vu|giai\s+phap|muc\s+tieu|muc\s+dich|to\s+chuc)")
+
+
+def _fields_of_own_index(d: Doc, lead: int, sent_start: int) -> bool:
+    """Bullets of fields (`- Tổng điểm: 82,64/100`, `- Xếp hạng: 14/20`) are the whole index's results of the plan's
+    own unit only under a lead-in naming no component, no other unit and no goal, outside a section of tasks."""
+    folded = d.folded
+    if not _is_bullet(folded, sent_start):
+        return False
+    lead_end = sentence_end(folded, lead, sent_start)
+    heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
+    return not (_PART_WORDS.search(folded, lead, lead_end) or _GOAL_LEAD.search(folded, lead, lead_end)
+                or scope_of(d.text, folded, lead, lead_end, d.own)
+                or heads and _TASK_SECTION.match(folded, heads[-1].start()))
+
+
+_PART_WORDS = re.compile(r"\b(?:linh\s+vuc|noi\s+dung|yeu\s+to|tru\s+cot|thanh\s+phan|tieu\s+chi)\b")
 
 
 def _scored_in_points(d: Doc, whole: str, v: Value, sent_start: int) -> str:

@@ -179,9 +179,10 @@ def _scope(d: Doc, v: Value, ms: int, sent_start: int, in_parens: bool) -> Optio
     """Whose value: an index inside parentheses shares the unit of the sentence around it (a value
     before `về <index>` may follow its unit: `thị trấn X (cũ) xếp thứ 3/12 ... về Chỉ số CCHC`)."""
     lo = sent_start if in_parens or v.start < ms else max(sent_start, ms - 40)
-    if v.start < ms and not in_parens:  # (the value's own clause: `...của thành phố X đạt ...; tỉnh Y xếp thứ 49/63 về`)
-        lo = max(lo, d.folded.rfind(";", sent_start, v.start) + 1)
-    found = scope_of(d.text, d.folded, lo, v.start, d.own) or subject_former_unit(d.text, d.folded, sent_start, ms)
+    clause = d.folded.rfind(";", lo, v.start) + 1 if v.start < ms and not in_parens else 0
+    # (the unit of the value's own clause first: `...của thành phố X đạt ...; tỉnh Y xếp thứ 49/63 về Chỉ số A`)
+    found = (clause and scope_of(d.text, d.folded, clause, v.start, d.own)) or scope_of(
+        d.text, d.folded, lo, v.start, d.own) or subject_former_unit(d.text, d.folded, sent_start, ms)
     if found or v.start < ms:
         return found
     # `Chỉ số PAR INDEX của thành phố Hà Nội đạt ...; Chỉ số SIPAS đạt 88,12%`: the unit of the clause before, when

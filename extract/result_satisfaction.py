@@ -21,7 +21,9 @@ _N = r"(\d{1,3}(?:\s?[.,]\s?\d+)?)"
 _SATISFACTION = re.compile(rf"(?:(?:tren|toi thieu|it nhat|dat|tu)\s*)?{_N}\s?%\s*(?:tro len\s*)?(?:so\s+)?"
                            r"(?:nguoi dan|to chuc|ca nhan|doanh nghiep)[^.;%]{0,90}?hai\s?[l1]\s?[o0]ng")  # `hai 1ong`: OCR
 # (said with `là` or a colon, the rate of others: `... lần lượt là`, `Tỷ lệ hài lòng bình quân cả nước là 85,12%`)
-_OTHERS_RATE = re.compile(r"lan\s+luot|b\S?nh\s+qu\S{1,2}n|trung\s+b\S?nh|ca\s+n\S{1,3}c|\bkhoi\b|\bcac\s+(?:so|don\s+vi|co\s+quan)\b")
+# ... nor the share not satisfied, an extreme or a leader's (`tỷ lệ người dân không hài lòng là`, `thấp nhất là`)
+_OTHERS_RATE = re.compile(r"lan\s+luot|b\S?nh\s+qu\S{1,2}n|trung\s+b\S?nh|ca\s+n\S{1,3}c|\bkhoi\b|\bcac\s+(?:so|don\s+vi|co\s+quan)\b"
+                          r"|\b(?:khong|chua)\s+hai\s+long|(?:cao|thap)\s+nhat|dan\s+dau|thuoc\s+ve|ty\s+le\b.*\bty\s+le\b")
 # `Mức độ hài lòng năm 2025 đạt 80% trở lên đối với các yếu tố: (1) ...` (no index named); `- Mức độ hài lòng ...
 # đối với sự phục vụ của Sở: 79,8%` (a label).
 _SATISFACTION_LEVEL = re.compile(rf"(?:muc do|ty le|do luong(?:\s+su)?|khao sat(?:\s+su)?)(?:\s+(?:nguoi dan|to chuc|ca nhan)[^.;%\d\n]{{0,40}}?)?\s+hai long"
@@ -100,15 +102,17 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
     comp = component_before(folded, m.start(), first.start, "SIPAS", max_gap=12)
     current: dict = {}
     # the other units' rates are stated the same way (`phường B (cũ) đạt 90,45%`), not in parentheses
-    # (`...; yếu tố C thấp nhất với 78,90%`)
+    # (`...; yếu tố C thấp nhất với 78,90%`, not `với 95% số phiếu`, `ngang bằng với 88,1% của tỉnh X`)
     more = [x for x in find_values(folded, first.end, end, d.text, d.own) if x.kind == "percent" and (
-        folded.startswith("dat", x.start) or folded.startswith("voi", x.start) and not folded.endswith("so ", 0, x.start))
+        folded.startswith("dat", x.start) or folded.startswith("voi", x.start) and re.search(
+            r"(?:cao|thap)\s+nhat\s*$", folded[max(first.end, x.start - 16):x.start]))
             # ... and the rank said right after the rate (`đạt 83,9%, xếp thứ 13/20`)
             # (a remark in parentheses may come between: `đạt 91,35% (chín mươi mốt phẩy ... phần trăm), xếp thứ 12/104`)
             or x.kind == "rank" and re.fullmatch(r"\s*(?:\([^()]{0,100}\)\s*)?,\s*", folded[first.end:x.start])]
     # `đạt 92,40% (năm 2022: 89,65%)`: the earlier year's rate in parentheses right after
     earlier = _EARLIER_RATE.match(folded, first.end)
-    if earlier:
+    own_year = result_year(folded, first, m.start(), sent_start)
+    if earlier and (own_year is None or int(earlier.group(1)) < own_year):  # (`(năm 2025: 90%)` is no earlier year)
         v = Value("percent", earlier.start(2), earlier.end(2), (earlier.group(2),))
         add_result(d, {}, v, "SIPAS", comp, int(earlier.group(1)), scope_of(d.text, folded, m.start(), first.start, d.own), ev)
     prev_end = first.end

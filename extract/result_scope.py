@@ -302,7 +302,7 @@ def province_above(doc_text: str) -> Optional[str]:
     return f"{kind} {province}" if province else None
 
 
-_NO_NAME = ("va", "den", "trong")  # words no place name holds
+_NO_NAME = ("và", "đến", "trong")  # words no place name holds (as printed: `Đức Trọng`, `Măng Đen`, `Mường Và` are)
 
 
 def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
@@ -312,8 +312,8 @@ def _capitalised_after(doc_text: str, lo: int, hi: int) -> str:
         after = fold(split[k + 1]) if k + 1 < len(split) else ""
         if not w[:1].isupper() or fold(w) in ("nam", "ngay", "thang") and after[:1].isdigit():
             break  # (`của Thành phố` / `Năm 2025, ...`: a date opens the next sentence)
-        if fold(w) in _NO_NAME or (fold(w), after.strip(",.;:")) in (("giai", "doan"), ("nhiem", "ky")):
-            break  # a heading in capitals: `CỦA TỈNH GIAI ĐOẠN 2018 - 2020`, `CỦA HUYỆN VÀ ...`
+        if w.lower() in _NO_NAME or (fold(w), after.strip(",.;:")) in (("giai", "doan"), ("nhiem", "ky")):
+            break  # a heading in capitals: `CỦA TỈNH GIAI ĐOẠN 2018 - 2020`, `CỦA HUYỆN VÀ ...` (not `Đức Trọng`)
         words.append(w.strip(",.;:"))
         if w[-1] in ",.;:":  # `huyện Thanh Sơn; Chỉ số SIPAS`: the name ends at its punctuation
             break

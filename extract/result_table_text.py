@@ -58,8 +58,12 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
             continue
         if not _starts_header(f) and not _header_without_number(lines, i):
             # (`2. Sự hài lòng của người dân, tổ chức`, `Tỷ lệ hài lòng theo từng yếu tố như sau:`: SIPAS unnamed)
+            # (the table's own lead-in only: a heading `2. Sự hài lòng ...` would hold for the tables of later sections)
+            # (its own sentence: `... Mức độ hài lòng ... đạt 88,6%. Kết quả theo từng lĩnh vực như sau:` is no lead-in of SIPAS)
+            own_sentence = fold(re.split(r"(?<=[.;])\s+", line.strip())[-1])
             found = tuple(dict.fromkeys(n for _, _, n in index_mentions(f))) or (
-                ("SIPAS",) if _SATISFACTION.search(f) and not re.match(rf"\s*{YEAR}\b", f) else ())  # (not `2019 Sở ...`)
+                ("SIPAS",) if _SATISFACTION.search(own_sentence) and line.rstrip().endswith(":") and not _HEADING_RE.match(line)
+                else ())
             if found and (_HEADING_RE.match(line) or line.rstrip().endswith(":") or _caps_heading(line)
                           or re.match(r"\s*bang\s+\d", f)):  # a caption (`Bảng 1. Kết quả Chỉ số CCHC ...`)
                 heading_indices = found
@@ -93,7 +97,9 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
                              raw_header=" ".join(raw for _, raw in lines[header_at:i]))
         i = _read_rows(lines, i, table)
         if lead_text is not None:
-            table.scope = _lead_in_scope(lead_text, own, _rank_totals(" ".join(" ".join(r.tokens) for r in table.rows)))
+            ranks = [next((t for t in reversed(r.tokens) if "/" in t), "") for r in table.rows] \
+                if re.search(r"\b(?:xep|thu)\s*h\S{0,3}ng\b", table.header) else []  # (`8/9` points are no rank)
+            table.scope = _lead_in_scope(lead_text, own, _rank_totals(" ".join(ranks)))
             table.lead_max = stated_max(fold(lead_sentence))
         para = []
         if table.rows:
@@ -128,7 +134,11 @@ def _lead_in_scope(line: str, own, row_totals: frozenset | set = frozenset()) ->
         # xếp thứ 36/63` over rows `6/8`, the district's own)
         totals = _rank_totals(line[before:lead_in])
         elsewhere = bool(row_totals and totals and not row_totals & totals)
-        if not _COMPARES.search(fold(line[min(before, whole):lead_in])) and not elsewhere:
+        # (`Cũng trong năm 2024, huyện X (cũ) đạt ...`: a former unit of the issuer, not a unit compared with)
+        compared = _COMPARES.search(fold(line[min(before, whole):lead_in]))
+        if compared and compared.group(0).startswith("cung") and re.search(r"\((?:cu|cii)\)", fold(line[before:lead_in])):
+            compared = None
+        if not compared and not elsewhere:
             # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
             verb = _VERB.search(fold(line), before)
             return scope_of(line, fold(line), before, verb.start() if verb and verb.start() < lead_in else lead_in, own)

@@ -49,10 +49,11 @@ def collapsed_header(line: str) -> list[str]:
     return [m.group(1)] + years + ([m.group(3)] if m.group(3) else [])
 
 
-def collapsed_row(line: str, values: int) -> list[str]:
+def collapsed_row(line: str, values: int, changes: int = 0) -> list[str]:
     """A row whose cells OCR ran together (`PAR INDEX 85,40 (15/63) 87,28 (12/63) +1,88; tăng 3 bậc`): its label and
-    `values` value cells (a change after them dropped), [] when it is not one."""
-    m = re.match(rf"^(.*?[^\W\d_)]\)?)\s+((?:{_CELL}\s+){{{values - 1}}}{_CELL})(?:\s+[+-]?\S.*)?$", line.strip())
+    `values` value cells (the change after them, under a change column, dropped), [] when it is not one."""
+    tail = r"(?:\s+(?:[+-]\s?\d\S*|t[aă]ng|gi[aả]m)(?:[^\d]|\d{1,2}\s+b\S{0,2}c)*)?" if changes else ""
+    m = re.match(rf"^(.*?[^\W\d_)]\)?)\s+((?:{_CELL}\s+){{{values - 1}}}{_CELL}){tail}$", line.strip())
     if not m:
         return []
     return [m.group(1)] + re.findall(rf"{_CELL}(?=\s|$)", m.group(2))[:values]
@@ -108,7 +109,7 @@ def _rows(lines, i: int, head: tuple[list[int], bool, bool, int], lead: str, pag
     last: Optional[list[IndexResult]] = None
     while i < len(lines):
         off, line = lines[i]
-        cells = line_cells(line) if "|" in line or "  " in line.strip() else collapsed_row(line, len(years))
+        cells = line_cells(line) if "|" in line or "  " in line.strip() else collapsed_row(line, len(years), changes)
         if numbered and cells and re.fullmatch(r"(?:\d{1,2}\.?)?", cells[0]):  # (a blank numbering cell too)
             cells = cells[1:]
         if changes and len(cells) == len(years) + 1 + changes:

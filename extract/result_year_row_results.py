@@ -112,14 +112,31 @@ def _other_index(cells: list[str], named_above: str) -> Optional[str]:
     return rest[0] if in_header and len(rest) == 1 else None
 
 
+_RESULTS_HEADING = re.compile(r"\b(?:ket\s+qua|thuc\s+trang|danh\s+gia)\b")
+# a header cell that is a bare measure (`Điểm`, `Điểm số`, `Xếp hạng`, `Thứ hạng`), no other quantity (`Số hồ sơ`)
+_BARE_MEASURE = re.compile(r"^(?:tong\s+)?(?:di\S{0,2}m(?:\s+(?:so|dat(?:\s+duoc)?))?|(?:xep|thu)\s*h\S{0,3}ng|h\S{0,3}ng)$")
+# something the heading or lead-in is about that the title may not be (`Chỉ số DDCI`, `cải cách hành chính`)
+_OTHER_SUBJECT = re.compile(r"\bchi\s*s\S{1,2}\b|\bcai\s+cach\b|\bcchc\b|\bhai\s+long\b|\b[a-z]*ci\b")
+
+
+def _title_holds(cells: list[str], lead: str, heading: str) -> bool:
+    """A year table naming no index is the plan title's index only under a results heading, its columns bare measures
+    (or naming an index), with nothing else named above it."""
+    folded = [fold(c) for c in cells[1:]]
+    return (bool(_RESULTS_HEADING.search(fold(heading))) and not _OTHER_SUBJECT.search(fold(lead + " " + heading))
+            and all(_BARE_MEASURE.match(c) or index_mentions(c) for c in folded))
+
+
 def _table_at(lines, sections, i: int, page_of, title: str = ""):
     off, line = lines[i]
     cells = line_cells(line) if "|" in line or "  " in line.strip() else []
     if len(cells) < 2 or not _YEAR_HEAD.match(fold(cells[0])):
         return None
     lead, heading, index = lead_in(lines, sections, i)
-    if index is None:  # (a heading naming no index: `I. KẾT QUẢ 03 NĂM GẦN ĐÂY`)
-        index = _other_index(cells, lead) or one_index(title) or _other_index(cells, title)
+    if index is None:
+        index = _other_index(cells, lead)
+    if index is None and _title_holds(cells, lead, heading):  # (a results heading naming nothing: `I. KẾT QUẢ 03 NĂM`)
+        index = one_index(title) or _other_index(cells, title)
     columns = _columns(cells, index)
     if not columns or _GOAL_WORDS.search(fold(lead)) or _GOAL_WORDS.search(fold(heading)):
         return None

@@ -332,3 +332,111 @@ def test_a_maximum_stated_in_the_lead_in_holds_for_the_parts_of_an_aligned_table
     assert _folded([r for r in results if r.component], "component", "year", "score", "max_score") == {
         ("Quan tri moi truong", 2023, 3.55, 10), ("Quan tri moi truong", 2024, 3.41, 10),
         ("Quan tri dien tu", 2023, 3.02, 10), ("Quan tri dien tu", 2024, 3.38, 10)}
+
+
+# Probes of the session's read-only review (over-reaches of the rules above), kept as guards.
+
+_FIELDS_TABLE = "| STT | Lĩnh vực | Điểm đạt | Xếp hạng |\n| 1 | Cải cách thể chế | 8,25 | 4/12 |\n"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_review_a_satisfaction_heading_does_not_hold_for_a_later_field_table(form):
+    text = _plan("TỈNH NGHỆ AN", "Kế hoạch công tác năm 2024", (
+        "I. KẾT QUẢ\n1. Chỉ số cải cách hành chính\nNăm 2023, Chỉ số CCHC của tỉnh đạt 86,10 điểm.\n"
+        "2. Sự hài lòng của người dân, tổ chức\nNăm 2023, mức độ hài lòng đạt 86,2%.\n3. Kết quả các lĩnh vực:\n"
+        + _FIELDS_TABLE + "II. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "index", "score", "percent", "rank") == {
+        ("PAR INDEX", 8.25, None, 4)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("heading, header, rows", [
+    ("I. KẾT QUẢ GIẢI QUYẾT HỒ SƠ", "| Năm | Số hồ sơ | Tỷ lệ đúng hạn (%) |", "| 2022 | 1.204 | 96,5 |\n| 2023 | 1.310 | 97,8 |"),
+    ("I. KẾT QUẢ CHỈ SỐ DDCI", "| Năm | Điểm | Xếp hạng |", "| 2022 | 71,20 | 5/20 |\n| 2023 | 72,05 | 4/20 |"),
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "| Năm | Điểm | Xếp hạng |", "| 2024 | 86 | 15/63 |\n| 2025 | 88 | 12/63 |"),
+])
+def test_review_the_title_index_is_not_given_to_year_tables_about_something_else(form, heading, header, rows):
+    text = _plan("TỈNH NGHỆ AN", "Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2024",
+                 heading + "\n" + header + "\n" + rows + "\nIII. TỔ CHỨC THỰC HIỆN\n")
+    results, _ = run(form(text))
+    assert not results
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("lead, bullets", [
+    ("Chỉ số PCI năm 2023 của tỉnh Hà Tĩnh:", "- Tổng điểm: 66,02\n- Xếp hạng: 18/63\n"),
+    ("2. Lĩnh vực cải cách thủ tục hành chính của Chỉ số CCHC:", "- Điểm: 10,25/13\n- Xếp hạng: 12/63\n"),
+    ("Chỉ số PAR INDEX năm 2023 của tỉnh như sau:", "- Đạt 12/15 chỉ tiêu\n- Đạt 95,2% kế hoạch đề ra\n"),
+    ("Mục tiêu năm 2025, Chỉ số PAR INDEX của tỉnh:", "- Tổng điểm: 88\n- Xếp hạng: 10/63\n"),
+])
+def test_review_field_bullets_give_no_own_whole_index_result_outside_their_case(form, lead, bullets):
+    results, _ = run(form(_plan("TỈNH NGHỆ AN", "Kế hoạch công tác năm 2024", "I. KẾT QUẢ\n" + lead + "\n" + bullets)))
+    assert not [r for r in results if r.scope is None and r.component is None]
+
+
+@pytest.mark.parametrize("name", ["Đức Trọng", "Măng Đen"])
+def test_review_place_names_holding_words_that_fold_like_trong_or_den_are_whole(name):
+    results, _ = run(_plan("TỈNH LÂM ĐỒNG", "Kế hoạch năm 2024", (
+        f"I. KẾT QUẢ\nNăm 2023, Chỉ số CCHC của huyện {name} đạt 85,20 điểm.\nII. MỤC TIÊU\n")))
+    assert {r.scope for r in results} == {f"huyện {name}"}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_review_a_unit_named_before_the_semicolon_still_holds_after_it(form):
+    results, _ = run(form(_plan("TỈNH NGHỆ AN", "Kế hoạch năm 2024", (
+        "I. KẾT QUẢ\nNăm 2023, tỉnh Hà Tĩnh đạt 86,1 điểm; xếp thứ 9/63 về Chỉ số PAR INDEX.\nII. MỤC TIÊU\n"))))
+    assert {(r.rank, r.scope is not None) for r in results if r.rank} == {(9, True)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("sentence", [
+    "Kết quả khảo sát sự hài lòng cho thấy tỷ lệ người dân không hài lòng là 4,5%.",
+    "Mức độ hài lòng thấp nhất là 72,5% ở lĩnh vực đất đai.",
+    "Tỷ lệ hài lòng cao nhất thuộc về tỉnh Quảng Ninh là 93,1%.",
+])
+def test_review_rates_said_with_la_that_are_not_the_units_satisfaction(form, sentence):
+    results, _ = run(form(_plan("TỈNH NGHỆ AN", "Kế hoạch năm 2024", "I. KẾT QUẢ NĂM 2023\n" + sentence + "\nII. MỤC TIÊU\n")))
+    assert not results
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("after", [", với 95% số phiếu hợp lệ.", ", ngang bằng với 88,1% của tỉnh Hà Tĩnh.",
+                                   " (năm 2025: 90%)."])
+def test_review_numbers_after_a_satisfaction_rate_that_are_no_other_rate_of_it(form, after):
+    results, _ = run(form(_plan("TỈNH NGHỆ AN", "Kế hoạch năm 2024", (
+        "I. KẾT QUẢ\nNăm 2023, mức độ hài lòng của người dân đạt 88,2%" + after + "\nII. MỤC TIÊU\n"))))
+    assert _folded(results, "index", "year", "percent") == {("SIPAS", 2023, 88.2)}
+
+
+_POINTS_TABLE = ("| STT | Lĩnh vực | Điểm tối đa | Điểm đạt | Xếp hạng |\n| 1 | Cải cách thể chế | 9 | 8,00 | 4/21 |\n"
+                 "| 2 | Cải cách tài chính công | 8 | 7,00 | 11/21 |\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("sentence", [
+    "Cũng trong năm 2024, huyện Nam Đàn (cũ) đạt 84,5 điểm về Chỉ số CCHC.",
+    "Chỉ số CCHC năm 2024 của huyện Nam Đàn (cũ) đạt 84,5 điểm, xếp thứ 6/21.",
+])
+def test_review_a_former_unit_before_a_table_led_in_without_a_unit_still_holds(form, sentence):
+    text = _plan("XÃ NAM ĐÀN", "Kế hoạch năm 2025", (
+        "I. KẾT QUẢ\n" + sentence + " Kết quả theo lĩnh vực:\n" + _POINTS_TABLE + "II. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "scope") == {("huyen Nam Dan (cu)",)}
+
+
+def test_review_a_line_of_goals_after_a_table_run_together_is_no_row_of_it():
+    text = _plan("TỈNH NGHỆ AN", "Kế hoạch năm 2024", (
+        "I. KẾT QUẢ\nChỉ số 2022 2023\nPAR INDEX 85,40 87,28\nNăm 2024 phấn đấu PCI 68 70 điểm trở lên\n"
+        "II. MỤC TIÊU\n"))
+    results, _ = run(text)
+    assert not [r for r in results if r.index == "PCI"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_review_a_satisfaction_rate_in_the_sentence_before_a_lead_in_makes_no_sipas_table(form):
+    text = _plan("SỞ TƯ PHÁP TỈNH HÒA BÌNH", "Nâng cao Chỉ số CCHC năm 2021", (
+        "I. KẾT QUẢ NĂM 2020\nMức độ hài lòng của người dân, tổ chức đối với sự phục vụ của Sở đạt 88,6%. Kết quả theo "
+        "từng lĩnh vực như sau:\n" + _FIELDS_TABLE + "II. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "index", "score") == {("PAR INDEX", 8.25)}
