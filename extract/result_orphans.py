@@ -19,7 +19,9 @@ from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_rema
 # A sentence naming no index gives component values only when it speaks of components ...
 COMPONENT_CUE = re.compile(r"linh vuc|chi\s*s\S|noi dung|yeu to|tru cot|thanh phan|tieu chi")
 # (`lĩnh vực X đạt tỷ lệ cao nhất với 92,35%` is the component's own rate)
-OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)|(?<!dat )ty le")
+# (`có tỷ lệ hài lòng cao nhất (86,10%)`, `tỷ lệ điểm`: the component's own rate, not an operational one)
+OPERATIONAL = re.compile(r"\bho so\b|van ban|truc tuyen|so hoa|chu ky so|thoi gian (?:giai quyet|xu ly)"
+                         r"|(?<!dat )ty le(?!\s+(?:hai\s+long|diem|cao\s+nhat|thap\s+nhat)\b)")
 NAMED_ONLY = ("percent_listed",)  # values that need a component named right before them
 NO_VALUE = ("rank_increase", "rank_group", "rank_increase_range", "score_increase", "score_increase_range")
 IN_TURN = re.compile(rf"(?:\s*(?:[,;]|va)\s*)?({NUMBER})\s?(%|d[i1l]\S?e?m\b)?")
@@ -245,7 +247,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
                 or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
                 or component_opens(folded, sent_start, v.start, before[-1][1]))
         # an operational rate is never the index's, even after the unit as subject (`Số hồ sơ ... đạt 98%`)
-        if OPERATIONAL.search(folded, lo, v.start) or not whole and not cued:
+        # (in the value's own clause: `..., là lĩnh vực có tỷ lệ điểm cao nhất; lĩnh vực X đạt 10,92/13,5 điểm`)
+        if OPERATIONAL.search(folded, max(lo, folded.rfind(";", lo, v.start) + 1), v.start) or not whole and not cued:
             continue
         found = [(idx, component_match(folded, lo, v.start, idx)) for idx in recent]
         found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]

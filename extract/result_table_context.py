@@ -31,7 +31,8 @@ _GOAL_WORDS = re.compile(r"^(?:giu|duy tri|khong giam|cai thien|on dinh|(?:tang|
 _ROW_ID_RE = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})(?:\.)?(?:\s+|$)")
 
 # Header words (folded) that say a table holds index results/targets.
-_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "hai long")  # `Tỷ lệ hài lòng năm 2024 (%)`
+# (`Giá trị`: the DTI's value column, `TT | Chỉ số chính | Giá trị | Xếp hạng`)
+_RESULT_HEADER_CUES = ("xep hang", "muc tieu", "du kien", "diem", "ket qua", "hai long", "gia tri")  # `Tỷ lệ hài lòng năm 2024 (%)`
 # a goal column: `Mục tiêu năm 2025`, `Phấn đấu năm 2024`, `Chỉ tiêu 2025`
 _GOAL_COLUMN = r"(?:muc tieu|ke hoach|du kien|phan dau|chi tieu)"
 # the row of a table's total (`Tổng cộng`, `Tổng điểm`): the index itself, not a component
@@ -151,7 +152,7 @@ def _compared_year(header: str, m: re.Match) -> bool:
     return bool(re.search(r"so\s+voi\s+(?:nam\s+)?$", header[max(0, m.start() - 14):m.start()]))
 
 
-SCORE_COLUMN = re.compile(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc")
+SCORE_COLUMN = re.compile(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc|gia tri")
 # a maximum said in a label: `Chỉ số nội dung (tối đa 10 điểm)`, `Tổng điểm (thang điểm 80)`
 _STATED_MAX = re.compile(r"\((?:toi\s+da|thang\s+diem|diem\s+toi\s+da)\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*\)")
 

@@ -126,22 +126,28 @@ def _lead_in_scope(line: str, own, row_totals: frozenset | set = frozenset()) ->
     if re.match(r"\s*trong\s+do\b", fold(line[lead_in:])):
         lead_in = _sentence_at(line, max(0, lead_in - 1))
     elif lead_in and not _names_unit(line, lead_in, UNIT_WORDS):
-        before = _sentence_at(line, max(0, lead_in - 1))
-        # (not `So với các tỉnh ..., X đứng sau Y`, nor `Tỉnh dẫn đầu là` / `Quảng Ninh ...; tỉnh X lân cận đạt`
-        # wrapped over lines, nor an aside `Cũng trong năm 2022, Chỉ số PAR INDEX của tỉnh đạt`)
-        whole = max([0] + [m.end() for m in re.finditer(r"\.\)?\s", line[:max(0, lead_in - 1)])])
-        # (nor one ranking its unit among other units than the rows are ranked among: `... của tỉnh đạt 84,17 điểm,
-        # xếp thứ 36/63` over rows `6/8`, the district's own)
-        totals = _rank_totals(line[before:lead_in])
-        elsewhere = bool(row_totals and totals and not row_totals & totals)
-        # (`Cũng trong năm 2024, huyện X (cũ) đạt ...`: a former unit of the issuer, not a unit compared with)
-        compared = _COMPARES.search(fold(line[min(before, whole):lead_in]))
-        if compared and compared.group(0).startswith("cung") and re.search(r"\((?:cu|cii)\)", fold(line[before:lead_in])):
-            compared = None
-        if not compared and not elsewhere:
-            # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
-            verb = _VERB.search(fold(line), before)
-            return scope_of(line, fold(line), before, verb.start() if verb and verb.start() < lead_in else lead_in, own)
+        end = lead_in
+        for _ in range(2):  # (past one sentence of comparison: `Tỉnh X dẫn đầu với ...; trung bình ... là ...`)
+            before = _sentence_at(line, max(0, end - 1))
+            # (not `So với các tỉnh ..., X đứng sau Y`, nor `Tỉnh dẫn đầu là` / `Quảng Ninh ...; tỉnh X lân cận đạt`
+            # wrapped over lines, nor an aside `Cũng trong năm 2022, Chỉ số PAR INDEX của tỉnh đạt`)
+            whole = max([0] + [m.end() for m in re.finditer(r"\.\)?\s", line[:max(0, end - 1)])])
+            # (nor one ranking its unit among other units than the rows are ranked among: `... của tỉnh đạt 84,17
+            # điểm, xếp thứ 36/63` over rows `6/8`, the district's own)
+            totals = _rank_totals(line[before:end])
+            if row_totals and totals and not row_totals & totals:
+                break
+            # (`Cũng trong năm 2024, huyện X (cũ) đạt ...`: a former unit of the issuer, not a unit compared with)
+            compared = _COMPARES.search(fold(line[min(before, whole):end]))
+            if compared and compared.group(0).startswith("cung") and re.search(r"\((?:cu|cii)\)", fold(line[before:end])):
+                compared = None
+            if not compared:
+                # whose value it gives (`Chỉ số PAPI của tỉnh X đạt ...`), not the units it is ranked among after it
+                verb = _VERB.search(fold(line), before)
+                return scope_of(line, fold(line), before, verb.start() if verb and verb.start() < end else end, own)
+            end = min(before, whole)
+            if end <= 0:
+                break
     return scope_of(line, fold(line), lead_in, len(line), own)
 
 

@@ -440,3 +440,29 @@ def test_review_a_satisfaction_rate_in_the_sentence_before_a_lead_in_makes_no_si
         "từng lĩnh vực như sau:\n" + _FIELDS_TABLE + "II. MỤC TIÊU\n"))
     results, _ = run(form(text))
     assert _folded([r for r in results if r.component], "index", "score") == {("PAR INDEX", 8.25)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_value_column_headed_gia_tri_under_a_lead_in_past_a_comparison(form):
+    text = _plan("TỈNH THÁI BÌNH\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Nâng cao Chỉ số DTI năm 2023", (
+        "I. KẾT QUẢ CHỈ SỐ DTI NĂM 2022\nChỉ số DTI năm 2022 của tỉnh Thái Bình đạt 0,4215, xếp thứ 37/63. Thừa "
+        "Thiên Huế dẫn đầu cả nước với 0,6264; giá trị trung bình của 63 tỉnh là 0,4367. Kết quả các chỉ số chính "
+        "như sau:\n\nTT   Chỉ số chính          Giá trị    Xếp hạng\n1    Nhận thức số          0,5833     28/63\n"
+        "2    Thể chế số            0,6120     21/63\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "scope", "score", "rank") == {
+        ("Nhan thuc so", "tinh Thai Binh", 0.5833, 28), ("The che so", "tinh Thai Binh", 0.612, 21)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_component_rates_named_as_the_highest_or_lowest_share(form):
+    text = _plan("TỈNH QUẢNG BÌNH", "Nâng cao các chỉ số năm 2023", (
+        "I. KẾT QUẢ NĂM 2022\nNăm 2022, Chỉ số cải cách hành chính của tỉnh đạt 86,17 điểm. Trong 08 lĩnh vực, lĩnh vực "
+        "Cải cách thủ tục hành chính đạt 12,18/13 điểm, tiếp tục là lĩnh vực có tỷ lệ điểm cao nhất; lĩnh vực Cải cách "
+        "thể chế đạt 8,92/10 điểm.\nChỉ số SIPAS năm 2022 của tỉnh đạt 82,63%. Trong 05 yếu tố, yếu tố Công chức trực "
+        "tiếp giải quyết công việc có tỷ lệ hài lòng cao nhất (86,10%); yếu tố Thủ tục hành chính có tỷ lệ thấp nhất "
+        "(78,45%).\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded([r for r in results if r.component], "component", "score", "percent") == {
+        ("Cai cach thu tuc hanh chinh", 12.18, None), ("Cai cach the che", 8.92, None),
+        ("Cong chuc truc tiep giai quyet cong viec", None, 86.1), ("Thu tuc hanh chinh", None, 78.45)}
