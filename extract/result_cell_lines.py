@@ -16,13 +16,11 @@ from typing import Optional
 
 from extract.components import index_mentions
 from extract.numbers import NUMBER, YEAR, fold
-from extract.result_table_lead import CHANGE_COLUMN
+from extract.result_table_lead import CHANGE_COLUMN, VALUE_CELL
 from extract.result_unit_columns import text_lines
 from extract.result_year_row_results import column_measure
 
-# (`88,21 điểm (9/63)`: a value with its unit and its rank)
-_VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
-                         r"|\d{1,3}\s?/\s?\d{1,3})$", re.I)
+_VALUE_CELL = re.compile(rf"^[≥≤<>=+-]?\s?(?:{VALUE_CELL}|\d{{1,3}}\s?/\s?\d{{1,3}})$", re.I)
 _INLINE_VALUE = rf"{NUMBER}\s?%?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
 _YEAR_CELL = re.compile(rf"n\S{{0,2}}m\s+{YEAR}")
 _NUMBERING_HEAD = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT

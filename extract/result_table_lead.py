@@ -39,6 +39,9 @@ def section_year(heading: str, current: Optional[int]) -> Optional[int]:
 # what a column of results says (a year, `Điểm đạt`, `Xếp hạng`, `Tỷ lệ (%)`, `Mục tiêu`)
 # a column of last year's changes: `Tăng/giảm`, `Tăng (+), giảm (-)`, `Chênh lệch` (folded)
 CHANGE_COLUMN = r"tang\s*(?:\(\+\))?\s*[,/]\s*giam(?:\s*\(-\))?|chenh\s+lech"
+# a table cell of one value, with its unit and its rank (`82,40%`, `88,21 điểm (9/63)`, `0,5012 (12/63)`); printed
+# text (compile with re.I)
+VALUE_CELL = rf"{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?"
 _COLUMN_LABEL = re.compile(rf"^(?:[^\d]{{0,24}}\b{YEAR}\b[^\d]{{0,12}}|[^\d]{{0,40}}(?:diem|hang|%|ty le|muc tieu|chi tieu|"
                            rf"ket qua|toi da|phan dau|{CHANGE_COLUMN})[^\d]{{0,40}})$")
 

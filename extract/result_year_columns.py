@@ -16,10 +16,10 @@ import re
 from typing import Callable, Optional
 
 from extract.components import best_component, index_mentions
-from extract.numbers import NUMBER, YEAR, fold, parse_number
+from extract.numbers import YEAR, fold, parse_number
 from extract.result_scope import former_unit
 from extract.result_table_context import ranked_indices
-from extract.result_table_lead import CHANGE_COLUMN
+from extract.result_table_lead import CHANGE_COLUMN, VALUE_CELL
 from extract.result_unit_columns import read_cell, row_component, text_lines
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
@@ -27,8 +27,7 @@ from extract.schema import Evidence, IndexResult
 _YEAR_HEAD = re.compile(r"^(?:n\S{0,2}m|chi\s*s[o068bde]|tieu\s+chi|noi\s+dung)$")  # English OCR: `Chi s6`
 _NUMBERING = re.compile(r"^(?:s\S{0,2}\s*)?t\s*t$")  # STT, TT, Số TT
 _RANK = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
-# (`82,40%`: a percentage; `88,21 điểm (9/63)`: points and the rank)
-_VALUE = re.compile(rf"^{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?$", re.I)
+_VALUE = re.compile(rf"^{VALUE_CELL}$", re.I)  # (`82,40%`: a percentage; `88,21 điểm (9/63)`: points and the rank)
 _YEAR_CELL = re.compile(rf"(?:n\S{{0,2}}m\s+)?({YEAR})")
 _CHANGE_HEAD = re.compile(rf"{CHANGE_COLUMN}|so\s+sanh|ghi\s+chu")
 
@@ -36,7 +35,7 @@ _CHANGE_HEAD = re.compile(rf"{CHANGE_COLUMN}|so\s+sanh|ghi\s+chu")
 # a header whose cells the OCR ran together with single spaces (`Chỉ số Năm 2021 Năm 2022 Tăng/giảm`)
 _COLLAPSED_HEADER = re.compile(rf"^(\S+(?:\s+\S+){{0,2}}?)\s+((?:n\S{{0,2}}m\s+)?{YEAR}(?:\s+(?:n\S{{0,2}}m\s+)?{YEAR})+)"
                                r"(?:\s+(\S+(?:\s+\S+){0,2}))?$")
-_CELL = rf"(?:[+-]?{NUMBER}\s?(?:%|\s?[đd]i\S{{0,2}}m)?(?:\s?\(\d{{1,3}}\s?/\s?\d{{1,3}}\))?|\d{{1,3}}\s?/\s?\d{{1,3}})"
+_CELL = rf"(?:[+-]?{VALUE_CELL}|\d{{1,3}}\s?/\s?\d{{1,3}})"
 
 
 def collapsed_header(line: str) -> list[str]:
