@@ -14,6 +14,7 @@ from extract.result_context import (closed_parens, component_match, component_op
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year
 from extract.result_scope import UNIT_WORDS, capitalised_after, scope_of
+from extract.result_turns import SATISFACTION_SUBJECT
 from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
 
 # A sentence naming no index gives component values only when it speaks of components ...
@@ -168,7 +169,7 @@ def _scored_in_points(d: Doc, whole: str, v: Value, sent_start: int) -> str:
 
 
 _SATISFIED = re.compile(r"hai\s?[l1]\s?[o0]ng")
-_SATISFACTION_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:muc\s+do|ty\s+le)\s+(?:su\s+)?hai\s?[l1]\s?[o0]ng\b")
+_SATISFACTION_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?" + SATISFACTION_SUBJECT.pattern)  # opening the sentence
 _IN_TURN_CUE = re.compile(r"lan\s+luot\s+(?:dat\s+|la\s+)?")
 
 

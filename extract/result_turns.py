@@ -36,7 +36,8 @@ _COUNTED = re.compile(r"\b(hai|ba|bon|nam|sau|0?[2-6])\s+(?:don\s+vi|dia\s+phuon
 _RANKS_NEXT = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:x\S{0,2}p\s+(?:h\S{0,2}ng|th\S{0,3})|d\S{0,2}ng\s+th\S{0,3})\s+"
                          r"(?:tuong ung\s+)?(?:lan\s+luot\s+)?(?:la\s+)?")
 # `Mức độ hài lòng của người dân, tổ chức đối với hai Sở lần lượt là ...`: a SIPAS subject naming no index
-_SATISFACTION_SUBJECT = re.compile(r"\b(?:muc do|ty le|chi so|khao sat)\s+(?:su\s+)?hai\s+long\b")
+# (`hai 1ong`: English-model OCR)
+SATISFACTION_SUBJECT = re.compile(r"\b(?:muc\s+do|ty\s+le|chi\s+so|khao\s+sat)\s+(?:su\s+)?hai\s?[l1]\s?[o0]ng\b")
 
 
 def _items(folded: str, pos: int, hi: int, rx: re.Pattern, n: int) -> list[re.Match]:
@@ -62,7 +63,7 @@ def values_in_turn(d: Doc, mentions) -> list[tuple[int, int]]:
             continue  # `năm 2023 và năm 2024 lần lượt đạt`, `... lần lượt đạt a và b trong năm 2023 và 2024`: per year
         before = [(ms, idx) for ms, _, idx in mentions if sent_start <= ms < cue.start()]
         if not before:
-            said = _SATISFACTION_SUBJECT.search(folded, sent_start, cue.start())
+            said = SATISFACTION_SUBJECT.search(folded, sent_start, cue.start())
             before = [(said.start(), "SIPAS")] if said else []
         said_rank = _RANK_VERB_BEFORE.search(folded, max(0, cue.start() - 20), cue.start()) or "xep" in cue.group(0)
         if said_rank:
@@ -173,4 +174,4 @@ def _names_a_unit(text: str, folded: str, lo: int, hi: int) -> bool:
     return any(capitalised_after(text, m.end(), hi) for m in _UNIT_NAMED.finditer(folded, lo, hi))
 
 
-__all__ = ["values_in_turn"]
+__all__ = ["SATISFACTION_SUBJECT", "values_in_turn"]
