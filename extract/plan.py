@@ -64,7 +64,7 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
         for ref in references + ([parent] if parent else []):
             ref.number = printed.get(_code_key(ref.number), ref.number)
 
-    from extract.result_scope import foreign_former_province, snap_scope
+    from extract.result_scope import foreign_former_province, snap_scope, written_out_department
     from extract.results import extract_results_and_targets
     from extract.tasks import extract_tasks
 
@@ -73,9 +73,9 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
     tasks, task_warnings = _guarded("tasks", lambda: extract_tasks(doc), ([], []), warnings)
     # a former province that did not merge into the issuer's is a unit the plan compares itself with
     results = [r for r in results if not foreign_former_province(r.scope, doc.text)]
-    if getattr(doc, "diacritics", "present") != "present":  # restored names: the gazetteer's marks where it knows them
-        for r in results:
-            r.scope = snap_scope(r.scope, header.issuer.province)
+    restored = getattr(doc, "diacritics", "present") != "present"
+    for r in results:  # restored names: the gazetteer's marks where it knows them
+        r.scope = snap_scope(r.scope, header.issuer.province) if restored else written_out_department(r.scope)
 
     document = DocumentInfo(
         doc_type=header.doc_type, number=header.number, title=header.title, issue_date=header.issue_date,

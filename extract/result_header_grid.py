@@ -44,6 +44,7 @@ class _Column:
     year: Optional[int] = None
     goal: bool = False
     metric: Optional[str] = None  # score, max_score, percent, rank
+    out_of: Optional[float] = None  # `Điểm (/100)`: the scores' maximum
 
 
 def _column(label: str) -> _Column:
@@ -62,7 +63,9 @@ def _column(label: str) -> _Column:
         metric = "score"
     else:
         metric = None
+    out_of = re.search(r"\bd\S?em\s*\(\s*/\s*(\d{1,3})\s*\)", folded) if metric == "score" else None
     return _Column(label=folded, index=named[0] if len(named) == 1 else None,
+                   out_of=float(out_of.group(1)) if out_of else None,
                    unit=former_unit(label, fold(label), 0, len(label)),
                    year=years[0] if len(years) == 1 else None, goal=bool(_GOAL_LABEL.search(folded)), metric=metric)
 
@@ -195,6 +198,8 @@ def _values(grid: Grid, ctx: _Context, page_of) -> tuple[list[IndexResult], list
                 got.setdefault("rank", int(parse_number(m.group("number")) or 0) or None)
             else:
                 got.setdefault(metric, parse_number(m.group("number")))
+                if metric == "score" and column.out_of:
+                    got.setdefault("max_score", column.out_of)
         for key in dict.fromkeys(keys):
             for m, metric in shared:
                 if m.group("number") and metric not in ("rank", None):

@@ -151,12 +151,21 @@ def _merge_header(header: list[str], spans: list[tuple[int, int]], numbering: in
                 continue
             if tops[k]:  # space-aligned: the nearest top cell (a centred label), the left one on a tie
                 a, b = spans[j]
+                if _left_aligned(tops[k], spans):  # each top cell starts its first column: the one on the left
+                    cells[j] = [p for p in tops[k] if p.start <= a + 2][-1].text if tops[k][0].start <= a + 2 else ""
+                    continue
                 cells[j] = min(tops[k], key=lambda p: (max(p.start - b, a - p.end, 0), p.start > a)).text
                 continue
             left = next((i for i in range(j - 1, 0, -1) if cells[i]), None)
             if left is not None and any(r[left] for r in rows[k + 1:]):
                 cells[j] = cells[left]
     return [" ".join(r[j] for r in rows if r[j]) for j in range(len(spans))]
+
+
+def _left_aligned(tops: list[_Piece], spans: list[tuple[int, int]]) -> bool:
+    """Top cells printed from the first of their columns (`PAR INDEX` over `Điểm  Xếp hạng`, `SIPAS` starting
+    over `Tỷ lệ (%)`), not centred: two or more, each starting within two characters of a column's start."""
+    return len(tops) >= 2 and all(any(abs(p.start - a) <= 2 for a, _ in spans[1:]) for p in tops)
 
 
 def _value_spans(line: str, count: int) -> Optional[list[tuple[int, int]]]:

@@ -25,8 +25,12 @@ def index_columns(header: str) -> list[tuple[str, str]]:
     says points), `score` otherwise, `rank` for a ranking column (the index named before it)."""
     # `Điểm PCI 2024 | Xếp hạng PCI | Điểm DTI 2024 | Xếp hạng DTI`: an index named again by its rank column (in the
     # same cell: one space apart, where cells are two or more apart)
-    found = [m for m in index_mentions(header)
-             if not re.search(r"(?:xep|thu) ?h\S{0,3}ng (?:chi s\S )?$", header[max(0, m[0] - 24):m[0]])]
+    # (`Chỉ số CCHC Xếp hạng DTI Xếp hạng`: an index not named before starts a column of its own)
+    found: list = []
+    for m in index_mentions(header):
+        if not (re.search(r"(?:xep|thu) ?h\S{0,3}ng (?:chi s\S )?$", header[max(0, m[0] - 24):m[0]])
+                and any(n == m[2] for _, _, n in found)):
+            found.append(m)
     names = [n for _, _, n in found]
     if len(names) < 2 or len(set(names)) != len(names):
         return []

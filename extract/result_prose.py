@@ -264,8 +264,10 @@ def _value_of_next(folded: str, v: Value, nxt: int) -> bool:
 
 
 def _satisfaction_rate(folded: str, me: int, v: Value, index: str) -> bool:
-    """A percentage whose own clause speaks of satisfaction is SIPAS, whatever index the sentence names."""
-    if v.kind != "percent" or index in ("SIPAS", "SIPAS_LEADERS"):
+    """A percentage (or points out of a scale: `9,12/10 điểm`) whose own clause speaks of satisfaction is SIPAS,
+    whatever index the sentence names."""
+    scaled = v.kind == "score" and len(v.nums) > 1 and v.nums[1] is not None
+    if v.kind != "percent" and not scaled or index in ("SIPAS", "SIPAS_LEADERS"):
         return False
     clause_start = max([me] + [i + 1 for i in (folded.rfind(";", me, v.start),) if i >= 0])
     return bool(re.search(r"(?:ty le|muc do)[^;%]{0,60}hai\s?[l1]\s?[o0]ng", folded[clause_start:v.start]))

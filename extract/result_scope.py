@@ -369,6 +369,12 @@ _DEPARTMENT_SHORT = (
 )
 
 
+def written_out_department(scope: Optional[str]) -> Optional[str]:
+    """A department's short name in a scope written out, whatever the text's marks (`Sở TN&MT (cũ)` heading a
+    table column)."""
+    return _expand_department(scope) if scope and scope.startswith("Sở ") else scope
+
+
 def _expand_department(scope: str) -> str:
     """`Sở GDĐT Hà Giang (cũ)` -> `Sở Giáo dục và Đào tạo tỉnh Hà Giang (cũ)` (a province named bare gets `tỉnh`)."""
     from extract.places import province_name

@@ -101,6 +101,9 @@ def _in_turn_to_units(d: Doc, mention, sent_start: int, cue: re.Match, hi: int, 
     # `Chỉ số PAR INDEX của tỉnh A (cũ) và tỉnh B (cũ) lần lượt đạt ...`: the units the sentence lists, else
     # (`hai đơn vị lần lượt ...`) those of the paragraph before it, if the sentence names no unit of its own
     units = _former_units(d, sent_start, cue.start())
+    clause = folded.rfind(";", sent_start, cue.start()) + 1
+    if clause and len(units) > 2 and len(_former_units(d, clause, cue.start())) >= 2:
+        units = _former_units(d, clause, cue.start())  # `X (cũ) đạt a; Y (cũ) và Z (cũ) lần lượt đạt b và c`
     counted = _COUNTED.search(folded, sent_start, cue.start())  # `của ba đơn vị này`
     if len(units) < 2:
         if units or _names_a_unit(d.text, folded, sent_start, cue.start()):

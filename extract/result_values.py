@@ -75,7 +75,7 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                              r"(?!\s+(?:co\s+quan|don\s+vi|cac|ubnd|uy\s+ban|cap\s+uy|the\b))")),
     # after `thứ` only (`hằng năm` folds to `hang nam`)
     ("rank_only", re.compile(rf"()\b(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+(?:o\s+)?(?:vi\s+tri\s+)?th\S{{0,3}}\s+"
-                             rf"({RANK_WORDS}|tu(?=\s+(?:tren|trong)\s+(?:tong\s+)?so\s+\d))\b(?!\s*\d)")),  # `thứ tư trên tổng số`
+                             rf"({RANK_WORDS}|tu(?=\s+(?:tren|trong)\s+(?:(?:tong\s+)?so\s+)?\d))\b(?!\s*\d)")),  # `thứ tư trên (tổng số) 65`
     ("rank_increase_range", re.compile(rf"{_UP}\s+(?:tu\s+)?(\d{{1,2}})\s*(?:-|den)\s*(\d{{1,2}})\s+b\S?c\b")),
     ("score_increase_range", re.compile(rf"tang\s+(?:them\s+)?(?:tu\s+)?{_N}\s*(?:-|den)\s*{_N}\s*{_DIEM}")),
     ("score_increase", re.compile(rf"tang\s+(?:them\s+)?(it nhat\s+|tu\s+|toi thieu\s+|tren\s+)?{_N}\s*{_DIEM}")),

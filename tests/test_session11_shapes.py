@@ -1,0 +1,134 @@
+"""Results in shapes met in the session-11 work on issue #4 (misses left in dr_300-399, then the fresh batches
+dr_470-509). Inputs are written here (other units, other numbers than the batches); each case with and without
+marks (the rules read folded text; scopes are compared folded)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.plan import extract_plan
+from normalize.types import NormalizedDocument
+from test_batch250_shapes import FORMS, _folded
+from test_result_turns_scope import run
+
+
+def _plan(unit: str, title: str, body: str) -> str:
+    return (f"UBND {unit}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-UBND\n\nKẾ HOẠCH\n{title}\n\n"
+            "Căn cứ Quyết định số 12/QĐ-UBND ngày 02/3/2024 của UBND tỉnh;\n\n" + body)
+
+
+def test_a_departments_short_name_heading_a_column_is_written_out_in_the_scope():
+    text = ("UBND TỈNH HÀ TĨNH\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-SNNMT\n\n"
+            "KẾ HOẠCH\nNâng cao Chỉ số CCHC của Sở năm 2025\n\nI. KẾT QUẢ NĂM 2024 CỦA HAI SỞ TRƯỚC HỢP NHẤT\n"
+            "| STT | Chỉ số | Sở TN&MT (cũ) | | Sở NN&PTNT (cũ) | |\n"
+            "| | | Điểm | Xếp hạng | Điểm | Xếp hạng |\n"
+            "| 1 | CHỈ SỐ CCHC NĂM 2024 | 84,12 | 11/20 | 86,30 | 7/20 |\nII. MỤC TIÊU\n")
+    plan = extract_plan(NormalizedDocument.from_pages([(1, text)]))
+    assert {(r.scope, r.score) for r in plan.index_results} == {
+        ("Sở Tài nguyên và Môi trường (cũ)", 84.12), ("Sở Nông nghiệp và Phát triển nông thôn (cũ)", 86.3)}
+
+
+_LEFT_ALIGNED = (
+    "Bảng 1. Kết quả năm 2024 của các tỉnh trước hợp nhất\n"
+    "STT  Đơn vị                 PAR INDEX          SIPAS               PAPI\n"
+    "                            Điểm    Xếp hạng   Tỷ lệ (%)  Xếp hạng  Điểm    Xếp hạng\n"
+    "1    Tỉnh Hà Nam (cũ)       89,20   18/63      84,10      27/63     42,60   31/61\n"
+    "2    Tỉnh Nam Định (cũ)     87,45   36/63      82,35      41/63     43,15   22/61\n\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_group_headers_printed_from_their_first_sub_column_own_the_columns_to_their_right(form):
+    text = _plan("TỈNH NINH BÌNH", "Nâng cao các chỉ số năm 2025", "I. KẾT QUẢ\n" + _LEFT_ALIGNED + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank", "rank_total") == {
+        ("PAR INDEX", "tinh Ha Nam (cu)", 89.2, None, 18, 63), ("SIPAS", "tinh Ha Nam (cu)", None, 84.1, 27, 63),
+        ("PAPI", "tinh Ha Nam (cu)", 42.6, None, 31, 61),
+        ("PAR INDEX", "tinh Nam Dinh (cu)", 87.45, None, 36, 63), ("SIPAS", "tinh Nam Dinh (cu)", None, 82.35, 41, 63),
+        ("PAPI", "tinh Nam Dinh (cu)", 43.15, None, 22, 61)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_centred_group_headers_still_take_the_nearest_columns(form):
+    table = ("              Chỉ số CCHC năm 2024     Chỉ số SIPAS năm 2024\n"
+             "Đơn vị          Điểm      Xếp hạng       Tỷ lệ (%)   Xếp hạng\n"
+             "Xã Tân Lập (cũ)  87,15     3/13           89,62       4/13\n\n")
+    text = _plan("XÃ TÂN LẬP", "Nâng cao các chỉ số năm 2025", "I. KẾT QUẢ\n" + table + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "score", "percent", "rank") == {
+        ("PAR INDEX", 87.15, None, 3), ("SIPAS", None, 89.62, 4)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_score_column_headed_with_its_scale_gives_the_maximum(form):
+    table = ("       Chỉ số CCHC                      Chỉ số SIPAS\n"
+             "Năm    Điểm (/100)    Xếp hạng          Tỷ lệ hài lòng (%)    Xếp hạng\n"
+             "2022   81,05          5/10              86,10                 3/10\n"
+             "2023   83,40          4/10              87,25                 2/10\n\n")
+    text = _plan("HUYỆN ĐỨC THỌ", "Nâng cao các chỉ số năm 2024", "I. KẾT QUẢ\n" + table + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "year", "score", "max_score", "percent", "rank") == {
+        ("PAR INDEX", 2022, 81.05, 100, None, 5), ("PAR INDEX", 2023, 83.4, 100, None, 4),
+        ("SIPAS", 2022, None, None, 86.1, 3), ("SIPAS", 2023, None, None, 87.25, 2)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_units_in_turn_are_those_of_the_cues_own_clause(form):
+    text = _plan("XÃ HÒA BÌNH", "Nâng cao Chỉ số CCHC năm 2025", (
+        "I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của xã Hòa Lạc (cũ) đạt 88,05 điểm, xếp thứ 2/15 xã, thị trấn của huyện "
+        "Tân Phú (cũ); xã Hòa Đông (cũ) và xã Hòa Tây (cũ) lần lượt đạt 83,60 điểm và 80,12 điểm, xếp thứ 9/15 "
+        "và 13/15.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "scope", "score", "rank") >= {
+        ("xa Hoa Lac (cu)", 88.05, 2), ("xa Hoa Dong (cu)", 83.6, 9), ("xa Hoa Tay (cu)", 80.12, 13)}
+
+
+_UNIT_ROWS = ("I. KẾT QUẢ NĂM 2024\nKết quả năm 2024 của hai sở (cũ) trong khối 20 sở, ban, ngành:\n"
+              "TT Đơn vị {header}\n"
+              "1 Sở Công Thương (cũ) 85,30 6/20 0,6012 4/20\n"
+              "2 Sở Khoa học và Công nghệ (cũ) 82,75 11/20 0,5530 8/20\nII. MỤC TIÊU\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("header", ["Chỉ số CCHC Xếp hạng DTI Xếp hạng", "Chỉ số CCHC Xếp hạng Chỉ số DTI Xếp hạng"])
+def test_an_index_after_a_rank_column_starts_its_own_column(form, header):
+    text = _plan("TỈNH BẮC NINH", "Nâng cao Chỉ số CCHC của Sở năm 2025", _UNIT_ROWS.format(header=header))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "rank") == {
+        ("PAR INDEX", "So Cong Thuong (cu)", 85.3, 6), ("DTI", "So Cong Thuong (cu)", 0.6012, 4),
+        ("PAR INDEX", "So Khoa hoc va Cong nghe (cu)", 82.75, 11), ("DTI", "So Khoa hoc va Cong nghe (cu)", 0.553, 8)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_fourth_place_in_words_before_the_number_of_units(form):
+    text = _plan("HUYỆN NGHI XUÂN", "Nâng cao Chỉ số CCHC năm 2025", (
+        "I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của huyện đạt 86,42 điểm, đứng thứ tư trong 12 huyện, thị xã, thành phố."
+        "\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "score", "rank", "rank_total") == {("PAR INDEX", 86.42, 4, 12)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_order_words_are_no_rank(form):
+    text = _plan("HUYỆN NGHI XUÂN", "Nâng cao Chỉ số CCHC năm 2025", (
+        "I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của huyện đạt 86,42 điểm; các đơn vị được xếp theo thứ tự trong 12 huyện."
+        "\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "score", "rank") == {("PAR INDEX", 86.42, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_satisfaction_points_out_of_ten_in_a_sentence_of_another_index_are_sipas(form):
+    text = _plan("PHƯỜNG AN HÒA", "Nâng cao Chỉ số CCHC và SIPAS năm 2026", (
+        "I. KẾT QUẢ\nNăm 2025, Chỉ số CCHC của phường đạt 90,15 điểm, xếp thứ 6/40 xã, phường; mức độ hài lòng "
+        "của người dân, tổ chức đạt 8,96/10 điểm, tương đương 89,6%.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "score", "max_score", "percent", "rank") == {
+        ("PAR INDEX", 90.15, None, None, 6), ("SIPAS", 8.96, 10, 89.6, None)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_components_points_in_a_clause_not_about_satisfaction_stay_the_indexs(form):
+    text = _plan("PHƯỜNG AN HÒA", "Nâng cao Chỉ số CCHC năm 2026", (
+        "I. KẾT QUẢ\nNăm 2025, Chỉ số CCHC của phường đạt 90,15 điểm; lĩnh vực cải cách thể chế đạt 8,5/10 điểm."
+        "\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert ("PAR INDEX", "Cai cach the che", 8.5, 10) in _folded(results, "index", "component", "score", "max_score")
