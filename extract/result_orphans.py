@@ -244,7 +244,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal
         listed_after = [] if re.search(r"hai\s*l\S?ong", folded[sent_start:v.start]) else \
             [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]  # satisfaction: its own path
-        cued = (COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier or listed_after
+        # (a component's value read earlier in this sentence cues the rest: `b) Tiếp cận đất đai: 6,02 điểm, xếp thứ 45/63`)
+        cued = (COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier or listed_after or last[0] == sent_start
                 or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
                 or component_opens(folded, sent_start, v.start, before[-1][1]))
         # an operational rate is never the index's, even after the unit as subject (`Số hồ sơ ... đạt 98%`)
@@ -263,6 +264,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
             *_, index, comp = max(found)
             last = (sent_start, index, comp)
+        elif earlier and last[0] == sent_start:  # `A: 7,35 điểm (năm 2020: 7,12 điểm)`: the component's earlier value
+            index, comp = last[1], last[2]
         elif earlier:
             index, comp = before[-1][1], None
         elif listed_after and any(a <= v.start < b for a, b, *_ in d.goals):

@@ -132,3 +132,17 @@ def test_a_components_points_in_a_clause_not_about_satisfaction_stay_the_indexs(
         "\nII. MỤC TIÊU\n"))
     results, _ = run(form(text))
     assert ("PAR INDEX", "Cai cach the che", 8.5, 10) in _folded(results, "index", "component", "score", "max_score")
+
+
+_LETTERED = ("I. KẾT QUẢ\nNăm 2022, Chỉ số PCI của tỉnh đạt 66,10 điểm. Điểm các chỉ số thành phần năm 2022 như sau:\n"
+             "a) Chi phí thời gian: 6,95 điểm (năm 2021: 6,70 điểm), xếp thứ 21/63;\n"
+             "b) Đào tạo lao động: 6,12 điểm, xếp thứ 33/63;\nII. MỤC TIÊU\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_lettered_components_keep_their_rank_and_their_earlier_years_value(form):
+    results, _ = run(form(_plan("TỈNH HÀ TĨNH", "Nâng cao Chỉ số PCI năm 2023", _LETTERED)))
+    assert _folded(results, "component", "year", "score", "rank") >= {
+        ("Chi phi thoi gian", 2022, 6.95, 21), ("Chi phi thoi gian", 2021, 6.7, None),
+        ("Dao tao lao dong", 2022, 6.12, 33)}
+    assert ("PCI", None, 2021) not in _folded(results, "index", "component", "year")
