@@ -62,6 +62,9 @@ def _named_unit(text: str, folded: str, at: int, hi: int) -> tuple[str, bool]:
     return capitalised_after(text, at, hi), bool(_OLD_AFTER.match(folded, at, hi))
 
 
+_MINISTRY_BEFORE = re.compile(r"\bbo\s+((?:[a-z]+\s+){1,5})$")
+
+
 def _name_before(text: str) -> str:
     """Folded capitalised words ending `text` (`Quảng Ngãi`), an index acronym (`PCI`) left out: no unit's name."""
     words = text.split()
@@ -202,6 +205,9 @@ def peer_value(folded: str, at: int, text: Optional[str] = None, own: frozenset 
         units = list(_UNIT_BEFORE_LEAD.finditer(folded, subject_at, m.start()))
         units = [u for u in units if u.group("kind") != "so" or _capital_so(text, u.start())]
         if not units:
+            ministry = _MINISTRY_BEFORE.search(folded, subject_at, m.start())
+            if ministry and text[ministry.start()] == "B":  # `Bộ Tư pháp dẫn đầu với 87,51%`, unless the issuer
+                return f"bo {' '.join(ministry.group(1).split())}" not in " ".join(header_region(text).split())
             name = _name_before(text[subject_at:m.start()])
             # `Lào Cai dẫn đầu với` is a peer; `Chỉ số PCI của <own> dẫn đầu với`, `Chỉ số PCI dẫn đầu với` the issuer
             return bool(name) and not is_own(name, {_UNIT_KIND.sub("", u) for u in own})

@@ -237,6 +237,11 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
         if _is_own(f"{fold(m.group(1)).strip()} {fold(name)}", own):
             return None
         return _unit_name(m.group(1), name)
+    ministry = _ministry_above(doc_text)
+    if ministry:  # `Chỉ số CCHC năm 2018 của Bộ Tài chính đạt 86,49%` in the plan of a general department of it
+        for m in _OF_MINISTRY.finditer(folded, lo, hi):
+            if folded.startswith(ministry, m.end() - 3) and doc_text[m.end() - 3] == "B":
+                return doc_text[m.end() - 3:m.end() - 3 + len(ministry)]
     above = province_above(doc_text)
     if above:
         for m in reversed(list(_OF_BARE_PROVINCE.finditer(folded, lo, hi))):
@@ -250,6 +255,14 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
                 return above  # `Chỉ số SIPAS của tỉnh đạt 83,75%` in a department's plan: the province's
     # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
+        agency = _AGENCY_BEFORE_UNIT.search(folded, max(0, m.start() - 40), m.start())
+        if agency and doc_text[agency.start()].isupper():
+            # `Cục Thuế tỉnh Nghệ An`, `Cục Hải quan thành phố Hải Phòng`: the unit names an agency, the issuer's
+            # own (its header) or another one (`Cục Hải quan tỉnh Quảng Ninh đứng đầu`): no unit's result either way
+            name = _capitalised_after(doc_text, m.end(), hi)
+            if fold(f"{folded[agency.start():m.end()]}{name}") in " ".join(header_region(doc_text).split()):
+                return None
+            continue
         name = _capitalised_after(doc_text, m.end(), hi)
         if name and (_publisher(doc_text, folded, m, name) or _AUTHORITY.search(folded, max(0, m.start() - 260), m.start())
                      or _RANKED_AMONG.search(folded, max(0, m.start() - 50), m.start())
@@ -262,6 +275,9 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
     return None
 
 
+# an agency whose name goes on with a unit (`Cục Thuế tỉnh`, `Kho bạc Nhà nước tỉnh`, `Công an thành phố`, `Thuế tỉnh`)
+_AGENCY_BEFORE_UNIT = re.compile(r"\b(?:(?:tong\s+)?cuc\s+[a-z]+(?:\s+[a-z]+){0,2}|kho\s+bac\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi|"
+                                 r"cong\s+an|thue|vien\s+kiem\s+sat\s+nhan\s+dan|toa\s+an\s+nhan\s+dan)\s+$")
 _OF_DEPARTMENT = re.compile(r"\b(?:c\S{1,3}a|doi\s+voi)\s+so\b")
 # `của tỉnh` naming no province: the province above a department, district or commune
 _OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+(?:tinh\b(?!\s+(?:uy|doan)\b)|thanh\s+pho\b(?!\s+uy\b))")
@@ -270,12 +286,25 @@ _AMONG_UNITS = re.compile(rf"(?:\bcac|\btrong|\bdon\s+vi|\bco\s+quan|\bnganh|\bd
 # (the provincial branches of central agencies too: `CÔNG AN TỈNH X`, `BẢO HIỂM XÃ HỘI TỈNH X`, `THUẾ TỈNH X`)
 _DEPARTMENT_LINE = re.compile(r"^\s*(?:so(?!\s*:?\s*\d)|ban|phong|trung\s+tam|cuc|chi\s+cuc|van\s+phong|cong\s+an|"
                               r"bao\s+hiem\s+xa\s+hoi|kho\s+bac|thue|thanh\s+tra)\s", re.M)
+_DEPARTMENT_LINE_TEXT = re.compile(_DEPARTMENT_LINE.pattern + r".*", re.M)
 _LOWER_UNITS = ("huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
 
 
 def issuer_is_department(doc_text: str) -> bool:
     """The plan's issuer is a department or a central agency's branch (`SỞ TƯ PHÁP`, `CÔNG AN TỈNH X`)."""
     return bool(_DEPARTMENT_LINE.search(header_region(doc_text)))
+
+
+_OF_MINISTRY = re.compile(r"\bc\S{1,3}a\s+bo\s")
+
+
+def _ministry_above(doc_text: str) -> Optional[str]:
+    """`bo tai chinh` over `TỔNG CỤC DỰ TRỮ NHÀ NƯỚC`: the ministry a lower issuer's header names above it."""
+    lines = [re.split(r"\s{2,}", line.strip())[0] for line in header_region(doc_text).split("\n") if line.strip()]
+    lines = [line for line in lines if not re.match(r"c\S{0,2}ng\s+h\S{0,2}a\b|d\S{0,2}c\s+l\S{0,2}p\b", line)]
+    if len(lines) >= 2 and re.match(r"bo\s+[a-z]", lines[0]) and not lines[-1].startswith("bo "):
+        return " ".join(lines[0].split())
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -293,6 +322,14 @@ def province_above(doc_text: str) -> Optional[str]:
         if province is None and named:
             province = province_name(" ".join(named.group(2).split()[:2]))
         kind = "thành phố" if named and named.group(1) != "tinh" else kind
+        if not named:  # a branch named by its province alone (`KHO BẠC NHÀ NƯỚC QUẢNG NINH`)
+            for line in _DEPARTMENT_LINE_TEXT.findall(region):
+                words = re.split(r"\s{2,}", line.strip())[0].split()  # (the motto may share the line)
+                province = next((province_name(" ".join(words[-n:])) for n in (3, 2) if len(words) > n
+                                 and province_name(" ".join(words[-n:]))), None)
+                if province:
+                    kind = "thành phố" if re.search(r"\b(?:tp|thanh\s+pho)\b", line) else kind  # `CỤC HẢI QUAN TP HẢI PHÒNG`
+                    break
     elif any(_split_unit(u)[0] in _LOWER_UNITS for u in own_units(doc_text)):
         from extract.issuer import dominant_province
 

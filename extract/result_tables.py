@@ -221,7 +221,10 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
             parts_of.add(index)
         if main:
             parent = (index, component)
-        v = assign_columns(row.tokens, table.has_max_column, table.max_first, table.ratio_column)
+        tokens, bare_rank = _bare_rank_cell(row.tokens, table)
+        v = assign_columns(tokens, table.has_max_column, table.max_first, table.ratio_column)
+        if bare_rank:
+            v.rank, v.rank_total = bare_rank
         # `Chỉ số nội dung (tối đa 10 điểm)` over the parts, `Tổng điểm (thang điểm 80)` on the row itself
         label_max = stated_max(fold(row.label)) or ((stated_max(table.header) or table.lead_max) if component else None)
         if v.max_score is None and v.score is not None:
@@ -284,6 +287,24 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
                                        comparator=v.target_cmp, value=v.target, out_of=v.max_score, evidence=ev))
     return results, targets, warnings
 
+
+
+# a header closing on its rank column, the number ranked maybe said (`Điểm tối đa | Điểm đạt | Xếp hạng (/63)`)
+_RANK_COLUMN_LAST = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng(?:\s*\(\s*(?:/|tren)\s*(\d{1,3})\s*\))?\s*$")
+
+
+def _bare_rank_cell(tokens: list[str], table: TableContext) -> tuple[list[str], Optional[tuple[int, Optional[int]]]]:
+    """`12 | 11,50 | 4` under `Điểm tối đa | Điểm đạt | Xếp hạng (/63)`: the last cell a place without its total
+    (the header's, if it says one); only in a table of one results column, the row holding one number per column."""
+    column = _RANK_COLUMN_LAST.search(table.header)
+    if not column or table.result_years() or any(t[0] in "≥><≤+-" or "/" in t for t in tokens):
+        return tokens, None
+    if len(tokens) != 2 + table.has_max_column or not re.fullmatch(r"\d{1,3}", tokens[-1]):
+        return tokens, None
+    rank, total = int(tokens[-1]), int(column.group(1)) if column.group(1) else None
+    if rank == 0 or total is not None and rank > total:
+        return tokens, None
+    return tokens[:-1], (rank, total)
 
 
 def _goal_years(table: TableContext, count: int) -> list[int]:

@@ -132,7 +132,7 @@ _AGAINST_TARGET = re.compile(r"(?:so\s+voi|hon|vuot)\s+(?:muc\s+)?chi\s+tieu\b[^
 _AVERAGE_KINDS = ("score", "percent", "percent_listed", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
 _AVERAGE = re.compile(r"(?<!nhom\s)\b(?:trung\s+binh|binh\s+quan|trung\s+vi)\b")  # `nhóm trung bình cao`: a band
 # whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
-_OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nganh|co\s+quan|don\s+vi)|(?:cac|\d{{1,3}})\s+(?:{UNIT_WORDS}|so|don\s+vi|dia\s+phuong|co\s+quan)"
+_OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nganh|co\s+quan|don\s+vi)|(?:cac|\d{{1,3}})\s+(?:{UNIT_WORDS}|so|bo|don\s+vi|dia\s+phuong|co\s+quan)"
                      r"|cap\s+(?:tinh|huyen|xa))\b")
 
 

@@ -146,3 +146,68 @@ def test_lettered_components_keep_their_rank_and_their_earlier_years_value(form)
         ("Chi phi thoi gian", 2022, 6.95, 21), ("Chi phi thoi gian", 2021, 6.7, None),
         ("Dao tao lao dong", 2022, 6.12, 33)}
     assert ("PCI", None, 2021) not in _folded(results, "index", "component", "year")
+
+
+def _branch(header: str, body: str) -> str:
+    return (f"{header}\nSố: 215/KH-CT            Hà Nội, ngày 06 tháng 4 năm 2023\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số cải cách hành chính năm 2023\n\n" + body)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_an_agencys_name_holding_its_province_is_the_issuer_not_the_province(form):
+    text = _branch("TỔNG CỤC THUẾ              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC THUẾ TỈNH HÀ TĨNH", (
+        "I. KẾT QUẢ\nChỉ số cải cách hành chính năm 2022 của Cục Thuế tỉnh Hà Tĩnh đạt 88,15/100 điểm, xếp thứ "
+        "20/63 Cục Thuế. Năm 2022, Chỉ số PCI của tỉnh đạt 66,80 điểm, xếp thứ 21/63.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "rank") == {
+        ("PAR INDEX", None, 88.15, 20), ("PCI", "tinh Ha Tinh", 66.8, 21)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_another_agency_of_a_province_leading_is_no_units_result(form):
+    text = _branch("TỔNG CỤC HẢI QUAN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC HẢI QUAN TỈNH NGHỆ AN", (
+        "I. KẾT QUẢ\nNăm 2022, Chỉ số CCHC của Cục đạt 90,10 điểm, xếp thứ 6/35; Cục Hải quan tỉnh Quảng Ninh "
+        "đứng đầu với 94,30 điểm.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert not [r for r in results if r.scope and "Quang Ninh" in _folded([r], "scope").pop()[0]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_province_of_a_branch_named_without_tinh(form):
+    text = _branch("KHO BẠC NHÀ NƯỚC              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "KHO BẠC NHÀ NƯỚC BẮC GIANG           Độc lập - Tự do - Hạnh phúc", (
+                       "I. KẾT QUẢ\nNăm 2022, Chỉ số PCI của tỉnh đạt 68,20 điểm, xếp thứ 11/63.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score") == {("PCI", "tinh Bac Giang", 68.2)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_ministry_above_a_general_department_is_a_scope(form):
+    text = _branch("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC THỦY LỢI", (
+        "I. KẾT QUẢ\nChỉ số cải cách hành chính năm 2019 của Bộ Nông nghiệp và Phát triển nông thôn đạt 84,20%, "
+        "xếp thứ 7/17 bộ, cơ quan ngang bộ.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "percent", "rank") == {
+        ("PAR INDEX", "Bo Nong nghiep va Phat trien nong thon", 84.2, 7)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_ministrys_own_plan_keeps_its_result_unscoped_and_leaves_the_leading_ministry(form):
+    text = _branch("BỘ XÂY DỰNG                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (
+        "I. KẾT QUẢ\nChỉ số cải cách hành chính năm 2019 của Bộ Xây dựng đạt 84,20%, xếp thứ 7/17 bộ, cơ quan ngang "
+        "bộ. Chỉ số trung bình của các bộ là 83,10%, Bộ Tư pháp dẫn đầu với 89,05%.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "percent", "rank") == {("PAR INDEX", None, 84.2, 7)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_bare_place_under_a_rank_column_that_says_the_number_ranked(form):
+    table = ("TT  Lĩnh vực                          Điểm tối đa   Điểm đạt   Xếp hạng (/63)\n"
+             "1   Cải cách thể chế                            6       5,60          12\n"
+             "2   Cải cách tài chính công                    14      13,10           3\n"
+             "    Tổng cộng                                 100      91,05           8\n\n")
+    text = _plan("TỈNH HÀ TĨNH", "Nâng cao Chỉ số CCHC năm 2023", "I. KẾT QUẢ NĂM 2022\n" + table + "II. MỤC TIÊU\n")
+    results, targets = run(form(text))
+    assert _folded(results, "component", "score", "max_score", "rank", "rank_total") == {
+        ("Cai cach the che", 5.6, 6, 12, 63), ("Cai cach tai chinh cong", 13.1, 14, 3, 63), (None, 91.05, 100, 8, 63)}
+    assert not targets
