@@ -64,7 +64,7 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
         for ref in references + ([parent] if parent else []):
             ref.number = printed.get(_code_key(ref.number), ref.number)
 
-    from extract.result_scope import foreign_former_province, snap_scope, written_out_department
+    from extract.result_scope import foreign_former_province, own_units, peer_province, snap_scope, written_out_department
     from extract.results import extract_results_and_targets
     from extract.tasks import extract_tasks
 
@@ -72,7 +72,9 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
         "index results/targets", lambda: extract_results_and_targets(doc), ([], [], []), warnings)
     tasks, task_warnings = _guarded("tasks", lambda: extract_tasks(doc), ([], []), warnings)
     # a former province that did not merge into the issuer's is a unit the plan compares itself with
-    results = [r for r in results if not foreign_former_province(r.scope, doc.text)]
+    # ... and, in a province's plan, another province's values (a neighbour, the leader)
+    own = own_units(doc.text)
+    results = [r for r in results if not foreign_former_province(r.scope, doc.text) and not peer_province(r.scope, own)]
     restored = getattr(doc, "diacritics", "present") != "present"
     for r in results:  # restored names: the gazetteer's marks where it knows them
         r.scope = snap_scope(r.scope, header.issuer.province) if restored else written_out_department(r.scope)

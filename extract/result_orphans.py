@@ -13,7 +13,7 @@ from extract.numbers import NUMBER
 from extract.result_context import (closed_parens, component_match, component_opens, components_listed, heading_year,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year
-from extract.result_scope import UNIT_WORDS, capitalised_after, scope_of
+from extract.result_scope import UNIT_WORDS, capitalised_after, peer_province, scope_of
 from extract.result_turns import SATISFACTION_SUBJECT
 from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
 
@@ -297,7 +297,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
                 folded, paragraph_start(folded, sentence_start(folded, ms)), v.start) or heading_year(
                 folded, v.start)  # `I. KẾT QUẢ NĂM 2021` over `- Điểm: 82,64`
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
-            above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start]
+            # (not another province's, in a province's plan: `tỉnh Quảng Trị xếp thứ 40/63. Trong 08 lĩnh vực, ...`)
+            above = [sc for at, idx, sc in d.scopes if idx == index and at < v.start and not peer_province(sc, d.own)]
             # (not for a unit named as the subject: `Đối với khối sở, Sở Tài chính đạt 84,37%` is the issuer's own)
             # (nor for a sentence saying whose they are: `Điểm các lĩnh vực của thành phố: ...` in the city's plan)
             scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (

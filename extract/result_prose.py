@@ -29,7 +29,8 @@ from extract.result_turns import values_in_turn
 from extract.result_orphans import (COMPONENT_CUE, IN_TURN, NAMED_ONLY, NO_VALUE, components_in_turn,
                                     orphan_components)
 from extract.numbers import YEAR
-from extract.result_values import _SHARE, DECIMAL_SCORED, Value, estimate, find_values, floor_remark, is_target, others_value
+from extract.result_values import (_SHARE, DECIMAL_SCORED, Value, estimate, find_values, floor_remark, is_target,
+                                   others_value, reviewed_goal)
 from extract.schema import IndexResult, IndexTarget
 from kehoach.synth.vocab import official_components
 
@@ -143,7 +144,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
             if not comp and v.kind not in ("rank",) and (_BREAKDOWN.search(folded[me:v.start])
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
-            if floor_remark(folded, v, d.goals) or estimate(folded, max(sent_start, v.start - 24), v.start):
+            if floor_remark(folded, v, d.goals) or estimate(folded, max(sent_start, v.start - 24), v.start) \
+                    or reviewed_goal(folded, v):
                 continue
             ev = d.evidence(ms, v)
             moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None

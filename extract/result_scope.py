@@ -443,3 +443,19 @@ def foreign_former_province(scope: Optional[str], doc_text: str) -> bool:
     province = own[0] if own else province_above(doc_text)
     return bool(province) and merged_into(m.group("name"), province) is False
 
+
+_PROVINCE_SCOPE = re.compile(r"^(?:tỉnh|thành phố) (?P<name>[^()]+)$")
+
+
+def peer_province(scope: Optional[str], own: set[str]) -> bool:
+    """`tỉnh Quảng Trị`, `thành phố Hải Phòng` in a province's own plan (own: its folded `tỉnh X`): another
+    province, one the plan compares itself with (no province is above a province; former ones say `(cũ)`)."""
+    from extract.places import province_name
+
+    m = _PROVINCE_SCOPE.match(scope or "")
+    provinces = [u for u in own if _split_unit(u)[0] in ("tinh", "thanh pho") and province_name(_split_unit(u)[1])]
+    if not m or not provinces or not province_name(m.group("name")):
+        return False
+    return not any(fold(province_name(m.group("name")) or "") == fold(province_name(_split_unit(u)[1]) or "")
+                   for u in provinces)
+

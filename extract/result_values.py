@@ -282,6 +282,19 @@ def floor_remark(folded: str, v: Value, goals=()) -> bool:
     return bool(_FLOOR_WORD.match(folded, v.start, v.end)) and not any(c in folded[opened:v.start] for c in TARGET_CUES)
 
 
+# what a reviewed goal's outcome opens with (`Chỉ tiêu ... đạt từ 85 điểm trở lên: kết quả đạt 86,47 điểm`)
+_OUTCOME = r"\bket\s+qua(?:\s+thuc\s+hien)?(?:\s+(?:dat|la)\b|\s*:)"
+_OUTCOME_BEFORE = re.compile(r"\bket\s+qua(?:\s+thuc\s+hien)?(?:\s+(?:dat|la)\b|\s*:|\s*$)[^:;]*$")
+# (each optional part opens with its own spaces: runs of blanks from blanked tables must not backtrack cubically)
+_OUTCOME_AFTER = re.compile(r"(?:\s*(?:d\S?em|%))?(?:\s*tr[o0d6]\s?[l1]en)?(?:\s*[:;,])?(?:\s*-)?\s*" + _OUTCOME)
+
+
+def reviewed_goal(folded: str, v: Value) -> bool:
+    """The goal of an earlier plan that a review quotes before its outcome (`Chỉ tiêu Chỉ số SIPAS đạt trên 85%: kết
+    quả đạt 87,2%`): neither a result nor a goal of this plan."""
+    return bool(_OUTCOME_AFTER.match(folded, v.end))
+
+
 def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
     if v.kind in ALWAYS_TARGET:
         return True
@@ -292,6 +305,8 @@ def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
     after = folded[v.end:v.end + 12]
     if re.match(r"\s*%?\s*tr[o0d6]\s*[l1]en", after):
         return True
+    if _OUTCOME_BEFORE.search(folded, max(0, v.start - 80), v.start):
+        return False  # `...: kết quả đạt 86,47 điểm, xếp thứ 6/21`: the outcome of a goal reviewed, a result
     window = re.split(r"\.\s+(?=[a-z])", folded[max(0, ms - 60):v.start])[-1]  # cues of this sentence only
     if v.kind in INCREASES and any(a <= v.start < b for a, b, *_ in goals) and "so voi" not in folded[v.end:v.end + 30]:
         return True

@@ -13,6 +13,7 @@ from extract.result_header_grid import header_grid_values
 from extract.result_numbered_items import numbered_item_results
 from extract.result_other_columns import blank_other_columns
 from extract.result_prose import prose_values
+from extract.result_review_rows import review_row_results
 from normalize.document import LOST_DIACRITICS_SHARE, diacritic_share
 from extract.result_tables import rows_from_grid, rows_from_text, split_numeric_tail, table_values
 from extract.result_unit_columns import unit_column_results
@@ -62,6 +63,10 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     results, targets, grids = header_grid_values(_blank(source, goal_rows), doc.page_of)
     grids += goal_rows
     rejoined = _blank(rejoined, grids)
+    # tables reviewing the last plan's goals (`Chỉ tiêu | Kế hoạch năm 2023 | Kết quả thực hiện | Đánh giá`)
+    by_review, reviews = review_row_results(rejoined, doc.page_of)
+    grids += reviews
+    rejoined = _blank(rejoined, reviews)
     # tables with a column per former unit first; their lines are not read again as tables or sentences
     by_unit, read = unit_column_results(rejoined, doc.page_of)
     by_roadmap, roadmaps = year_row_targets(rejoined, doc.page_of)  # `Năm | PCI (điểm) | Xếp hạng PCI`, a row per year
@@ -71,7 +76,7 @@ def extract_results_and_targets(doc) -> tuple[list[IndexResult], list[IndexTarge
     by_year, year_columns = year_column_results(rejoined, doc.page_of)  # `Năm | 2021 | 2022`, a row per index
     by_row, unit_rows = unit_row_results(rejoined, doc.page_of)  # `Đơn vị | Điểm | Xếp hạng`, a row per former unit
     by_item, items = numbered_item_results(rejoined, doc.page_of)  # `(1) <component>: 8,12/9,5 điểm (85,47%), ...`
-    results += by_unit + by_year_row + by_part + by_group + by_year + by_row + by_item
+    results += by_review + by_unit + by_year_row + by_part + by_group + by_year + by_row + by_item
     targets += by_roadmap + by_goal_row
     spans = grids + read + roadmaps + year_rows + part_rows + group_rows + year_columns + unit_rows + items + task_table_spans(doc.text)
     tables = rows_from_text(_blank(rejoined, spans))

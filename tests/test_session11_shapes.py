@@ -211,3 +211,83 @@ def test_a_bare_place_under_a_rank_column_that_says_the_number_ranked(form):
     assert _folded(results, "component", "score", "max_score", "rank", "rank_total") == {
         ("Cai cach the che", 5.6, 6, 12, 63), ("Cai cach tai chinh cong", 13.1, 14, 3, 63), (None, 91.05, 100, 8, 63)}
     assert not targets
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_scale_from_one_to_ten_over_a_table_gives_the_parts_maximum(form):
+    text = _plan("TỈNH GIA LAI", "Nâng cao Chỉ số PAPI năm 2024", (
+        "I. KẾT QUẢ\n2. Điểm các chỉ số nội dung (thang điểm 1-10)\nChỉ số nội dung   Năm 2022   Năm 2023\n"
+        "Tham gia của người dân ở cấp cơ sở   4,81   5,02\nQuản trị điện tử   2,95   3,30\n\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "component", "year", "score", "max_score") >= {
+        ("Tham gia cua nguoi dan o cap co so", 2022, 4.81, 10), ("Quan tri dien tu", 2023, 3.3, 10)}
+
+
+_REVIEW_PIPES = ("| STT | Chỉ tiêu | Kế hoạch năm 2024 | Kết quả thực hiện | Đánh giá |\n"
+                 "|-----|----------|-------------------|-------------------|----------|\n"
+                 "| 1 | Điểm Chỉ số CCHC của huyện | Từ 86 điểm trở lên | 87,12 điểm | Đạt |\n"
+                 "| 2 | Thứ hạng Chỉ số CCHC | Nhóm 5 đơn vị dẫn đầu | 7/12 | Không đạt |\n"
+                 "| 3 | Chỉ số SIPAS | Trên 85% | 86,05% | Đạt |\n"
+                 "| 4 | Tỷ lệ hồ sơ trực tuyến toàn trình | 50% | 46,2% | Không đạt |\n\n")
+_REVIEW_SPACES = ("Chỉ tiêu                        Kế hoạch năm 2024   Kết quả năm 2024    Đánh giá\n"
+                  "Điểm Chỉ số CCHC của huyện      ≥ 86 điểm           87,12 điểm          Đạt\n"
+                  "Xếp hạng CCHC khối huyện        Tốp 5               7/12                Không đạt\n"
+                  "Mức độ hài lòng (SIPAS)         ≥ 85%               86,05%              Đạt\n"
+                  "Tỷ lệ hồ sơ trực tuyến          40%                 46,2%               Đạt\n\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("table", [_REVIEW_PIPES, _REVIEW_SPACES])
+def test_a_table_reviewing_the_last_plans_goals_gives_the_outcomes_only(form, table):
+    text = _plan("HUYỆN HƯƠNG SƠN", "Nâng cao Chỉ số CCHC và SIPAS năm 2025",
+                 "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024\n" + table + "II. MỤC TIÊU\n")
+    results, targets = run(form(text))
+    assert _folded(results, "index", "year", "score", "percent", "rank", "rank_total") == {
+        ("PAR INDEX", 2024, 87.12, None, 7, 12), ("SIPAS", 2024, None, 86.05, None, None)}
+    assert not targets
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_goal_quoted_before_its_outcome_is_neither_target_nor_result(form):
+    text = _plan("HUYỆN HƯƠNG SƠN", "Nâng cao Chỉ số CCHC năm 2025", (
+        "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2024\n"
+        "- Chỉ tiêu Chỉ số cải cách hành chính năm 2024 đạt từ 86 điểm trở lên: kết quả đạt 87,12 điểm, xếp thứ "
+        "7/12 huyện, thị xã (đạt chỉ tiêu).\n- Chỉ tiêu Chỉ số SIPAS đạt trên 85%: kết quả đạt 86,05% (đạt chỉ tiêu).\n"
+        "II. MỤC TIÊU\n"))
+    results, targets = run(form(text))
+    assert _folded(results, "index", "year", "score", "percent", "rank") == {
+        ("PAR INDEX", 2024, 87.12, None, 7), ("SIPAS", 2024, None, 86.05, None)}
+    assert not targets
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_goal_set_for_the_result_stays_a_target(form):
+    text = _plan("HUYỆN HƯƠNG SƠN", "Nâng cao Chỉ số CCHC năm 2025", (
+        "I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của huyện đạt 87,12 điểm.\nII. MỤC TIÊU\n"
+        "- Phấn đấu kết quả Chỉ số CCHC năm 2025 đạt từ 88 điểm trở lên.\n"))
+    results, targets = run(form(text))
+    assert _folded(targets, "index", "metric", "comparator", "value") == {("PAR INDEX", "score", ">=", 88)}
+
+
+def _province_plan(body: str) -> list:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-UBND\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số CCHC năm 2024\n\n" + body)
+    return extract_plan(NormalizedDocument.from_pages([(1, text)])).index_results
+
+
+def test_in_a_provinces_plan_other_provinces_values_are_left_and_lend_no_scope():
+    results = _province_plan(
+        "I. KẾT QUẢ\nVề Chỉ số PAR INDEX: năm 2023, tỉnh đạt 88,34 điểm, thấp hơn đơn vị dẫn đầu là thành phố Hải "
+        "Phòng (92,17 điểm); trong khu vực Bắc Trung Bộ, tỉnh Hà Tĩnh "
+        "xếp thứ 8/63, tỉnh Quảng\nTrị xếp thứ 40/63. Trong 08 lĩnh vực, lĩnh vực Cải cách thể chế đạt 9,12/10 điểm, "
+        "xếp thứ 14/63.\nII. MỤC TIÊU\n")
+    assert {(r.component, r.scope, r.score, r.rank) for r in results} == {
+        (None, None, 88.34, None), ("Cải cách thể chế", None, 9.12, 14)}
+
+
+def test_in_a_citys_plan_the_province_above_keeps_its_scope():
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐỒNG HỚI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-UBND\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số CCHC năm 2024\n\nI. KẾT QUẢ\nNăm 2023, Chỉ số CCHC của thành phố đạt 88,34 điểm, xếp thứ "
+            "2/8; Chỉ số PAR INDEX của tỉnh Quảng Bình xếp thứ 40/63.\nII. MỤC TIÊU\n")
+    results = extract_plan(NormalizedDocument.from_pages([(1, text)])).index_results
+    assert ("tỉnh Quảng Bình", 40) in {(r.scope, r.rank) for r in results}
