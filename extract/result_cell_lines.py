@@ -128,8 +128,10 @@ def _numbered_cells(lines: list[str], i: int, warnings: list[str]) -> Optional[t
     return rows, j
 
 
-# a cell the OCR broke beyond reading (`%/8`, `8#,12`): digits and marks, no letter
-_DAMAGED = re.compile(r"^(?=.*\d)[\d.,/%#*?~^()\s-]{1,8}$")
+# a cell the OCR broke beyond reading (`%/8`, `8#,12`): digits and marks, no letter; or one letter a digit may have
+# been read as beside a mark (`1?/o`)
+_MARKS = r"[\d.,/%#*?~^()\s-]"
+_DAMAGED = re.compile(rf"^(?=.*\d){_MARKS}{{1,8}}$|^(?=.{{1,8}}$)(?=.*\d)(?=.*[#*?~^]){_MARKS}*[oOlI]{_MARKS}*$")
 
 
 def _blank_damaged(body: list[list[str]], head: list[str], warnings: list[str]) -> None:

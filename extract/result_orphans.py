@@ -256,7 +256,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         found = [(hit[1], hit[2], -k, idx, hit[0]) for k, (idx, hit) in enumerate(found) if hit]
         if v.kind in NAMED_ONLY and not found:
             continue
-        if v.kind == "score_decimal" and not any(idx in DECIMAL_SCORED for *_, idx, _ in found):
+        if v.kind == "score_decimal" and not any(idx in DECIMAL_SCORED for *_, idx, _ in found) \
+                and not (earlier and last[0] == sent_start and last[1] in DECIMAL_SCORED):
             continue  # a bare decimal is a component's score only for an index scored from 0 to 1
         if whole and not found:  # `... công bố Chỉ số CCHC năm 2024. Theo đó, tỉnh X đạt 89,54%`
             index, comp = _scored_in_points(d, whole, v, sent_start), None

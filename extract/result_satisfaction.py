@@ -123,3 +123,25 @@ def _satisfaction_results(d: Doc, m: re.Match, first: Value, ev) -> None:
         own = comp if k == 0 else component_before(folded, prev_end, v.start, "SIPAS")
         prev_end = v.end
         current = add_result(d, current, v, "SIPAS", own, year, scope, ev)
+    if comp is None:
+        _factors_after(d, end, result_year(folded, first, m.start(), sent_start),
+                       scope_of(d.text, folded, m.start(), first.start, d.own), ev)
+
+
+# `... đạt 91,36%, xếp thứ 7/19. Trong đó: Tiếp cận dịch vụ hành chính công 92,10%; Thủ tục hành chính 90,85%; ...`
+_BREAKDOWN_OPENS = re.compile(r"[.;]?\s*(?:trong\s+do|cu\s+the(?:\s+theo\s+tung\s+yeu\s+to)?)\s*[:,]\s*")
+
+
+def _factors_after(d: Doc, end: int, year, scope, ev) -> None:
+    """The factors' rates the sentence after a whole rate breaks it into, each named right before its rate."""
+    folded = d.folded
+    opens = _BREAKDOWN_OPENS.match(folded, end)
+    if not opens:
+        return
+    prev = opens.end()
+    for v in find_values(folded, prev, sentence_end(folded, prev, min(len(folded), prev + 600)), d.text, d.own):
+        comp = component_before(folded, prev, v.start, "SIPAS", max_gap=2) if v.kind in ("percent", "percent_listed") else None
+        if comp is None:
+            return  # (not a list of factors: the rules of the sentence reader hold)
+        add_result(d, {}, v, "SIPAS", comp, year, scope, ev)
+        prev = v.end

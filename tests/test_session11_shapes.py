@@ -291,3 +291,48 @@ def test_in_a_citys_plan_the_province_above_keeps_its_scope():
             "2/8; Chỉ số PAR INDEX của tỉnh Quảng Bình xếp thứ 40/63.\nII. MỤC TIÊU\n")
     results = extract_plan(NormalizedDocument.from_pages([(1, text)])).index_results
     assert ("tỉnh Quảng Bình", 40) in {(r.scope, r.rank) for r in results}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_pillars_earlier_score_in_parentheses_after_its_rank(form):
+    text = _plan("TỈNH HẬU GIANG", "Nâng cao Chỉ số DTI năm 2024", (
+        "I. KẾT QUẢ\nNăm 2023, Chỉ số DTI của tỉnh đạt 0,5510, xếp thứ 20/63. Kết quả các trụ cột: Chính quyền số "
+        "đạt 0,6120, xếp thứ 18 (năm 2022: 0,5890); Kinh tế số đạt 0,4015, xếp thứ 30 (năm 2022: 0,3802).\n"
+        "II. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "component", "year", "score") >= {
+        ("Chinh quyen so", 2023, 0.612), ("Chinh quyen so", 2022, 0.589), ("Kinh te so", 2022, 0.3802)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_factors_a_whole_satisfaction_rate_breaks_into_in_the_next_sentence(form):
+    text = _plan("TỈNH PHÚ YÊN\nSỞ Y TẾ", "Nâng cao Chỉ số hài lòng năm 2024", (
+        "I. KẾT QUẢ\n1. Chỉ số CCHC của Sở năm 2023 đạt 88,45 điểm.\n2. Kết quả khảo sát sự hài lòng\n"
+        "Tỷ lệ hài lòng chung của người dân, tổ chức đối với sự phục vụ của Sở năm 2023 đạt 90,12%, "
+        "xếp thứ 9/19. Trong đó: Tiếp cận dịch vụ hành chính công 91,40%; Thủ tục hành chính 89,05%.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "component", "percent") >= {
+        ("SIPAS", None, 90.12), ("SIPAS", "Tiep can dich vu hanh chinh cong", 91.4), ("SIPAS", "Thu tuc hanh chinh", 89.05)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_next_sentence_that_is_no_list_of_factors_is_left_to_the_other_rules(form):
+    text = _plan("TỈNH PHÚ YÊN\nSỞ Y TẾ", "Nâng cao Chỉ số hài lòng năm 2024", (
+        "I. KẾT QUẢ\nTỷ lệ hài lòng chung của người dân, tổ chức đối với sự phục vụ của Sở năm 2023 đạt 90,12%. "
+        "Trong đó: tỷ lệ hồ sơ trực tuyến 45,20%.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "component", "percent") == {("SIPAS", None, 90.12)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_rank_cell_broken_with_a_letter_is_left_blank_and_the_table_read(form):
+    cells = ["TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Xếp hạng",
+             "1", "Cải cách thể chế", "8", "7,10", "10/21",
+             "2", "Cải cách tài chính công", "7", "6,12", "1?/o",
+             "3", "Cải cách chế độ công vụ", "12", "10,06", "12/21"]
+    text = _plan("HUYỆN DIỄN CHÂU", "Nâng cao Chỉ số CCHC năm 2023",
+                 "I. KẾT QUẢ NĂM 2022\nKết quả theo từng lĩnh vực:\n" + "\n".join(cells) + "\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "score", "max_score", "rank") == {
+        ("Cai cach the che", 7.1, 8, 10), ("Cai cach tai chinh cong", 6.12, 7, None),
+        ("Cai cach che do cong vu", 10.06, 12, 12)}
