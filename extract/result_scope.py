@@ -16,7 +16,7 @@ _UNIT_TYPES = tuple(sorted(UNIT_SPELLING, key=len, reverse=True))  # longest fir
 # the words that open a unit's name, folded (one list for every rule of extract/result*.py)
 UNIT_WORDS = "(?:" + "|".join(t.replace(" ", r"\s+") for t in _UNIT_TYPES) + ")"
 _OLD = r"\s*\((?:cu|cii|cu\.)\)"
-_SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+[^\s(,;.]+){{0,3}})" + _OLD)
+_SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+(?:-\s+)?[^\s(,;.]+){{0,3}})" + _OLD)  # (`Bà Rịa - Vũng Tàu`)
 # (and the other provincial agencies: `Cục Thuế tỉnh Hưng Yên (cũ)`, `Bảo hiểm xã hội tỉnh X (cũ)`)
 _AGENCY_HEAD = r"(?:so|cuc|chi\s+cuc|kho\s+bac|bao\s+hiem|cong\s+an|thanh\s+tra|ban\s+quan\s+ly)"
 _DEPARTMENT_SCOPE = re.compile(rf"({_AGENCY_HEAD}\s+(?!cua\b)[^\s(,;.\d]+(?:\s+(?!cua\b)[^\s(,;.\d]+){{0,11}})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`

@@ -16,13 +16,16 @@ from typing import Callable, Optional
 
 from extract.components import index_mentions
 from extract.numbers import NUMBER, fold, parse_number
+from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit
 from extract.result_scope import former_unit
+from extract.result_turns import SATISFACTION_SUBJECT
 from extract.result_table_lead import results_year
 from extract.result_unit_columns import scan_lines
 from extract.result_year_row_results import column_measure
 from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
+_FORMER_LEAD = re.compile(r"\btruoc\s+(?:khi\s+)?(?:sap\s+xep|hop\s+nhat|sat\s+nhap)\b|\(cu\)")
 _UNIT_HEAD = re.compile(r"^(?:ten\s+)?don\s+vi(?:\s*\(cu\))?$")
 _RANK = re.compile(r"^(\d{1,3})(?:\s?/\s?(\d{1,3}))?$")
 _VALUE = re.compile(rf"^{NUMBER}\s?%?$")
@@ -49,18 +52,25 @@ def _table_at(lines, sections, i: int, page_of):
         return None
     above = fold(" ".join(raw for _, raw in lines[max(0, i - 2):i] if raw.strip()))
     named = list(dict.fromkeys(n for _, _, n in index_mentions(above)))
+    if not named and SATISFACTION_SUBJECT.search(above):
+        named = ["SIPAS"]  # `Kết quả khảo sát sự hài lòng ... đối với 05 phường trước sắp xếp:`
     if len(named) != 1:
         return None
-    read, j = _rows(lines, i + 1, named[0], measures, results_year(above) or year_of_section, page_of)
+    # (rows naming units without `(cũ)` under a lead-in that says they are the former ones)
+    former_rows = bool(_FORMER_LEAD.search(above))
+    read, j = _rows(lines, i + 1, named[0], measures, results_year(above) or year_of_section, page_of, former_rows)
     return (read, [(off, lines[j - 1][0] + len(lines[j - 1][1]))], j) if len(read) >= 2 else None
 
 
-def _rows(lines, i: int, index: str, measures: list[str], year: Optional[int], page_of) -> tuple[list[IndexResult], int]:
+def _rows(lines, i: int, index: str, measures: list[str], year: Optional[int], page_of,
+          former_rows: bool = False) -> tuple[list[IndexResult], int]:
     out: list[IndexResult] = []
     while i < len(lines):
         off, line = lines[i]
         cells = line_cells(line)
         unit = former_unit(cells[0], fold(cells[0]), 0, len(cells[0])) if cells else None
+        if cells and unit is None and former_rows:
+            unit = former_row_unit(ROWS_NAME_THEIR_UNIT, cells[0])
         if not unit or len(cells) != len(measures) + 1:
             break
         fields: dict = {}

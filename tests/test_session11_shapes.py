@@ -4,6 +4,7 @@ marks (the rules read folded text; scopes are compared folded)."""
 from __future__ import annotations
 
 import pytest
+from unidecode import unidecode
 
 from extract.plan import extract_plan
 from normalize.types import NormalizedDocument
@@ -336,3 +337,32 @@ def test_a_rank_cell_broken_with_a_letter_is_left_blank_and_the_table_read(form)
     assert _folded(results, "component", "score", "max_score", "rank") == {
         ("Cai cach the che", 7.1, 8, 10), ("Cai cach tai chinh cong", 6.12, 7, None),
         ("Cai cach che do cong vu", 10.06, 12, 12)}
+
+
+_SURVEY_ROWS = ("I. KẾT QUẢ\nKết quả khảo sát sự hài lòng của người dân, tổ chức năm 2024 đối với 03 phường trước sắp "
+                "xếp:\n\nĐơn vị\nTỷ lệ hài lòng (%)\nXếp hạng\nPhường Long Hương\n88,10\n4/12\nPhường Kim Dinh\n85,35\n"
+                "8/12\nPhường Long Tâm\n90,02\n1/12\n\nII. MỤC TIÊU\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_rows_of_former_units_under_a_survey_lead_in_saying_they_are_former(form):
+    results, _ = run(form(_plan("PHƯỜNG BÀ RỊA", "Nâng cao Chỉ số SIPAS năm 2026", _SURVEY_ROWS)))
+    assert _folded(results, "index", "year", "scope", "percent", "rank") == {
+        ("SIPAS", 2024, "phuong Long Huong (cu)", 88.1, 4), ("SIPAS", 2024, "phuong Kim Dinh (cu)", 85.35, 8),
+        ("SIPAS", 2024, "phuong Long Tam (cu)", 90.02, 1)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_rows_of_units_under_a_lead_in_not_saying_former_are_not_scoped_as_former(form):
+    results, _ = run(form(_plan("PHƯỜNG BÀ RỊA", "Nâng cao Chỉ số SIPAS năm 2026",
+                                _SURVEY_ROWS.replace("03 phường trước sắp xếp", "các phường lân cận"))))
+    assert not [r for r in results if r.scope and "(cũ)" in r.scope]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", ["Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"])
+def test_a_former_province_with_a_hyphened_name(form, name):
+    text = _plan("PHƯỜNG BÀ RỊA", "Nâng cao Chỉ số CCHC năm 2026", (
+        f"I. KẾT QUẢ\nNăm 2024, tỉnh {name} (cũ) xếp thứ 14/63 về Chỉ số CCHC với 90,18 điểm.\nII. MỤC TIÊU\n"))
+    results, _ = run(form(text))
+    assert _folded(results, "scope", "score", "rank") == {(unidecode(f"tỉnh {name} (cũ)"), 90.18, 14)}
