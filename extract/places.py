@@ -167,3 +167,13 @@ def merged_into(old_province: str, new_province: str) -> bool | None:
     if merged is None or not any(old in olds for olds in table.values()):
         return None  # not a province (`thành phố Hạ Long (cũ)`, a city of one), or one the table does not know
     return old in merged
+
+
+# the centrally-run cities (Huế since 2025): `thành phố X`, every other province `tỉnh X`
+_CENTRAL_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
+
+
+def province_kind(name: str) -> str:
+    """`thành phố` for a centrally-run city (`Hải Phòng`), else `tỉnh`."""
+    return "thành phố" if fold_key(name).removeprefix("tp ") in _CENTRAL_CITIES else "tỉnh"
+

@@ -74,7 +74,8 @@ def extract_plan(doc: NormalizedDocument, options=None) -> Extraction:
     # a former province that did not merge into the issuer's is a unit the plan compares itself with
     # ... and, in a province's plan, another province's values (a neighbour, the leader)
     own = own_units(doc.text)
-    results = [r for r in results if not foreign_former_province(r.scope, doc.text) and not peer_province(r.scope, own)]
+    results = [r for r in results if not foreign_former_province(r.scope, doc.text)
+               and not peer_province(r.scope, own, header.issuer.level == "province")]
     restored = getattr(doc, "diacritics", "present") != "present"
     for r in results:  # restored names: the gazetteer's marks where it knows them
         r.scope = snap_scope(r.scope, header.issuer.province) if restored else written_out_department(r.scope)

@@ -164,8 +164,10 @@ def _merge_header(header: list[str], spans: list[tuple[int, int]], numbering: in
 
 def _left_aligned(tops: list[_Piece], spans: list[tuple[int, int]]) -> bool:
     """Top cells printed from the first of their columns (`PAR INDEX` over `Điểm  Xếp hạng`, `SIPAS` starting
-    over `Tỷ lệ (%)`), not centred: two or more, each starting within two characters of a column's start."""
-    return len(tops) >= 2 and all(any(abs(p.start - a) <= 2 for a, _ in spans[1:]) for p in tops)
+    over `Tỷ lệ (%)`), not centred: two or more, each starting within two characters of a column's start, the first
+    over the first column of values (a short label centred over two columns may start near the second)."""
+    return len(tops) >= 2 and len(spans) > 1 and abs(tops[0].start - spans[1][0]) <= 2 \
+        and all(any(abs(p.start - a) <= 2 for a, _ in spans[1:]) for p in tops)
 
 
 def _value_spans(line: str, count: int) -> Optional[list[tuple[int, int]]]:

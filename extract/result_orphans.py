@@ -223,7 +223,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
     values = [v for v in find_values(folded, mentions[0][1], len(folded), d.text, d.own)
               if not any(a <= v.start < b for a, b in owned)]
     prev_end = 0
-    last: tuple = (-1, None, None)  # (sentence start, index, component) of the last component value
+    last: tuple = (-1, None, None, 0)  # (sentence start, index, component, its end) of the last component value
     for v in values:
         before = [(ms, idx) for ms, _, idx in mentions if ms < v.start and v.start - ms < 1500]
         if not before:
@@ -245,6 +245,10 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         listed_after = [] if re.search(r"hai\s*l\S?ong", folded[sent_start:v.start]) else \
             [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]  # satisfaction: its own path
         # (a component's value read earlier in this sentence cues the rest: `b) Tiếp cận đất đai: 6,02 điểm, xếp thứ 45/63`)
+        # the last component named in this sentence holds no `;` past its value (`A đạt 6,95 điểm; tổng điểm ...` is
+        # not A's), but for a clause of another unit (`A: tỉnh X (cũ) đạt 9,31/10,5 điểm; tỉnh Y (cũ) đạt 9,64/10,5`)
+        semicolon = folded.rfind(";", last[3], v.start)
+        same_clause = last[0] == sent_start and (semicolon < 0 or bool(_UNIT_OPENS.match(folded, semicolon + 1)))
         cued = (COMPONENT_CUE.search(folded, cue_lo, v.start) or earlier or listed_after or last[0] == sent_start
                 or len(components_listed(folded, lo, v.start, before[-1][1])) >= 2
                 or component_opens(folded, sent_start, v.start, before[-1][1]))
@@ -257,21 +261,21 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         if v.kind in NAMED_ONLY and not found:
             continue
         if v.kind == "score_decimal" and not any(idx in DECIMAL_SCORED for *_, idx, _ in found) \
-                and not (earlier and last[0] == sent_start and last[1] in DECIMAL_SCORED):
+                and not (earlier and same_clause and last[1] in DECIMAL_SCORED):
             continue  # a bare decimal is a component's score only for an index scored from 0 to 1
         if whole and not found:  # `... công bố Chỉ số CCHC năm 2024. Theo đó, tỉnh X đạt 89,54%`
             index, comp = _scored_in_points(d, whole, v, sent_start), None
         elif found:
             # the longest, best match wins (`Cải cách thủ tục hành chính` is PAR INDEX, not SIPAS's factor)
             *_, index, comp = max(found)
-            last = (sent_start, index, comp)
-        elif earlier and last[0] == sent_start:  # `A: 7,35 điểm (năm 2020: 7,12 điểm)`: the component's earlier value
+            last = (sent_start, index, comp, v.end)
+        elif earlier and same_clause:  # `A: 7,35 điểm (năm 2020: 7,12 điểm)`: the component's earlier value
             index, comp = last[1], last[2]
         elif earlier:
             index, comp = before[-1][1], None
         elif listed_after and any(a <= v.start < b for a, b, *_ in d.goals):
             index, comp = listed_after[0], None  # make_targets gives one target per component listed
-        elif last[0] == sent_start:  # `Lĩnh vực X ... đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 20`
+        elif same_clause:  # `Lĩnh vực X ... đạt tối thiểu 9/10 điểm, xếp hạng trong nhóm 20`
             index, comp = last[1], last[2]
         else:
             continue
@@ -307,6 +311,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             add_result(d, {}, v, index, comp, year, scope, ev)
 
 
+_UNIT_OPENS = re.compile(rf"\s*{UNIT_WORDS}\s+\S")
 _OF_KIND = re.compile(rf"\bc\S{{1,3}}a\s+({UNIT_WORDS})\b")
 
 

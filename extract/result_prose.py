@@ -145,7 +145,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
                                                          or _PART_CUE.search(folded, max(lo, me), v.start)):
                 continue  # a part of the index (`lĩnh vực <a name the lists do not know> 4,5 điểm`), not the index
             if floor_remark(folded, v, d.goals) or estimate(folded, max(sent_start, v.start - 24), v.start) \
-                    or reviewed_goal(folded, v):
+                    or reviewed_goal(folded, v, d.goals):
                 continue
             ev = d.evidence(ms, v)
             moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None

@@ -25,9 +25,11 @@ from extract.schema import Evidence, IndexResult
 
 _GOAL_COLUMN = re.compile(r"\b(?:ke\s+hoach|muc\s+tieu|chi\s+tieu\s+(?:nam|\d|giao|de\s+ra)|duoc\s+giao)\b")
 _RESULT_COLUMN = re.compile(r"\b(?:ket\s+qua|thuc\s+hien|dat\s+duoc)\b")
+_NOT_OUTCOME = re.compile(r"\b(?:phan\s+dau|muc\s+tieu|du\s+kien|uoc|ke\s+hoach|\d+\s+thang|quy)\b")
+# a row of a part (`Lĩnh vực Cải cách thể chế của Chỉ số CCHC`) or of a self-assessment: no result of the index
+_NOT_WHOLE = re.compile(r"\b(?:linh\s+vuc|yeu\s+to|tru\s+cot|noi\s+dung|thanh\s+phan|tieu\s+chi|tu\s+cham|tu\s+danh\s+gia)\b")
 _LABEL_COLUMN = re.compile(r"^(?:chi\s+tieu|noi\s+dung|tieu\s+chi)\b")
 _RANK_LABEL = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng\b|\bxep\s+thu\b")
-_SATISFIED = re.compile(r"\bhai\s?[l1]\s?[o0]ng\b")
 _RANK = re.compile(r"(?<![\d.,/])(\d{1,3})\s?/\s?(\d{1,3})(?![\d/]|[.,]\d)")
 _POINTS = re.compile(rf"(?<![\d/])({NUMBER})(?:\s?/\s?({NUMBER}))?\s*d\S?em\b")
 _SHARE = re.compile(rf"(?<![\d/])({NUMBER})\s?%")
@@ -55,7 +57,8 @@ def _header(line: str) -> Optional[tuple[int, int, Optional[int]]]:
         if not cells or not _LABEL_COLUMN.match(cells[0]):
             return None
     goal = next((k for k, c in enumerate(cells[1:], 1) if _GOAL_COLUMN.search(c) and not _RESULT_COLUMN.search(c)), None)
-    result = next((k for k, c in enumerate(cells[1:], 1) if _RESULT_COLUMN.search(c)), None)
+    # (not `Kết quả phấn đấu đến năm 2026`, a goal; nor `Kết quả thực hiện 6 tháng đầu năm`, an estimate)
+    result = next((k for k, c in enumerate(cells[1:], 1) if _RESULT_COLUMN.search(c) and not _NOT_OUTCOME.search(c)), None)
     if goal is None or result is None or result <= goal:
         return None
     year_in = lambda c: int(y.group(1)) if (y := re.search(rf"\b({YEAR})\b", c)) else None  # noqa: E731
@@ -63,17 +66,21 @@ def _header(line: str) -> Optional[tuple[int, int, Optional[int]]]:
 
 
 def _index_of(label: str) -> Optional[str]:
+    if _NOT_WHOLE.search(label):
+        return None
     named = list(dict.fromkeys(n for _, _, n in index_mentions(label)))
     if len(named) == 1:
         return named[0]
-    if not named and _SATISFIED.search(label):
+    # (the survey's measure, `Mức độ hài lòng (SIPAS)`; not a desk's own rate, `Tỷ lệ hài lòng tại Bộ phận Một cửa`)
+    if not named and re.match(r"(?:chi\s+so|muc\s+do)\s+(?:su\s+)?hai\s?[l1]\s?[o0]ng\b", label):
         return "SIPAS"
     # (`Xếp hạng CCHC khối xã`, `Điểm CCHC`: the reform's index, named short)
     return "PAR INDEX" if not named and re.search(r"\b(?:xep\s+hang|thu\s+hang|diem)\s+cchc\b", label) else None
 
 
-def _values(cell: str, index: str, rank_row: bool) -> dict:
-    """The result fields of a results cell (folded)."""
+def _values(cell: str, index: str, rank_row: bool, label: str = "") -> dict:
+    """The result fields of a results cell (folded); a bare number takes the unit its row's label says
+    (`Chỉ số CCHC (điểm)`, `Chỉ số SIPAS (%)`)."""
     got: dict = {}
     rank = _RANK.search(cell)
     if rank and not re.match(r"\s*d\S?em", cell[rank.end():]):
@@ -92,6 +99,8 @@ def _values(cell: str, index: str, rank_row: bool) -> dict:
             got["max_score"] = parse_number(points.group(2))
     elif index == "DTI" and (decimal := _DECIMAL.search(cell)):
         got["score"] = parse_number(decimal.group(1))
+    elif re.fullmatch(NUMBER, cell) and re.search(r"\((?:%|d\S?em)\)", label):
+        got["percent" if "%" in label else "score"] = parse_number(cell)
     return {k: v for k, v in got.items() if v is not None}
 
 
@@ -124,7 +133,7 @@ def review_row_results(text: str, page_of: Optional[Callable[[int], Optional[int
             index = _index_of(label)
             if index is not None:
                 rank_row = bool(_RANK_LABEL.match(label) or _RANK_LABEL.search(label) and not re.search(r"\bd\S?em\b", label))
-                got = _values(" ".join(fold(cells[result_at]).split()), index, rank_row)
+                got = _values(" ".join(fold(cells[result_at]).split()), index, rank_row, label)
                 at = off + raw.find(cells[0])
                 scope = scope_of(text, folded_text, at, at + len(cells[0]), own)
                 key = (index, year, scope)
@@ -136,7 +145,7 @@ def review_row_results(text: str, page_of: Optional[Callable[[int], Optional[int
                     by_key[key] = IndexResult(index=index, year=year, scope=scope, evidence=Evidence(
                         page=page_of(off) if page_of else None, text=raw.strip()[:240]), **got)
             k += 1
-        if k - i >= 3:  # a header and two rows at least
+        if k - i >= 3 and by_key:  # a header and two rows at least, an index's outcome among them
             results += by_key.values()
             spans.append((lines[i][0], lines[k - 1][0] + len(lines[k - 1][1])))
             i = k

@@ -299,19 +299,25 @@ _OF_MINISTRY = re.compile(r"\bc\S{1,3}a\s+bo\s")
 
 
 def _ministry_above(doc_text: str) -> Optional[str]:
-    """`bo tai chinh` over `TỔNG CỤC DỰ TRỮ NHÀ NƯỚC`: the ministry a lower issuer's header names above it."""
-    lines = [re.split(r"\s{2,}", line.strip())[0] for line in header_region(doc_text).split("\n") if line.strip()]
-    lines = [line for line in lines if not re.match(r"c\S{0,2}ng\s+h\S{0,2}a\b|d\S{0,2}c\s+l\S{0,2}p\b", line)]
-    if len(lines) >= 2 and re.match(r"bo\s+[a-z]", lines[0]) and not lines[-1].startswith("bo "):
-        return " ".join(lines[0].split())
-    return None
+    """`bo nong nghiep va phat trien nong thon` over `TỔNG CỤC THỦY LỢI`: the ministry a lower issuer's header names
+    above it (its name may wrap over two lines); None for the ministry's own plan (`BỘ TÀI CHÍNH` over a rule)."""
+    lines = [re.split(r"\s{2,}", line.strip())[0] for line in header_region(doc_text).split("\n")]
+    lines = [" ".join(line.split()) for line in lines if re.search(r"[a-z]", line)
+             and not re.match(r"c\S{0,2}ng\s+h\S{0,2}a\b|d\S{0,2}c\s+l\S{0,2}p\b", line)]
+    if len(lines) < 2 or not re.match(r"bo\s+[a-z]", lines[0]) or not _LOWER_AGENCY.match(lines[-1]):
+        return None
+    return " ".join(lines[:-1])
+
+
+# the issuer under a ministry: `TỔNG CỤC THUẾ`, `CỤC ...`, `VỤ ...`, `VIỆN ...`, `VĂN PHÒNG BỘ`, `THANH TRA BỘ`
+_LOWER_AGENCY = re.compile(r"(?:tong\s+cuc|cuc|vu|vien|van\s+phong|thanh\s+tra|trung\s+tam|ban|uy\s+ban|kho\s+bac)\b")
 
 
 @lru_cache(maxsize=8)
 def province_above(doc_text: str) -> Optional[str]:
     """`tỉnh Hà Tĩnh` when the issuer is below the province (a department under `UBND TỈNH HÀ TĨNH`, a district,
     a commune), else None: the province's own plan says `của tỉnh` of itself."""
-    from extract.places import province_name
+    from extract.places import province_kind, province_name
 
     region = header_region(doc_text)
     kind = "tỉnh"
@@ -328,7 +334,7 @@ def province_above(doc_text: str) -> Optional[str]:
                 province = next((province_name(" ".join(words[-n:])) for n in (3, 2) if len(words) > n
                                  and province_name(" ".join(words[-n:]))), None)
                 if province:
-                    kind = "thành phố" if re.search(r"\b(?:tp|thanh\s+pho)\b", line) else kind  # `CỤC HẢI QUAN TP HẢI PHÒNG`
+                    kind = province_kind(province)  # `KHO BẠC NHÀ NƯỚC HÀ NỘI`, `CỤC HẢI QUAN TP HẢI PHÒNG`
                     break
     elif any(_split_unit(u)[0] in _LOWER_UNITS for u in own_units(doc_text)):
         from extract.issuer import dominant_province
@@ -414,7 +420,7 @@ def written_out_department(scope: Optional[str]) -> Optional[str]:
 
 def _expand_department(scope: str) -> str:
     """`Sở GDĐT Hà Giang (cũ)` -> `Sở Giáo dục và Đào tạo tỉnh Hà Giang (cũ)` (a province named bare gets `tỉnh`)."""
-    from extract.places import province_name
+    from extract.places import province_kind, province_name
 
     head, rest = scope[:3], scope[3:]
     for short, full in _DEPARTMENT_SHORT:
@@ -422,7 +428,7 @@ def _expand_department(scope: str) -> str:
         if expanded != rest:
             place = re.match(r" ([A-ZĐ][^()]*?)(\s*\(cũ\))?$", expanded[len(full):])
             if place and province_name(place.group(1)):
-                expanded = f"{full} tỉnh {place.group(1)}{place.group(2) or ''}"
+                expanded = f"{full} {province_kind(place.group(1))} {place.group(1)}{place.group(2) or ''}"
             rest = expanded
             break
     return head + rest
@@ -447,15 +453,16 @@ def foreign_former_province(scope: Optional[str], doc_text: str) -> bool:
 _PROVINCE_SCOPE = re.compile(r"^(?:tỉnh|thành phố) (?P<name>[^()]+)$")
 
 
-def peer_province(scope: Optional[str], own: set[str]) -> bool:
+def peer_province(scope: Optional[str], own: set[str], province_issuer: bool = True) -> bool:
     """`tỉnh Quảng Trị`, `thành phố Hải Phòng` in a province's own plan (own: its folded `tỉnh X`): another
-    province, one the plan compares itself with (no province is above a province; former ones say `(cũ)`)."""
-    from extract.places import province_name
+    province, one the plan compares itself with (no province is above a province; former ones say `(cũ)`, or are
+    named bare in a plan of the province they merged into in 2025: `tỉnh Hà Nam` in Ninh Bình's)."""
+    from extract.places import merged_into, province_name
 
     m = _PROVINCE_SCOPE.match(scope or "")
     provinces = [u for u in own if _split_unit(u)[0] in ("tinh", "thanh pho") and province_name(_split_unit(u)[1])]
-    if not m or not provinces or not province_name(m.group("name")):
+    if not province_issuer or not m or not provinces or not province_name(m.group("name")):
         return False
-    return not any(fold(province_name(m.group("name")) or "") == fold(province_name(_split_unit(u)[1]) or "")
-                   for u in provinces)
-
+    other = province_name(m.group("name")) or ""
+    return not any(fold(other) == fold(province_name(_split_unit(u)[1]) or "")
+                   or merged_into(other, province_name(_split_unit(u)[1]) or "") for u in provinces)

@@ -290,20 +290,22 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
 
 
 # a header closing on its rank column, the number ranked maybe said (`Điểm tối đa | Điểm đạt | Xếp hạng (/63)`)
-_RANK_COLUMN_LAST = re.compile(r"\b(?:xep|thu)\s*h\S{0,3}ng(?:\s*\(\s*(?:/|tren)\s*(\d{1,3})\s*\))?\s*$")
+_RANK_COLUMN_LAST = re.compile(r"(?:^|\s{2,})(?:xep|thu)\s*h\S{0,3}ng(?:\s*\(\s*(?:/|tren)\s*(\d{1,3})\s*\))?\s*$")
 
 
 def _bare_rank_cell(tokens: list[str], table: TableContext) -> tuple[list[str], Optional[tuple[int, Optional[int]]]]:
     """`12 | 11,50 | 4` under `Điểm tối đa | Điểm đạt | Xếp hạng (/63)`: the last cell a place without its total
     (the header's, if it says one); only in a table of one results column, the row holding one number per column."""
     column = _RANK_COLUMN_LAST.search(table.header)
+    if column and re.search(r"\b(?:tang|giam|chenh)\b", table.header[max(0, column.start() - 16):column.start()]):
+        column = None  # `Tăng/giảm thứ hạng`: a change of places
     if not column or table.result_years() or any(t[0] in "≥><≤+-" or "/" in t for t in tokens):
         return tokens, None
     if len(tokens) != 2 + table.has_max_column or not re.fullmatch(r"\d{1,3}", tokens[-1]):
         return tokens, None
     rank, total = int(tokens[-1]), int(column.group(1)) if column.group(1) else None
     if rank == 0 or total is not None and rank > total:
-        return tokens, None
+        return tokens[:-1], None  # (a place beyond the number ranked: an OCR slip, no value of another column)
     return tokens[:-1], (rank, total)
 
 

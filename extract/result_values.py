@@ -132,7 +132,7 @@ _AGAINST_TARGET = re.compile(r"(?:so\s+voi|hon|vuot)\s+(?:muc\s+)?chi\s+tieu\b[^
 _AVERAGE_KINDS = ("score", "percent", "percent_listed", "score_bare", "score_listed", "score_decimal", "score_frac", "rank", "rank_only")
 _AVERAGE = re.compile(r"(?<!nhom\s)\b(?:trung\s+binh|binh\s+quan|trung\s+vi)\b")  # `nhóm trung bình cao`: a band
 # whose average: the country, a bloc of units (`khối sở, ngành`, `các tỉnh`, `cấp huyện`)
-_OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nganh|co\s+quan|don\s+vi)|(?:cac|\d{{1,3}})\s+(?:{UNIT_WORDS}|so|bo|don\s+vi|dia\s+phuong|co\s+quan)"
+_OTHERS = re.compile(rf"\b(?:ca\s+nuoc|toan\s+quoc|khoi\s+(?:{UNIT_WORDS}|so|nganh|co\s+quan|don\s+vi)|(?:cac|\d{{1,3}})\s+(?:{UNIT_WORDS}|so|bo(?!\s+phan)|don\s+vi|dia\s+phuong|co\s+quan)"
                      r"|cap\s+(?:tinh|huyen|xa))\b")
 
 
@@ -282,17 +282,28 @@ def floor_remark(folded: str, v: Value, goals=()) -> bool:
     return bool(_FLOOR_WORD.match(folded, v.start, v.end)) and not any(c in folded[opened:v.start] for c in TARGET_CUES)
 
 
-# what a reviewed goal's outcome opens with (`Chỉ tiêu ... đạt từ 85 điểm trở lên: kết quả đạt 86,47 điểm`)
-_OUTCOME = r"\bket\s+qua(?:\s+thuc\s+hien)?(?:\s+(?:dat|la)\b|\s*:)"
-_OUTCOME_BEFORE = re.compile(r"\bket\s+qua(?:\s+thuc\s+hien)?(?:\s+(?:dat|la)\b|\s*:|\s*$)[^:;]*$")
+# what a reviewed goal's outcome opens with: `kết quả (thực hiện) đạt / là / :` and the outcome's number
+# (`Chỉ tiêu ... đạt từ 85 điểm trở lên: kết quả đạt 86,47 điểm`; not `kết quả đạt được cao hơn`, `kết quả là huyện ...`)
+_OUTCOME = r"\bket\s+qua(?:\s+thuc\s+hien)?\s*(?::|\bdat\b|\bla\b)\s*(?:dat\s+)?(?=\d)"
+_GOAL_SAID = re.compile(r"[:;]|phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach")
 # (each optional part opens with its own spaces: runs of blanks from blanked tables must not backtrack cubically)
 _OUTCOME_AFTER = re.compile(r"(?:\s*(?:d\S?em|%))?(?:\s*tr[o0d6]\s?[l1]en)?(?:\s*[:;,])?(?:\s*-)?\s*" + _OUTCOME)
 
 
-def reviewed_goal(folded: str, v: Value) -> bool:
+def reviewed_goal(folded: str, v: Value, goals=()) -> bool:
     """The goal of an earlier plan that a review quotes before its outcome (`Chỉ tiêu Chỉ số SIPAS đạt trên 85%: kết
-    quả đạt 87,2%`): neither a result nor a goal of this plan."""
-    return bool(_OUTCOME_AFTER.match(folded, v.end))
+    quả đạt 87,2%`): neither a result nor a goal of this plan (not in the goals section: those goals are its own)."""
+    return bool(_OUTCOME_AFTER.match(folded, v.end)) and not any(a <= v.start < b for a, b, *_ in goals)
+
+
+def _outcome(folded: str, v: Value) -> bool:
+    """The value is an outcome's (`kết quả đạt 86,47 điểm`) or in its clause after it, no goal said between
+    (`có kết quả đạt 87,12 điểm, năm 2025 phấn đấu đạt 90 điểm`: the 90 is a goal)."""
+    for m in re.finditer(_OUTCOME, folded[max(0, v.start - 80):v.end]):
+        at = max(0, v.start - 80) + m.end()  # the outcome's number
+        if at >= v.start or not _GOAL_SAID.search(folded, at, v.start):
+            return True
+    return False
 
 
 def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
@@ -305,7 +316,7 @@ def is_target(folded: str, v: Value, before: str, ms: int, goals=()) -> bool:
     after = folded[v.end:v.end + 12]
     if re.match(r"\s*%?\s*tr[o0d6]\s*[l1]en", after):
         return True
-    if _OUTCOME_BEFORE.search(folded, max(0, v.start - 80), v.start):
+    if _outcome(folded, v):
         return False  # `...: kết quả đạt 86,47 điểm, xếp thứ 6/21`: the outcome of a goal reviewed, a result
     window = re.split(r"\.\s+(?=[a-z])", folded[max(0, ms - 60):v.start])[-1]  # cues of this sentence only
     if v.kind in INCREASES and any(a <= v.start < b for a, b, *_ in goals) and "so voi" not in folded[v.end:v.end + 30]:
