@@ -298,6 +298,7 @@ def issuer_is_department(doc_text: str) -> bool:
 _OF_MINISTRY = re.compile(r"\bc\S{1,3}a\s+bo\s")
 
 
+@lru_cache(maxsize=8)  # asked per value checked, like header_region
 def _ministry_above(doc_text: str) -> Optional[str]:
     """`bo nong nghiep va phat trien nong thon` over `TỔNG CỤC THỦY LỢI`: the ministry a lower issuer's header names
     above it (its name may wrap over two lines); None for the ministry's own plan (`BỘ TÀI CHÍNH` over a rule)."""
