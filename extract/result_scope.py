@@ -253,6 +253,14 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
             if not doc_text[m.end():m.end() + 2].strip()[:1].isupper() and \
                     not _AMONG_UNITS.search(folded, max(lo, m.start() - 40), m.start()):
                 return above  # `Chỉ số SIPAS của tỉnh đạt 83,75%` in a department's plan: the province's
+        # `...; tỉnh xếp thứ 20/63`, `Chỉ số PAR INDEX năm 2024 tỉnh đạt 88,10 điểm` in a district's plan: the
+        # province above as the bare subject
+        for m in reversed(list(_BARE_PROVINCE_SUBJECT.finditer(folded, lo, min(len(folded), hi + 8)))):
+            if m.start() < hi and doc_text[m.start()] == "t" and above.startswith("tỉnh") \
+                    and not _AGENCY_OF_PROVINCE.search(folded, max(0, m.start() - 40), m.start()) \
+                    and not re.search(r"\bSở [^.,;:()]{2,30}$", doc_text[max(0, m.start() - 40):m.start()]):
+                # (its verb may open the value; not `Công an tỉnh đạt`, `BHXH tỉnh`, `Sở Y tế tỉnh`: an agency's name)
+                return above
     # the unit as the subject: `Thành phố Hồ Chí Minh có Chỉ số PAPI năm 2024 đạt ...`
     for m in reversed(list(_UNIT.finditer(folded, lo, hi))):
         agency = _AGENCY_BEFORE_UNIT.search(folded, max(0, m.start() - 40), m.start())
@@ -278,6 +286,10 @@ def scope_of(doc_text: str, folded: str, lo: int, hi: int, own: set[str]) -> Opt
 # an agency whose name goes on with a unit (`Cục Thuế tỉnh`, `Kho bạc Nhà nước tỉnh`, `Công an thành phố`, `Thuế tỉnh`)
 _AGENCY_BEFORE_UNIT = re.compile(r"\b(?:(?:tong\s+)?cuc\s+[a-z]+(?:\s+[a-z]+){0,2}|kho\s+bac\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi|"
                                  r"cong\s+an|thue|vien\s+kiem\s+sat\s+nhan\s+dan|toa\s+an\s+nhan\s+dan)\s+$")
+_AGENCY_OF_PROVINCE = re.compile(r"\b(?:bhxh|kbnn|ubnd|hdnd|uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan|cong\s+an|"
+                                 r"(?:chi\s+|tong\s+)?cuc\s+[a-z]+(?:\s+[a-z]+){0,2}|kho\s+bac(?:\s+nha\s+nuoc)?|"
+                                 r"bao\s+hiem\s+xa\s+hoi|thue|tinh\s+uy|ban\s+[a-z]+(?:\s+[a-z]+){0,3})\s+$")
+_BARE_PROVINCE_SUBJECT = re.compile(r"(?<!cua\s)(?<!\bcac\s)\btinh\s+(?=(?:nam\s+\d{4},?\s+)?(?:dat|xep|dung|van|tiep\s+tuc|co\s+chi\s+so)\b)")
 _OF_DEPARTMENT = re.compile(r"\b(?:c\S{1,3}a|doi\s+voi)\s+so\b")
 # `của tỉnh` naming no province: the province above a department, district or commune
 _OF_BARE_PROVINCE = re.compile(r"\bc\S{1,3}a\s+(?:tinh\b(?!\s+(?:uy|doan)\b)|thanh\s+pho\b(?!\s+uy\b))")

@@ -495,3 +495,25 @@ def test_review_mend_a_closing_column_that_counts_or_changes_places_gives_no_ran
              "2   Cải cách tài chính công                    14      13,10           3\n\n")
     results, _ = run(form(_plan("TỈNH HÀ TĨNH", "Nâng cao Chỉ số CCHC năm 2023", "I. KẾT QUẢ NĂM 2022\n" + table + "II. MỤC TIÊU\n")))
     assert not [r for r in results if r.rank]
+
+
+def _district(body: str):
+    text = ("UBND TỈNH HÀ TĨNH\nUBND HUYỆN NGHI XUÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-UBND\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số CCHC năm 2025\n\nI. KẾT QUẢ\n" + body + "\nII. MỤC TIÊU\n")
+    return extract_plan(NormalizedDocument.from_pages([(1, text)])).index_results
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2024, Chỉ số CCHC của huyện đạt 86,42 điểm, xếp thứ 4/12 huyện; tỉnh xếp thứ 20/63 tỉnh, thành phố.",
+    "Năm 2024, Chỉ số CCHC của huyện đạt 86,42 điểm, xếp thứ 4/12. Chỉ số PAR INDEX năm 2024 tỉnh đạt 88,10 điểm, "
+    "xếp thứ 20/63.",
+])
+def test_the_bare_province_as_subject_in_a_districts_plan_is_the_province_above(sentence):
+    results = _district(sentence)
+    assert {(r.scope, r.rank) for r in results} == {(None, 4), ("tỉnh Hà Tĩnh", 20)}
+
+
+def test_an_agency_of_the_province_as_subject_is_no_province():
+    results = _district("Năm 2024, Chỉ số CCHC của huyện đạt 86,42 điểm, xếp thứ 4/12; Công an tỉnh đạt 90,10 điểm, "
+                        "xếp thứ 1/22 cơ quan.")
+    assert "tỉnh Hà Tĩnh" not in {r.scope for r in results}
