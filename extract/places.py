@@ -70,6 +70,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str
             add(provinces, _short(p.name))
     except Exception:
         pass
+    add(provinces, "Thừa Thiên Huế")  # the province's name before 2025 (the sources shorten it to `Huế`)
     flat_p = {k: next(iter(v)) for k, v in provinces.items() if len(v) == 1}
     flat_u = {k: next(iter(v)) for k, v in units.items() if len(v) == 1}
     in_province = {k: next(iter(v)) for k, v in by_province.items() if len(v) == 1}

@@ -28,7 +28,7 @@ _YEAR_HEAD = re.compile(r"^n\S{0,2}m$")  # Năm (a column of years)
 # the first cell of a table read column by column names what its column holds
 _COLUMN_HEAD = re.compile(r"^(?:(?:ten\s+)?don\s+vi(?:\s+\(cu\))?|chi\s+so(?:\s+(?:thanh\s+phan|noi\s+dung))?|noi\s+dung|"
                           r"tieu\s+chi|linh\s+vuc|yeu\s+to)$")
-_MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+so)?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua"
+_MEASURE_HEAD = re.compile(r"^(?:diem(?:\s+(?:so|dat|toi\s+da|chuan))?|ty\s+le(?:\s+hai\s+long)?|xep\s+hang|thu\s+hang|ket\s+qua"
                            rf"|{CHANGE_COLUMN})(?:\s*\(%\))?$")
 _MAX_CELL = 80  # a longer line is prose, not a cell
 _CHANGE_WORDS = re.compile(r"^(?:[+-]?\s?\d[\d.,]*\s*(?:%|d\S{0,2}m)?\s*,?\s*)?(?:(?:tang|giam|len|xuong|tut)\s+\d{1,2}\s+b\S{0,2}c"

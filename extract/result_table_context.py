@@ -154,8 +154,9 @@ def _compared_year(header: str, m: re.Match) -> bool:
 
 SCORE_COLUMN = re.compile(r"diem(?!\s+(?:toi da|theo bo|chuan))|ket qua|dat duoc|gia tri")
 # a maximum said in a label: `Chỉ số nội dung (tối đa 10 điểm)`, `Tổng điểm (thang điểm 80)`
-# (`(thang điểm 1-10)`: the scale from its floor)
-_STATED_MAX = re.compile(r"\((?:toi\s+da|thang\s+diem|diem\s+toi\s+da)\s*:?\s*(?:[01]\s*-\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*\)")
+# (`(thang điểm 1-10)`: the scale from its floor; `Điểm (thang 10)`: after `điểm` only, `(tháng 10)` is a month)
+_STATED_MAX = re.compile(r"(?:\((?:toi\s+da|thang\s+diem|diem\s+toi\s+da)|\bd\S?em\s*\(\s*thang)"
+                         r"\s*:?\s*(?:[01]\s*-\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*\)")
 
 
 def stated_max(folded: str) -> Optional[float]:

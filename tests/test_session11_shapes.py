@@ -517,3 +517,29 @@ def test_an_agency_of_the_province_as_subject_is_no_province():
     results = _district("Năm 2024, Chỉ số CCHC của huyện đạt 86,42 điểm, xếp thứ 4/12; Công an tỉnh đạt 90,10 điểm, "
                         "xếp thứ 1/22 cơ quan.")
     assert "tỉnh Hà Tĩnh" not in {r.scope for r in results}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_field_cells_one_per_line_under_a_head_of_maximum_score_and_rank(form):
+    cells = ["Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Xếp hạng",
+             "Cải cách thể chế", "10", "8,90", "6/18", "Cải cách tài chính công", "12", "10,44", "9/18"]
+    text = _plan("THÀNH PHỐ TAM KỲ", "Nâng cao Chỉ số CCHC năm 2024",
+                 "I. KẾT QUẢ CHỈ SỐ NĂM 2023\nĐiểm theo từng lĩnh vực:\n\n" + "\n".join(cells) + "\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "year", "score", "max_score", "rank") == {
+        ("Cai cach the che", 2023, 8.9, 10, 6), ("Cai cach tai chinh cong", 2023, 10.44, 12, 9)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("head, expected", [("Điểm (thang 10)", 10)])
+def test_a_points_column_saying_its_scale(form, head, expected):
+    table = (f"| STT | Chỉ số nội dung | {head} |\n| 1 | Tham gia của người dân ở cấp cơ sở | 5,02 |\n"
+             "| 2 | Quản trị điện tử | 3,29 |\n\n")
+    text = _plan("TỈNH THANH HÓA", "Nâng cao Chỉ số PAPI năm 2024", "I. KẾT QUẢ CHỈ SỐ PAPI NĂM 2023\n" + table + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert {r.max_score for r in results if r.score in (5.02, 3.29)} == {expected}
+
+
+def test_thua_thien_hue_is_known_by_its_name_before_2025():
+    from extract.places import province_name
+    assert province_name("tỉnh Thừa Thiên Huế") == "Thừa Thiên Huế" and province_name("Huế") == "Huế"
