@@ -21,6 +21,7 @@ from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import own_units, scope_of
 from extract.result_table_lead import results_year
 from extract.result_unit_columns import text_lines
+from extract.result_year_rows import line_cells
 from extract.schema import Evidence, IndexResult
 
 _GOAL_COLUMN = re.compile(r"\b(?:ke\s+hoach|muc\s+tieu|chi\s+tieu\s+(?:nam|\d|giao|de\s+ra)|duoc\s+giao)\b")
@@ -38,24 +39,18 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]?$")
 
 
 def _cells(line: str) -> list[str]:
-    if line.count("|") >= 2:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    else:
-        cells = [c.strip() for c in re.split(r"\s{2,}|\t", line.strip())]
-    if len(cells) > 2 and _NUMBERING.match(cells[0]) or cells and not cells[0] and len(cells) > 2:
-        cells = cells[1:]  # the row's number (`STT`)
+    """The line's cells, the row's number or the `STT` head before its label left out."""
+    cells = line_cells(line)
+    if len(cells) > 2 and (_NUMBERING.match(cells[0]) or not cells[0] or re.fullmatch(r"stt|tt", fold(cells[0]))):
+        cells = cells[1:]
     return cells
 
 
 def _header(line: str) -> Optional[tuple[int, int, Optional[int]]]:
     """(goal column, results column, year) of a review table's header line, else None."""
     cells = [" ".join(fold(c).split()) for c in _cells(line)]
-    if len(cells) < 3 or not _LABEL_COLUMN.match(cells[0]) and not re.fullmatch(r"stt|tt", cells[0]):
+    if len(cells) < 3 or not _LABEL_COLUMN.match(cells[0]):
         return None
-    if re.fullmatch(r"stt|tt", cells[0]):
-        cells = cells[1:]
-        if not cells or not _LABEL_COLUMN.match(cells[0]):
-            return None
     goal = next((k for k, c in enumerate(cells[1:], 1) if _GOAL_COLUMN.search(c) and not _RESULT_COLUMN.search(c)), None)
     # (not `Kết quả phấn đấu đến năm 2026`, a goal; nor `Kết quả thực hiện 6 tháng đầu năm`, an estimate)
     result = next((k for k, c in enumerate(cells[1:], 1) if _RESULT_COLUMN.search(c) and not _NOT_OUTCOME.search(c)), None)
