@@ -92,6 +92,18 @@ def test_mixed_document_restored_per_line(restorer):
     assert lines[2:] == ["", "2163/KH-UBND"] and res.lines_total == 4
 
 
+def test_english_ocr_accents_do_not_pass_a_line_as_marked(restorer):
+    # English OCR writes its own accents (dàt, diém, Huyén: no Vietnamese word); in a document it
+    # read, such a line is decoded like its neighbours, while a truly marked line stays as it is.
+    ocr_line = "Tham (cu) dàt 78,64 diém, dông hang 15/23. Huyén Trang Dinh (cù) nam 2024 dat"
+    assert not restorer.needs_restoration(ocr_line)  # alone, 3 of 12 words look marked
+    assert restorer.needs_restoration(ocr_line, ocr_doc=True)
+    assert not restorer.needs_restoration("Thủ tục hành chính được giải quyết đúng hạn", ocr_doc=True)
+    text = "\n".join(["Chi s6 cai cach hanh chinh ctia huyen dat 82,46 diém, xép thir 6/9;"] * 3 + [ocr_line])
+    last = restorer.restore_text(text).text.split("\n")[-1]
+    assert "Huyện Tràng Định (cũ) năm 2024 đạt" in last
+
+
 def test_casing_and_spacing_kept(restorer):
     got = restorer.restore_line("KE HOACH  cai thien,   nang cao (PAPI)")
     assert got == "KẾ HOẠCH  cải thiện,   nâng cao (PAPI)"

@@ -131,12 +131,18 @@ class Restorer:
                 out.append(piece)
         return out
 
-    def needs_restoration(self, line: str) -> bool:
-        """True for a line whose words are (nearly) all mark-less or English-OCR'd."""
+    def needs_restoration(self, line: str, ocr_doc: bool = False) -> bool:
+        """True for a line whose words are (nearly) all mark-less or English-OCR'd. In a document
+        English OCR read, a marked word counts only if it is a Vietnamese word: the model's own
+        accents (`Tham (cu) dàt 78,64 diém, dông hang`, no syllable ends in `-àt`) are no sign
+        that the line was read with its marks."""
         words = self._words(line)
         if not words:
             return False
-        marked = sum(has_vietnamese_marks(w) for w in words)
+        if ocr_doc:
+            marked = sum(has_vietnamese_marks(w) and normalize_tone(w.lower()) in self.index for w in words)
+        else:
+            marked = sum(has_vietnamese_marks(w) for w in words)
         return marked / len(words) < 0.2
 
     def _is_acronym(self, text: str) -> bool:
@@ -465,7 +471,7 @@ class Restorer:
         ocr_doc = sum(self._looks_ocr(l) for l in lines) >= max(1, 0.2 * sum(bool(l.strip()) for l in lines))
         out, restored, warnings = [], 0, []
         for n, line in enumerate(lines, 1):
-            if not line.strip() or (mode == "auto" and not self.needs_restoration(line)):
+            if not line.strip() or (mode == "auto" and not self.needs_restoration(line, ocr_doc)):
                 out.append(line)
                 continue
             try:
