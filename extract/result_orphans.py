@@ -13,6 +13,7 @@ from extract.numbers import NUMBER
 from extract.result_context import (closed_parens, component_match, component_opens, components_listed, heading_year,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year
+from extract.result_moves import earlier_value, earlier_year, moved_from
 from extract.result_scope import UNIT_WORDS, capitalised_after, peer_province, scope_of
 from extract.result_turns import SATISFACTION_SUBJECT
 from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
@@ -223,6 +224,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
     values = [v for v in find_values(folded, mentions[0][1], len(folded), d.text, d.own)
               if not any(a <= v.start < b for a, b in owned)]
     prev_end = 0
+    moved_to_year: dict[int, int] = {}  # `... xuống 3,62 điểm (năm 2024)`: a value a move reached, its year
     last: tuple = (-1, None, None, 0)  # (sentence start, index, component, its end) of the last component value
     for v in values:
         before = [(ms, idx) for ms, _, idx in mentions if ms < v.start and v.start - ms < 1500]
@@ -287,7 +289,10 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         if floor_remark(folded, v, d.goals):
             continue
         ev = d.evidence(sent_start, v)
-        if is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):
+        moved = moved_from(folded, v)  # `X giảm từ 3,95 điểm (năm 2023) xuống 3,62 điểm (năm 2024)`
+        if moved and any(a <= v.start < b for a, b, *_ in d.goals):
+            continue  # the baseline of a rise in the goals: no target
+        if not moved and is_target(folded, v, folded[max(sent_start, v.start - 60):v.start], sent_start, d.goals):
             # `Các chỉ số nội dung X, Y đạt từ 5 điểm trở lên`: one target per component listed
             listed = components_listed(folded, lo, v.start, index) if found else []
             d.targets.extend(make_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start,
@@ -297,7 +302,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             # Lĩnh vực có điểm thấp: ...` breaks down 2023)
             # (the value's own paragraph first: the index may have been named far above, in the title)
             same_year = _SAME_YEAR.match(folded, sent_start) and year_before(folded, sent_start, 0, max(0, sent_start - 400))
-            year = (earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or _latest_year(
+            year = next((y for at, y in moved_to_year.items() if v.start <= at < v.end), None) or (
+                earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or _latest_year(
                 folded, min(paragraph_start(folded, sent_start), v.start), v.start) or _latest_year(
                 folded, paragraph_start(folded, sentence_start(folded, ms)), v.start) or heading_year(
                 folded, v.start)  # `I. KẾT QUẢ NĂM 2021` over `- Điểm: 82,64`
@@ -308,6 +314,11 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             # (nor for a sentence saying whose they are: `Điểm các lĩnh vực của thành phố: ...` in the city's plan)
             scope = scope_of(d.text, folded, sent_start, v.start, d.own) or (
                 above[-1] if above and not (whole and not found) and not _of_own_kind(d, sent_start, v.start) else None)
+            if moved:  # the value it moved from is the year's it names, else the year's before (result_moves)
+                add_result(d, {}, earlier_value(v, moved), index, comp, earlier_year(folded, sent_start, v.start, year, moved),
+                           scope, ev)
+                moved_to_year[moved.start("to")] = int(moved.group("to_year") or 0)
+                continue
             add_result(d, {}, v, index, comp, year, scope, ev)
 
 

@@ -112,6 +112,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
                 add_result(d, {}, v, mentions[k][2], before, year, scope, d.evidence(ms, v))
             values = [v for v in values if not by_year[0][1].start < v.end <= by_year[-1][1].end]
         current: dict = {}
+        moved_to: dict[int, tuple] = {}  # where a move's value reached: (the year it names, the component)
         seg_lo, prev_comp, satisfied_at = me, None, None
         in_parens = inner_end(folded, ms, sent_start, len(folded)) < len(folded)
         for v in values:
@@ -148,10 +149,14 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
                     or reviewed_goal(folded, v, d.goals):
                 continue
             ev = d.evidence(ms, v)
-            moved = moved_from(folded, v) if not any(a <= v.start < b for a, b, *_ in d.goals) else None
+            moved = moved_from(folded, v)
+            if moved and any(a <= v.start < b for a, b, *_ in d.goals):
+                continue  # `phấn đấu tăng từ 85% lên 90%`: the baseline of the goal, no target
             if moved:  # `từ vị trí thứ 4 xuống vị trí thứ 7`: the earlier ranking's value, a result of its own
-                year = earlier_year(folded, sent_start, v.start, result_year(folded, v, ms, sent_start))
+                year = earlier_year(folded, sent_start, v.start, result_year(folded, v, ms, sent_start), moved)
                 add_result(d, {}, earlier_value(v, moved), index, comp, year, _scope(d, v, ms, sent_start, in_parens), ev)
+                # the value moved to is the same component's, in the year it names (`... lên 85,40 điểm năm 2023`)
+                moved_to[moved.start("to")] = (int(moved.group("to_year") or 0) or None, comp)
                 continue
             if is_target(folded, v, folded[max(ms, v.start - 60):v.start], ms, d.goals):
                 listed = components_listed(folded, lo, v.start, index)
@@ -162,7 +167,8 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
                 continue
             if v.kind in NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
-            current = add_result(d, current, v, index, comp, result_year(folded, v, ms, sent_start),
+            year, comp = next((ys for at, ys in moved_to.items() if v.start <= at < v.end), (None, comp))
+            current = add_result(d, current, v, index, comp, year or result_year(folded, v, ms, sent_start),
                                  _scope(d, v, ms, sent_start, in_parens), ev)
     components_in_turn(d, mentions, owned)
     orphan_components(d, mentions, owned)

@@ -26,7 +26,7 @@ _RANK_VERB = (rf"\b(?:(?:x\S{{0,2}}p|d\S{{1,3}}g)\s+{_AT}(?:tu\s+(?=th))?(?:hang
 _CUE = r"(?:tu|tir|tren|toi thieu|it nhat|khong thap hon|khong duoi|tro len)"  # `tir`: English-OCR `từ`
 _CUE_BEFORE = rf"(?:{_CUE}\s+|(?:[≥≤]|[<>]=?)\s*)"  # ... or a sign: `Chỉ số SIPAS đạt ≥ 90%`
 # `còn`, `lên`: the value reached (`giảm còn 6,2 điểm`, `tăng lên 44,1 điểm`)
-_LEAD = rf"(?:{_DAT}\s+(?:toi\s+da\s+(?=\d{{1,3}}(?:[.,]\d+)?\s?/))?|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len)\s+|(?<=\s)(?<!trat\s)(?<!thu\s){_CUE}\s+|\(\s*)"
+_LEAD = rf"(?:{_DAT}\s+(?:toi\s+da\s+(?=\d{{1,3}}(?:[.,]\d+)?\s?/))?|voi\s+(?:ket qua\s+|so diem\s+)?|la\s+|\bva\s+(?=\d)|tuong (?:duong|ung)(?:\s+voi)?\s+|\bchi\s+(?=\d)|\b(?:con|len|xuong)\s+|(?<=\s)(?<!trat\s)(?<!thu\s){_CUE}\s+|\(\s*)"
 # `85% cán bộ`, `100% hồ sơ`: a share of people or files, not an index value
 _SHARE = (r"(?!\s*(?:so\s+)?(?:can bo|cong chuc|vien chuc|ho so|nguoi|to chuc|doanh nghiep|co quan|don vi|thu tuc|"
           r"van ban|xa\b|phuong|ubnd|uy ban|dich vu|phan anh|ket qua|nhiem vu|chi tieu|diem))")  # `85% số điểm tối đa`
@@ -125,6 +125,9 @@ VALUE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _BAND = re.compile(r"\bnhom\s+(?:trung\s+binh|binh\s+quan)\b[^.;()]{0,40}$")  # `trong nhóm Trung bình thấp, ... (`
 _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan|trung vi)[^.;()]{0,40}\s*$")  # `trung vị`: the median
+# `giảm từ 3,95 điểm (năm 2023) xuống 3,62 điểm`: the value a change started from, and the one it reached
+_MOVE_AHEAD = re.compile(r"(?:\s*+(?:diem|%))?(?:\s*+,?\s*+\(?\s*+n\S{0,2}m\s+\d{4}\s*+\)?)?\s*+,?\s*+(?:xuong|len)\s+"
+                         r"(?:(?:vi\s+tri|hang|muc)\s+)?(?:th\S{0,3}\s+)?\d")
 _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)(?<!\bnen\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
@@ -212,7 +215,8 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
         for m in rx.finditer(folded, lo, hi):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
-            if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len)\s", folded[m.start():m.end()]) \
+            if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len|xuong)\s", folded[m.start():m.end()]) \
+                    and not (re.match(r"tu\s", folded[m.start():m.end()]) and _MOVE_AHEAD.match(folded, m.end())) \
                     and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())
                          or "/" not in m.group(0) and _LOST_BEFORE.search(folded, max(0, m.start() - 180), m.end())):
                 continue  # `tăng 1,68 điểm`, `thấp hơn bình quân cả nước 2,5 điểm`: a difference, not a value
