@@ -78,6 +78,7 @@ class Restorer:
     GLUE_WHOLE_LP, GLUE_PART_LP, GLUE_MARGIN = -6.0, -3.0, 4.0
     TOP_KEY_LP = -8.0  # keys proposed two edits away from short forms
     FUZZY_LIMIT = 25  # fuzzy keys per token, nearest and then most frequent first
+    P_FOR_CAPITAL_D_LP = -1.0  # log-prob of a capital Đ read as P (the seeds: about as often as D)
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
         model_dir = Path(model_dir)
@@ -193,6 +194,8 @@ class Restorer:
                 ids.extend(inventory.get(k, ()))
         if ocr:
             scored = [(i, self.channel.score(o, self.vocab[i])) for i in ids]
+            if observed[:1] == "P" and len(o) >= 2:
+                scored = self._capital_d_read_as_p(observed, scored)
         else:  # clean stripping: every spelling with this skeleton is equally likely
             sk = skeleton(o)
             scored = [(i, 0.0 if skeleton(self.vocab[i]) == sk else self.channel.score(o, self.vocab[i])) for i in ids]
@@ -208,6 +211,16 @@ class Restorer:
             self._cand_cache.clear()
         self._cand_cache[key] = scored
         return scored
+
+    def _capital_d_read_as_p(self, observed: str, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """English OCR reads a capital Đ as P about as often as D (the English-OCR seeds: `Pang`, `Poan`, `Pé`, `Pjc
+        lap` for Đảng, Đoàn, Để, Độc lập; the channel, fitted on lower-case letters, never sees it): the words in đ the
+        same token read with D could be, at the cost of the misreading."""
+        best = dict(scored)
+        for i, lp in self.candidates("D" + observed[1:], True):
+            if self.vocab[i][:1] == "đ" and i not in (self._unk, self._num):
+                best[i] = max(best.get(i, float("-inf")), lp + self.P_FOR_CAPITAL_D_LP)
+        return list(best.items())
 
     # --- one line ----------------------------------------------------------------------------
     def _repair_acronym(self, token: str) -> str | None:
