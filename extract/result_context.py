@@ -98,10 +98,10 @@ def title_text(folded: str) -> str:
     return "\n".join(block.split("\n")[:3])
 
 
-def title_year(folded: str) -> Optional[int]:
-    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
+def title_year(folded: str, first: bool = False) -> Optional[int]:
+    """The last (or first) year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
     found = [int(y) for y in re.findall(YEAR, title_text(folded))]
-    return found[-1] if found else None
+    return (found[0] if first else found[-1]) if found else None
 
 
 # (a stray `|` of English OCR may open the line: `|III. MUC TIÊU`; blanks within the line only: `\s*\|?\s*` over the

@@ -39,6 +39,7 @@ class Doc:
         self.department = issuer_is_department(self.text)
         self.goals = goal_spans(self.folded)
         self.title_year = title_year(self.folded)
+        self.plan_year = title_year(self.folded, first=True)  # (`giai đoạn 2026 - 2030`: 2026)
         named = list(dict.fromkeys(n for _, _, n in index_mentions(title_text(self.folded))))
         self.title_index = named[0] if len(named) == 1 else None  # a plan about one index
         self.results: list[IndexResult] = []

@@ -242,7 +242,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
         satisfied = v.kind == "percent" and (earlier and _SATISFIED.search(folded, sent_start, v.start)
                                              or _SATISFACTION_SUBJECT.match(folded, sent_start))
         # `Quản trị môi trường và Quản trị điện tử đều đạt từ 3,5 điểm`: names of components are cue enough
-        recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:3]
+        recent = list(dict.fromkeys(idx for _, idx in reversed(before)))[:5]
         # `Phấn đấu đạt từ 85% trở lên đối với các yếu tố: (1) ...; (2) ...`: the components listed after the goal
         listed_after = [] if re.search(r"hai\s*l\S?ong", folded[sent_start:v.start]) else \
             [idx for idx in recent if listed_components(d.text, folded, v.end, idx)][:1]  # satisfaction: its own path
@@ -304,8 +304,8 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             same_year = _SAME_YEAR.match(folded, sent_start) and year_before(folded, sent_start, 0, max(0, sent_start - 400))
             year = next((y for at, y in moved_to_year.items() if v.start <= at < v.end), None) or (
                 earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or _latest_year(
-                folded, min(paragraph_start(folded, sent_start), v.start), v.start) or _latest_year(
-                folded, paragraph_start(folded, sentence_start(folded, ms)), v.start) or heading_year(
+                folded, min(paragraph_start(folded, sent_start), v.start), v.start, d.plan_year) or _latest_year(
+                folded, paragraph_start(folded, sentence_start(folded, ms)), v.start, d.plan_year) or heading_year(
                 folded, v.start)  # `I. KẾT QUẢ NĂM 2021` over `- Điểm: 82,64`
             # the unit of the index's last result above holds for its components (`Trong 8 lĩnh vực, ...`)
             # (not another province's, in a province's plan: `tỉnh Quảng Trị xếp thứ 40/63. Trong 08 lĩnh vực, ...`)
@@ -343,10 +343,12 @@ def _of_own_kind(d: Doc, lo: int, hi: int) -> bool:
                for m in _BARE_SUBJECT.finditer(d.folded, lead, hi))
 
 
-def _latest_year(folded: str, para: int, pos: int) -> Optional[int]:
-    """The latest year named in [para, pos), outside parentheses closed before `pos`."""
+def _latest_year(folded: str, para: int, pos: int, plan_year: Optional[int] = None) -> Optional[int]:
+    """The latest year named in [para, pos), outside parentheses closed before `pos`, before the plan's own first year
+    (`năm 2026 là năm đầu tiên các chỉ số được đánh giá ... Kết quả năm 2024` in a plan for 2026: results are 2024's)."""
     closed = closed_parens(folded, para, pos)
-    return max((y for at, y in years(folded, para, pos) if not any(a < at < b for a, b in closed)), default=None)
+    return max((y for at, y in years(folded, para, pos) if not any(a < at < b for a, b in closed)
+                and not (plan_year and y >= plan_year)), default=None)
 
 
 __all__ = ["components_in_turn", "orphan_components", "whole_index_subject"]

@@ -15,8 +15,8 @@ UNIT_SPELLING = {fold(w): w for w in UNIT_NAMES}  # `thi xa` -> `thị xã`
 _UNIT_TYPES = tuple(sorted(UNIT_SPELLING, key=len, reverse=True))  # longest first: `thi xa` before `xa`
 # the words that open a unit's name, folded (one list for every rule of extract/result*.py)
 UNIT_WORDS = "(?:" + "|".join(t.replace(" ", r"\s+") for t in _UNIT_TYPES) + ")"
-_OLD = r"\s*\((?:cu|cii|cu\.)\)"
-_SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.]+(?:\s+(?:-\s+)?[^\s(,;.]+){{0,3}})" + _OLD)  # (`Bà Rịa - Vũng Tàu`)
+_OLD = r"\s*(?:['‘’`]\s*)?\((?:cu|cii|cu\.)\)"  # (English OCR may leave a stray mark before it: `Bình Định ' (cũ)`)
+_SCOPE = re.compile(rf"\b({UNIT_WORDS}\s+[^\s(,;.'‘’`][^\s(,;.]*(?:\s+(?:-\s+)?[^\s(,;.'‘’`][^\s(,;.]*){{0,3}})" + _OLD)  # (`Bà Rịa - Vũng Tàu`)
 # (and the other provincial agencies: `Cục Thuế tỉnh Hưng Yên (cũ)`, `Bảo hiểm xã hội tỉnh X (cũ)`)
 _AGENCY_HEAD = r"(?:so|cuc|chi\s+cuc|kho\s+bac|bao\s+hiem|cong\s+an|thanh\s+tra|ban\s+quan\s+ly)"
 _DEPARTMENT_SCOPE = re.compile(rf"({_AGENCY_HEAD}\s+(?!cua\b)[^\s(,;.\d]+(?:\s+(?!cua\b)[^\s(,;.\d]+){{0,11}})" + _OLD)  # `Sở Tài nguyên và Môi trường (cũ)`
@@ -178,7 +178,12 @@ def former_unit_named(doc_folded: str, cell: str) -> Optional[str]:
         return None
     kind = _named_with_unit(doc_folded, m.group(1))
     name = " ".join(cell.split()[:len(m.group(1).split())])
-    return _unit_name(kind.group(1), name) + " (cũ)" if kind else None
+    if kind:
+        return _unit_name(kind.group(1), name) + " (cũ)"
+    # ... else with its unit word but without `(cũ)` (`Sau khi hợp nhất tỉnh Hà Nam, tỉnh Nam Định và tỉnh Ninh Bình`):
+    # the unit word it is named with most often
+    words = [" ".join(w.split()) for w in re.findall(rf"\b({UNIT_WORDS})\s+{re.escape(m.group(1))}\b", doc_folded)]
+    return _unit_name(max(set(words), key=lambda w: (words.count(w), w)), name) + " (cũ)" if words else None
 
 
 def former_unit(doc_text: str, folded: str, lo: int, hi: int) -> Optional[str]:

@@ -75,6 +75,7 @@ class TableContext:
     section_year: Optional[int] = None  # the results year of the section heading above (`I. KẾT QUẢ NĂM 2023`)
     raw_header: str = ""  # the header as printed (names keep their capitals)
     lead_max: Optional[float] = None  # `Điểm các chỉ số nội dung (thang điểm 10) như sau:`: the parts' maximum
+    header_lines: tuple[str, ...] = ()  # the header's lines as printed (space-aligned columns keep their places)
 
     @property
     def unit_rows(self) -> Optional[str]:
@@ -108,7 +109,11 @@ class TableContext:
 
     @property
     def max_first(self) -> bool:
-        """The header names the maximum column before the score column."""
+        """The header names the maximum column before the score column (in a space-aligned header over two lines, by
+        the columns' places: `Điểm    Điểm đạt` over `tối đa  năm 2025`)."""
+        aligned = _aligned_max_first(self.header_lines)
+        if aligned is not None:
+            return aligned
         at_max = min((self.header.find(c) for c in MAX_CUES if c in self.header), default=-1)
         score = SCORE_COLUMN.search(self.header)
         return at_max >= 0 and score is not None and at_max < score.start()
@@ -147,6 +152,23 @@ class TableContext:
             or re.search(r"so\s+voi\s+(?:nam\s+)?\d{4}", self.header) and not re.search(_GOAL_COLUMN, self.header))
 
 
+def _aligned_max_first(lines: tuple[str, ...]) -> Optional[bool]:
+    """Whether the maximum's column (`tối đa` under `Điểm`) stands left of the score's, in a header whose words are
+    spread over several space-aligned lines; None when the header is one line or has pipes."""
+    if len(lines) < 2 or any("|" in line or "\t" in line for line in lines):
+        return None
+    folded = [fold(line) for line in lines]
+    if any(len(f) != len(line) for f, line in zip(folded, lines)):
+        return None
+    at_max = next(((k, m.start()) for k, f in enumerate(folded) for m in re.finditer(r"toi\s+da", f)), None)
+    if at_max is None or at_max[0] == 0:
+        return None  # (`Điểm tối đa` on one line: the word order says it)
+    col = at_max[1]
+    # the score's column: a score word not standing right above `tối đa` (that `Điểm` is the maximum's)
+    scores = [m.start() for f in folded[:at_max[0]] for m in SCORE_COLUMN.finditer(f) if abs(m.start() - col) > 3]
+    return min(scores, key=lambda c: abs(c - col)) > col if scores else None
+
+
 def _compared_year(header: str, m: re.Match) -> bool:
     """`So với 2021`: the year a change column compares with, not a column of that year's values."""
     return bool(re.search(r"so\s+voi\s+(?:nam\s+)?$", header[max(0, m.start() - 14):m.start()]))
@@ -159,8 +181,15 @@ _STATED_MAX = re.compile(r"(?:\((?:toi\s+da|thang\s+diem|diem\s+toi\s+da)|\bd\S?
                          r"\s*:?\s*(?:[01]\s*-\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*\)")
 
 
+# ... or for each part in a lead-in: `(điểm tối đa mỗi chỉ số nội dung là 10 điểm)`, `thang điểm của từng lĩnh vực là 10`
+# (`các chỉ số thành phần được chấm theo thang điểm 10`)
+_EACH_MAX = re.compile(r"\b(?:(?:diem\s+toi\s+da|thang\s+diem)\s+(?:cua\s+)?(?:moi|tung)\s+[a-z ,]{2,40}?\s+(?:la\s+)?"
+                       r"|\bcham\s+(?:theo\s+)?thang\s+diem\s+)"
+                       r"(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*(?:\)|[.;:,]|$)")
+
+
 def stated_max(folded: str) -> Optional[float]:
-    m = _STATED_MAX.search(folded)
+    m = _STATED_MAX.search(folded) or _EACH_MAX.search(folded)
     return parse_number(m.group(1)) if m else None
 
 

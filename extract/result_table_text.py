@@ -92,15 +92,20 @@ def rows_from_text(text: str, base: int = 0) -> list[TableContext]:
         numbered = bool(para) and re.match(r"\s*\d+\.\s", para[0]) is not None
         year_of_lead = (_intro_year(lead_sentence) or _intro_year(intro[1], latest=True)
                         or (_intro_year(" ".join(para), latest=True) if numbered else None))
-        table = TableContext(header=header, indices=heading_indices, intro_year=year_of_lead,
+        # a column of `Yếu tố` (the factors of satisfaction) is SIPAS's whatever index the lead-in's paragraph named first
+        # (`2. Chỉ số CCHC năm 2021 của Sở đạt ... Kết quả khảo sát mức độ hài lòng ... Kết quả theo từng yếu tố như sau:`)
+        factors = re.match(r"\s*(?:s\S{0,2}\s*)?t\s*t\s+yeu\s+to\b|\s*yeu\s+to\b", header) and "SIPAS" not in heading_indices
+        table = TableContext(header=header, indices=("SIPAS",) if factors else heading_indices, intro_year=year_of_lead,
                              title_index=title_index, section_year=year_of_section,
-                             raw_header=" ".join(raw for _, raw in lines[header_at:i]))
+                             raw_header=" ".join(raw for _, raw in lines[header_at:i]),
+                             header_lines=tuple(raw for _, raw in lines[header_at:i]))
         i = _read_rows(lines, i, table)
         if lead_text is not None:
             ranks = [next((t for t in reversed(r.tokens) if "/" in t), "") for r in table.rows] \
                 if re.search(r"\b(?:xep|thu)\s*h\S{0,3}ng\b", table.header) else []  # (`8/9` points are no rank)
             table.scope = _lead_in_scope(lead_text, own, _rank_totals(" ".join(ranks)))
-            table.lead_max = stated_max(fold(lead_sentence))
+            # (the lead-in's last sentence, whole when it wraps: `... (điểm tối đa mỗi chỉ số nội dung là` / `10 điểm):`)
+            table.lead_max = stated_max(fold(re.split(r"(?<=[.])\s+(?=\S)", " ".join(lead_text.split()))[-1]))
         para = []
         if table.rows:
             tables.append(table)

@@ -54,3 +54,83 @@ def test_the_baseline_of_a_goal_to_rise_is_no_target(form):
     _, targets = run(form(text))
     assert _folded(targets, "index", "metric", "comparator", "value") == {
         ("SIPAS", "percent", "=", 90.0), ("PAR INDEX", "score", ">=", 88.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_provinces_heading_columns_by_their_bare_names_take_the_unit_word_the_text_gives_them(form):
+    text = _plan("TỈNH NINH BÌNH", "I. KẾT QUẢ\nSau khi hợp nhất tỉnh Hà Nam, tỉnh Nam Định và tỉnh Ninh Bình, kết quả năm "
+                 "2024 của các tỉnh trước sắp xếp như sau:\n\n"
+                 "  Chỉ số                   Ninh Bình (cũ)     Nam Định (cũ)      Hà Nam (cũ)\n"
+                 "  PAR INDEX (điểm/hạng)    88,42 - 22/63      89,10 - 17/63      87,35 - 33/63\n"
+                 "  SIPAS (%/hạng)           85,67% - 28/63     87,02% - 18/63     83,94% - 41/63\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "percent", "rank") == {
+        ("PAR INDEX", "tinh Ninh Binh (cu)", 88.42, None, 22), ("PAR INDEX", "tinh Nam Dinh (cu)", 89.1, None, 17),
+        ("PAR INDEX", "tinh Ha Nam (cu)", 87.35, None, 33), ("SIPAS", "tinh Ninh Binh (cu)", None, 85.67, 28),
+        ("SIPAS", "tinh Nam Dinh (cu)", None, 87.02, 18), ("SIPAS", "tinh Ha Nam (cu)", None, 83.94, 41)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_component_after_four_indices_finds_the_first_of_them(form):
+    # the paragraph names PAR INDEX, SIPAS, PAPI, PCI; the sentence after it names a PAR INDEX field, four indices
+    # back; the plan is for 2026, a year of its lead-in that no result after it holds
+    text = _plan("TỈNH NINH BÌNH", "I. KẾT QUẢ\nNăm 2026 là năm đầu tiên các chỉ số được đánh giá đối với tỉnh mới. Năm "
+                 "2024, Chỉ số PAR INDEX của tỉnh đạt 88,42 điểm; Chỉ số SIPAS đạt 85,67%; Chỉ số PAPI đạt 43,05 điểm; "
+                 "Chỉ số PCI đạt 66,21 điểm.\n\nTrong đó, lĩnh vực Cải cách tài chính công đạt 12,15/13,5 điểm, cao nhất "
+                 "trong các lĩnh vực.\nII. MỤC TIÊU\n").replace("Nâng cao các chỉ số năm 2025", "Nâng cao các chỉ số năm 2026")
+    results, _ = run(form(text))
+    assert ("PAR INDEX", "Cai cach tai chinh cong", 2024, 12.15, 13.5) in _folded(
+        results, "index", "component", "year", "score", "max_score")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_stray_mark_before_cu_is_no_part_of_the_units_name(form):
+    text = _plan("TỈNH GIA LAI", "I. KẾT QUẢ\nChỉ số SIPAS năm 2024: tỉnh Gia Lai (cũ) đạt 82,56%, xếp thứ 47/63; tỉnh Bình "
+                 "Định\n' (cũ) đạt 86,30%, xếp thứ 24/63.\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "scope", "percent") == {("tinh Gia Lai (cu)", 82.56), ("tinh Binh Dinh (cu)", 86.3)}
+
+
+_EACH_OUT_OF_TEN = [
+    "Kết quả 08 chỉ số nội dung như sau (điểm tối đa mỗi chỉ số nội dung là\n10 điểm):",
+    "Các chỉ số nội dung được chấm theo thang điểm 10, cụ thể:",
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("lead", _EACH_OUT_OF_TEN)
+def test_a_lead_in_giving_every_parts_maximum_gives_it_to_the_rows(form, lead):
+    text = _plan("THÀNH PHỐ CẦN THƠ", "I. KẾT QUẢ CHỈ SỐ PAPI NĂM 2023\nNăm 2023, Chỉ số PAPI của thành phố đạt 42,86/80 "
+                 "điểm. " + lead + "\n\n| STT | Chỉ số nội dung | Điểm năm 2022 | Điểm năm 2023 |\n|---|---|---|---|\n"
+                 "| 1 | Tham gia của người dân ở cấp cơ sở | 4,85 | 4,92 |\n| 2 | Quản trị điện tử | 3,59 | 3,42 |\n\n"
+                 "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    parts = {row for row in _folded(results, "component", "year", "score", "max_score") if row[0]}
+    assert parts == {("Tham gia cua nguoi dan o cap co so", 2022, 4.85, 10.0), ("Tham gia cua nguoi dan o cap co so", 2023, 4.92, 10.0),
+                     ("Quan tri dien tu", 2022, 3.59, 10.0), ("Quan tri dien tu", 2023, 3.42, 10.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_maximum_column_headed_over_two_aligned_lines_left_of_the_scores(form):
+    table = ("STT  Lĩnh vực                              Điểm    Điểm đạt   Xếp hạng   Dự kiến     Mục tiêu\n"
+             "                                           tối đa  năm 2025   lĩnh vực   tăng điểm   năm 2026\n"
+             "1    Cải cách thể chế                      8       7,10       10/17      + 0,40      ≥ 7,50\n"
+             "2    Cải cách tài chính công               10      7,45       15/17      + 1,55      ≥ 9,00\n\n")
+    text = ("UBND TỈNH NGHỆ AN\nSỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-SYT\n\nKẾ HOẠCH\nNâng cao Chỉ số "
+            "CCHC năm 2026\n\nI. KẾT QUẢ\nChỉ số CCHC năm 2025 của Sở đạt 82,46 điểm. Kết quả theo từng lĩnh vực:\n\n"
+            + table + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert {row for row in _folded(results, "component", "score", "max_score") if row[0]} == {
+        ("Cai cach the che", 7.1, 8.0), ("Cai cach tai chinh cong", 7.45, 10.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_column_of_factors_is_sipas_whatever_index_the_paragraph_named_first(form):
+    text = _plan("TỈNH HẢI DƯƠNG", "I. KẾT QUẢ\n2. Chỉ số CCHC năm 2021 của Sở Y tế đạt 86,25/100 điểm, xếp thứ\n8/20 sở, "
+                 "ban, ngành. Mức độ hài lòng của người dân đối với Sở năm 2021 đạt 83,72%. Kết quả theo từng yếu tố như "
+                 "sau:\n\nTT Yếu tố Năm 2020 Năm 2021\n1 Tiếp cận dịch vụ 84,20% 86,05%\n2 Thủ tục hành chính 82,35% "
+                 "83,10%\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert {row for row in _folded(results, "index", "component", "year", "percent") if row[1]} == {
+        ("SIPAS", "Tiep can dich vu hanh chinh cong", 2020, 84.2), ("SIPAS", "Tiep can dich vu hanh chinh cong", 2021, 86.05),
+        ("SIPAS", "Thu tuc hanh chinh", 2020, 82.35), ("SIPAS", "Thu tuc hanh chinh", 2021, 83.1)}
