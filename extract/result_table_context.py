@@ -105,7 +105,7 @@ class TableContext:
 
     @property
     def has_max_column(self) -> bool:
-        return any(c in self.header for c in MAX_CUES)
+        return any(c in self.header for c in MAX_CUES) or self._total_of_hundred
 
     @property
     def max_first(self) -> bool:
@@ -114,9 +114,21 @@ class TableContext:
         aligned = _aligned_max_first(self.header_lines)
         if aligned is not None:
             return aligned
+        if self._total_of_hundred and not any(c in self.header for c in MAX_CUES):
+            return True
         at_max = min((self.header.find(c) for c in MAX_CUES if c in self.header), default=-1)
         score = SCORE_COLUMN.search(self.header)
         return at_max >= 0 and score is not None and at_max < score.start()
+
+    @property
+    def _total_of_hundred(self) -> bool:
+        """`Tổng cộng  100  86,05  +5,80  91,85` under a header OCR broke (`Điểm tối` / `đa`): the fields' maxima add up
+        to 100, so the first column is the maximum, the second the score."""
+        for row in self.rows:
+            if is_total_row(row.label):
+                plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
+                return len(plain) >= 2 and plain[0] == 100 and plain[1] is not None and 0 < plain[1] < 100
+        return False
 
     @property
     def only_max_and_goals(self) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.components import best_component, index_mentions
+from extract.components import best_component, index_mentions, match_component
 from extract.numbers import YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
 from extract.result_scope import former_unit_named
@@ -72,6 +72,22 @@ def expand_short_forms(label: str) -> str:
     for rx, full in _DISPLAY_ABBREVIATIONS:
         label = re.sub(rx, full, label)
     return label
+
+
+_ALL_INDICES = ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
+
+
+def _row_indices(table: TableContext) -> tuple[str, ...]:
+    """The indices the rows' labels are matched against: those the lead-in names, first the one whose components the
+    rows name when it is another (`Chỉ số SIPAS của huyện đạt 84,90%. Kết quả theo lĩnh vực như sau:` over `Cải cách
+    thể chế`, `Cải cách chế độ công vụ`, ...: PAR INDEX's fields)."""
+    if not table.indices:
+        return _ALL_INDICES
+    def rows_of(idx: str) -> int:
+        return sum(1 for r in table.rows if match_component(r.label, idx)[0])
+    named = max(rows_of(idx) for idx in table.indices)
+    other = max((idx for idx in _ALL_INDICES if idx not in table.indices), key=rows_of)
+    return (other,) + tuple(table.indices) if rows_of(other) >= 3 and rows_of(other) > 2 * named else table.indices
 
 
 def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Optional[str], bool]:
@@ -180,7 +196,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         year = table.intro_year
     if year is None and table.section_year != target_year:
         year = table.section_year
-    candidates = table.indices or ("PAR INDEX", "PAPI", "SIPAS", "PCI", "DTI")
+    candidates = _row_indices(table)
     parent = None
     parts_of: set[str] = set()  # the indices of the component rows read
     scopes: Optional[dict[int, str]] = None  # the former unit a year column names

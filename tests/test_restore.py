@@ -112,6 +112,12 @@ def test_a_capital_d_read_as_p_is_decoded(restorer):
     assert restorer.restore_line("Phong Noi vu huyen", "ocr") == "Phòng Nội vụ huyện"
 
 
+def test_an_s_inside_a_decimal_is_a_five():
+    from normalize.restore.numbers import repair_ocr_numbers
+    assert repair_ocr_numbers("dat 8S,41 diem, linh vuc 7,2S/8") == "dat 85,41 diem, linh vuc 7,25/8"
+    assert repair_ocr_numbers("S6: 12/KH-UBND, SO 12") == "S6: 12/KH-UBND, SO 12"  # no decimal, no number
+
+
 def test_casing_and_spacing_kept(restorer):
     got = restorer.restore_line("KE HOACH  cai thien,   nang cao (PAPI)")
     assert got == "KẾ HOẠCH  cải thiện,   nâng cao (PAPI)"

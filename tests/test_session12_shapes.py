@@ -134,3 +134,22 @@ def test_a_column_of_factors_is_sipas_whatever_index_the_paragraph_named_first(f
     assert {row for row in _folded(results, "index", "component", "year", "percent") if row[1]} == {
         ("SIPAS", "Tiep can dich vu hanh chinh cong", 2020, 84.2), ("SIPAS", "Tiep can dich vu hanh chinh cong", 2021, 86.05),
         ("SIPAS", "Thu tuc hanh chinh", 2020, 82.35), ("SIPAS", "Thu tuc hanh chinh", 2021, 83.1)}
+
+
+_FIELDS_UNDER_A_BROKEN_HEADER = (
+    "TT Lĩnh vực Điểm tới Điểm đất Dự kiến Mục tiêu năm\nđá năm 2023 tăng điểm 2024\n"
+    "1 Cải cách thể chế 8 7,25 +0,50 7,75\n2 Cải cách chế độ công vụ 14 11,90 +1,00 12,90\n"
+    "3 Cải cách tài chính công 8 6,75 +0,50 7,25\nTổng cộng 100 86,05 +5,80 91,85\n\n")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_fields_under_a_header_ocr_broke_are_par_indexs_and_their_total_of_100_marks_the_maximum(form):
+    # the lead-in's line names SIPAS last; the rows are PAR INDEX's fields; `tối đa` is lost in the header, the total
+    # row's 100 says the first column is the maximum
+    text = _plan("HUYỆN LỤC YÊN", "I. KẾT QUẢ NĂM 2023\nChỉ số CCHC của huyện đạt 86,05 điểm, xếp thứ 5/9; Chỉ số\nSIPAS "
+                 "của huyện đạt 84,90%. Kết quả theo lĩnh vực và mục tiêu năm 2024 như sau:\n\n"
+                 + _FIELDS_UNDER_A_BROKEN_HEADER + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert {row for row in _folded(results, "index", "component", "score", "max_score") if row[1]} == {
+        ("PAR INDEX", "Cai cach the che", 7.25, 8.0), ("PAR INDEX", "Cai cach che do cong vu", 11.9, 14.0),
+        ("PAR INDEX", "Cai cach tai chinh cong", 6.75, 8.0)}
