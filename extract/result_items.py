@@ -26,6 +26,9 @@ def blank_table_rows(text: str) -> str:
     return re.sub(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$", lambda m: " " * len(m.group(0)), text)
 
 
+_STRAY_MARK = re.compile(r"(?<=\w)[‘’`](?=\s)|(?<=\s)[‘’`](?=\s)")
+
+
 class Doc:
     """The text, its folded form and what every value needs to be placed."""
 
@@ -34,6 +37,8 @@ class Doc:
         self.marks_lost = marks_lost  # OCR or stripped text: a footnote mark may be read as a digit
         # a footnote mark (`xếp thứ 5/20⁴`) is not a digit of the value: blanked (offsets kept)
         self.folded = digits_for_words(fold(self.text).translate(_SUPERSCRIPTS))  # `tối thiểu chín mươi điểm`
+        if marks_lost:  # a stray mark English OCR left at a word's edge (`đạt‘` / `86,05%`): a blank (offsets kept)
+            self.folded = _STRAY_MARK.sub(" ", self.folded)
         self.page_of = page_of
         self.own = own_units(self.text)
         self.department = issuer_is_department(self.text)
@@ -42,6 +47,7 @@ class Doc:
         self.plan_year = title_year(self.folded, first=True)  # (`giai đoạn 2026 - 2030`: 2026)
         named = list(dict.fromkeys(n for _, _, n in index_mentions(title_text(self.folded))))
         self.title_index = named[0] if len(named) == 1 else None  # a plan about one index
+        self.title_indices = tuple(named)
         self.results: list[IndexResult] = []
         self.scopes: list[tuple[int, str, Optional[str]]] = []  # (offset, index, scope) of whole-index results
         self.targets: list[IndexTarget] = []

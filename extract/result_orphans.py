@@ -33,7 +33,9 @@ _UNIT_SUBJECT = re.compile(rf"\s*(?:[-+•*]\s*)?(?:(?:theo do|ket qua|nam \d{{4
                            # `Trong số các phường trước sắp xếp, phường X (cũ) đạt ...`, `Đối với khối sở, ban, ngành,
                            # Sở X đạt ...`, `Trong đánh giá của quận, phường X (cũ) dẫn đầu với ...`: whom it is among
                            # (not `Trong đó,` over the parts of a value, nor `Trong khi đó, tỉnh X đạt`, a unit compared)
-                           rf"[^,;\n]{{0,80}}?,|(?P<among>(?:trong\s+(?:so\s+)?(?:cac|\d{{1,3}}|danh\s+gia|ket\s+qua|bang\s+xep\s+hang|tong\s+so)|doi\s+voi)\s+[^;\n]{{0,60}}?[,:]))\s*(?:,\s*)?)?(?P<unit>{UNIT_WORDS}|so)\s+"
+                           rf"[^,;\n]{{0,80}}?,|(?P<among>(?:trong\s+(?:so\s+)?(?:cac|\d{{1,3}}|danh\s+gia|ket\s+qua|bang\s+xep\s+hang|tong\s+so)|doi\s+voi)\s+[^;\n]{{0,60}}?[,:]"
+                           # `Các phường trước sắp xếp đạt kết quả như sau: phường X (cũ) đạt ...`
+                           rf"|(?P<lead_units>cac\s+{UNIT_WORDS}\s+[^;:\n]{{0,60}}?:)))\s*(?:,\s*)?)?(?P<unit>{UNIT_WORDS}|so)\s+(?!hoi\b)"  # (`kinh tế` / `- xã hội đạt`)
                            r"(?:(?:[a-z]+\s+){0,6}?|(?:[a-z]+\s+|-\s+){1,11}?(?=\((?:cu|cii)\)))(?:\((?:cu|cii)\)\s+)?(?P<verb>dat|xep|dung\s+(?:o\s+)?(?:thu|vi\s+tri|trong|vao)|dan\s+dau\s+voi)\b"
                            # a bullet labelled with the unit (`- Sở Xây dựng tỉnh Nam Định (cũ): 89,05%, xếp thứ 6/20`)
                            rf"|\s*(?:[-+•*]\s*)?(?P<label>{UNIT_WORDS}|so)\s+(?:[a-z]+\s*){{1,8}}?(?:\((?:cu|cii)\)\s*)?:(?=\s*\d)"
@@ -130,8 +132,15 @@ def whole_index_subject(d: Doc, sent_start: int, mention_at: int, mention_index:
         return mention_index
     heads = list(re.finditer(r"^\s*[ivx]{1,4}\.\s", folded[:sent_start], re.M))
     in_goals = any(a <= sent_start < b for a, b, *_ in d.goals)
-    if d.title_index and (in_goals or heads and _RESULTS_HEADING.match(folded, heads[-1].start())):
+    under_results = bool(heads) and _RESULTS_HEADING.match(folded, heads[-1].start()) is not None
+    if d.title_index and (in_goals or under_results):
         return d.title_index
+    if under_results and not in_goals and set(d.title_indices) == {"PAR INDEX", "SIPAS"}:
+        # a plan about the CCHC index and SIPAS: a unit's points (`Năm 2024, phường X (cũ) đạt 88,02 điểm, xếp thứ
+        # 7/23`) are the CCHC index's, SIPAS being a share of people
+        end = sentence_end(folded, sent_start, len(folded))
+        if any(v.kind in ("score", "score_frac") for v in find_values(folded, sent_start, end, d.text, d.own)):
+            return "PAR INDEX"
     return None
 
 

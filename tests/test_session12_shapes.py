@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from unidecode import unidecode
+
+from extract.results import extract_results_and_targets
+from normalize.types import NormalizedDocument
 from test_batch250_shapes import FORMS, _folded
 from test_result_turns_scope import run
 
@@ -153,3 +157,43 @@ def test_fields_under_a_header_ocr_broke_are_par_indexs_and_their_total_of_100_m
     assert {row for row in _folded(results, "index", "component", "score", "max_score") if row[1]} == {
         ("PAR INDEX", "Cai cach the che", 7.25, 8.0), ("PAR INDEX", "Cai cach che do cong vu", 11.9, 14.0),
         ("PAR INDEX", "Cai cach tai chinh cong", 6.75, 8.0)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_wards_after_a_lead_clause_of_units_take_the_index_named_before(form):
+    text = _plan("PHƯỜNG TRƯỜNG THI", "I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của thành phố Nam Định (cũ) đạt 88,72 điểm, xếp "
+                 "thứ 2/10 huyện, thành phố. Các phường trước sắp xếp đạt kết quả như sau: phường Cửa Bắc (cũ) đạt 86,15 "
+                 "điểm, xếp thứ 7/25 xã, phường; phường Vị Hoàng (cũ) đạt 83,40 điểm, xếp thứ 15/25 xã, phường.\n"
+                 "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "rank") == {
+        ("PAR INDEX", "thanh pho Nam Dinh (cu)", 88.72, 2), ("PAR INDEX", "phuong Cua Bac (cu)", 86.15, 7),
+        ("PAR INDEX", "phuong Vi Hoang (cu)", 83.4, 15)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_units_points_in_a_plan_about_the_cchc_index_and_sipas_are_the_cchc_indexs(form):
+    text = (_plan("PHƯỜNG VÂN PHÚ", "I. KẾT QUẢ CÁC CHỈ SỐ\n2. Kết quả năm 2024 của các đơn vị trước sắp xếp\nPhường Vân "
+                  "Phú được thành lập trên cơ sở phường Vân Phú và xã Hùng Lô. Năm 2024, phường Vân Phú (cũ) đạt 88,02 "
+                  "điểm, xếp thứ 7/23 xã, phường; xã Hùng Lô (cũ) đạt 85,30 điểm, xếp thứ 15/23 xã, phường.\n"
+                  "II. MỤC TIÊU\n")
+            .replace("Nâng cao các chỉ số năm 2025", "Cải thiện, nâng cao Chỉ số PAR INDEX, Chỉ số SIPAS năm 2026"))
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "score", "rank") == {
+        ("PAR INDEX", "phuong Van Phu (cu)", 88.02, 7), ("PAR INDEX", "xa Hung Lo (cu)", 85.3, 15)}
+
+
+def test_a_stray_mark_english_ocr_left_after_the_verb_is_no_break():
+    text = _plan("PHƯỜNG VÂN PHÚ", "I. KẾT QUẢ\nNăm 2025, Chỉ số SIPAS của phường dat‘\n86,05%, xep thu 44/148 xa, "
+                 "phuong.\nII. MỤC TIÊU\n")
+    results, _, _ = extract_results_and_targets(NormalizedDocument.from_pages([(1, unidecode(text).replace("dat'", "dat‘"))]))
+    assert _folded(results, "index", "year", "percent", "rank") == {("SIPAS", 2025, 86.05, 44)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_kinh_te_xa_hoi_broken_over_a_line_is_no_commune(form):
+    text = _plan("HUYỆN KIẾN XƯƠNG", "I. KẾT QUẢ\nNăm 2022, Chỉ số CCHC của huyện đạt 86,02 điểm, xếp thứ 3/8; lĩnh vực "
+                 "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế\n- xã hội đạt 16,32/20 "
+                 "điểm.\nII. MỤC TIÊU\n").replace("Nâng cao các chỉ số năm 2025", "Nâng cao Chỉ số CCHC, Chỉ số SIPAS")
+    results, _ = run(form(text))
+    assert ("PAR INDEX", None, 16.32) not in _folded(results, "index", "component", "score")
