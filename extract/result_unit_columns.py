@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from extract.components import _choices as component_choices, _key as component_key, best_component, index_mentions
 from extract.numbers import NUMBER, YEAR, fold, parse_number
 from extract.result_scope import UNIT_SPELLING, UNIT_WORDS, former_unit, former_unit_named
-from extract.result_table_context import RANK_ROW, is_total_row, stated_max
+from extract.result_table_context import RANK_ROW, is_total_row, split_numeric_tail, stated_max
 from extract.result_table_lead import results_year, section_year
 from extract.schema import Evidence, IndexResult
 
@@ -48,8 +48,29 @@ def _cells(line: str) -> list[str]:
     if "|" in line:  # (a table with outer borders: `| Trụ cột | A (cũ) | B (cũ) |`)
         parts = line.strip().removeprefix("|").removesuffix("|").split("|")
     else:
-        parts = re.split(r"\s{2,}", line.strip())
+        parts = re.split(r"\s*\t\s*|\s{2,}", line.strip())  # (a Word export parts cells by one tab)
     return [p.strip() for p in parts]
+
+
+# a header whose columns English OCR ran together with single spaces: its label, then the former units
+_COLLAPSED_LABEL = re.compile(r"\s*(?:s?tt\s+)?(?:chi\s+so(?:\s+(?:thanh\s+phan|noi\s+dung))?|linh\s+vuc|yeu\s+to|tru\s+cot"
+                              r"|noi\s+dung|tieu\s+chi)\s+(?=\S)")
+_COLLAPSED_UNIT = re.compile(r"\s*((?:[^\W\d_]+\s+){1,5}?\((?:cũ|cu|cii)\))", re.I)
+
+
+def _collapsed_header(line: str) -> Optional[list[str]]:
+    """`Chỉ số thành phần Đồng Nai (cũ) Bình Phước (cũ)`: [label, unit, unit], else None."""
+    m = _COLLAPSED_LABEL.match(fold(line))
+    if not m:
+        return None
+    units, at = [], m.end()
+    while at < len(line.rstrip()):
+        u = _COLLAPSED_UNIT.match(line, at)
+        if not u:
+            return None
+        units.append(u.group(1))
+        at = u.end()
+    return [line[:m.end()].strip()] + units if len(units) >= 2 else None
 
 
 def read_cell(cell: str) -> Optional[_Cell]:
@@ -118,6 +139,8 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         off, line = lines[i]
         year_of_section, index_of_section = sections[i][2], sections[i][3]
         cells = _cells(line)
+        collapsed = len(cells) == 1 and _collapsed_header(line)
+        cells = collapsed or cells
         numbered = len(cells) > 1 and bool(_NUMBERING.match(fold(cells[0])))
         cells = cells[1:] if numbered else cells
         units = _units(cells, folded)
@@ -125,6 +148,11 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         if not all(units[1:]):  # `Chỉ số | A (cũ) - Điểm | Xếp hạng | B (cũ) - Điểm | Xếp hạng`: two columns a unit
             groups = _unit_groups(cells, folded)
             units = [None] + [g[0] for g in groups] if groups else units
+        # `Lĩnh vực | Điểm tối đa | Sở A (cũ) | Sở B (cũ)`: the maximum's column before the units, shared by them
+        max_column = len(units) >= 4 and units[0] is None and units[1] is None and all(units[2:]) \
+            and re.search(r"toi\s+da|thang\s+diem", fold(cells[1])) is not None
+        if max_column:
+            cells, units = cells[:1] + cells[2:], units[:1] + units[2:]
         labelled = units[0] is None  # `Chỉ số | Tỉnh A (cũ) | Tỉnh B (cũ)`; the first cell may be empty
         if len(units) < 3 or not all(units[1:]) or len(set(units[1:])) != len(units) - 1:
             i += 1
@@ -139,10 +167,13 @@ def unit_column_results(text: str, page_of: Optional[Callable[[int], Optional[in
         last_sentence = fold(re.split(r"(?<=[.;])\s+", " ".join(lead).strip())[-1]) if lead else ""
         year = results_year(fold(cells[0])) or results_year(last_sentence) or results_year(above) or year_of_section
         total = _TOTAL.search(above)
-        index = one_index(last_sentence) or one_index(above) or index_of_section
+        # (`mức độ hài lòng ... theo từng yếu tố như sau:` over `Yếu tố | Sở A (cũ) | Sở B (cũ)`: SIPAS unnamed)
+        satisfaction = re.search(r"\bhai\s?l\S?ong\b", last_sentence) or re.match(r"yeu\s+to\b", fold(cells[0]))
+        index = one_index(last_sentence) or ("SIPAS" if satisfaction else None) or one_index(above) or index_of_section
         by_year = bool(re.fullmatch(r"n\S{0,2}m", fold(cells[0])))  # `Năm | Phường A (cũ) | ...`: a row per year
         read = _rows(lines, i + 1, units[1:], year, int(total.group(1)) if total else None, page_of, numbered, index,
-                     by_year, [g[1] for g in groups] if groups else None, (stated_max(fold(cells[0])) if labelled else None) or stated_max(above))
+                     by_year, [g[1] for g in groups] if groups else None, (stated_max(fold(cells[0])) if labelled else None) or stated_max(above),
+                     max_column, bool(collapsed))
         if read[0]:
             results += read[0]
             spans.append((off, read[1]))
@@ -231,7 +262,8 @@ def _unit_groups(cells: list[str], doc_folded: str) -> Optional[list[tuple[str, 
 
 def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[int], page_of, numbered: bool = False,
           lead_index: Optional[str] = None, by_year: bool = False, groups: Optional[list[list[int]]] = None,
-          parts_max: Optional[float] = None) -> tuple[list[IndexResult], int, int]:
+          parts_max: Optional[float] = None, max_column: bool = False, collapsed: bool = False
+          ) -> tuple[list[IndexResult], int, int]:
     """(results, end offset, next line) of the rows under a header of units: each opens with one index, or with a
     component of the index of the caption or section."""
     out: list[IndexResult] = []
@@ -239,6 +271,9 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
     while i < len(lines):
         off, line = lines[i]
         cells = _cells(line)
+        if collapsed and len(cells) == 1:  # (single spaces between the cells too: the label, then the numbers)
+            label, numbers = split_numeric_tail(line)
+            cells = [label] + numbers
         if numbered and len(cells) > 1 and re.fullmatch(r"\d{1,2}\.?|", cells[0]):  # (a total row's number cell is empty)
             cells = cells[1:]
         row_year = re.fullmatch(rf"(?:n\S{{0,2}}m\s+)?({YEAR})", fold(cells[0])) if by_year and cells else None
@@ -251,6 +286,19 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         if cells and not named and not component and lead_index and is_total_row(cells[0]) and out:
             named = [lead_index]  # `Tổng điểm (thang điểm 80) | 42,63 | 41,42` under the parts: the index's own
         year = int(row_year.group(1)) if row_year else year
+        row_max = None
+        if max_column and len(cells) == len(units) + 2:
+            row_max = parse_number(cells.pop(1))
+        if cells and RANK_ROW.match(fold(cells[0])) and out and len(cells) == len(units) + 1:
+            # `Xếp hạng | 12/20 | 3/20` under `Tổng điểm`: the ranks of the units' results on the row above
+            ranks = [read_cell(c) for c in cells[1:]]
+            wholes = [r for r in out[-len(units):] if r.component is None]
+            if len(wholes) == len(units) and all(c is not None and c.rank is not None and c.value is None for c in ranks):
+                for r, c in zip(wholes, ranks):
+                    r.rank, r.rank_total = c.rank, c.rank_total
+                end = off + len(line)
+                i += 1
+                continue
         if groups and len(cells) == groups[-1][-1] + 1:  # a unit's value and rank, read as one cell
             cells = cells[:1] + [" ".join(cells[k] for k in cols) for cols in groups]
         read = [read_cell(c) for c in cells[1:]]
@@ -260,7 +308,7 @@ def _rows(lines, i: int, units: list[str], year: Optional[int], total: Optional[
         ev = Evidence(page=page_of(off) if page_of else None, text=" ".join(line.split())[:240])
         metric = _metric(cells[0], index)
         # (a maximum said in the row's label, or over the parts in the header's: `Chỉ số nội dung (tối đa 10 điểm)`)
-        most = (stated_max(fold(cells[0])) or (parts_max if component else None)) if metric == "score" else None
+        most = (row_max or stated_max(fold(cells[0])) or (parts_max if component else None)) if metric == "score" else None
         for unit, cell in zip(units, read):
             if cell.value is None and cell.rank is None:
                 continue

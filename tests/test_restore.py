@@ -115,7 +115,8 @@ def test_a_capital_d_read_as_p_is_decoded(restorer):
 def test_an_s_inside_a_decimal_is_a_five():
     from normalize.restore.numbers import repair_ocr_numbers
     assert repair_ocr_numbers("dat 8S,41 diem, linh vuc 7,2S/8") == "dat 85,41 diem, linh vuc 7,25/8"
-    assert repair_ocr_numbers("S6: 12/KH-UBND, SO 12") == "S6: 12/KH-UBND, SO 12"  # no decimal, no number
+    assert repair_ocr_numbers("dat 6B,45 diem") == "dat 68,45 diem"  # B and 8, the other pair
+    assert repair_ocr_numbers("S6: 12/KH-UBND, SO 12, 12B/QD") == "S6: 12/KH-UBND, SO 12, 12B/QD"  # no decimal, no number
 
 
 def test_casing_and_spacing_kept(restorer):

@@ -197,3 +197,51 @@ def test_kinh_te_xa_hoi_broken_over_a_line_is_no_commune(form):
                  "điểm.\nII. MỤC TIÊU\n").replace("Nâng cao các chỉ số năm 2025", "Nâng cao Chỉ số CCHC, Chỉ số SIPAS")
     results, _ = run(form(text))
     assert ("PAR INDEX", None, 16.32) not in _folded(results, "index", "component", "score")
+
+
+def _department(body: str) -> str:
+    return ("UBND TỈNH HÀ TĨNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 41/KH-SKHCN\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số CCHC, Chỉ số SIPAS năm 2025\n\n" + body)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_departments_columns_after_a_column_of_maxima_and_their_rank_row(form):
+    table = ("TT  Lĩnh vực                     Điểm tối đa   Sở KH&CN (cũ)   Sở TT&TT (cũ)\n"
+             "1   Cải cách thể chế                  9,00          8,10            8,45\n"
+             "2   Cải cách tài chính công           8,00          7,20            7,35\n"
+             "    Tổng điểm                       100,00         86,36           91,90\n"
+             "    Xếp hạng                                       12/20            3/20\n\n")
+    text = _department("I. KẾT QUẢ\nKết quả Chỉ số CCHC năm 2024 của Sở Khoa học và Công nghệ (cũ) và Sở Thông tin và "
+                       "Truyền thông (cũ) theo từng lĩnh vực như sau:\n\n" + table + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "component", "scope", "score", "max_score", "rank") == {
+        ("Cai cach the che", "So KH&CN (cu)", 8.1, 9.0, None), ("Cai cach the che", "So TT&TT (cu)", 8.45, 9.0, None),
+        ("Cai cach tai chinh cong", "So KH&CN (cu)", 7.2, 8.0, None),
+        ("Cai cach tai chinh cong", "So TT&TT (cu)", 7.35, 8.0, None),
+        (None, "So KH&CN (cu)", 86.36, 100.0, 12), (None, "So TT&TT (cu)", 91.9, 100.0, 3)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_tab_parted_factor_columns_of_former_departments_are_sipass(form):
+    table = ("Yếu tố\tSở Xây dựng (cũ)\tSở Giao thông vận tải (cũ)\n"
+             "Tiếp cận dịch vụ hành chính công\t86,20%\t88,45%\nThủ tục hành chính\t82,14%\t85,30%\n\n")
+    text = _department("I. KẾT QUẢ\nNăm 2024, Chỉ số CCHC của Sở Xây dựng (cũ) đạt 83,48 điểm. Tại Quyết định số 1205/QĐ-UBND, "
+                       "mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của hai sở (cũ) theo từng yếu tố như "
+                       "sau:\n\n" + table + "II. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert {row for row in _folded(results, "index", "component", "scope", "percent") if row[1]} == {
+        ("SIPAS", "Tiep can dich vu hanh chinh cong", "So Xay dung (cu)", 86.2),
+        ("SIPAS", "Tiep can dich vu hanh chinh cong", "So Giao thong van tai (cu)", 88.45),
+        ("SIPAS", "Thu tuc hanh chinh", "So Xay dung (cu)", 82.14), ("SIPAS", "Thu tuc hanh chinh", "So Giao thong van tai (cu)", 85.3)}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_former_provinces_columns_ocr_ran_together_with_single_spaces(form):
+    text = _plan("TỈNH ĐỒNG NAI", "I. KẾT QUẢ\nNăm 2024, Chỉ số PCI của tỉnh Đồng Nai (cũ) đạt 68,45 điểm; Chỉ số PCI của "
+                 "tỉnh Bình Phước (cũ) đạt 67,10 điểm. Một số chỉ số thành phần như sau:\n"
+                 "Chỉ số thành phần Đồng Nai (cũ) Bình Phước (cũ)\nChi phí gia nhập thị trường 7,45 7,80\n"
+                 "Tính minh bạch 6,30 6,12\n\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert {row for row in _folded(results, "component", "scope", "score") if row[0]} == {
+        ("Chi phi gia nhap thi truong", "tinh Dong Nai (cu)", 7.45), ("Chi phi gia nhap thi truong", "tinh Binh Phuoc (cu)", 7.8),
+        ("Tinh minh bach", "tinh Dong Nai (cu)", 6.3), ("Tinh minh bach", "tinh Binh Phuoc (cu)", 6.12)}

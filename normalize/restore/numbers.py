@@ -3,7 +3,7 @@
     84 ,48%  -> 84,48%     a decimal comma OCR set apart (percentages, scores out of /100)
     8l,73%   -> 81,73%     a 1 read as l or I inside a percentage or decimal
     1O0%     -> 100%       an O between digits
-    7,2S     -> 7,25       an S inside a decimal (S and 5 are the classic pair of English OCR)
+    7,2S     -> 7,25       an S inside a decimal (S and 5 are the classic pair of English OCR; B and 8 the other)
 Only tokens that become well-formed numbers with a decimal part or a % sign are touched:
 `l0` or `Il` are left to the restorer. A look-alike of more than one digit is not guessed:
 `8],73%` stays (`]` was a 7 in a real scan: 87,73 %); a wrong value is worse than none.
@@ -16,10 +16,11 @@ from normalize.restore.syllables import NUMBER_RE
 
 # "84 ,48%" / "85 ,95/100": the comma and the decimals belong to the number before them
 _SPACED_DECIMAL = re.compile(r"(?<![\w.,])([0-9]{1,3}) ,([0-9]{1,3})(?=%|/[0-9])")
-_ONE_LIKE, _ZERO_LIKE, _FIVE_LIKE = "lI", "O", "S"
-_LIKE = re.escape(_ONE_LIKE + _ZERO_LIKE + _FIVE_LIKE)
+_ONE_LIKE, _ZERO_LIKE, _FIVE_LIKE, _EIGHT_LIKE = "lI", "O", "S", "B"
+_LIKE = re.escape(_ONE_LIKE + _ZERO_LIKE + _FIVE_LIKE + _EIGHT_LIKE)
 _TOKEN = re.compile(rf"(?<!\S)[0-9{_LIKE}.,/%]*[0-9][0-9{_LIKE}.,/%]*")
-_TO_DIGIT = str.maketrans({**{c: "1" for c in _ONE_LIKE}, **{c: "0" for c in _ZERO_LIKE}, **{c: "5" for c in _FIVE_LIKE}})
+_TO_DIGIT = str.maketrans({**{c: "1" for c in _ONE_LIKE}, **{c: "0" for c in _ZERO_LIKE}, **{c: "5" for c in _FIVE_LIKE},
+                          **{c: "8" for c in _EIGHT_LIKE}})
 
 
 def _repair_token(m: re.Match) -> str:
