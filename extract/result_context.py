@@ -99,9 +99,14 @@ def title_text(folded: str) -> str:
 
 
 def title_year(folded: str, first: bool = False) -> Optional[int]:
-    """The last (or first) year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`)."""
-    found = [int(y) for y in re.findall(YEAR, title_text(folded))]
-    return (found[0] if first else found[-1]) if found else None
+    """The last year named in the title under `KẾ HOẠCH` (`năm 2025`, `giai đoạn 2026 - 2030`); with `first`, the year
+    the plan's own period opens with (`năm 2026`, `giai đoạn 2026 - 2030`; not a cited document's date)."""
+    title = title_text(folded)
+    if first:
+        own = re.findall(rf"\b(?:nam|giai\s+doan)\s+({YEAR})\b", title)
+        return int(own[0]) if own else None
+    found = [int(y) for y in re.findall(YEAR, title)]
+    return found[-1] if found else None
 
 
 # (a stray `|` of English OCR may open the line: `|III. MUC TIÊU`; blanks within the line only: `\s*\|?\s*` over the

@@ -306,7 +306,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             listed = components_listed(folded, lo, v.start, index) if found else []
             d.targets.extend(make_targets(d, v, index, sentence_end(folded, v.end, v.end + 200), ev, sent_start,
                                           listed if comp in listed else [comp]))
-        elif v.kind not in NO_VALUE:
+        elif v.kind not in NO_VALUE or moved:  # (`tăng từ 8,10 điểm lên ...`: a rise read from where it started)
             # the value's sentence, else the latest year of the paragraph (`Năm 2023, ...; năm 2022 xếp thứ 5/21.
             # Lĩnh vực có điểm thấp: ...` breaks down 2023)
             # (the value's own paragraph first: the index may have been named far above, in the title)
@@ -356,8 +356,9 @@ def _latest_year(folded: str, para: int, pos: int, plan_year: Optional[int] = No
     """The latest year named in [para, pos), outside parentheses closed before `pos`, before the plan's own first year
     (`năm 2026 là năm đầu tiên các chỉ số được đánh giá ... Kết quả năm 2024` in a plan for 2026: results are 2024's)."""
     closed = closed_parens(folded, para, pos)
-    return max((y for at, y in years(folded, para, pos) if not any(a < at < b for a, b in closed)
-                and not (plan_year and y >= plan_year)), default=None)
+    named = [y for at, y in years(folded, para, pos) if not any(a < at < b for a, b in closed)]
+    earlier = [y for y in named if not (plan_year and y >= plan_year)]  # (the plan's year alone may be the results')
+    return max(earlier or named, default=None)
 
 
 __all__ = ["components_in_turn", "orphan_components", "whole_index_subject"]

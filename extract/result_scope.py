@@ -403,19 +403,40 @@ def snap_scope(scope: Optional[str], province: Optional[str]) -> Optional[str]:
     (cũ)`): within the issuer's province, else in the country when its letters spell one name only
     (places.unit_name); same letters, marks from the gazetteer; the unit's type is not checked; names it does
     not know stay as printed."""
-    from extract.places import province_name, unit_name
+    from extract.places import province_kind, unit_name
 
-    if scope and re.match(r"S[ởơố] (?=[A-ZĐ])", scope):  # (`Sơ GDĐT`: the restorer's slip for `Sở`)
-        return _expand_department("Sở " + scope[3:])
+    if scope and re.match(r"S[ởơốổ] (?=[A-ZĐ])", scope):  # (`Sơ GDĐT`, `Sổ Kế hoạch`: the restorer's slips for `Sở`)
+        scope = _expand_department("Sở " + scope[3:])
+    if scope and scope.startswith("Sở "):  # ... and the province closing it (`Sở X tính Phụ Thu (cũ)`)
+        tail = re.search(r" (?:tỉnh|tính|tinh) (?P<name>[^()]+?)(?P<old> \(cũ\))?$", scope)
+        known = tail and _province_spelt(tail.group("name"))
+        return scope[:tail.start()] + f" {province_kind(known)} {known}{tail.group('old') or ''}" if known else scope
     m = _SCOPE_NAMED.match(scope or "")
     if not m:
         return scope
-    name = m.group("name")
-    known = province_name(name) if m.group("kind") in ("tỉnh", "thành phố") else None
-    known = known or unit_name(name, province)
+    name, kind = m.group("name"), m.group("kind")
+    known = _province_spelt(name) if kind in ("tỉnh", "thành phố") else None
+    if known:  # (`tỉnh Hồ Chí Minh`: a centrally-run city; `thành phố Thanh Hóa`, a province's city, stays one)
+        return f"{province_kind(known) if kind == 'tỉnh' else kind} {known}{m.group('old') or ''}"
+    known = unit_name(name, province)
     if not known or fold(known) != fold(name):
         return scope
-    return f"{m.group('kind')} {known}{m.group('old') or ''}"
+    return f"{kind} {known}{m.group('old') or ''}"
+
+
+def _province_spelt(name: str) -> Optional[str]:
+    """A province's name as the gazetteer spells it, the restorer's marks aside (`Phú Thọ`), or one letter off when only
+    one province is that near (`Hình Phước` -> `Bình Phước`, `Phụ Thu` -> `Phú Thọ`), else None."""
+    from rapidfuzz.distance import Levenshtein
+
+    from extract.places import province_name, province_names
+
+    known = province_name(name)
+    if known:
+        return known
+    key = fold(name).replace(" ", "")
+    near = [p for p in province_names() if Levenshtein.distance(key, fold(p).replace(" ", "")) <= 1]
+    return near[0] if len(near) == 1 and len(key) >= 6 else None
 
 
 # how department names are shortened (`Sở NN&PTNT (cũ)`, `Sở GDĐT tỉnh X (cũ)`): written out in a scope, as the

@@ -196,7 +196,8 @@ _STATED_MAX = re.compile(r"(?:\((?:toi\s+da|thang\s+diem|diem\s+toi\s+da)|\bd\S?
 # ... or for each part in a lead-in: `(điểm tối đa mỗi chỉ số nội dung là 10 điểm)`, `thang điểm của từng lĩnh vực là 10`
 # (`các chỉ số thành phần được chấm theo thang điểm 10`)
 _EACH_MAX = re.compile(r"\b(?:(?:diem\s+toi\s+da|thang\s+diem)\s+(?:cua\s+)?(?:moi|tung)\s+[a-z ,]{2,40}?\s+(?:la\s+)?"
-                       r"|\bcham\s+(?:theo\s+)?thang\s+diem\s+)"
+                       r"|\b(?:chi\s+so\s+(?:noi\s+dung|thanh\s+phan)|linh\s+vuc|yeu\s+to|tru\s+cot|noi\s+dung)\b[^.;:]{0,40}?"
+                       r"\bcham\s+(?:theo\s+)?thang\s+diem\s+)"  # (of the parts: the whole's `thang điểm 100` is no part's)
                        r"(\d{1,3}(?:[.,]\d+)?)\s*(?:diem)?\s*(?:\)|[.;:,]|$)")
 
 

@@ -81,13 +81,14 @@ def _row_indices(table: TableContext) -> tuple[str, ...]:
     """The indices the rows' labels are matched against: those the lead-in names, first the one whose components the
     rows name when it is another (`Chỉ số SIPAS của huyện đạt 84,90%. Kết quả theo lĩnh vực như sau:` over `Cải cách
     thể chế`, `Cải cách chế độ công vụ`, ...: PAR INDEX's fields)."""
-    if not table.indices:
-        return _ALL_INDICES
-    def rows_of(idx: str) -> int:
-        return sum(1 for r in table.rows if match_component(r.label, idx)[0])
+    if not table.indices or re.search(r"\btieu\s+chi\b", table.header):
+        return table.indices or _ALL_INDICES  # (criteria of a field: their names echo other indices' parts)
+    def rows_of(idx: str) -> int:  # rows naming one of the index's parts closely
+        return sum(1 for r in table.rows if match_component(r.label, idx, min_score=90.0)[0])
     named = max(rows_of(idx) for idx in table.indices)
     other = max((idx for idx in _ALL_INDICES if idx not in table.indices), key=rows_of)
-    return (other,) + tuple(table.indices) if rows_of(other) >= 3 and rows_of(other) > 2 * named else table.indices
+    switch = rows_of(other) >= 3 and rows_of(other) > 2 * named and 3 * rows_of(other) >= 2 * len(table.rows)
+    return (other,) + tuple(table.indices) if switch else table.indices
 
 
 def _row_identity(row: TableRow, candidates, parent) -> tuple[Optional[str], Optional[str], bool]:
@@ -122,6 +123,15 @@ def _rank_of_year(tokens: list[str], header: str, read: list[IndexResult], has_m
     if not ranks and _bare_rank_last(tokens, header, len(read), has_max):
         # `2020 | 2021 | 2022 | Xếp hạng 2022` over `7,02 | 6,85 | 7,11 | 30`: no total printed
         ranks = [[t for t in tokens if t[0] not in "+-"][-1]]
+    years = sorted({r.year for r in read if r.year})
+    if len(ranks) > 1 and len(ranks) == len(years) == len(_RANK_COLUMN.findall(header)):
+        # `Năm 2022 | Năm 2023` over `Điểm | Xếp hạng | Điểm | Xếp hạng`: a rank per year, in the years' order
+        for year, rank in zip(years, ranks):
+            numbers = [int(x) for x in re.findall(r"\d+", rank)]
+            for r in read:
+                if r.year == year and r.rank is None:
+                    r.rank, r.rank_total = numbers[0], numbers[1]
+        return
     if len(ranks) != 1:
         return
     year = int(column.group(1)) if column.group(1) else max(r.year or 0 for r in read)

@@ -128,6 +128,7 @@ _AVERAGE_BEFORE = re.compile(r"(?:trung binh|binh quan|trung vi)[^.;()]{0,40}\s*
 # `giảm từ 3,95 điểm (năm 2023) xuống 3,62 điểm`: the value a change started from, and the one it reached
 _MOVE_AHEAD = re.compile(r"(?:\s*+(?:diem|%))?(?:\s*+,?\s*+\(?\s*+n\S{0,2}m\s+\d{4}\s*+\)?)?\s*+,?\s*+(?:xuong|len)\s+"
                          r"(?:(?:vi\s+tri|hang|muc)\s+)?(?:th\S{0,3}\s+)?\d")
+_MOVE_FROM = re.compile(r"\btu\s+\d[^.;]{0,40}$")
 _CHANGE_BEFORE = re.compile(r"(?:(?<!\bha\s)(?<!\bnen\s)tang|giam|tang them|giam di|cao hon|thap hon|chenh lech|toi da)\s*$")
 
 
@@ -215,6 +216,8 @@ def find_values(folded: str, lo: int, hi: int, text: Optional[str] = None, own: 
         for m in rx.finditer(folded, lo, hi):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
+            if folded.startswith("xuong ", m.start()) and not _MOVE_FROM.search(folded, max(0, m.start() - 60), m.start()):
+                continue  # `tỷ lệ hồ sơ trễ hạn giảm xuống 2,3%`: a rate reached, no move of the index's from a value
             if kind in ("score", "percent", "score_bare", "score_listed") and not re.match(r"(?:con|len|xuong)\s", folded[m.start():m.end()]) \
                     and not (re.match(r"tu\s", folded[m.start():m.end()]) and _MOVE_AHEAD.match(folded, m.end())) \
                     and (_CHANGE_BEFORE.search(folded[max(0, m.start() - 14):m.start()]) or _change_in_clause(folded, m.start())

@@ -18,7 +18,8 @@ from normalize.restore.syllables import NUMBER_RE
 _SPACED_DECIMAL = re.compile(r"(?<![\w.,])([0-9]{1,3}) ,([0-9]{1,3})(?=%|/[0-9])")
 _ONE_LIKE, _ZERO_LIKE, _FIVE_LIKE, _EIGHT_LIKE = "lI", "O", "S", "B"
 _LIKE = re.escape(_ONE_LIKE + _ZERO_LIKE + _FIVE_LIKE + _EIGHT_LIKE)
-_TOKEN = re.compile(rf"(?<!\S)[0-9{_LIKE}.,/%]*[0-9][0-9{_LIKE}.,/%]*")
+# (not when a letter follows: `12.Ban`, `1.1.Sửa` are a number, then a word)
+_TOKEN = re.compile(rf"(?<!\S)[0-9{_LIKE}.,/%]*[0-9][0-9{_LIKE}.,/%]*(?![^\W\d_])")
 _TO_DIGIT = str.maketrans({**{c: "1" for c in _ONE_LIKE}, **{c: "0" for c in _ZERO_LIKE}, **{c: "5" for c in _FIVE_LIKE},
                           **{c: "8" for c in _EIGHT_LIKE}})
 

@@ -78,7 +78,8 @@ class Restorer:
     GLUE_WHOLE_LP, GLUE_PART_LP, GLUE_MARGIN = -6.0, -3.0, 4.0
     TOP_KEY_LP = -8.0  # keys proposed two edits away from short forms
     FUZZY_LIMIT = 25  # fuzzy keys per token, nearest and then most frequent first
-    P_FOR_CAPITAL_D_LP = -1.0  # log-prob of a capital Đ read as P (the seeds: about as often as D)
+    P_FOR_CAPITAL_D_LP = -3.0  # log-prob of a capital Đ read as P: the seeds read it so about as often as D (-0.7), but
+    # names of the uplands open with P (`Pa Tần`, `Pờ Tó`, `Pú Nhung`) and the gazetteer is no part of the restorer
     def __init__(self, model_dir: Path, beam: int = 8, max_candidates: int = 16, channel_weight: float = 1.0,
                  keep_cost: float | None = None):
         model_dir = Path(model_dir)
