@@ -70,4 +70,10 @@ def earlier_year(folded: str, sent_start: int, pos: int, year: Optional[int], to
     return year - 1 if year else None
 
 
-__all__ = ["earlier_value", "earlier_year", "moved_from", "rank_moves"]
+def reached(marks: dict, v: Value):
+    """What was noted (by the offset of the value a move reached: `... lên 85,40 điểm năm 2023`) for `v`, if `v` is
+    that value, else None."""
+    return next((x for at, x in marks.items() if v.start <= at < v.end), None)
+
+
+__all__ = ["earlier_value", "earlier_year", "moved_from", "rank_moves", "reached"]

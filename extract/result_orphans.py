@@ -13,7 +13,7 @@ from extract.numbers import NUMBER
 from extract.result_context import (closed_parens, component_match, component_opens, components_listed, heading_year,
                                     paragraph_start, sentence_end, sentence_start, year_before, years)
 from extract.result_items import Doc, add_result, listed_components, make_targets, paren_year
-from extract.result_moves import earlier_value, earlier_year, moved_from
+from extract.result_moves import earlier_value, earlier_year, moved_from, reached
 from extract.result_scope import UNIT_WORDS, capitalised_after, peer_province, scope_of
 from extract.result_turns import SATISFACTION_SUBJECT
 from extract.result_values import DECIMAL_SCORED, Value, find_values, floor_remark, is_target
@@ -311,7 +311,7 @@ def orphan_components(d: Doc, mentions, owned) -> None:
             # Lĩnh vực có điểm thấp: ...` breaks down 2023)
             # (the value's own paragraph first: the index may have been named far above, in the title)
             same_year = _SAME_YEAR.match(folded, sent_start) and year_before(folded, sent_start, 0, max(0, sent_start - 400))
-            year = next((y for at, y in moved_to_year.items() if v.start <= at < v.end), None) or (
+            year = reached(moved_to_year, v) or (
                 earlier and earlier[0]) or year_before(folded, v.start, 0, sent_start) or same_year or _latest_year(
                 folded, min(paragraph_start(folded, sent_start), v.start), v.start, d.plan_year) or _latest_year(
                 folded, paragraph_start(folded, sentence_start(folded, ms)), v.start, d.plan_year) or heading_year(

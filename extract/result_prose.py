@@ -23,7 +23,7 @@ from extract.result_scope import UNIT_WORDS, scope_of, subject_former_unit
 from extract.result_footnotes import footnote_values
 from extract.result_year_lists import year_list_values
 from extract.result_items import Doc, add_result, make_targets, result_year
-from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves
+from extract.result_moves import earlier_value, earlier_year, moved_from, rank_moves, reached
 from extract.result_satisfaction import satisfaction_targets
 from extract.result_turns import values_in_turn
 from extract.result_orphans import (COMPONENT_CUE, IN_TURN, NAMED_ONLY, NO_VALUE, components_in_turn,
@@ -167,7 +167,7 @@ def prose_values(doc_text: str, page_of=None, marks_lost: bool = False, source_t
                 continue
             if v.kind in NO_VALUE:  # `tăng 04 bậc so với năm 2023`: a change, not a result
                 continue
-            year, comp = next((ys for at, ys in moved_to.items() if v.start <= at < v.end), (None, comp))
+            year, comp = reached(moved_to, v) or (None, comp)
             current = add_result(d, current, v, index, comp, year or result_year(folded, v, ms, sent_start),
                                  _scope(d, v, ms, sent_start, in_parens), ev)
     components_in_turn(d, mentions, owned)
