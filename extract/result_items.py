@@ -86,7 +86,27 @@ def result_year(folded, v: Value, ms: int, sent_start: int) -> Optional[int]:
     # a year stated earlier in the paragraph still holds (`Năm 2024, ... Chỉ số ... đạt`), else the
     # section heading's (`II. KẾT QUẢ NĂM 2024` over numbered items)
     return year_before(folded, v.start, ms, sent_start) or year_before(
-        folded, v.start, ms, paragraph_start(folded, sent_start)) or heading_year(folded, v.start)
+        folded, v.start, ms, paragraph_start(folded, sent_start)) or lead_in_year(folded, v.start) or heading_year(
+        folded, v.start)
+
+
+_ITEM_OPENS = re.compile(r"[ \t]*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
+
+
+def lead_in_year(folded: str, pos: int) -> Optional[int]:
+    """The year the lead-in of a list of items names (`Kết quả năm 2024 của các xã như sau:` over `a) Xã X (cũ): Chỉ số
+    CCHC đạt 84,25 điểm ...`), for a value on an item's lines; None off a list."""
+    start = folded.rfind("\n", 0, pos) + 1
+    for _ in range(12):  # up over the item's lines and its siblings, to the line ending with a colon
+        if start <= 0:
+            return None
+        line_start = folded.rfind("\n", 0, start - 1) + 1
+        line = folded[line_start:start - 1].rstrip()
+        if line.endswith(":"):
+            found = re.findall(rf"n\S{{0,2}}m\s+({YEAR})\b", line)
+            return int(found[-1]) if found and _ITEM_OPENS.match(folded, start) else None
+        start = line_start
+    return None
 
 
 # `khi` then a subject (`khi Sở xếp hạng nhất`) or `khi đó`; `khi đạt 68,2 điểm` (a verb) says the current year's

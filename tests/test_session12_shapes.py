@@ -325,3 +325,15 @@ def test_restored_scopes_take_the_gazetteers_province():
     assert snap_scope("tỉnh Hình Phước (cũ)", None) == "tỉnh Bình Phước (cũ)"
     assert snap_scope("tỉnh Hồ Chí Minh", None) == "thành phố Hồ Chí Minh"
     assert snap_scope("thành phố Thanh Hóa (cũ)", None) == "thành phố Thanh Hóa (cũ)"  # a province's city stays one
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_items_under_a_lead_in_naming_the_year_take_it(form):
+    text = _plan("XÃ TÂN THÀNH", "I. KẾT QUẢ CÁC CHỈ SỐ\n1. Kết quả của các xã trước sắp xếp\nXã Tân Thành được thành lập "
+                 "trên cơ sở xã Tân Lập và xã Ngọc Quan. Kết quả năm 2024 của các xã như sau:\n"
+                 "a) Xã Tân Lập (cũ): Chỉ số CCHC đạt 84,25 điểm, xếp thứ 6/21 xã, thị trấn; Chỉ số SIPAS\nđạt 86,10%.\n"
+                 "b) Xã Ngọc Quan (cũ): Chỉ số CCHC đạt 80,70 điểm, xếp thứ 13/21 xã, thị trấn.\nII. MỤC TIÊU\n")
+    results, _ = run(form(text))
+    assert _folded(results, "index", "scope", "year", "score", "percent") == {
+        ("PAR INDEX", "xa Tan Lap (cu)", 2024, 84.25, None), ("SIPAS", "xa Tan Lap (cu)", 2024, None, 86.1),
+        ("PAR INDEX", "xa Ngoc Quan (cu)", 2024, 80.7, None)}
