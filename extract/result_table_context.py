@@ -126,7 +126,7 @@ class TableContext:
         to 100, so the first column is the maximum, the second the score."""
         for row in self.rows:
             if is_total_row(row.label):
-                plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
+                plain = [parse_number(t) for t in plain_tokens(row.tokens)]
                 return len(plain) >= 2 and plain[0] == 100 and plain[1] is not None and 0 < plain[1] < 100
         return False
 
@@ -162,6 +162,11 @@ class TableContext:
         return "du kien" not in self.header and bool(
             re.search(CHANGE_COLUMN, self.header)
             or re.search(r"so\s+voi\s+(?:nam\s+)?\d{4}", self.header) and not re.search(_GOAL_COLUMN, self.header))
+
+
+def plain_tokens(tokens: list[str]) -> list[str]:
+    """A row's bare numbers: not ranks (`12/63`), goals (`≥ 9,75`) or signed changes (`+0,25`)."""
+    return [t for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
 
 
 def _aligned_max_first(lines: tuple[str, ...]) -> Optional[bool]:

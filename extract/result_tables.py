@@ -12,8 +12,8 @@ from extract.components import best_component, index_mentions, match_component
 from extract.numbers import YEAR, fold, parse_number
 from extract.result_index_columns import ROWS_NAME_THEIR_UNIT, former_row_unit, index_column_results, index_columns
 from extract.result_scope import former_unit_named
-from extract.result_table_context import (MAX_CUES, SCORE_COLUMN, TableContext, TableRow, is_total_row, ranked_indices,
-                                          split_numeric_tail, stated_max)
+from extract.result_table_context import (MAX_CUES, SCORE_COLUMN, TableContext, TableRow, is_total_row, plain_tokens,
+                                          ranked_indices, split_numeric_tail, stated_max)
 from extract.result_table_text import rows_from_grid, rows_from_text
 from extract.schema import Evidence, IndexResult, IndexTarget
 
@@ -145,7 +145,7 @@ def _bare_rank_last(tokens: list[str], header: str, years: int, has_max: bool = 
     """The row's last number is a rank without its total: one number more than year columns, an integer, under a
     rank column that closes the header."""
     column = _RANK_COLUMN.search(header)
-    plain = [t for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
+    plain = plain_tokens(tokens)
     unsigned = [t for t in tokens if t[0] not in "+-"]  # (a change column's `+0,07` aside)
     # (under a maximum column the row holds one more number: `13 | 12,5 | 13 |` has no rank)
     return bool(column and len(plain) == len(unsigned) == years + 1 + has_max and re.fullmatch(r"\d{1,3}", plain[-1])
@@ -156,7 +156,7 @@ def _values_by_year(tokens: list[str], table: TableContext) -> list[tuple[int, f
     """Bare numbers of a row under one results column per year (`86,20 | 88,45 | ≥ 90`), the maximum
     column left out; [] when the header has one results year or the count does not fit."""
     years = table.result_years()
-    plain = [parse_number(t) for t in tokens if "/" not in t and t[0] not in "≥><≤+-"]
+    plain = [parse_number(t) for t in plain_tokens(tokens)]
     if not years or None in plain:
         return []
     if _bare_rank_last(tokens, table.header, len(years), table.has_max_column):
@@ -256,7 +256,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         if v.max_score is None and v.score is not None:
             v.max_score = label_max
         goals = [t for t in row.tokens if t[0] in "≥><≤"]
-        plain_count = sum(1 for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-")
+        plain_count = len(plain_tokens(row.tokens))
         only_goals = goals and plain_count == 1 and not any(t[0] in "+-" for t in row.tokens)
         # (a row whose maximum cell is blank under a results column keeps its result: `| SIPAS (%) | | 85,10 | ≥ 87 |`)
         no_results_column = not SCORE_COLUMN.search(table.header) and not table.in_percent and "%" not in row.label
@@ -275,7 +275,7 @@ def table_values(table: TableContext, doc) -> tuple[list[IndexResult], list[Inde
         in_percent = table.in_percent or (index == "SIPAS" and not table.has_max_column)
         by_year = _values_by_year(row.tokens, table)
         if by_year:
-            plain = [parse_number(t) for t in row.tokens if "/" not in t and t[0] not in "≥><≤+-"]
+            plain = [parse_number(t) for t in plain_tokens(row.tokens)]
             v.max_score = next((n for n in plain if n not in [x for _, x in by_year]), None) if table.has_max_column \
                 else label_max
             scopes = _year_column_units(table, doc) if scopes is None else scopes
